@@ -1,0 +1,194 @@
+//! The one error type of the Rust core. The FFI layer maps [`ErrorKind`] to a C status code
+//! and serialises the rest with [`Error::to_json`]; nothing here knows about C.
+
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// What went wrong, coarse enough to branch on. Each kind has a fixed C status code in `ffi::status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A required pointer argument was NULL (only the FFI layer produces this).
+    NullArgument,
+    /// Bad input: invalid UTF-8, malformed JSON, wrong JSON type, unknown option, bad value.
+    InvalidArgument,
+    /// A local file could not be opened or read.
+    Io,
+    /// The caller's progress callback asked to stop.
+    Cancelled,
+    /// Connection refused/reset, DNS failure, proxy failure.
+    Network,
+    /// A connect or request timeout expired.
+    Timeout,
+    /// TLS handshake or certificate verification failed.
+    Tls,
+    /// A 2xx response whose body could not be decoded.
+    Decode,
+    /// HTTP 400.
+    BadRequest,
+    /// HTTP 401.
+    Unauthorized,
+    /// HTTP 403.
+    Forbidden,
+    /// HTTP 404.
+    NotFound,
+    /// HTTP 409.
+    Conflict,
+    /// HTTP 422.
+    UnprocessableEntity,
+    /// HTTP 429.
+    RateLimited,
+    /// HTTP 5xx.
+    ServerError,
+    /// Any other non-2xx HTTP status.
+    Api,
+    /// A Rust panic was caught at the FFI boundary.
+    Panic,
+}
+
+impl ErrorKind {
+    /// Stable snake_case name used as `"status"` in error JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::NullArgument => "null_argument",
+            ErrorKind::InvalidArgument => "invalid_argument",
+            ErrorKind::Io => "io",
+            ErrorKind::Cancelled => "cancelled",
+            ErrorKind::Network => "network",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Tls => "tls",
+            ErrorKind::Decode => "decode",
+            ErrorKind::BadRequest => "bad_request",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::UnprocessableEntity => "unprocessable_entity",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::ServerError => "server_error",
+            ErrorKind::Api => "api_error",
+            ErrorKind::Panic => "panic",
+        }
+    }
+
+    /// The kind for a non-2xx HTTP status.
+    pub fn from_http_status(status: u16) -> ErrorKind {
+        match status {
+            400 => ErrorKind::BadRequest,
+            401 => ErrorKind::Unauthorized,
+            403 => ErrorKind::Forbidden,
+            404 => ErrorKind::NotFound,
+            409 => ErrorKind::Conflict,
+            422 => ErrorKind::UnprocessableEntity,
+            429 => ErrorKind::RateLimited,
+            500..=599 => ErrorKind::ServerError,
+            _ => ErrorKind::Api,
+        }
+    }
+}
+
+/// ImageKit's rate-limit headers, as sent (milliseconds for reset and interval).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RateLimit {
+    pub limit: Option<u64>,
+    pub reset_ms: Option<u64>,
+    pub interval_ms: Option<u64>,
+}
+
+impl RateLimit {
+    pub fn is_empty(&self) -> bool {
+        self.limit.is_none() && self.reset_ms.is_none() && self.interval_ms.is_none()
+    }
+}
+
+/// An error with everything a caller needs to act on it. Never holds the private key.
+#[derive(Debug, Clone)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// The HTTP status when the server answered.
+    pub http_status: Option<u16>,
+    /// ImageKit's `help` text.
+    pub help: Option<String>,
+    /// ImageKit's `reason` code (e.g. `MISSING_PARAMETER`).
+    pub reason: Option<String>,
+    /// The `x-ik-requestId` response header.
+    pub request_id: Option<String>,
+    pub rate_limit: RateLimit,
+    /// The server's body: parsed JSON, or the raw text as a JSON string.
+    pub body: Option<Value>,
+    /// How many attempts were made (1 + retries) for network calls.
+    pub attempts: Option<u32>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            http_status: None,
+            help: None,
+            reason: None,
+            request_id: None,
+            rate_limit: RateLimit::default(),
+            body: None,
+            attempts: None,
+        }
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::InvalidArgument, message)
+    }
+
+    pub fn null_argument(name: &str) -> Error {
+        Error::new(ErrorKind::NullArgument, format!("argument `{name}` must not be NULL"))
+    }
+
+    /// The error document returned through `out_json`. `code` is added by the FFI layer.
+    pub fn to_json_map(&self) -> Map<String, Value> {
+        let mut m = Map::new();
+        m.insert("status".into(), Value::from(self.kind.name()));
+        m.insert("message".into(), Value::from(self.message.as_str()));
+        if let Some(s) = self.http_status {
+            m.insert("http_status".into(), Value::from(s));
+        }
+        if let Some(h) = &self.help {
+            m.insert("help".into(), Value::from(h.as_str()));
+        }
+        if let Some(r) = &self.reason {
+            m.insert("reason".into(), Value::from(r.as_str()));
+        }
+        if let Some(r) = &self.request_id {
+            m.insert("request_id".into(), Value::from(r.as_str()));
+        }
+        if !self.rate_limit.is_empty() {
+            let mut rl = Map::new();
+            if let Some(v) = self.rate_limit.limit {
+                rl.insert("limit".into(), Value::from(v));
+            }
+            if let Some(v) = self.rate_limit.reset_ms {
+                rl.insert("reset_ms".into(), Value::from(v));
+            }
+            if let Some(v) = self.rate_limit.interval_ms {
+                rl.insert("interval_ms".into(), Value::from(v));
+            }
+            m.insert("rate_limit".into(), Value::Object(rl));
+        }
+        if let Some(a) = self.attempts {
+            m.insert("attempts".into(), Value::from(a));
+        }
+        if let Some(b) = &self.body {
+            m.insert("body".into(), b.clone());
+        }
+        m
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.name(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;

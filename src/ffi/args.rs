@@ -1,0 +1,56 @@
+//! Decoding of C arguments: NULL checks, UTF-8, and the client handle.
+
+use super::ik_client;
+use crate::client::Client;
+use crate::error::{Error, Result};
+use std::ffi::{c_char, CStr};
+
+/// Borrows a NUL-terminated UTF-8 string argument, or fails naming the argument.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a NUL-terminated string valid for `'a`.
+pub unsafe fn str_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
+    if ptr.is_null() {
+        return Err(Error::null_argument(name));
+    }
+    CStr::from_ptr(ptr)
+        .to_str()
+        .map_err(|e| Error::invalid(format!("argument `{name}` is not valid UTF-8 (byte {})", e.valid_up_to())))
+}
+
+/// Like [`str_arg`], but NULL gives `None` (for optional arguments).
+///
+/// # Safety
+/// As for [`str_arg`].
+pub unsafe fn opt_str_arg<'a>(ptr: *const c_char, name: &str) -> Result<Option<&'a str>> {
+    if ptr.is_null() {
+        Ok(None)
+    } else {
+        str_arg(ptr, name).map(Some)
+    }
+}
+
+/// Borrows `len` bytes at `ptr`. A NULL pointer is accepted only with `len == 0`.
+///
+/// # Safety
+/// `ptr` must be NULL or point to `len` readable bytes valid for `'a`.
+pub unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a [u8]> {
+    if ptr.is_null() {
+        if len == 0 {
+            return Ok(&[]);
+        }
+        return Err(Error::null_argument(name));
+    }
+    Ok(std::slice::from_raw_parts(ptr, len))
+}
+
+/// Borrows the client behind a handle.
+///
+/// # Safety
+/// `ptr` must be NULL or a live handle from `ik_client_new`.
+pub unsafe fn client_arg<'a>(ptr: *const ik_client) -> Result<&'a Client> {
+    if ptr.is_null() {
+        return Err(Error::null_argument("client"));
+    }
+    Ok(&*(ptr as *const Client))
+}

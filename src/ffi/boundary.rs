@@ -1,0 +1,109 @@
+//! The panic boundary and the out-parameter protocol shared by every exported function.
+//!
+//! Protocol: `*out` is set to NULL on entry; on success it receives the result, on failure an
+//! error JSON document. Both are owned by the caller and released with `ik_string_free`.
+
+use super::status::ik_status;
+use crate::error::{Error, ErrorKind};
+use std::any::Any;
+use std::ffi::{c_char, CString};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Hands a Rust string to C. Interior NULs (impossible in JSON, guarded anyway) are escaped away.
+pub fn into_c_string(s: String) -> *mut c_char {
+    match CString::new(s) {
+        Ok(c) => c.into_raw(),
+        Err(e) => {
+            let cleaned: Vec<u8> = e.into_vec().into_iter().filter(|b| *b != 0).collect();
+            CString::new(cleaned).expect("NULs removed").into_raw()
+        }
+    }
+}
+
+/// The error document for `err`, with the numeric `code` added.
+pub fn error_json(err: &Error) -> String {
+    let mut m = err.to_json_map();
+    let code = ik_status::from(err.kind) as u32;
+    m.insert("code".into(), code.into());
+    serde_json::Value::Object(m).to_string()
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic payload".to_string());
+    format!("internal panic in libimagekit (please report it): {detail}")
+}
+
+/// Writes `value` to `out` if `out` is not NULL.
+///
+/// # Safety
+/// `out` must be NULL or valid for a pointer write.
+unsafe fn put(out: *mut *mut c_char, value: String) {
+    if !out.is_null() {
+        *out = into_c_string(value);
+    }
+}
+
+/// Runs `f` behind the panic boundary and applies the out-parameter protocol.
+/// `out` is required: a NULL `out` fails with `IK_STATUS_NULL_ARGUMENT` before `f` runs.
+///
+/// # Safety
+/// `out` must be NULL or valid for a pointer write.
+pub unsafe fn call_with_out<F>(out: *mut *mut c_char, f: F) -> ik_status
+where
+    F: FnOnce() -> Result<String, Error>,
+{
+    if out.is_null() {
+        return ik_status::NullArgument;
+    }
+    *out = std::ptr::null_mut();
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(s)) => {
+            put(out, s);
+            ik_status::Ok
+        }
+        Ok(Err(e)) => {
+            put(out, error_json(&e));
+            ik_status::from(e.kind)
+        }
+        Err(payload) => {
+            let e = Error::new(ErrorKind::Panic, panic_message(&*payload));
+            put(out, error_json(&e));
+            ik_status::Panic
+        }
+    }
+}
+
+/// Like [`call_with_out`] for functions whose result is not a string: `out_error` is optional
+/// (may be NULL) and receives only an error document; on success it is set to NULL.
+///
+/// # Safety
+/// `out_error` must be NULL or valid for a pointer write.
+pub unsafe fn call_with_error<F>(out_error: *mut *mut c_char, f: F) -> ik_status
+where
+    F: FnOnce() -> Result<(), Error>,
+{
+    if !out_error.is_null() {
+        *out_error = std::ptr::null_mut();
+    }
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(())) => ik_status::Ok,
+        Ok(Err(e)) => {
+            put(out_error, error_json(&e));
+            ik_status::from(e.kind)
+        }
+        Err(payload) => {
+            let e = Error::new(ErrorKind::Panic, panic_message(&*payload));
+            put(out_error, error_json(&e));
+            ik_status::Panic
+        }
+    }
+}
+
+/// Runs an infallible body, returning `default` if it panics (for getters and `_free`).
+pub fn guard<T>(default: T, f: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or(default)
+}

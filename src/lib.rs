@@ -1,0 +1,20 @@
+//! libimagekit: the ImageKit.io SDK as a C-ABI library.
+//!
+//! The Rust core (`config`, `client`, `url`, `http`, `api`, …) knows nothing about C;
+//! every `extern "C"` function lives in [`ffi`].
+#![allow(non_camel_case_types)]
+
+pub mod client;
+pub mod config;
+pub mod error;
+pub mod ffi;
+pub mod http;
+pub mod log;
+pub mod sign;
+
+pub use client::Client;
+pub use config::Config;
+pub use error::{Error, ErrorKind, Result};
+
+/// `libimagekit/<version>`, used in the User-Agent and by `ik_version()`.
+pub const VERSION_STRING: &str = concat!("libimagekit/", env!("CARGO_PKG_VERSION"));
