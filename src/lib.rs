@@ -4,13 +4,17 @@
 //! every `extern "C"` function lives in [`ffi`].
 #![allow(non_camel_case_types)]
 
+pub mod api;
+pub mod auth;
 pub mod client;
 pub mod config;
 pub mod error;
 pub mod ffi;
 pub mod http;
 pub mod log;
+pub mod phash;
 pub mod sign;
+pub mod url;
 
 pub use client::Client;
 pub use config::Config;

@@ -9,9 +9,16 @@
 //!   `IK_STATUS_NULL_ARGUMENT`; no panic crosses the boundary (`IK_STATUS_PANIC`).
 
 pub mod args;
+pub mod auth;
 pub mod boundary;
+pub mod cache;
 pub mod client;
+pub mod files;
+pub mod phash;
+pub mod request;
 pub mod status;
+pub mod upload;
+pub mod url;
 
 pub use client::ik_client;
 pub use status::ik_status;

@@ -1,0 +1,1 @@
+//! A local ImageKit-compatible server (skeleton; being filled in).

@@ -1,0 +1,1 @@
+//! The REST operations of the media library, as methods on `Client`.

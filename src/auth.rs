@@ -1,0 +1,1 @@
+//! Client-side upload authentication parameters (token, expire, signature).

@@ -1,0 +1,1 @@
+//! URL generation: the seed builder (`ik_url`).
