@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of the project: Rust unit and integration tests, the C tests under
+# ASan/UBSan and valgrind, the header checks, the Prism contract tests against ImageKit's
+# OpenAPI spec, the C++/Go/Python bindings and the install test. Everything it needs is
+# installed by scripts/setup.sh first; every server it talks to runs on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+# Never let a developer's proxy divert loopback test traffic.
+unset HTTP_PROXY HTTPS_PROXY ALL_PROXY http_proxy https_proxy all_proxy
+export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
+
+if [ -x .tools/prism/node_modules/.bin/prism ]; then
+  export IK_PRISM_BIN="$PWD/.tools/prism/node_modules/.bin/prism"
+fi
+export IMAGEKIT_OPENAPI_SPEC="${IMAGEKIT_OPENAPI_SPEC:-$PWD/../shared/reference/openapi/imagekit-openapi-v1.0.0.yaml}"
+
+cargo build --workspace --all-targets
+cargo test --workspace
