@@ -1,14 +1,180 @@
-//! HTTP transport: ureq agent, retries, multipart streaming. (Filled in by the network work.)
+//! HTTP transport: one ureq agent per client (keep-alive pool, timeouts, TLS, proxy), the
+//! retry policy of ImageKit's official SDKs, streamed multipart bodies with progress and
+//! cancellation, and the mapping of answers to [`crate::Error`].
+//!
+//! Files: `agent` (agent/TLS setup), `execute` (one request with retries), `retry` (policy
+//! and `Retry-After` parsing), `response` (answers and failures → errors), `multipart`
+//! (streaming form body), `progress` (byte-counting reader).
+
+pub mod agent;
+mod execute;
+pub mod multipart;
+pub mod progress;
+pub mod response;
+pub mod retry;
+
+pub use multipart::Multipart;
+pub use progress::ProgressFn;
+pub use response::Response;
 
 use crate::config::Config;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::log::LogLevel;
+use base64::Engine;
+use std::io::Read;
+use std::time::Duration;
 
-/// The per-client HTTP machinery.
-#[derive(Debug)]
-pub struct Transport {}
+/// The HTTP methods the API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    /// Parses a method name, case-insensitively.
+    pub fn parse(s: &str) -> Option<Method> {
+        Some(match s.trim().to_ascii_uppercase().as_str() {
+            "GET" => Method::Get,
+            "POST" => Method::Post,
+            "PUT" => Method::Put,
+            "PATCH" => Method::Patch,
+            "DELETE" => Method::Delete,
+            _ => return None,
+        })
+    }
+}
+
+/// A request body.
+pub enum Body<'a> {
+    /// No body.
+    Empty,
+    /// A JSON document (`Content-Type: application/json`).
+    Json(String),
+    /// A streamed multipart form; can be replayed, so it is retried like any other body.
+    Multipart(Multipart<'a>),
+    /// A one-shot reader: it cannot be rewound, so a request carrying it is never retried.
+    /// With `len` the body is sent with a Content-Length, otherwise chunked.
+    Reader { reader: Box<dyn Read + 'a>, len: Option<u64>, content_type: String },
+}
+
+impl Body<'_> {
+    /// Whether the body can be produced again for a retry.
+    pub fn replayable(&self) -> bool {
+        !matches!(self, Body::Reader { .. })
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            Body::Empty => "no body",
+            Body::Json(_) => "JSON",
+            Body::Multipart(_) => "multipart",
+            Body::Reader { .. } => "stream",
+        }
+    }
+}
+
+/// One API call: method, absolute URL, body.
+pub struct Request<'a> {
+    pub method: Method,
+    pub url: String,
+    pub body: Body<'a>,
+}
+
+impl<'a> Request<'a> {
+    pub fn new(method: Method, url: impl Into<String>, body: Body<'a>) -> Request<'a> {
+        Request { method, url: url.into(), body }
+    }
+}
+
+/// Where log records go: `(level, message builder)`. The builder is only called when a sink
+/// is installed. Records never contain headers, the key, or bodies.
+pub type LogHook<'a> = &'a dyn Fn(LogLevel, &dyn Fn() -> String);
+
+/// A hook that drops everything.
+pub fn no_log(_: LogLevel, _: &dyn Fn() -> String) {}
+
+/// The per-client HTTP machinery. `Send + Sync`: calls from several threads share the pool.
+pub struct Transport {
+    agent: ureq::Agent,
+    /// `Basic base64("<private_key>:")`.
+    authorization: String,
+    /// Texts scrubbed from any error text taken from a response.
+    secrets: Vec<String>,
+    max_retries: u32,
+    retry_initial_delay: Duration,
+    retry_max_delay: Duration,
+    connect_timeout: Duration,
+    timeout: Duration,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport")
+            .field("authorization", &"<redacted>")
+            .field("max_retries", &self.max_retries)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
 
 impl Transport {
-    pub fn new(_config: &Config) -> Result<Transport> {
-        Ok(Transport {})
+    /// Builds the agent (TLS roots, proxy, timeouts) from `config`. Fails with
+    /// `InvalidArgument` on an unusable `ca_pem` or `proxy`.
+    pub fn new(config: &Config) -> Result<Transport> {
+        let agent = agent::build_agent(config)?;
+        let token = base64::engine::general_purpose::STANDARD.encode(format!("{}:", config.private_key));
+        let secrets = vec![config.private_key.clone(), token.clone()];
+        Ok(Transport {
+            agent,
+            authorization: format!("Basic {token}"),
+            secrets,
+            max_retries: config.max_retries,
+            retry_initial_delay: config.retry_initial_delay,
+            retry_max_delay: config.retry_max_delay,
+            connect_timeout: config.connect_timeout,
+            timeout: config.timeout,
+        })
     }
+
+    /// Sends `request`, retrying per the policy, and returns the answer's JSON text (`{}` for
+    /// an empty 2xx body). Any non-2xx answer is an `Error`.
+    ///
+    /// `progress` is called with `(sent, total)` as the request body is handed to the
+    /// connection; returning `false` cancels (`ErrorKind::Cancelled`). On a retry the count
+    /// starts again from 0.
+    pub fn call(&self, request: &mut Request<'_>, log: LogHook<'_>, progress: Option<&mut ProgressFn<'_>>) -> Result<String> {
+        let resp = self.execute(request, log, progress)?;
+        if (200..300).contains(&resp.status) {
+            resp.into_json_text()
+        } else {
+            Err(self.error_for(&resp))
+        }
+    }
+
+    /// The error for a non-2xx answer (secrets scrubbed).
+    pub fn error_for(&self, resp: &Response) -> Error {
+        let secrets: Vec<&str> = self.secrets.iter().map(String::as_str).collect();
+        response::error_from_response(resp, &secrets)
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Transport>();
 }

@@ -1,0 +1,199 @@
+//! One request, start to finish: build it, send it (streaming the body through the progress
+//! counter), read the whole answer (so the connection goes back to the pool), and retry per
+//! the policy in [`super::retry`].
+
+use super::progress::{ProgressFn, ProgressReader};
+use super::response::{failure_from_ureq, Failure, Response};
+use super::retry;
+use super::{Body, LogHook, Request, Transport};
+use crate::error::{Error, Result};
+use crate::log::LogLevel;
+use std::time::Instant;
+use ureq::http::{self, header, Uri};
+use ureq::SendBody;
+
+/// Largest response body read into memory (a full `list_files` page is far below this).
+const MAX_RESPONSE_BODY: u64 = 256 * 1024 * 1024;
+
+/// `host:port` of a URL, for messages.
+fn target_of(uri: &Uri) -> String {
+    let host = uri.host().unwrap_or("?");
+    let port = uri.port_u16().unwrap_or(if uri.scheme_str() == Some("https") { 443 } else { 80 });
+    if host.contains(':') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    }
+}
+
+impl Transport {
+    /// Sends `req` with retries. Returns the final answer, 2xx or not; transport failures
+    /// (after retries) are errors with `attempts` set.
+    pub fn execute(
+        &self,
+        req: &mut Request<'_>,
+        log: LogHook<'_>,
+        mut progress: Option<&mut ProgressFn<'_>>,
+    ) -> Result<Response> {
+        let uri: Uri = req
+            .url
+            .parse()
+            .map_err(|e| Error::invalid(format!("invalid request URL {:?}: {e}", req.url)))?;
+        if !matches!(uri.scheme_str(), Some("http") | Some("https")) || uri.host().is_none() {
+            return Err(Error::invalid(format!("invalid request URL {:?}: need http(s)://host/…", req.url)));
+        }
+        let method = req.method.as_str();
+        let path = uri.path().to_string();
+        let target = target_of(&uri);
+        let replayable = req.body.replayable();
+        let mut retries: u32 = 0;
+
+        loop {
+            let attempt_no = retries + 1;
+            let body_kind = req.body.kind();
+            log(LogLevel::Debug, &|| {
+                if retries == 0 {
+                    format!("request {method} {path} ({body_kind})")
+                } else {
+                    format!("request {method} {path} ({body_kind}), attempt {attempt_no}")
+                }
+            });
+            let started = Instant::now();
+            let outcome = self.attempt(req, &uri, retries, &target, progress.as_mut().map(|p| &mut **p));
+            let elapsed = started.elapsed().as_millis();
+            let budget_left = retries < self.max_retries;
+
+            match outcome {
+                Ok(mut resp) => {
+                    resp.attempts = attempt_no;
+                    let status = resp.status;
+                    log(LogLevel::Info, &|| {
+                        let rid = resp.request_id().unwrap_or("-");
+                        format!("response {method} {path}: {status}, request id {rid}, {elapsed} ms")
+                    });
+                    if (200..300).contains(&status) {
+                        return Ok(resp);
+                    }
+                    let wants_retry = retry::status_is_retryable(status, resp.header("x-should-retry"));
+                    if wants_retry && budget_left && replayable {
+                        let server = retry::server_delay(
+                            status,
+                            resp.header("retry-after-ms"),
+                            resp.header("retry-after"),
+                            resp.header("x-ratelimit-reset"),
+                            std::time::SystemTime::now(),
+                        );
+                        let delay = server.unwrap_or_else(|| self.backoff(retries));
+                        let source = if server.is_some() { "server-requested" } else { "backoff" };
+                        log(LogLevel::Warn, &|| {
+                            format!(
+                                "retry {}/{} of {method} {path} in {} ms ({source}): HTTP {status}",
+                                retries + 1,
+                                self.max_retries,
+                                delay.as_millis()
+                            )
+                        });
+                        std::thread::sleep(delay);
+                        retries += 1;
+                        continue;
+                    }
+                    if wants_retry && budget_left && !replayable {
+                        log(LogLevel::Warn, &|| {
+                            format!("not retrying {method} {path} (HTTP {status}): the request body cannot be replayed")
+                        });
+                    }
+                    return Ok(resp);
+                }
+                Err(Failure { mut error, retryable }) => {
+                    if retryable && budget_left && replayable {
+                        let delay = self.backoff(retries);
+                        log(LogLevel::Warn, &|| {
+                            format!(
+                                "retry {}/{} of {method} {path} in {} ms: {}",
+                                retries + 1,
+                                self.max_retries,
+                                delay.as_millis(),
+                                error.message
+                            )
+                        });
+                        std::thread::sleep(delay);
+                        retries += 1;
+                        continue;
+                    }
+                    error.attempts = Some(attempt_no);
+                    let level = if error.kind == crate::ErrorKind::Cancelled { LogLevel::Info } else { LogLevel::Warn };
+                    log(level, &|| {
+                        format!("{method} {path} failed after {attempt_no} attempt(s), {elapsed} ms: {}", error.message)
+                    });
+                    return Err(error);
+                }
+            }
+        }
+    }
+
+    pub(super) fn backoff(&self, retries_taken: u32) -> std::time::Duration {
+        retry::backoff(retries_taken, self.retry_initial_delay, self.retry_max_delay, retry::jitter_random())
+    }
+
+    /// One attempt. The answer's body is read completely before returning.
+    fn attempt(
+        &self,
+        req: &mut Request<'_>,
+        uri: &Uri,
+        retry_count: u32,
+        target: &str,
+        progress: Option<&mut ProgressFn<'_>>,
+    ) -> std::result::Result<Response, Failure> {
+        let timeouts = (self.connect_timeout.as_millis(), self.timeout.as_millis());
+        let builder = http::Request::builder()
+            .method(req.method.as_str())
+            .uri(uri.clone())
+            .header(header::AUTHORIZATION, self.authorization.as_str())
+            .header("x-ik-retry-count", retry_count);
+        let bad = |e: http::Error| Failure { error: Error::invalid(format!("cannot build the request: {e}")), retryable: false };
+
+        let result = match &mut req.body {
+            Body::Empty => {
+                let r = builder.body(SendBody::none()).map_err(bad)?;
+                self.agent.run(r)
+            }
+            Body::Json(text) => {
+                let r = builder
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(text.as_bytes())
+                    .map_err(bad)?;
+                self.agent.run(r)
+            }
+            Body::Multipart(mp) => {
+                let total = mp.len();
+                let mut reader = mp.reader();
+                let mut counted = ProgressReader::new(&mut reader, total, progress);
+                let r = builder
+                    .header(header::CONTENT_TYPE, mp.content_type())
+                    .header(header::CONTENT_LENGTH, total)
+                    .body(SendBody::from_reader(&mut counted))
+                    .map_err(bad)?;
+                self.agent.run(r)
+            }
+            Body::Reader { reader, len, content_type } => {
+                let total = len.unwrap_or(0);
+                let mut counted = ProgressReader::new(reader.as_mut(), total, progress);
+                let mut b = builder.header(header::CONTENT_TYPE, content_type.as_str());
+                if let Some(n) = len {
+                    b = b.header(header::CONTENT_LENGTH, *n);
+                }
+                let r = b.body(SendBody::from_reader(&mut counted)).map_err(bad)?;
+                self.agent.run(r)
+            }
+        };
+
+        let resp = result.map_err(|e| failure_from_ureq(e, target, timeouts))?;
+        let (parts, mut body) = resp.into_parts();
+        let bytes = body
+            .with_config()
+            .limit(MAX_RESPONSE_BODY)
+            .read_to_vec()
+            .map_err(|e| failure_from_ureq(e, target, timeouts))?;
+        Ok(Response { status: parts.status.as_u16(), headers: parts.headers, body: bytes, attempts: 0 })
+    }
+}
