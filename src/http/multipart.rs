@@ -151,6 +151,16 @@ impl<'a> Multipart<'a> {
     }
 }
 
+impl std::fmt::Debug for Multipart<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Multipart")
+            .field("boundary", &self.boundary)
+            .field("segments", &self.segments.len())
+            .field("len", &self.len())
+            .finish()
+    }
+}
+
 impl Default for Multipart<'_> {
     fn default() -> Self {
         Multipart::new()
