@@ -1,0 +1,371 @@
+//! Small scripted HTTP/1.1 servers on 127.0.0.1 for the transport tests: each answer is
+//! scripted (status, headers, body, delays, dropped connections, half answers, silence), every
+//! request is recorded with its arrival time, and connections are counted.
+//!
+//! Used by tests/transport_*.rs and tests/ffi_files.rs (`mod net_support;`).
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// What the server does with one request.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// A complete answer (Content-Length set, keep-alive unless `close`).
+    Answer { status: u16, headers: Vec<(String, String)>, body: Vec<u8>, delay: Duration, close: bool },
+    /// Close the connection without answering (a connection error for the client).
+    Drop,
+    /// Send the status line and headers promising `promised` body bytes, send `sent` of them,
+    /// then stall for `stall` and close.
+    Half { promised: usize, sent: usize, stall: Duration },
+    /// Read the request, then say nothing for `silence` (a response timeout for the client).
+    Silence(Duration),
+}
+
+impl Reply {
+    pub fn status(status: u16) -> Reply {
+        Reply::json(status, "{}")
+    }
+
+    pub fn json(status: u16, body: &str) -> Reply {
+        Reply::Answer {
+            status,
+            headers: vec![("Content-Type".into(), "application/json".into())],
+            body: body.as_bytes().to_vec(),
+            delay: Duration::ZERO,
+            close: false,
+        }
+    }
+
+    pub fn raw(status: u16, content_type: &str, body: &[u8]) -> Reply {
+        Reply::Answer {
+            status,
+            headers: vec![("Content-Type".into(), content_type.into())],
+            body: body.to_vec(),
+            delay: Duration::ZERO,
+            close: false,
+        }
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Reply {
+        if let Reply::Answer { headers, .. } = &mut self {
+            headers.push((name.into(), value.into()));
+        }
+        self
+    }
+
+    pub fn delayed(mut self, d: Duration) -> Reply {
+        if let Reply::Answer { delay, .. } = &mut self {
+            *delay = d;
+        }
+        self
+    }
+
+    pub fn closing(mut self) -> Reply {
+        if let Reply::Answer { close, .. } = &mut self {
+            *close = true;
+        }
+        self
+    }
+}
+
+/// One request as the server saw it.
+#[derive(Clone, Debug)]
+pub struct Seen {
+    pub method: String,
+    pub target: String,
+    /// Header names lowercased, in arrival order.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    pub at: Instant,
+    /// Which accepted connection (0, 1, …) carried it.
+    pub connection: usize,
+}
+
+impl Seen {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.headers.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
+    }
+
+    pub fn path(&self) -> &str {
+        self.target.split('?').next().unwrap_or("")
+    }
+
+    pub fn query(&self) -> Option<&str> {
+        self.target.split_once('?').map(|(_, q)| q)
+    }
+}
+
+struct State {
+    script: Mutex<VecDeque<Reply>>,
+    fallback: Mutex<Reply>,
+    seen: Mutex<Vec<Seen>>,
+    accepted: AtomicUsize,
+    open: AtomicUsize,
+    stop: AtomicBool,
+    /// Slow reading: sleep this long between 16 KiB reads of a request body.
+    read_pause: Mutex<Duration>,
+}
+
+/// A scripted server. Answers follow the script in order, then `fallback` (200 `{}`).
+pub struct Server {
+    addr: SocketAddr,
+    state: Arc<State>,
+}
+
+impl Server {
+    pub fn start(script: Vec<Reply>) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let addr = listener.local_addr().unwrap();
+        let state = Arc::new(State {
+            script: Mutex::new(script.into()),
+            fallback: Mutex::new(Reply::json(200, "{}")),
+            seen: Mutex::new(Vec::new()),
+            accepted: AtomicUsize::new(0),
+            open: AtomicUsize::new(0),
+            stop: AtomicBool::new(false),
+            read_pause: Mutex::new(Duration::ZERO),
+        });
+        let st = state.clone();
+        thread::spawn(move || {
+            for conn in listener.incoming() {
+                if st.stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(conn) = conn else { continue };
+                let id = st.accepted.fetch_add(1, Ordering::SeqCst);
+                st.open.fetch_add(1, Ordering::SeqCst);
+                let st2 = st.clone();
+                thread::spawn(move || {
+                    serve(conn, id, &st2);
+                    st2.open.fetch_sub(1, Ordering::SeqCst);
+                });
+            }
+        });
+        Server { addr, state }
+    }
+
+    /// `http://127.0.0.1:<port>`
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    pub fn set_fallback(&self, r: Reply) {
+        *self.state.fallback.lock().unwrap() = r;
+    }
+
+    pub fn push(&self, r: Reply) {
+        self.state.script.lock().unwrap().push_back(r);
+    }
+
+    pub fn set_read_pause(&self, d: Duration) {
+        *self.state.read_pause.lock().unwrap() = d;
+    }
+
+    pub fn seen(&self) -> Vec<Seen> {
+        self.state.seen.lock().unwrap().clone()
+    }
+
+    pub fn requests(&self) -> usize {
+        self.state.seen.lock().unwrap().len()
+    }
+
+    /// Connections accepted so far.
+    pub fn accepted(&self) -> usize {
+        self.state.accepted.load(Ordering::SeqCst)
+    }
+
+    /// Connections whose handler is still running (the client has not closed them).
+    pub fn open(&self) -> usize {
+        self.state.open.load(Ordering::SeqCst)
+    }
+
+    /// Gaps between consecutive request arrivals.
+    pub fn gaps(&self) -> Vec<Duration> {
+        let seen = self.seen();
+        seen.windows(2).map(|w| w[1].at.duration_since(w[0].at)).collect()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.state.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
+    }
+}
+
+fn read_request(reader: &mut BufReader<TcpStream>, pause: Duration) -> Option<(String, String, Vec<(String, String)>, Vec<u8>)> {
+    let mut line = String::new();
+    if reader.read_line(&mut line).ok()? == 0 {
+        return None;
+    }
+    let mut parts = line.trim_end().splitn(3, ' ');
+    let method = parts.next()?.to_string();
+    let target = parts.next()?.to_string();
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).ok()? == 0 {
+            return None;
+        }
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        let (k, v) = h.split_once(':')?;
+        headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+    }
+    let get = |n: &str| headers.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
+    let mut body = Vec::new();
+    if let Some(len) = get("content-length").and_then(|v| v.parse::<usize>().ok()) {
+        body.resize(len, 0);
+        let mut off = 0;
+        while off < len {
+            let end = (off + 16 * 1024).min(len);
+            let n = reader.read(&mut body[off..end]).ok()?;
+            if n == 0 {
+                return None;
+            }
+            off += n;
+            if !pause.is_zero() {
+                thread::sleep(pause);
+            }
+        }
+    } else if get("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
+        loop {
+            let mut size = String::new();
+            reader.read_line(&mut size).ok()?;
+            let n = usize::from_str_radix(size.trim().split(';').next()?, 16).ok()?;
+            let mut chunk = vec![0u8; n + 2];
+            reader.read_exact(&mut chunk).ok()?;
+            body.extend_from_slice(&chunk[..n]);
+            if n == 0 {
+                break;
+            }
+        }
+    }
+    Some((method, target, headers, body))
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        201 => "Created",
+        204 => "No Content",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        404 => "Not Found",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Status",
+    }
+}
+
+fn serve(conn: TcpStream, id: usize, st: &State) {
+    let _ = conn.set_read_timeout(Some(Duration::from_secs(20)));
+    let mut writer = match conn.try_clone() {
+        Ok(w) => w,
+        Err(_) => return,
+    };
+    let mut reader = BufReader::new(conn);
+    loop {
+        let pause = *st.read_pause.lock().unwrap();
+        let Some((method, target, headers, body)) = read_request(&mut reader, pause) else { return };
+        st.seen.lock().unwrap().push(Seen { method, target, headers, body, at: Instant::now(), connection: id });
+        let reply = st.script.lock().unwrap().pop_front().unwrap_or_else(|| st.fallback.lock().unwrap().clone());
+        match reply {
+            Reply::Drop => return,
+            Reply::Silence(d) => {
+                thread::sleep(d);
+                return;
+            }
+            Reply::Half { promised, sent, stall } => {
+                let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {promised}\r\n\r\n");
+                let _ = writer.write_all(head.as_bytes());
+                let _ = writer.write_all(&vec![b' '; sent]);
+                let _ = writer.flush();
+                thread::sleep(stall);
+                return;
+            }
+            Reply::Answer { status, headers, body, delay, close } => {
+                if !delay.is_zero() {
+                    thread::sleep(delay);
+                }
+                let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
+                for (k, v) in &headers {
+                    head.push_str(&format!("{k}: {v}\r\n"));
+                }
+                let no_body = status == 204 || status == 304;
+                if !no_body {
+                    head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+                }
+                if close {
+                    head.push_str("Connection: close\r\n");
+                }
+                head.push_str("\r\n");
+                if writer.write_all(head.as_bytes()).is_err() {
+                    return;
+                }
+                if !no_body && writer.write_all(&body).is_err() {
+                    return;
+                }
+                let _ = writer.flush();
+                if close {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The private key used by every test client; asserted never to leak.
+pub const TEST_PRIVATE_KEY: &str = "private_key_SEKRIT_0123456789";
+
+/// Client config JSON for a test server: no proxy, fast retries. `extra` is merged in.
+pub fn config_json(base_url: &str, extra: serde_json::Value) -> String {
+    let mut cfg = serde_json::json!({
+        "private_key": TEST_PRIVATE_KEY,
+        "public_key": "public_key_test",
+        "url_endpoint": "https://ik.imagekit.io/test",
+        "api_base_url": base_url,
+        "retry_initial_delay_ms": 10,
+        "retry_max_delay_ms": 40,
+        "proxy": "",
+    });
+    if let (Some(c), Some(e)) = (cfg.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            c.insert(k.clone(), v.clone());
+        }
+    }
+    cfg.to_string()
+}
+
+/// A Rust client for a test server.
+pub fn client(base_url: &str, extra: serde_json::Value) -> imagekit::Client {
+    imagekit::Client::from_json(&config_json(base_url, extra)).expect("test client")
+}
+
+/// Collects log records from a client.
+pub fn capture_logs(client: &imagekit::Client) -> Arc<Mutex<Vec<(imagekit::log::LogLevel, String)>>> {
+    let logs = Arc::new(Mutex::new(Vec::new()));
+    let sink = logs.clone();
+    client.set_logger(Some(Arc::new(move |level, msg: &str| sink.lock().unwrap().push((level, msg.to_string())))));
+    logs
+}
+
+/// A port on 127.0.0.1 with nothing listening (bound, then released).
+pub fn dead_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
