@@ -242,12 +242,11 @@ pub struct Failure {
 fn timeout_text(t: ureq::Timeout) -> &'static str {
     use ureq::Timeout as T;
     match t {
-        T::Connect | T::Resolve => "while connecting",
-        T::SendRequest | T::SendBody | T::PerWrite => "while sending the request",
-        T::RecvResponse => "waiting for the response",
-        T::RecvBody | T::PerRead => "while receiving the response body",
-        T::Global | T::PerCall => "for the whole request",
-        _ => "",
+        T::Connect | T::Resolve => "while connecting to",
+        T::SendRequest | T::SendBody | T::PerWrite => "while sending the request to",
+        T::RecvResponse => "waiting for the response from",
+        T::RecvBody | T::PerRead => "while receiving the response body from",
+        _ => "talking to",
     }
 }
 

@@ -109,8 +109,9 @@ struct State {
     accepted: AtomicUsize,
     open: AtomicUsize,
     stop: AtomicBool,
-    /// Slow reading: sleep this long between 16 KiB reads of a request body.
-    read_pause: Mutex<Duration>,
+    /// Slow reading: sleep this long between 16 KiB reads of the first `.1` bytes of a request
+    /// body (with a small receive buffer, so the client really waits).
+    slow_read: Mutex<Option<(Duration, usize)>>,
 }
 
 /// A scripted server. Answers follow the script in order, then `fallback` (200 `{}`).
@@ -130,7 +131,7 @@ impl Server {
             accepted: AtomicUsize::new(0),
             open: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
-            read_pause: Mutex::new(Duration::ZERO),
+            slow_read: Mutex::new(None),
         });
         let st = state.clone();
         thread::spawn(move || {
@@ -168,8 +169,10 @@ impl Server {
         self.state.script.lock().unwrap().push_back(r);
     }
 
-    pub fn set_read_pause(&self, d: Duration) {
-        *self.state.read_pause.lock().unwrap() = d;
+    /// Reads the first `slow_bytes` of each request body in 16 KiB steps `pause` apart, through
+    /// a 64 KiB receive buffer (set on connections accepted from now on).
+    pub fn set_slow_read(&self, pause: Duration, slow_bytes: usize) {
+        *self.state.slow_read.lock().unwrap() = Some((pause, slow_bytes));
     }
 
     pub fn seen(&self) -> Vec<Seen> {
@@ -204,7 +207,7 @@ impl Drop for Server {
     }
 }
 
-fn read_request(reader: &mut BufReader<TcpStream>, pause: Duration) -> Option<(String, String, Vec<(String, String)>, Vec<u8>)> {
+fn read_request(reader: &mut BufReader<TcpStream>, slow: Option<(Duration, usize)>) -> Option<(String, String, Vec<(String, String)>, Vec<u8>)> {
     let mut line = String::new();
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
@@ -236,10 +239,12 @@ fn read_request(reader: &mut BufReader<TcpStream>, pause: Duration) -> Option<(S
             if n == 0 {
                 return None;
             }
-            off += n;
-            if !pause.is_zero() {
-                thread::sleep(pause);
+            if let Some((pause, slow_bytes)) = slow {
+                if off < slow_bytes {
+                    thread::sleep(pause);
+                }
             }
+            off += n;
         }
     } else if get("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
         loop {
@@ -272,16 +277,33 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+extern "C" {
+    fn setsockopt(fd: i32, level: i32, name: i32, value: *const std::ffi::c_void, len: u32) -> i32;
+}
+
+/// SO_RCVBUF on Linux; a fixed size also turns receive-buffer autotuning off.
+fn small_receive_buffer(conn: &TcpStream) {
+    use std::os::fd::AsRawFd;
+    const SOL_SOCKET: i32 = 1;
+    const SO_RCVBUF: i32 = 8;
+    let size: i32 = 64 * 1024;
+    // SAFETY: a valid fd we own and a pointer to a live i32 of the given length.
+    unsafe { setsockopt(conn.as_raw_fd(), SOL_SOCKET, SO_RCVBUF, (&size as *const i32).cast(), 4) };
+}
+
 fn serve(conn: TcpStream, id: usize, st: &State) {
     let _ = conn.set_read_timeout(Some(Duration::from_secs(20)));
+    if st.slow_read.lock().unwrap().is_some() {
+        small_receive_buffer(&conn);
+    }
     let mut writer = match conn.try_clone() {
         Ok(w) => w,
         Err(_) => return,
     };
     let mut reader = BufReader::new(conn);
     loop {
-        let pause = *st.read_pause.lock().unwrap();
-        let Some((method, target, headers, body)) = read_request(&mut reader, pause) else { return };
+        let slow = *st.slow_read.lock().unwrap();
+        let Some((method, target, headers, body)) = read_request(&mut reader, slow) else { return };
         st.seen.lock().unwrap().push(Seen { method, target, headers, body, at: Instant::now(), connection: id });
         let reply = st.script.lock().unwrap().pop_front().unwrap_or_else(|| st.fallback.lock().unwrap().clone());
         match reply {
