@@ -1,0 +1,36 @@
+//! Cache purge and purge status.
+
+use super::upload::valid_http_url;
+use super::{str_field, Ctx, HandlerResult};
+use crate::http::Response;
+use crate::server::lock;
+use crate::store::PurgeRecord;
+use serde_json::{json, Value};
+
+/// `POST /v1/files/purge` `{"url": …}` → 201 `{"requestId": …}`.
+pub(crate) fn create(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
+    let body = ctx.json_body()?;
+    let Some(Value::Object(o)) = body else {
+        return Err(Response::error(400, "Your request is missing url parameter."));
+    };
+    let url = match str_field(&o, "url") {
+        None | Some("") => return Err(Response::error(400, "Your request is missing url parameter.")),
+        Some(u) if !valid_http_url(u) => return Err(Response::error(400, "Your request contains invalid url parameter.")),
+        Some(u) => u.to_string(),
+    };
+    let id = crate::util::object_id();
+    lock(&ctx.shared.state).purges.insert(id.clone(), PurgeRecord { url, polls: 0 });
+    Ok(Response::json(201, &json!({"requestId": id})))
+}
+
+/// `GET /v1/files/purge/{requestId}`: `Pending` on the first query, `Completed` after.
+pub(crate) fn status(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
+    let mut st = lock(&ctx.shared.state);
+    let p = st
+        .purges
+        .get_mut(ctx.param("requestId"))
+        .ok_or_else(|| Response::error(404, "No purge request exists with this requestId."))?;
+    p.polls += 1;
+    let status = if p.polls == 1 { "Pending" } else { "Completed" };
+    Ok(Response::json(200, &json!({"status": status})))
+}

@@ -1,0 +1,470 @@
+//! Listeners, connection threads and the per-request pipeline (faults, routing, recording).
+
+use crate::api::{self, Ctx};
+use crate::faults::{FaultAction, FaultQueue};
+use crate::http::{self, Body, HeadError, RequestHead, Response};
+use crate::record::RecordedRequest;
+use crate::store::State;
+use crate::Options;
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use std::collections::{HashMap, VecDeque};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+pub(crate) const SERVER_CERT_PEM: &str = include_str!("../../tests/data/tls/server.pem");
+pub(crate) const SERVER_KEY_PEM: &str = include_str!("../../tests/data/tls/server.key");
+
+/// Locks a mutex, ignoring poisoning (a panicking handler must not take the server down).
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Everything the threads share.
+pub(crate) struct Shared {
+    pub opts: Options,
+    pub state: Mutex<State>,
+    pub faults: Mutex<FaultQueue>,
+    pub records: Mutex<VecDeque<RecordedRequest>>,
+    pub accepted: AtomicU64,
+    pub open: AtomicU64,
+    pub requests_total: AtomicU64,
+    next_seq: AtomicU64,
+    next_conn: AtomicU64,
+    shutdown: AtomicBool,
+    /// Clones of open sockets, shut down on stop to wake blocked threads.
+    conns: Mutex<HashMap<u64, TcpStream>>,
+    threads: Mutex<Vec<JoinHandle<()>>>,
+}
+
+impl Shared {
+    pub fn new(opts: Options) -> Self {
+        Shared {
+            opts,
+            state: Mutex::default(),
+            faults: Mutex::default(),
+            records: Mutex::default(),
+            accepted: AtomicU64::new(0),
+            open: AtomicU64::new(0),
+            requests_total: AtomicU64::new(0),
+            next_seq: AtomicU64::new(1),
+            next_conn: AtomicU64::new(1),
+            shutdown: AtomicBool::new(false),
+            conns: Mutex::default(),
+            threads: Mutex::default(),
+        }
+    }
+
+    pub fn is_shutdown(&self) -> bool {
+        self.shutdown.load(Ordering::SeqCst)
+    }
+
+    fn push_record(&self, mut r: RecordedRequest) {
+        r.seq = self.next_seq.fetch_add(1, Ordering::SeqCst);
+        let mut recs = lock(&self.records);
+        recs.push_back(r);
+        while recs.len() > self.opts.max_recorded_requests {
+            recs.pop_front();
+        }
+    }
+
+    /// Stops accepting, wakes every connection thread and joins them.
+    pub fn stop(&self, listeners: &[SocketAddr], accept_threads: Vec<JoinHandle<()>>) {
+        self.shutdown.store(true, Ordering::SeqCst);
+        for a in listeners {
+            // Wake the blocking accept(); the loop then sees the flag.
+            let _ = TcpStream::connect_timeout(a, Duration::from_secs(1));
+        }
+        for t in accept_threads {
+            let _ = t.join();
+        }
+        for s in lock(&self.conns).values() {
+            let _ = s.shutdown(Shutdown::Both);
+        }
+        let threads = std::mem::take(&mut *lock(&self.threads));
+        for t in threads {
+            let _ = t.join();
+        }
+    }
+}
+
+pub(crate) fn tls_config() -> Result<Arc<rustls::ServerConfig>, String> {
+    let certs = CertificateDer::pem_slice_iter(SERVER_CERT_PEM.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("server certificate: {e}"))?;
+    let key = PrivateKeyDer::from_pem_slice(SERVER_KEY_PEM.as_bytes()).map_err(|e| format!("server key: {e}"))?;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let cfg = rustls::ServerConfig::builder_with_provider(provider)
+        .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
+        .map_err(|e| e.to_string())?
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .map_err(|e| e.to_string())?;
+    // No ALPN: every client falls back to HTTP/1.1.
+    Ok(Arc::new(cfg))
+}
+
+/// A plain or TLS connection.
+pub(crate) enum Conn {
+    Plain(TcpStream),
+    Tls(Box<rustls::StreamOwned<rustls::ServerConnection, TcpStream>>),
+}
+
+impl Conn {
+    fn tcp(&self) -> &TcpStream {
+        match self {
+            Conn::Plain(s) => s,
+            Conn::Tls(s) => &s.sock,
+        }
+    }
+
+    /// Orderly close: TLS close_notify, FIN, then read and discard what the client still
+    /// sends for a moment, so that a client still writing does not get a reset that eats our
+    /// response.
+    fn close(&mut self) {
+        if let Conn::Tls(s) = self {
+            s.conn.send_close_notify();
+            let _ = s.flush();
+        }
+        let tcp = self.tcp();
+        let _ = tcp.shutdown(Shutdown::Write);
+        let _ = tcp.set_read_timeout(Some(Duration::from_millis(500)));
+        let mut buf = [0u8; 8192];
+        let mut left: usize = 8 << 20;
+        let mut t = tcp;
+        while left > 0 {
+            match t.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => left = left.saturating_sub(n),
+            }
+        }
+    }
+
+    /// Abrupt close (no close_notify).
+    fn abort(&mut self) {
+        let _ = self.tcp().shutdown(Shutdown::Both);
+    }
+}
+
+impl Read for Conn {
+    fn read(&mut self, b: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Conn::Plain(s) => s.read(b),
+            Conn::Tls(s) => s.read(b),
+        }
+    }
+}
+
+impl Write for Conn {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        match self {
+            Conn::Plain(s) => s.write(b),
+            Conn::Tls(s) => s.write(b),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Conn::Plain(s) => s.flush(),
+            Conn::Tls(s) => s.flush(),
+        }
+    }
+}
+
+/// Buffered reads plus direct writes on one connection.
+pub(crate) struct ConnIo(BufReader<Conn>);
+
+impl Read for ConnIo {
+    fn read(&mut self, b: &mut [u8]) -> io::Result<usize> {
+        self.0.read(b)
+    }
+}
+impl BufRead for ConnIo {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.0.fill_buf()
+    }
+    fn consume(&mut self, n: usize) {
+        self.0.consume(n)
+    }
+}
+impl Write for ConnIo {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.0.get_mut().write(b)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.get_mut().flush()
+    }
+}
+
+/// Accepts until shutdown; one thread per connection.
+pub(crate) fn accept_loop(shared: Arc<Shared>, listener: TcpListener, tls: Option<Arc<rustls::ServerConfig>>) {
+    for stream in listener.incoming() {
+        if shared.is_shutdown() {
+            break;
+        }
+        let stream = match stream {
+            Ok(s) => s,
+            Err(_) => {
+                std::thread::sleep(Duration::from_millis(10)); // e.g. EMFILE: back off
+                continue;
+            }
+        };
+        let id = shared.next_conn.fetch_add(1, Ordering::SeqCst);
+        shared.accepted.fetch_add(1, Ordering::SeqCst);
+        shared.open.fetch_add(1, Ordering::SeqCst);
+        let _ = stream.set_nodelay(true);
+        let _ = stream.set_read_timeout(Some(shared.opts.idle_timeout));
+        if let Ok(c) = stream.try_clone() {
+            lock(&shared.conns).insert(id, c);
+        }
+        let sh = shared.clone();
+        let tls = tls.clone();
+        let spawned = std::thread::Builder::new().name(format!("ik-mock-conn-{id}")).spawn(move || {
+            let _guard = ConnGuard { shared: sh.clone(), id };
+            let conn = match tls {
+                None => Conn::Plain(stream),
+                Some(cfg) => match rustls::ServerConnection::new(cfg) {
+                    Ok(c) => Conn::Tls(Box::new(rustls::StreamOwned::new(c, stream))),
+                    Err(_) => return,
+                },
+            };
+            serve(&sh, conn, id);
+        });
+        let mut threads = lock(&shared.threads);
+        threads.retain(|t| !t.is_finished());
+        match spawned {
+            Ok(t) => threads.push(t),
+            Err(_) => {
+                // Could not start a thread: the stream was moved into the failed closure and is
+                // dropped (closed) with it.
+                lock(&shared.conns).remove(&id);
+                shared.open.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+    }
+}
+
+struct ConnGuard {
+    shared: Arc<Shared>,
+    id: u64,
+}
+
+impl Drop for ConnGuard {
+    fn drop(&mut self) {
+        lock(&self.shared.conns).remove(&self.id);
+        self.shared.open.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// How a connection goes on after an exchange.
+#[derive(PartialEq)]
+enum Next {
+    KeepAlive,
+    Close,
+    Abort,
+}
+
+fn serve(shared: &Shared, conn: Conn, conn_id: u64) {
+    let tls = matches!(conn, Conn::Tls(_));
+    let mut io = ConnIo(BufReader::with_capacity(64 * 1024, conn));
+    loop {
+        if shared.is_shutdown() {
+            return;
+        }
+        let next = match http::read_head(&mut io) {
+            Ok(head) => exchange(shared, &mut io, head, conn_id, tls),
+            Err(HeadError::Closed) | Err(HeadError::Io(_)) => Next::Abort,
+            Err(HeadError::Bad(m)) => {
+                let r = with_request_id(Response::error(400, format!("Malformed HTTP request: {m}")));
+                let _ = write_response(&mut io, &r, false, false);
+                Next::Close
+            }
+        };
+        match next {
+            Next::KeepAlive => continue,
+            Next::Close => {
+                io.0.get_mut().close();
+                return;
+            }
+            Next::Abort => {
+                io.0.get_mut().abort();
+                return;
+            }
+        }
+    }
+}
+
+fn with_request_id(mut r: Response) -> Response {
+    if !r.has_header("x-ik-requestid") {
+        r.headers.push(("x-ik-requestId".into(), crate::util::uuid_v4()));
+    }
+    r
+}
+
+fn write_response(io: &mut ConnIo, r: &Response, keep_alive: bool, truncate: bool) -> io::Result<()> {
+    let mut out = r.head_bytes(keep_alive);
+    let body = if truncate { &r.body[..r.body.len() / 2] } else { &r.body[..] };
+    out.extend_from_slice(body);
+    io.write_all(&out)?;
+    io.flush()
+}
+
+/// Reads the rest of a body, recording multipart parts (or short text) when nothing has been
+/// read yet.
+pub(crate) fn capture_body<S: BufRead + Write>(
+    head: &RequestHead,
+    body: &mut Body<'_, S>,
+    record: &mut RecordedRequest,
+) -> io::Result<()> {
+    if body.read_total > 0 || body.is_done() {
+        return body.drain();
+    }
+    let ct = head.header("content-type").unwrap_or("");
+    if let Some(b) = crate::multipart::boundary(ct) {
+        let mut mp = crate::multipart::Multipart::new(&mut *body, &b);
+        let mut parts = Vec::new();
+        let ok = loop {
+            match mp.next_part() {
+                Ok(Some(h)) => {
+                    let mut rec =
+                        crate::record::PartRecorder::new(&h.name, h.filename.as_deref(), h.content_type.as_deref());
+                    let done = loop {
+                        match mp.next_chunk() {
+                            Ok(Some(c)) => rec.feed(c),
+                            Ok(None) => break Ok(()),
+                            Err(e) => break Err(e),
+                        }
+                    };
+                    parts.push(rec.finish());
+                    if let Err(e) = done {
+                        break Err(e);
+                    }
+                }
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        record.multipart = Some(parts);
+        if let Err(crate::multipart::MpError::Io(e)) = ok {
+            return Err(e);
+        }
+        return body.drain();
+    }
+    let mut kept = Vec::new();
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        let n = body.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        if kept.len() + n <= crate::record::MAX_KEPT_TEXT {
+            kept.extend_from_slice(&buf[..n]);
+        }
+    }
+    if body.read_total as usize == kept.len() {
+        record.body = String::from_utf8(kept).ok();
+    }
+    Ok(())
+}
+
+/// One request/response exchange.
+fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, tls: bool) -> Next {
+    shared.requests_total.fetch_add(1, Ordering::SeqCst);
+    let framing = match http::framing(&head) {
+        Ok(f) => f,
+        Err(m) => {
+            let r = with_request_id(Response::error(400, m));
+            let _ = write_response(io, &r, false, false);
+            return Next::Close;
+        }
+    };
+    let keep_alive = head.keep_alive();
+
+    if head.path == "/__mock" || head.path.starts_with("/__mock/") {
+        let mut body = Body::new(&mut *io, framing, head.expects_continue());
+        let resp = api::control::handle(shared, &head, &mut body);
+        let close = !body.is_done() && (body.continue_pending() || body.drain().is_err());
+        drop(body);
+        let resp = with_request_id(resp);
+        let ka = keep_alive && !close;
+        return match write_response(io, &resp, ka, false) {
+            Ok(()) if ka => Next::KeepAlive,
+            Ok(()) => Next::Close,
+            Err(_) => Next::Abort,
+        };
+    }
+
+    let request_id = crate::util::uuid_v4();
+    let mut record = RecordedRequest {
+        connection_id: conn_id,
+        tls,
+        method: head.method.clone(),
+        path: head.path.clone(),
+        query: head.query.clone(),
+        headers: head.headers.clone(),
+        request_id: request_id.clone(),
+        ..Default::default()
+    };
+    let fault = lock(&shared.faults).take(&head.method, &head.path);
+    record.fault = fault.as_ref().map(|f| f.describe());
+
+    let mut body = Body::new(&mut *io, framing, head.expects_continue());
+    let mut io_failed;
+    let canned = match fault.as_ref().map(|f| &f.action) {
+        Some(FaultAction::Respond(c)) | Some(FaultAction::DropMidResponse(Some(c))) => Some(Some(c.to_response())),
+        Some(FaultAction::DropConnection) => Some(None),
+        _ => None,
+    };
+    let resp: Option<Response> = match canned {
+        Some(r) => {
+            io_failed = capture_body(&head, &mut body, &mut record).is_err();
+            r
+        }
+        None => {
+            let mut ctx = Ctx::new(shared, &head, &mut body, &mut record);
+            let r = api::dispatch(&mut ctx);
+            io_failed = ctx.io_failed;
+            Some(r)
+        }
+    };
+    // Whatever the handler left unread.
+    let mut close = io_failed;
+    if !io_failed && !body.is_done() {
+        if body.continue_pending() {
+            close = true; // the client waits for 100 Continue: answer now and close
+        } else if capture_body(&head, &mut body, &mut record).is_err() {
+            io_failed = true;
+            close = true;
+        }
+    }
+    record.body_len = body.read_total;
+    drop(body);
+
+    let resp = resp.map(|r| {
+        let mut r = r;
+        r.headers.retain(|(k, _)| !k.eq_ignore_ascii_case("x-ik-requestid"));
+        r.headers.push(("x-ik-requestId".into(), request_id.clone()));
+        r
+    });
+    record.status = if io_failed { None } else { resp.as_ref().map(|r| r.status) };
+    shared.push_record(record);
+
+    if let Some(d) = fault.as_ref().and_then(|f| f.delay) {
+        crate::util::sleep_unless(d, || shared.is_shutdown());
+    }
+    if io_failed {
+        return Next::Abort;
+    }
+    let truncate = matches!(fault.as_ref().map(|f| &f.action), Some(FaultAction::DropMidResponse(_)));
+    let Some(resp) = resp else { return Next::Abort };
+    let ka = keep_alive && !close && !truncate;
+    match write_response(io, &resp, ka, truncate) {
+        Err(_) => Next::Abort,
+        Ok(()) if truncate => Next::Abort,
+        Ok(()) if ka => Next::KeepAlive,
+        Ok(()) => Next::Close,
+    }
+}
