@@ -260,6 +260,10 @@ fn io_failure(e: &io::Error, target: &str) -> Failure {
             BodyFault::Source(m) => Failure { error: Error::new(ErrorKind::Io, m.clone()), retryable: false },
         };
     }
+    // rustls reports handshake and certificate failures as io errors wrapping rustls::Error.
+    if let Some(tls) = e.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
+        return Failure { error: tls_error(&tls.to_string(), target), retryable: false };
+    }
     use io::ErrorKind as K;
     let (kind, msg) = match e.kind() {
         K::TimedOut | K::WouldBlock => (ErrorKind::Timeout, format!("timed out talking to {target}")),
