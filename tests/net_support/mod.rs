@@ -82,6 +82,8 @@ pub struct Seen {
     /// Header names lowercased, in arrival order.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// The body's length (also when the body was discarded).
+    pub body_len: usize,
     pub at: Instant,
     /// Which accepted connection (0, 1, …) carried it.
     pub connection: usize,
@@ -102,9 +104,15 @@ impl Seen {
     }
 }
 
+/// Computes the answer to a request once the script is used up.
+pub type Handler = Box<dyn Fn(&Seen) -> Reply + Send + Sync>;
+
 struct State {
     script: Mutex<VecDeque<Reply>>,
     fallback: Mutex<Reply>,
+    handler: Mutex<Option<Handler>>,
+    /// Record body lengths only (for very large uploads).
+    discard_bodies: AtomicBool,
     seen: Mutex<Vec<Seen>>,
     accepted: AtomicUsize,
     open: AtomicUsize,
@@ -127,6 +135,8 @@ impl Server {
         let state = Arc::new(State {
             script: Mutex::new(script.into()),
             fallback: Mutex::new(Reply::json(200, "{}")),
+            handler: Mutex::new(None),
+            discard_bodies: AtomicBool::new(false),
             seen: Mutex::new(Vec::new()),
             accepted: AtomicUsize::new(0),
             open: AtomicUsize::new(0),
@@ -163,6 +173,16 @@ impl Server {
 
     pub fn set_fallback(&self, r: Reply) {
         *self.state.fallback.lock().unwrap() = r;
+    }
+
+    /// Answers every unscripted request with `f(request)`.
+    pub fn set_handler(&self, f: impl Fn(&Seen) -> Reply + Send + Sync + 'static) {
+        *self.state.handler.lock().unwrap() = Some(Box::new(f));
+    }
+
+    /// Stops keeping request bodies (only `body_len` is recorded).
+    pub fn set_discard_bodies(&self, on: bool) {
+        self.state.discard_bodies.store(on, Ordering::SeqCst);
     }
 
     pub fn push(&self, r: Reply) {
@@ -207,7 +227,11 @@ impl Drop for Server {
     }
 }
 
-fn read_request(reader: &mut BufReader<TcpStream>, slow: Option<(Duration, usize)>) -> Option<(String, String, Vec<(String, String)>, Vec<u8>)> {
+fn read_request(
+    reader: &mut BufReader<TcpStream>,
+    slow: Option<(Duration, usize)>,
+    discard: bool,
+) -> Option<(String, String, Vec<(String, String)>, Vec<u8>, usize)> {
     let mut line = String::new();
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
@@ -230,7 +254,22 @@ fn read_request(reader: &mut BufReader<TcpStream>, slow: Option<(Duration, usize
     }
     let get = |n: &str| headers.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
     let mut body = Vec::new();
+    let mut body_len = 0;
     if let Some(len) = get("content-length").and_then(|v| v.parse::<usize>().ok()) {
+        body_len = len;
+        if discard {
+            let mut sink = vec![0u8; 64 * 1024];
+            let mut off = 0;
+            while off < len {
+                let want = sink.len().min(len - off);
+                let n = reader.read(&mut sink[..want]).ok()?;
+                if n == 0 {
+                    return None;
+                }
+                off += n;
+            }
+            return Some((method, target, headers, body, body_len));
+        }
         body.resize(len, 0);
         let mut off = 0;
         while off < len {
@@ -258,8 +297,9 @@ fn read_request(reader: &mut BufReader<TcpStream>, slow: Option<(Duration, usize
                 break;
             }
         }
+        body_len = body.len();
     }
-    Some((method, target, headers, body))
+    Some((method, target, headers, body, body_len))
 }
 
 fn reason(status: u16) -> &'static str {
@@ -303,9 +343,18 @@ fn serve(conn: TcpStream, id: usize, st: &State) {
     let mut reader = BufReader::new(conn);
     loop {
         let slow = *st.slow_read.lock().unwrap();
-        let Some((method, target, headers, body)) = read_request(&mut reader, slow) else { return };
-        st.seen.lock().unwrap().push(Seen { method, target, headers, body, at: Instant::now(), connection: id });
-        let reply = st.script.lock().unwrap().pop_front().unwrap_or_else(|| st.fallback.lock().unwrap().clone());
+        let discard = st.discard_bodies.load(Ordering::SeqCst);
+        let Some((method, target, headers, body, body_len)) = read_request(&mut reader, slow, discard) else { return };
+        let seen = Seen { method, target, headers, body, body_len, at: Instant::now(), connection: id };
+        let scripted = st.script.lock().unwrap().pop_front();
+        let reply = match scripted {
+            Some(r) => r,
+            None => match st.handler.lock().unwrap().as_ref() {
+                Some(h) => h(&seen),
+                None => st.fallback.lock().unwrap().clone(),
+            },
+        };
+        st.seen.lock().unwrap().push(seen);
         match reply {
             Reply::Drop => return,
             Reply::Silence(d) => {

@@ -1,0 +1,684 @@
+//! Every media-library operation through its C ABI function, called from Rust, against a small
+//! stateful ImageKit stand-in on 127.0.0.1 that also checks what goes over the wire: the round
+//! trip upload → list → details → update → metadata → remote metadata → purge → status →
+//! delete, progress and cancellation, streamed file uploads (memory does not grow with the
+//! file), NULL / UTF-8 / JSON errors, the error document, and that the private key never shows
+//! up in an error or a log record.
+
+mod net_support;
+
+use imagekit::ffi::cache::{ik_get_purge_cache_status, ik_purge_cache};
+use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_client_set_logger, ik_string_free};
+use imagekit::ffi::files::{
+    ik_delete_file, ik_get_file_details, ik_get_file_metadata, ik_get_remote_file_url_metadata, ik_list_files,
+    ik_update_file_details,
+};
+use imagekit::ffi::request::ik_request;
+use imagekit::ffi::status::ik_status;
+use imagekit::ffi::upload::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
+use net_support::{config_json, Reply, Seen, Server, TEST_PRIVATE_KEY};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+use std::ffi::{c_char, c_int, c_void, CStr, CString};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// Memory-measuring tests take this exclusively; the others share it.
+static GATE: RwLock<()> = RwLock::new(());
+
+// ---------------------------------------------------------------------------------------------
+// A stateful ImageKit stand-in.
+
+#[derive(Default)]
+struct Store {
+    files: BTreeMap<String, Value>,
+    next: u32,
+    purges: u32,
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn query_pairs(q: Option<&str>) -> Vec<(String, String)> {
+    q.unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+/// Parses a multipart/form-data body into (name, filename, bytes).
+fn multipart(req: &Seen) -> Vec<(String, Option<String>, Vec<u8>)> {
+    let ct = req.header("content-type").unwrap_or("");
+    let boundary = ct.split("boundary=").nth(1).expect("boundary").trim().to_string();
+    let delim = format!("--{boundary}").into_bytes();
+    let body = &req.body;
+    let mut parts = Vec::new();
+    let positions: Vec<usize> = body.windows(delim.len()).enumerate().filter(|(_, w)| *w == &delim[..]).map(|(i, _)| i).collect();
+    for pair in positions.windows(2) {
+        let part = &body[pair[0] + delim.len() + 2..pair[1] - 2]; // skip CRLF after delimiter, CRLF before next
+        let split = part.windows(4).position(|w| w == b"\r\n\r\n").expect("part headers");
+        let head = String::from_utf8_lossy(&part[..split]).into_owned();
+        let data = part[split + 4..].to_vec();
+        let name = head.split("name=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let filename = head.split("filename=\"").nth(1).map(|f| f.split('"').next().unwrap().to_string());
+        parts.push((name, filename, data));
+    }
+    assert!(body.ends_with(format!("--{boundary}--\r\n").as_bytes()), "closing delimiter");
+    parts
+}
+
+fn err(status: u16, message: &str) -> Reply {
+    Reply::json(status, &json!({"message": message, "help": "For support kindly contact us at support@imagekit.io."}).to_string())
+}
+
+fn fake_imagekit(store: Arc<Mutex<Store>>) -> impl Fn(&Seen) -> Reply + Send + Sync + 'static {
+    use base64::Engine;
+    let auth = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{TEST_PRIVATE_KEY}:")));
+    move |req: &Seen| {
+        let rid = format!("rid-{}", req.target.len());
+        let reply = route(req, &store, &auth);
+        reply.header("x-ik-requestId", &rid)
+    }
+}
+
+fn route(req: &Seen, store: &Arc<Mutex<Store>>, auth: &str) -> Reply {
+    if req.header("authorization") != Some(auth) {
+        return err(401, "Your request does not contain private API key.");
+    }
+    let path = req.path().to_string();
+    let segs: Vec<String> = path.split('/').skip(1).map(percent_decode).collect();
+    let segs: Vec<&str> = segs.iter().map(String::as_str).collect();
+    let mut st = store.lock().unwrap();
+    match (req.method.as_str(), segs.as_slice()) {
+        ("POST", ["api", "v1", "files", "upload"]) => {
+            let parts = multipart(req);
+            let field = |n: &str| parts.iter().find(|p| p.0 == n).map(|p| String::from_utf8_lossy(&p.2).into_owned());
+            let Some(name) = field("fileName") else { return err(400, "Missing fileName parameter.") };
+            let Some(file) = parts.iter().find(|p| p.0 == "file") else { return err(400, "Missing file parameter.") };
+            st.next += 1;
+            let id = format!("file{:04}", st.next);
+            let folder = field("folder").unwrap_or_else(|| "/".into());
+            let file_path = format!("{}/{}", folder.trim_end_matches('/'), name);
+            let tags: Value = match field("tags") {
+                Some(t) => Value::from(t.split(',').map(str::to_string).collect::<Vec<_>>()),
+                None => Value::Null,
+            };
+            let obj = json!({
+                "fileId": id, "name": name, "filePath": file_path,
+                "url": format!("https://ik.imagekit.io/test{file_path}"),
+                "size": file.2.len(), "fileType": "image", "height": 10, "width": 20,
+                "tags": tags, "isPrivateFile": field("isPrivateFile").as_deref() == Some("true"),
+                "customCoordinates": field("customCoordinates"),
+                "uploadedAs": if file.1.is_some() { "binary" } else { "text" },
+                "fields": parts.iter().filter(|p| p.0 != "file").map(|p| (p.0.clone(), Value::from(String::from_utf8_lossy(&p.2).into_owned()))).collect::<Map<String, Value>>(),
+            });
+            st.files.insert(id, obj.clone());
+            Reply::json(200, &obj.to_string())
+        }
+        ("GET", ["v1", "files"]) => {
+            let q = query_pairs(req.query());
+            let path_filter = q.iter().find(|(k, _)| k == "path").map(|(_, v)| v.clone());
+            let list: Vec<Value> = st
+                .files
+                .values()
+                .filter(|f| path_filter.as_ref().is_none_or(|p| f["filePath"].as_str().unwrap().starts_with(p.as_str())))
+                .cloned()
+                .collect();
+            Reply::json(200, &Value::from(list).to_string())
+        }
+        ("GET", ["v1", "files", "purge", rid]) => {
+            if rid.starts_with("purge-") {
+                Reply::json(200, r#"{"status":"Completed"}"#)
+            } else {
+                err(400, "Invalid requestId.")
+            }
+        }
+        ("POST", ["v1", "files", "purge"]) => {
+            let body: Value = serde_json::from_slice(&req.body).unwrap_or(Value::Null);
+            if !body["url"].is_string() {
+                return err(400, "Missing url.");
+            }
+            st.purges += 1;
+            Reply::json(201, &json!({"requestId": format!("purge-{}", st.purges)}).to_string())
+        }
+        ("GET", ["v1", "files", id, "details"]) => match st.files.get(*id) {
+            Some(f) => Reply::json(200, &f.to_string()),
+            None => err(404, "The requested file does not exist."),
+        },
+        ("PATCH", ["v1", "files", id, "details"]) => {
+            let upd: Value = match serde_json::from_slice(&req.body) {
+                Ok(v) => v,
+                Err(_) => return err(400, "Body is not JSON."),
+            };
+            match st.files.get_mut(*id) {
+                Some(f) => {
+                    for (k, v) in upd.as_object().unwrap() {
+                        f[k] = v.clone();
+                    }
+                    Reply::json(200, &f.to_string())
+                }
+                None => err(404, "The requested file does not exist."),
+            }
+        }
+        ("GET", ["v1", "files", id, "metadata"]) => match st.files.get(*id) {
+            Some(f) => Reply::json(200, &json!({"height": f["height"], "width": f["width"], "size": f["size"], "format": "jpg", "pHash": "f06830ca9f1e3e90"}).to_string()),
+            None => err(404, "The requested file does not exist."),
+        },
+        ("GET", ["v1", "metadata"]) => {
+            let q = query_pairs(req.query());
+            let url = q.iter().find(|(k, _)| k == "url").map(|(_, v)| v.clone()).unwrap_or_default();
+            match st.files.values().find(|f| f["url"] == url.as_str()) {
+                Some(f) => Reply::json(200, &json!({"height": f["height"], "width": f["width"], "format": "jpg"}).to_string()),
+                None => err(404, "The requested file does not exist."),
+            }
+        }
+        ("DELETE", ["v1", "files", id]) => match st.files.remove(*id) {
+            Some(_) => Reply::Answer { status: 204, headers: vec![], body: vec![], delay: Default::default(), close: false },
+            None => err(404, "The requested file does not exist."),
+        },
+        _ => err(404, "No such route."),
+    }
+}
+
+struct Fixture {
+    server: Server,
+    store: Arc<Mutex<Store>>,
+    client: *mut ik_client,
+    logs: Box<Mutex<Vec<String>>>,
+}
+
+unsafe extern "C" fn collect_log(userdata: *mut c_void, _level: u32, message: *const c_char) {
+    let logs = &*(userdata as *const Mutex<Vec<String>>);
+    logs.lock().unwrap().push(CStr::from_ptr(message).to_string_lossy().into_owned());
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let store = Arc::new(Mutex::new(Store::default()));
+        let server = Server::start(vec![]);
+        server.set_handler(fake_imagekit(store.clone()));
+        let cfg = CString::new(config_json(&server.url(), json!({}))).unwrap();
+        let mut client = std::ptr::null_mut();
+        let logs = Box::new(Mutex::new(Vec::new()));
+        unsafe {
+            assert_eq!(ik_client_new(cfg.as_ptr(), &mut client, std::ptr::null_mut()), ik_status::Ok);
+            let ud = &*logs as *const Mutex<Vec<String>> as *mut c_void;
+            assert_eq!(ik_client_set_logger(client, Some(collect_log), 4, ud), ik_status::Ok);
+        }
+        Fixture { server, store, client, logs }
+    }
+
+    fn logs(&self) -> Vec<String> {
+        self.logs.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        unsafe { ik_client_free(self.client) };
+    }
+}
+
+/// Calls `f(&mut out)`, takes the string, frees it, and returns (status, text).
+fn take(f: impl FnOnce(*mut *mut c_char) -> ik_status) -> (ik_status, String) {
+    let mut out: *mut c_char = 0x1 as *mut c_char; // the call must overwrite it
+    let st = f(&mut out);
+    assert!(!out.is_null(), "out_json is set on every path");
+    let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_string();
+    unsafe { ik_string_free(out) };
+    let _: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("out_json is JSON ({e}): {text}"));
+    (st, text)
+}
+
+fn ok(f: impl FnOnce(*mut *mut c_char) -> ik_status) -> Value {
+    let (st, text) = take(f);
+    assert_eq!(st, ik_status::Ok, "{text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+fn fails(want: ik_status, f: impl FnOnce(*mut *mut c_char) -> ik_status) -> Value {
+    let (st, text) = take(f);
+    assert_eq!(st, want, "{text}");
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["code"], want as u32, "{text}");
+    assert!(!text.contains(TEST_PRIVATE_KEY), "{text}");
+    doc
+}
+
+fn cs(s: &str) -> CString {
+    CString::new(s).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn round_trip_through_every_operation() {
+    let _g = GATE.read().unwrap();
+    let fx = Fixture::new();
+    let c = fx.client;
+    unsafe {
+        // upload by URL (text field), with snake_case options
+        let opts = cs(r#"{"file":"https://example.com/cat.jpg","file_name":"cat.jpg","folder":"/pets","tags":["a","b"],"is_private_file":false,"custom_metadata":{"k":1}}"#);
+        let up = ok(|o| ik_upload_file(c, opts.as_ptr(), None, std::ptr::null_mut(), o));
+        let id = up["fileId"].as_str().unwrap().to_string();
+        assert_eq!(up["filePath"], "/pets/cat.jpg");
+        assert_eq!(up["uploadedAs"], "text");
+        assert_eq!(up["fields"]["tags"], "a,b");
+        assert_eq!(up["fields"]["isPrivateFile"], "false");
+        assert_eq!(up["fields"]["customMetadata"], r#"{"k":1}"#);
+        let seen = fx.server.seen();
+        let last = seen.last().unwrap();
+        assert_eq!(last.path(), "/api/v1/files/upload", "uploads go to <base>/api/v1/files/upload");
+        assert!(last.header("content-type").unwrap().starts_with("multipart/form-data; boundary="));
+        assert_eq!(last.header("content-length").unwrap(), last.body.len().to_string());
+
+        // upload raw bytes
+        let data: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+        let opts = cs(r#"{"fileName":"raw.bin","folder":"/pets","useUniqueFileName":false}"#);
+        let up2 = ok(|o| ik_upload_file_bytes(c, data.as_ptr(), data.len(), opts.as_ptr(), None, std::ptr::null_mut(), o));
+        assert_eq!(up2["size"], 5000);
+        assert_eq!(up2["uploadedAs"], "binary");
+        let id2 = up2["fileId"].as_str().unwrap().to_string();
+        let parts = multipart(fx.server.seen().last().unwrap());
+        let file_part = parts.iter().find(|p| p.0 == "file").unwrap();
+        assert_eq!(file_part.1.as_deref(), Some("raw.bin"));
+        assert_eq!(file_part.2, data);
+
+        // list (all, then filtered; options in the query string)
+        let all = ok(|o| ik_list_files(c, std::ptr::null(), o));
+        assert_eq!(all.as_array().unwrap().len(), 2);
+        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files");
+        let q = cs(r#"{"path":"/pets","search_query":"name = \"cat.jpg\"","tags":["a","b"],"include_folder":false,"skip":0,"limit":10,"type":"file","sort":"ASC_CREATED","file_type":"image"}"#);
+        let listed = ok(|o| ik_list_files(c, q.as_ptr(), o));
+        assert_eq!(listed.as_array().unwrap().len(), 2);
+        assert_eq!(
+            fx.server.seen().last().unwrap().target,
+            "/v1/files?path=%2Fpets&searchQuery=name%20%3D%20%22cat.jpg%22&tags=a%2Cb&includeFolder=false&skip=0&limit=10&type=file&sort=ASC_CREATED&fileType=image"
+        );
+
+        // details
+        let cid = cs(&id);
+        let details = ok(|o| ik_get_file_details(c, cid.as_ptr(), o));
+        assert_eq!(details["name"], "cat.jpg");
+
+        // update
+        let upd = cs(r#"{"tags":["x"],"customCoordinates":"1,2,3,4"}"#);
+        let updated = ok(|o| ik_update_file_details(c, cid.as_ptr(), upd.as_ptr(), o));
+        assert_eq!(updated["tags"], json!(["x"]));
+        let r = fx.server.seen().last().unwrap().clone();
+        assert_eq!(r.method, "PATCH");
+        assert_eq!(r.header("content-type"), Some("application/json"));
+        assert_eq!(r.body, br#"{"tags":["x"],"customCoordinates":"1,2,3,4"}"#, "sent as given");
+
+        // metadata, by id and by URL
+        let meta = ok(|o| ik_get_file_metadata(c, cid.as_ptr(), o));
+        assert_eq!(meta["pHash"], "f06830ca9f1e3e90");
+        let url = cs(details["url"].as_str().unwrap());
+        let remote = ok(|o| ik_get_remote_file_url_metadata(c, url.as_ptr(), o));
+        assert_eq!(remote["format"], "jpg");
+        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/metadata?url=https%3A%2F%2Fik.imagekit.io%2Ftest%2Fpets%2Fcat.jpg");
+
+        // purge and its status
+        let purge = ok(|o| ik_purge_cache(c, url.as_ptr(), o));
+        let rid = cs(purge["requestId"].as_str().unwrap());
+        assert_eq!(fx.server.seen().last().unwrap().body, format!(r#"{{"url":"{}"}}"#, details["url"].as_str().unwrap()).as_bytes());
+        let status = ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o));
+        assert_eq!(status["status"], "Completed");
+
+        // delete (204, no body → "{}"), then it is gone
+        let deleted = ok(|o| ik_delete_file(c, cid.as_ptr(), o));
+        assert_eq!(deleted, json!({}));
+        let doc = fails(ik_status::NotFound, |o| ik_get_file_details(c, cid.as_ptr(), o));
+        assert_eq!(doc["http_status"], 404);
+        assert_eq!(doc["message"], "The requested file does not exist.");
+        assert!(doc["help"].as_str().unwrap().contains("support"));
+        assert!(doc["request_id"].as_str().unwrap().starts_with("rid-"));
+        assert_eq!(doc["attempts"], 1);
+        assert_eq!(doc["body"]["message"], "The requested file does not exist.");
+        fails(ik_status::NotFound, |o| ik_delete_file(c, cid.as_ptr(), o));
+
+        // the generic request reaches the same API
+        let cid2 = cs(&format!("/v1/files/{id2}/details"));
+        let d2 = ok(|o| ik_request(c, c"get".as_ptr(), cid2.as_ptr(), std::ptr::null(), o));
+        assert_eq!(d2["name"], "raw.bin");
+        let empty = ok(|o| ik_request(c, c"DELETE".as_ptr(), cs(&format!("/v1/files/{id2}")).as_ptr(), std::ptr::null(), o));
+        assert_eq!(empty, json!({}));
+        assert!(fx.store.lock().unwrap().files.is_empty());
+    }
+    // the log has the request and response lines, never the key
+    let logs = fx.logs();
+    assert!(logs.iter().any(|l| l.contains("request POST /api/v1/files/upload")), "{logs:?}");
+    assert!(logs.iter().any(|l| l.contains("response DELETE /v1/files/") && l.contains("204")), "{logs:?}");
+    assert!(logs.iter().all(|l| !l.contains(TEST_PRIVATE_KEY) && !l.contains("Basic ")), "{logs:?}");
+}
+
+#[test]
+fn path_segments_are_percent_encoded() {
+    let _g = GATE.read().unwrap();
+    let fx = Fixture::new();
+    let c = fx.client;
+    unsafe {
+        let id = cs("a/b c?d#%é");
+        fails(ik_status::NotFound, |o| ik_get_file_details(c, id.as_ptr(), o));
+        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9/details");
+        fails(ik_status::NotFound, |o| ik_delete_file(c, id.as_ptr(), o));
+        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9");
+        fails(ik_status::BadRequest, |o| ik_get_purge_cache_status(c, c"x/y".as_ptr(), o));
+        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files/purge/x%2Fy");
+        for bad in [c"", c".."] {
+            fails(ik_status::InvalidArgument, |o| ik_get_file_details(c, bad.as_ptr(), o));
+        }
+    }
+}
+
+struct Progress {
+    calls: Vec<(u64, u64)>,
+    cancel_after: u64,
+    rss_peak_kb: u64,
+    measure: bool,
+}
+
+unsafe extern "C" fn on_progress(userdata: *mut c_void, sent: u64, total: u64) -> c_int {
+    let p = &mut *(userdata as *mut Progress);
+    p.calls.push((sent, total));
+    if p.measure && p.calls.len() % 16 == 0 {
+        p.rss_peak_kb = p.rss_peak_kb.max(rss_kb());
+    }
+    (sent >= p.cancel_after) as c_int
+}
+
+fn rss_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn progress_is_reported_up_to_the_total() {
+    let _g = GATE.read().unwrap();
+    let fx = Fixture::new();
+    let data = vec![7u8; 1 << 20];
+    let mut p = Progress { calls: vec![], cancel_after: u64::MAX, rss_peak_kb: 0, measure: false };
+    let opts = cs(r#"{"fileName":"p.bin"}"#);
+    unsafe {
+        ok(|o| {
+            ik_upload_file_bytes(fx.client, data.as_ptr(), data.len(), opts.as_ptr(), Some(on_progress), &mut p as *mut _ as *mut c_void, o)
+        });
+    }
+    let wire = fx.server.seen().last().unwrap().body.len() as u64;
+    assert!(p.calls.len() >= 3, "{:?}", p.calls);
+    assert_eq!(p.calls[0], (0, wire), "a first call before any byte");
+    assert_eq!(*p.calls.last().unwrap(), (wire, wire), "the last call reports everything sent");
+    assert!(p.calls.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 == w[1].1), "monotonic, fixed total");
+    assert!(wire > data.len() as u64, "total is the whole multipart body");
+}
+
+#[test]
+fn cancelling_stops_the_upload_and_nothing_is_stored() {
+    let _g = GATE.read().unwrap();
+    let fx = Fixture::new();
+    let data = vec![1u8; 4 << 20];
+    let opts = cs(r#"{"fileName":"cancel.bin"}"#);
+    for cancel_after in [0u64, 1 << 20] {
+        let mut p = Progress { calls: vec![], cancel_after, rss_peak_kb: 0, measure: false };
+        let before = fx.server.requests();
+        let doc = unsafe {
+            fails(ik_status::Cancelled, |o| {
+                ik_upload_file_bytes(fx.client, data.as_ptr(), data.len(), opts.as_ptr(), Some(on_progress), &mut p as *mut _ as *mut c_void, o)
+            })
+        };
+        assert_eq!(doc["status"], "cancelled");
+        assert_eq!(doc["attempts"], 1, "a cancelled upload is never retried");
+        assert!(p.calls.last().unwrap().0 >= cancel_after);
+        assert!(p.calls.last().unwrap().0 < p.calls.last().unwrap().1, "stopped before the end");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert_eq!(fx.server.requests(), before, "the server never got a complete request");
+    }
+    assert!(fx.store.lock().unwrap().files.is_empty());
+    // the client still works afterwards
+    unsafe {
+        let list = ok(|o| ik_list_files(fx.client, std::ptr::null(), o));
+        assert_eq!(list, json!([]));
+    }
+}
+
+#[test]
+fn a_large_file_is_streamed_from_disk_in_constant_memory() {
+    let _g = GATE.write().unwrap();
+    let fx = Fixture::new();
+    fx.server.set_discard_bodies(true);
+    fx.server.set_handler(|_| Reply::json(200, r#"{"fileId":"big"}"#));
+    let dir = std::env::temp_dir().join(format!("ik-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.bin");
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&path).unwrap();
+        let chunk = vec![0xABu8; 1 << 20];
+        for _ in 0..96 {
+            f.write_all(&chunk).unwrap();
+        }
+    }
+    let size = 96u64 << 20;
+    let cpath = cs(path.to_str().unwrap());
+    let opts = cs(r#"{"fileName":"big.bin"}"#);
+    let base = rss_kb();
+    let mut p = Progress { calls: vec![], cancel_after: u64::MAX, rss_peak_kb: base, measure: true };
+    let out = unsafe {
+        ok(|o| ik_upload_file_path(fx.client, cpath.as_ptr(), opts.as_ptr(), Some(on_progress), &mut p as *mut _ as *mut c_void, o))
+    };
+    assert_eq!(out["fileId"], "big");
+    let seen = fx.server.seen();
+    let wire = seen.last().unwrap().body_len as u64;
+    assert!(wire > size && wire < size + 4096, "{wire}");
+    assert_eq!(p.calls.last().unwrap(), &(wire, wire));
+    let growth_mb = p.rss_peak_kb.saturating_sub(base) / 1024;
+    eprintln!("rss growth {growth_mb} MiB, {} progress calls", p.calls.len());
+    assert!(growth_mb < 32, "memory grew by {growth_mb} MiB while streaming a 96 MiB file");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn upload_errors() {
+    let _g = GATE.read().unwrap();
+    let fx = Fixture::new();
+    let c = fx.client;
+    let nul = std::ptr::null_mut();
+    unsafe {
+        // missing fileName / file, unknown option (named), bad value type, file + bytes
+        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"file":"https://x/y.jpg"}"#.as_ptr(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("fileName"));
+        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"fileName":"y.jpg"}"#.as_ptr(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("`file`"));
+        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"file":"u","fileName":"y","colour":"red"}"#.as_ptr(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("colour"));
+        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"file":"u","fileName":"y","useUniqueFileName":"maybe"}"#.as_ptr(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("useUniqueFileName"));
+        fails(ik_status::InvalidArgument, |o| ik_upload_file_bytes(c, b"x".as_ptr(), 1, cr#"{"fileName":"y","file":"z"}"#.as_ptr(), None, nul, o));
+        // JSON problems
+        fails(ik_status::InvalidArgument, |o| ik_upload_file(c, c"{".as_ptr(), None, nul, o));
+        fails(ik_status::InvalidArgument, |o| ik_upload_file(c, c"[]".as_ptr(), None, nul, o));
+        // NULLs
+        let d = fails(ik_status::NullArgument, |o| ik_upload_file(std::ptr::null(), c"{}".as_ptr(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("client"));
+        let d = fails(ik_status::NullArgument, |o| ik_upload_file(c, std::ptr::null(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("options_json"));
+        let d = fails(ik_status::NullArgument, |o| ik_upload_file_bytes(c, std::ptr::null(), 3, cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("data"));
+        let d = fails(ik_status::NullArgument, |o| ik_upload_file_path(c, std::ptr::null(), cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("path"));
+        assert_eq!(ik_upload_file(c, c"{}".as_ptr(), None, nul, std::ptr::null_mut()), ik_status::NullArgument);
+        // a missing file or a directory is an Io error naming the path
+        let d = fails(ik_status::Io, |o| ik_upload_file_path(c, c"/nonexistent/dir/f.jpg".as_ptr(), cr#"{"fileName":"f.jpg"}"#.as_ptr(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("/nonexistent/dir/f.jpg"));
+        fails(ik_status::Io, |o| ik_upload_file_path(c, c"/tmp".as_ptr(), cr#"{"fileName":"f"}"#.as_ptr(), None, nul, o));
+        // invalid UTF-8 anywhere
+        let bad = [b'{', 0xff, b'}', 0];
+        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, bad.as_ptr().cast(), None, nul, o));
+        assert!(d["message"].as_str().unwrap().contains("UTF-8"));
+        fails(ik_status::InvalidArgument, |o| ik_upload_file_path(c, bad.as_ptr().cast(), cr#"{"fileName":"f"}"#.as_ptr(), None, nul, o));
+        // an empty byte upload is allowed (NULL data with len 0)
+        let up = ok(|o| ik_upload_file_bytes(c, std::ptr::null(), 0, cr#"{"fileName":"empty.txt"}"#.as_ptr(), None, nul, o));
+        assert_eq!(up["size"], 0);
+    }
+    assert_eq!(fx.server.requests(), 1, "no invalid call reached the server");
+}
+
+#[test]
+fn file_operation_errors() {
+    let _g = GATE.read().unwrap();
+    let fx = Fixture::new();
+    let c = fx.client;
+    let null: *const c_char = std::ptr::null();
+    let nc: *const ik_client = std::ptr::null();
+    let bad = [0xc3u8, 0x28, 0];
+    let badp: *const c_char = bad.as_ptr().cast();
+    unsafe {
+        // NULL client for every function
+        fails(ik_status::NullArgument, |o| ik_list_files(nc, null, o));
+        fails(ik_status::NullArgument, |o| ik_get_file_details(nc, c"x".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| ik_get_file_metadata(nc, c"x".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(nc, c"x".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| ik_update_file_details(nc, c"x".as_ptr(), c"{}".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| ik_delete_file(nc, c"x".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| ik_purge_cache(nc, c"x".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(nc, c"x".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| ik_request(nc, c"GET".as_ptr(), c"/v1/files".as_ptr(), null, o));
+        // NULL required strings, named
+        for (doc, name) in [
+            (fails(ik_status::NullArgument, |o| ik_get_file_details(c, null, o)), "file_id"),
+            (fails(ik_status::NullArgument, |o| ik_get_file_metadata(c, null, o)), "file_id"),
+            (fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(c, null, o)), "remote_url"),
+            (fails(ik_status::NullArgument, |o| ik_update_file_details(c, c"x".as_ptr(), null, o)), "update_json"),
+            (fails(ik_status::NullArgument, |o| ik_delete_file(c, null, o)), "file_id"),
+            (fails(ik_status::NullArgument, |o| ik_purge_cache(c, null, o)), "url"),
+            (fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(c, null, o)), "request_id"),
+            (fails(ik_status::NullArgument, |o| ik_request(c, null, c"/v1/files".as_ptr(), null, o)), "method"),
+            (fails(ik_status::NullArgument, |o| ik_request(c, c"GET".as_ptr(), null, null, o)), "path_and_query"),
+        ] {
+            assert!(doc["message"].as_str().unwrap().contains(name), "{doc}");
+        }
+        // NULL out_json
+        assert_eq!(ik_list_files(c, null, std::ptr::null_mut()), ik_status::NullArgument);
+        assert_eq!(ik_delete_file(c, c"x".as_ptr(), std::ptr::null_mut()), ik_status::NullArgument);
+        // invalid UTF-8
+        for d in [
+            fails(ik_status::InvalidArgument, |o| ik_get_file_details(c, badp, o)),
+            fails(ik_status::InvalidArgument, |o| ik_list_files(c, badp, o)),
+            fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), badp, o)),
+            fails(ik_status::InvalidArgument, |o| ik_purge_cache(c, badp, o)),
+            fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), badp, null, o)),
+        ] {
+            assert!(d["message"].as_str().unwrap().contains("UTF-8"), "{d}");
+        }
+        // bad JSON and bad options
+        fails(ik_status::InvalidArgument, |o| ik_list_files(c, c"{nope".as_ptr(), o));
+        let d = fails(ik_status::InvalidArgument, |o| ik_list_files(c, cr#"{"name":"x"}"#.as_ptr(), o));
+        assert!(d["message"].as_str().unwrap().contains("`name`"));
+        fails(ik_status::InvalidArgument, |o| ik_list_files(c, cr#"{"limit":"ten"}"#.as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), c"[1]".as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), c"{".as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| ik_purge_cache(c, c"  ".as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| ik_get_remote_file_url_metadata(c, c"".as_ptr(), o));
+        // the generic request's own checks
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"TRACE".as_ptr(), c"/v1/files".as_ptr(), null, o));
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"v1/files".as_ptr(), null, o));
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"https://evil.example/v1".as_ptr(), null, o));
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"//evil.example/v1".as_ptr(), null, o));
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"/v1/a b".as_ptr(), null, o));
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"POST".as_ptr(), c"/v1/files".as_ptr(), c"{x".as_ptr(), o));
+    }
+    assert_eq!(fx.server.requests(), 0, "no invalid call reached the server");
+}
+
+#[test]
+fn http_errors_carry_the_error_document() {
+    let _g = GATE.read().unwrap();
+    let fx = Fixture::new();
+    let c = fx.client;
+    fx.server.push(
+        Reply::json(429, r#"{"message":"Too many requests"}"#)
+            .header("X-RateLimit-Limit", "100")
+            .header("X-RateLimit-Reset", "10")
+            .header("X-RateLimit-Interval", "1000")
+            .header("x-ik-requestid", "rl-1")
+            .header("x-should-retry", "false"),
+    );
+    fx.server.push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
+    fx.server.push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
+    fx.server.push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
+    fx.server.push(Reply::json(400, r#"{"message":"Missing parameters","help":"h","reason":"MISSING_PARAMETER"}"#));
+    unsafe {
+        let d = fails(ik_status::RateLimited, |o| ik_list_files(c, std::ptr::null(), o));
+        assert_eq!(d["status"], "rate_limited");
+        assert_eq!(d["rate_limit"], json!({"limit": 100, "reset_ms": 10, "interval_ms": 1000}));
+        assert_eq!(d["request_id"], "rl-1");
+        assert_eq!(d["attempts"], 1);
+
+        let d = fails(ik_status::ServerError, |o| ik_list_files(c, std::ptr::null(), o));
+        assert_eq!(d["http_status"], 502);
+        assert_eq!(d["attempts"], 3);
+        assert_eq!(d["body"], "<html>Bad Gateway</html>", "non-JSON bodies are kept as text");
+
+        let d = fails(ik_status::BadRequest, |o| ik_request(c, c"POST".as_ptr(), c"/v1/files/copy".as_ptr(), c"{}".as_ptr(), o));
+        assert_eq!(d["reason"], "MISSING_PARAMETER");
+        assert_eq!(d["help"], "h");
+        assert_eq!(d["message"], "Missing parameters");
+    }
+    // a wrong key gives 401 from the stand-in, and the error never shows either key
+    let cfg = cs(&config_json(&fx.server.url(), json!({"private_key": "wrong_private_key_XYZ"})));
+    unsafe {
+        let mut other = std::ptr::null_mut();
+        assert_eq!(ik_client_new(cfg.as_ptr(), &mut other, std::ptr::null_mut()), ik_status::Ok);
+        let (st, text) = take(|o| ik_list_files(other, std::ptr::null(), o));
+        assert_eq!(st, ik_status::Unauthorized);
+        assert!(!text.contains("wrong_private_key_XYZ") && !text.contains(TEST_PRIVATE_KEY), "{text}");
+        ik_client_free(other);
+    }
+    let logs = fx.logs();
+    assert!(logs.iter().any(|l| l.contains("retry 1/2") && l.contains("HTTP 502")), "{logs:?}");
+    assert!(logs.iter().all(|l| !l.contains(TEST_PRIVATE_KEY)), "{logs:?}");
+}
+
+#[test]
+fn network_failures_through_the_c_abi() {
+    let _g = GATE.read().unwrap();
+    let port = net_support::dead_port();
+    let cfg = cs(&config_json(&format!("http://127.0.0.1:{port}"), json!({"max_retries": 1})));
+    unsafe {
+        let mut c = std::ptr::null_mut();
+        assert_eq!(ik_client_new(cfg.as_ptr(), &mut c, std::ptr::null_mut()), ik_status::Ok);
+        let d = fails(ik_status::Network, |o| ik_get_file_details(c, c"abc".as_ptr(), o));
+        assert_eq!(d["status"], "network");
+        assert_eq!(d["attempts"], 2);
+        assert!(d.get("http_status").is_none());
+        let data = [1u8; 10];
+        let d = fails(ik_status::Network, |o| {
+            ik_upload_file_bytes(c, data.as_ptr(), 10, cr#"{"fileName":"a"}"#.as_ptr(), None, std::ptr::null_mut(), o)
+        });
+        assert_eq!(d["attempts"], 2, "byte uploads are replayable, so they are retried");
+        ik_client_free(c);
+    }
+}
