@@ -488,7 +488,7 @@ mod tests {
         let h = read_head(&mut fake(b"POST /x HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n")).unwrap();
         assert!(framing(&h).is_err());
         let mut big = b"GET /x HTTP/1.1\r\nA: ".to_vec();
-        big.extend(std::iter::repeat(b'a').take(70_000));
+        big.extend(std::iter::repeat_n(b'a', 70_000));
         assert!(matches!(read_head(&mut fake(&big)), Err(HeadError::Bad(_))));
     }
 

@@ -387,7 +387,6 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
         let mut body = Body::new(&mut *io, framing, head.expects_continue());
         let resp = api::control::handle(shared, &head, &mut body);
         let close = !body.is_done() && (body.continue_pending() || body.drain().is_err());
-        drop(body);
         let resp = with_request_id(resp);
         let ka = keep_alive && !close;
         return match write_response(io, &resp, ka, false) {
@@ -441,7 +440,6 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
         }
     }
     record.body_len = body.read_total;
-    drop(body);
 
     let resp = resp.map(|r| {
         let mut r = r;
