@@ -18,7 +18,7 @@ use std::ffi::c_char;
 /// @code
 /// char *out = NULL;
 /// if (ik_purge_cache(client, "https://ik.imagekit.io/demo/cat.jpg", &out) == IK_STATUS_OK)
-///     puts(out); /* {"requestId":"..."} */
+///     puts(out); // {"requestId":"..."}
 /// ik_string_free(out);
 /// @endcode
 ///

@@ -107,7 +107,7 @@ pub unsafe extern "C" fn ik_upload_file(
 /// @code
 /// static int on_progress(void *ud, uint64_t sent, uint64_t total) {
 ///     (void)ud; fprintf(stderr, "\r%llu/%llu", (unsigned long long)sent, (unsigned long long)total);
-///     return 0; /* non-zero cancels */
+///     return 0; // non-zero cancels
 /// }
 /// char *out = NULL;
 /// ik_status st = ik_upload_file_bytes(client, buf, buf_len, "{\"fileName\":\"photo.jpg\"}",
