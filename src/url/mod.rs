@@ -1,1 +1,30 @@
-//! URL generation: the seed builder (`ik_url`).
+//! URL generation: the seed builder behind `ik_url` (Decision 1).
+//!
+//! [`crate::Client::url`] reproduces imagekitio 4.2.0's `url()` with the seed README's
+//! transformation table, byte for byte (`shared/reference/url-legacy-exact.md`). One concern per
+//! file:
+//!
+//! | file | what |
+//! |---|---|
+//! | `json.rs` | borrowed JSON scanner (no `serde_json::Value` tree on the hot path) |
+//! | `options.rs` | the options object: names, aliases, types |
+//! | `table.rs` | transformation names → URL keys |
+//! | `transform.rs` | the transformation string |
+//! | `pyfmt.rs` | Python `str()` of JSON numbers (`1.0`, `1e-07`) |
+//! | `query.rs` | `quote`, `quote_plus`, `unquote`, `parse_qsl`, `urlencode` |
+//! | `urlparse.rs` | `urlparse` / `urlunparse` |
+//! | `signature.rs` | the signed payload and HMAC |
+//! | `build.rs` | the builder itself |
+
+mod build;
+mod json;
+mod options;
+mod pyfmt;
+mod query;
+mod signature;
+mod table;
+mod transform;
+mod urlparse;
+
+pub(crate) use build::unix_now;
+pub use signature::{get_signature, signed_payload, Expiry};

@@ -1,0 +1,622 @@
+//! A small, borrowing JSON scanner for the options of `ik_url`.
+//!
+//! Building a `serde_json::Value` tree costs more than signing the URL, so the options are read
+//! with this scanner instead: strings are borrowed from the input unless they contain escapes,
+//! numbers keep their literal text (so Python's `str()` can be reproduced exactly), and arrays
+//! and objects are validated once and kept as raw text that is walked again, in order, when the
+//! builder needs them. Nothing here allocates unless a string has escapes.
+//!
+//! The grammar is RFC 8259 JSON. Lone UTF-16 surrogates in `\u` escapes are rejected (they cannot
+//! be represented in UTF-8). Nesting is limited to [`MAX_DEPTH`] levels.
+
+use crate::error::{Error, Result};
+use std::borrow::Cow;
+
+/// Deepest nesting of arrays/objects accepted.
+pub const MAX_DEPTH: usize = 128;
+
+/// One JSON value, borrowed from the input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// The literal text of a number, already checked against the JSON grammar.
+    Number(&'a str),
+    String(Cow<'a, str>),
+    /// A validated array, as its raw text (brackets included).
+    Array(Raw<'a>),
+    /// A validated object, as its raw text (braces included).
+    Object(Raw<'a>),
+}
+
+impl<'a> Value<'a> {
+    /// The JSON type name, for error messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+
+    /// Python truthiness of the value `json.loads` would produce.
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::Null => false,
+            Value::Bool(b) => *b,
+            Value::Number(n) => number_is_nonzero(n),
+            Value::String(s) => !s.is_empty(),
+            Value::Array(r) | Value::Object(r) => !r.is_empty(),
+        }
+    }
+}
+
+/// True unless the number literal is zero (`0`, `-0`, `0.0`, `0e5`, …).
+fn number_is_nonzero(n: &str) -> bool {
+    let mantissa = match n.find(['e', 'E']) {
+        Some(i) => &n[..i],
+        None => n,
+    };
+    mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b))
+}
+
+/// Raw text of an array or object that has already been validated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Raw<'a> {
+    text: &'a str,
+}
+
+impl<'a> Raw<'a> {
+    /// True for `[]` / `{}` (with any white space inside).
+    pub fn is_empty(&self) -> bool {
+        self.text.len() < 2 || self.text[1..self.text.len() - 1].bytes().all(is_ws)
+    }
+
+    /// The elements of an array, in order.
+    pub fn elements(&self) -> Elements<'a> {
+        Elements { p: Parser::new(self.text), started: false, done: false }
+    }
+
+    /// The members of an object, in order (duplicates included, as written).
+    pub fn members(&self) -> Members<'a> {
+        Members { p: Parser::new(self.text), started: false, done: false }
+    }
+}
+
+/// Iterator over an array's elements. Errors cannot happen on validated text but are passed on.
+pub struct Elements<'a> {
+    p: Parser<'a>,
+    started: bool,
+    done: bool,
+}
+
+impl<'a> Iterator for Elements<'a> {
+    type Item = Result<Value<'a>>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let r = (|| {
+            if !self.started {
+                self.started = true;
+                self.p.expect(b'[')?;
+                self.p.ws();
+                if self.p.eat(b']') {
+                    return Ok(None);
+                }
+            } else {
+                self.p.ws();
+                if self.p.eat(b']') {
+                    return Ok(None);
+                }
+                self.p.expect(b',')?;
+            }
+            self.p.value(0).map(Some)
+        })();
+        match r {
+            Ok(Some(v)) => Some(Ok(v)),
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+/// Iterator over an object's members.
+pub struct Members<'a> {
+    p: Parser<'a>,
+    started: bool,
+    done: bool,
+}
+
+impl<'a> Iterator for Members<'a> {
+    type Item = Result<(Cow<'a, str>, Value<'a>)>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let r = (|| {
+            if !self.started {
+                self.started = true;
+                self.p.expect(b'{')?;
+                self.p.ws();
+                if self.p.eat(b'}') {
+                    return Ok(None);
+                }
+            } else {
+                self.p.ws();
+                if self.p.eat(b'}') {
+                    return Ok(None);
+                }
+                self.p.expect(b',')?;
+            }
+            self.p.member(0).map(Some)
+        })();
+        match r {
+            Ok(Some(m)) => Some(Ok(m)),
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+#[inline]
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// A cursor over JSON text.
+pub struct Parser<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(src: &'a str) -> Parser<'a> {
+        Parser { src, pos: 0 }
+    }
+
+    #[inline]
+    fn bytes(&self) -> &'a [u8] {
+        self.src.as_bytes()
+    }
+
+    #[inline]
+    fn peek(&self) -> Option<u8> {
+        self.bytes().get(self.pos).copied()
+    }
+
+    #[inline]
+    pub fn ws(&mut self) {
+        let b = self.bytes();
+        while self.pos < b.len() && is_ws(b[self.pos]) {
+            self.pos += 1;
+        }
+    }
+
+    #[inline]
+    fn eat(&mut self, c: u8) -> bool {
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn error(&self, what: &str) -> Error {
+        // Report a 1-based line and column (columns in characters) like most JSON tools.
+        let upto = &self.src[..self.pos.min(self.src.len())];
+        let line = upto.bytes().filter(|&b| b == b'\n').count() + 1;
+        let col = upto.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Error::invalid(format!("options_json is not valid JSON: {what} at line {line} column {col}"))
+    }
+
+    fn expect(&mut self, c: u8) -> Result<()> {
+        self.ws();
+        if self.eat(c) {
+            Ok(())
+        } else if self.pos >= self.src.len() {
+            Err(self.error(&format!("expected `{}` but the input ended", c as char)))
+        } else {
+            Err(self.error(&format!("expected `{}`", c as char)))
+        }
+    }
+
+    /// Parses the whole input as one value followed only by white space.
+    pub fn document(src: &'a str) -> Result<Value<'a>> {
+        let mut p = Parser::new(src);
+        let v = p.value(0)?;
+        p.ws();
+        if p.pos != src.len() {
+            return Err(p.error("unexpected text after the JSON value"));
+        }
+        Ok(v)
+    }
+
+    /// Parses one value (after optional white space).
+    pub fn value(&mut self, depth: usize) -> Result<Value<'a>> {
+        self.ws();
+        match self.peek() {
+            None => Err(self.error("expected a value but the input ended")),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'{') => {
+                let start = self.pos;
+                self.skip_object(depth + 1)?;
+                Ok(Value::Object(Raw { text: &self.src[start..self.pos] }))
+            }
+            Some(b'[') => {
+                let start = self.pos;
+                self.skip_array(depth + 1)?;
+                Ok(Value::Array(Raw { text: &self.src[start..self.pos] }))
+            }
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            Some(_) => Err(self.error("expected a value")),
+        }
+    }
+
+    /// Parses `"key": value` (after optional white space).
+    fn member(&mut self, depth: usize) -> Result<(Cow<'a, str>, Value<'a>)> {
+        self.ws();
+        if self.peek() != Some(b'"') {
+            return Err(self.error("expected a string key"));
+        }
+        let key = self.string()?;
+        self.expect(b':')?;
+        let v = self.value(depth)?;
+        Ok((key, v))
+    }
+
+    fn literal(&mut self, word: &str, v: Value<'a>) -> Result<Value<'a>> {
+        if self.bytes()[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(v)
+        } else {
+            Err(self.error("invalid literal"))
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let b = self.bytes();
+        let start = self.pos;
+        while self.pos < b.len() && b[self.pos].is_ascii_digit() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<&'a str> {
+        let start = self.pos;
+        self.eat(b'-');
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.error("invalid number")),
+        }
+        if self.eat(b'.') && self.digits() == 0 {
+            return Err(self.error("invalid number: digits expected after `.`"));
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if !self.eat(b'+') {
+                self.eat(b'-');
+            }
+            if self.digits() == 0 {
+                return Err(self.error("invalid number: digits expected in the exponent"));
+            }
+        }
+        Ok(&self.src[start..self.pos])
+    }
+
+    /// Parses a string starting at `"`; borrows it when it has no escapes.
+    pub fn string(&mut self) -> Result<Cow<'a, str>> {
+        debug_assert_eq!(self.peek(), Some(b'"'));
+        self.pos += 1;
+        let b = self.bytes();
+        let start = self.pos;
+        while self.pos < b.len() {
+            match b[self.pos] {
+                b'"' => {
+                    let s = &self.src[start..self.pos];
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                b'\\' => {
+                    let mut owned = String::with_capacity(self.pos - start + 16);
+                    owned.push_str(&self.src[start..self.pos]);
+                    return self.string_escaped(owned).map(Cow::Owned);
+                }
+                c if c < 0x20 => return Err(self.error("control character in a string (escape it)")),
+                _ => self.pos += 1,
+            }
+        }
+        Err(self.error("unterminated string"))
+    }
+
+    fn string_escaped(&mut self, mut out: String) -> Result<String> {
+        let b = self.bytes();
+        loop {
+            // Copy a run of plain bytes.
+            let run = self.pos;
+            while self.pos < b.len() && b[self.pos] != b'"' && b[self.pos] != b'\\' && b[self.pos] >= 0x20 {
+                self.pos += 1;
+            }
+            out.push_str(&self.src[run..self.pos]);
+            match self.peek() {
+                None => return Err(self.error("unterminated string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                Some(_) => return Err(self.error("control character in a string (escape it)")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let b = self.bytes();
+        if self.pos + 4 > b.len() {
+            return Err(self.error("incomplete \\u escape"));
+        }
+        let mut v = 0u32;
+        for i in 0..4 {
+            let d = (b[self.pos + i] as char)
+                .to_digit(16)
+                .ok_or_else(|| self.error("invalid \\u escape"))?;
+            v = v * 16 + d;
+        }
+        self.pos += 4;
+        Ok(v)
+    }
+
+    /// Decodes one escape (after the backslash).
+    fn escape(&mut self) -> Result<char> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let hi = self.hex4()?;
+                let cp = if (0xD800..0xDC00).contains(&hi) {
+                    if !self.bytes()[self.pos..].starts_with(b"\\u") {
+                        return Err(self.error("lone UTF-16 surrogate in a \\u escape"));
+                    }
+                    self.pos += 2;
+                    let lo = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&lo) {
+                        return Err(self.error("lone UTF-16 surrogate in a \\u escape"));
+                    }
+                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                } else if (0xDC00..0xE000).contains(&hi) {
+                    return Err(self.error("lone UTF-16 surrogate in a \\u escape"));
+                } else {
+                    hi
+                };
+                return char::from_u32(cp).ok_or_else(|| self.error("invalid \\u escape"));
+            }
+            _ => return Err(self.error("invalid escape in a string")),
+        };
+        self.pos += 1;
+        Ok(c)
+    }
+
+    /// Validates a string without decoding it.
+    fn skip_string(&mut self) -> Result<()> {
+        self.pos += 1;
+        let b = self.bytes();
+        while self.pos < b.len() {
+            match b[self.pos] {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                b'\\' => {
+                    self.pos += 1;
+                    self.escape()?;
+                }
+                c if c < 0x20 => return Err(self.error("control character in a string (escape it)")),
+                _ => self.pos += 1,
+            }
+        }
+        Err(self.error("unterminated string"))
+    }
+
+    fn skip_value(&mut self, depth: usize) -> Result<()> {
+        self.ws();
+        match self.peek() {
+            Some(b'"') => self.skip_string(),
+            Some(b'{') => self.skip_object(depth + 1),
+            Some(b'[') => self.skip_array(depth + 1),
+            _ => self.value(depth).map(|_| ()),
+        }
+    }
+
+    fn skip_array(&mut self, depth: usize) -> Result<()> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("arrays/objects nested too deeply"));
+        }
+        self.pos += 1; // '['
+        self.ws();
+        if self.eat(b']') {
+            return Ok(());
+        }
+        loop {
+            self.skip_value(depth)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                None => return Err(self.error("unterminated array")),
+                Some(_) => return Err(self.error("expected `,` or `]` in an array")),
+            }
+        }
+    }
+
+    fn skip_object(&mut self, depth: usize) -> Result<()> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("arrays/objects nested too deeply"));
+        }
+        self.pos += 1; // '{'
+        self.ws();
+        if self.eat(b'}') {
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a string key"));
+            }
+            self.skip_string()?;
+            self.expect(b':')?;
+            self.skip_value(depth)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                None => return Err(self.error("unterminated object")),
+                Some(_) => return Err(self.error("expected `,` or `}` in an object")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(s: &str) -> Value<'_> {
+        Parser::document(s).unwrap()
+    }
+
+    fn err(s: &str) -> String {
+        Parser::document(s).unwrap_err().message
+    }
+
+    #[test]
+    fn scalars() {
+        assert_eq!(doc(" null "), Value::Null);
+        assert_eq!(doc("true"), Value::Bool(true));
+        assert_eq!(doc("false"), Value::Bool(false));
+        assert_eq!(doc("-12.5e+3"), Value::Number("-12.5e+3"));
+        assert_eq!(doc("0"), Value::Number("0"));
+        assert_eq!(doc("\"a b\""), Value::String(Cow::Borrowed("a b")));
+    }
+
+    #[test]
+    fn strings_borrow_unless_escaped() {
+        match doc("\"plain é\"") {
+            Value::String(Cow::Borrowed(s)) => assert_eq!(s, "plain é"),
+            v => panic!("{v:?}"),
+        }
+        match doc(r#""a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00""#) {
+            Value::String(Cow::Owned(s)) => assert_eq!(s, "a\"b\\c/d\u{8}\u{c}\n\r\té😀"),
+            v => panic!("{v:?}"),
+        }
+    }
+
+    #[test]
+    fn rejects_malformed() {
+        for bad in [
+            "", " ", "{", "[", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[1 2]", "{a:1}", "'a'", "01", "1.", ".5",
+            "1e", "-", "+1", "tru", "nul", "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"",
+            "\"\\ud800\\u0041\"", "\"a\u{1}b\"", "{} x", "[] []", "NaN", "Infinity",
+        ] {
+            assert!(Parser::document(bad).is_err(), "accepted {bad:?}");
+        }
+        assert!(err("{\"a\":1,}").contains("line 1 column 8"), "{}", err("{\"a\":1,}"));
+        assert!(err("{\n  \"a\": x}").contains("line 2 column 8"), "{}", err("{\n  \"a\": x}"));
+    }
+
+    #[test]
+    fn depth_limit() {
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(Parser::document(&ok).is_ok());
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert!(err(&deep).contains("nested too deeply"));
+        // Far deeper than the stack could take if recursion were unbounded.
+        let huge = "[".repeat(1_000_000);
+        assert!(err(&huge).contains("nested too deeply"));
+    }
+
+    #[test]
+    fn iterates_in_order_with_duplicates() {
+        let v = doc(r#"{"b": 1, "a": [true, null, "x"], "b": {"c": 2}}"#);
+        let Value::Object(o) = v else { panic!() };
+        let m: Vec<_> = o.members().map(|r| r.unwrap()).collect();
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[0].0, "b");
+        assert_eq!(m[1].0, "a");
+        assert_eq!(m[2].0, "b");
+        let Value::Array(a) = &m[1].1 else { panic!() };
+        let e: Vec<_> = a.elements().map(|r| r.unwrap()).collect();
+        assert_eq!(e, vec![Value::Bool(true), Value::Null, Value::String("x".into())]);
+        let Value::Object(inner) = &m[2].1 else { panic!() };
+        assert_eq!(inner.members().count(), 1);
+    }
+
+    #[test]
+    fn empty_containers_and_truthiness() {
+        for (text, truthy) in [
+            ("[]", false),
+            ("[ \n ]", false),
+            ("{}", false),
+            ("{ }", false),
+            ("[0]", true),
+            ("{\"a\":0}", true),
+            ("0", false),
+            ("-0", false),
+            ("0.0", false),
+            ("0e10", false),
+            ("-0.0e-3", false),
+            ("0.001", true),
+            ("1e-300", true),
+            ("\"\"", false),
+            ("\"0\"", true),
+            ("null", false),
+            ("false", false),
+            ("true", true),
+        ] {
+            assert_eq!(doc(text).truthy(), truthy, "{text}");
+        }
+        let Value::Array(a) = doc("[ ]") else { panic!() };
+        assert_eq!(a.elements().count(), 0);
+        let Value::Object(o) = doc("{ }") else { panic!() };
+        assert_eq!(o.members().count(), 0);
+    }
+}

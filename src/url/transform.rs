@@ -1,0 +1,177 @@
+//! The transformation string (`transformation_to_str` of the seed SDK).
+//!
+//! Steps are joined with `:`, the parts of a step with `,`, in the caller's key order. For each
+//! key (mapped through [`super::table`], unknown keys verbatim):
+//! * the value `"-"` emits the key alone;
+//! * booleans become `true` / `false`;
+//! * for `oi` and `di` the (string) value loses its leading/trailing `/` and every other `/`
+//!   becomes `@@`;
+//! * `raw` emits its (string) value as it is;
+//! * anything else emits `key-value`, numbers and `null` printed as Python's `str()` would
+//!   (`1.0`, `1e-07`, `None`).
+//!
+//! A key repeated inside one step keeps its first position and its last value, as a Python
+//! dict built from the JSON does. Wrong types are errors that name the step and the key.
+
+use super::json::Value;
+use super::pyfmt;
+use super::table;
+use crate::error::{Error, Result};
+use std::borrow::Cow;
+
+/// Appends the transformation string for the (validated) `transformation` array to `out`.
+pub fn push_transformation(out: &mut String, steps: &Value<'_>) -> Result<()> {
+    let Value::Array(raw) = steps else {
+        return Err(Error::invalid(format!(
+            "option `transformation` must be a list (JSON array) of objects, got {}",
+            steps.type_name()
+        )));
+    };
+    let mut entries: Vec<(Cow<'_, str>, Value<'_>)> = Vec::new();
+    for (i, step) in raw.elements().enumerate() {
+        let step = step?;
+        let Value::Object(obj) = step else {
+            return Err(Error::invalid(format!(
+                "transformation step {i} must be an object, got {}",
+                step.type_name()
+            )));
+        };
+        if i > 0 {
+            out.push(':');
+        }
+        entries.clear();
+        for m in obj.members() {
+            let (k, v) = m?;
+            match entries.iter_mut().find(|(ek, _)| *ek == k) {
+                Some(slot) => slot.1 = v,
+                None => entries.push((k, v)),
+            }
+        }
+        for (j, (name, value)) in entries.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            push_part(out, i, name, value)?;
+        }
+    }
+    Ok(())
+}
+
+fn push_part(out: &mut String, step: usize, name: &str, value: &Value<'_>) -> Result<()> {
+    let key = table::url_key(name).unwrap_or(name);
+    if let Value::String(s) = value {
+        if s == "-" {
+            out.push_str(key);
+            return Ok(());
+        }
+    }
+    let text: Cow<'_, str> = match value {
+        Value::Bool(true) => Cow::Borrowed("true"),
+        Value::Bool(false) => Cow::Borrowed("false"),
+        Value::String(s) => Cow::Borrowed(s.as_ref()),
+        other => {
+            if key == "oi" || key == "di" || key == "raw" {
+                return Err(Error::invalid(format!(
+                    "transformation step {step}: `{name}` must be a string, got {}",
+                    other.type_name()
+                )));
+            }
+            match other {
+                Value::Null | Value::Number(_) => {
+                    out.push_str(key);
+                    out.push('-');
+                    pyfmt::push_scalar(out, other);
+                    return Ok(());
+                }
+                _ => {
+                    return Err(Error::invalid(format!(
+                        "transformation step {step}: the value of `{name}` must be a string, number, \
+                         boolean or null, got {}",
+                        other.type_name()
+                    )))
+                }
+            }
+        }
+    };
+    if key == "raw" {
+        out.push_str(&text);
+    } else {
+        out.push_str(key);
+        out.push('-');
+        if key == "oi" || key == "di" {
+            let trimmed = text.trim_matches('/');
+            let mut rest = trimmed;
+            while let Some(i) = rest.find('/') {
+                out.push_str(&rest[..i]);
+                out.push_str("@@");
+                rest = &rest[i + 1..];
+            }
+            out.push_str(rest);
+        } else {
+            out.push_str(&text);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::url::json::Parser;
+
+    fn tr(json: &str) -> Result<String> {
+        let v = Parser::document(json).unwrap();
+        let mut s = String::new();
+        push_transformation(&mut s, &v).map(|_| s)
+    }
+
+    #[test]
+    fn steps_keys_and_values() {
+        assert_eq!(tr(r#"[{"height":"300","width":400},{"rotation":90}]"#).unwrap(), "h-300,w-400:rt-90");
+        assert_eq!(tr(r#"[{"effect_sharpen":"-","effect_contrast":"1"}]"#).unwrap(), "e-sharpen,e-contrast-1");
+        assert_eq!(tr(r#"[{"original":true,"overlay_image_trim":false}]"#).unwrap(), "orig-true,oit-false");
+        assert_eq!(tr(r#"[{"bg":"A94D34","rndm":"x"}]"#).unwrap(), "bg-A94D34,rndm-x");
+        assert_eq!(tr(r#"[{"w":1.0,"q":1e-7,"dpr":2.50,"x":null}]"#).unwrap(), "w-1.0,q-1e-07,dpr-2.5,x-None");
+        assert_eq!(tr(r#"[{"":""}]"#).unwrap(), "-");
+        assert_eq!(tr(r#"[]"#).unwrap(), "");
+        assert_eq!(tr(r#"[{},{}]"#).unwrap(), ":");
+        assert_eq!(tr(r#"[{"w":1},{},{"h":2}]"#).unwrap(), "w-1::h-2");
+    }
+
+    #[test]
+    fn oi_di_and_raw() {
+        assert_eq!(tr(r#"[{"default_image":"/folder/file.jpg/"}]"#).unwrap(), "di-folder@@file.jpg");
+        assert_eq!(tr(r#"[{"overlay_image":"//a//b//"}]"#).unwrap(), "oi-a@@@@b");
+        assert_eq!(tr(r#"[{"oi":"a/b"}]"#).unwrap(), "oi-a@@b");
+        assert_eq!(tr(r#"[{"di":true}]"#).unwrap(), "di-true");
+        assert_eq!(tr(r#"[{"di":"-"}]"#).unwrap(), "di");
+        assert_eq!(tr(r#"[{"raw":"w-1,h-2","h":3}]"#).unwrap(), "w-1,h-2,h-3");
+        assert_eq!(tr(r#"[{"h":3,"raw":""}]"#).unwrap(), "h-3,");
+        assert_eq!(tr(r#"[{"raw":false}]"#).unwrap(), "false");
+    }
+
+    #[test]
+    fn duplicate_keys_keep_first_position_last_value() {
+        assert_eq!(tr(r#"[{"w":1,"h":2,"w":3}]"#).unwrap(), "w-3,h-2");
+        assert_eq!(tr(r#"[{"w":"-","w":5}]"#).unwrap(), "w-5");
+    }
+
+    #[test]
+    fn wrong_types_are_named() {
+        let e = tr(r#"{"w":1}"#).unwrap_err();
+        assert!(e.message.contains("`transformation` must be a list"), "{}", e.message);
+        let e = tr(r#"[{"w":1},"h-2"]"#).unwrap_err();
+        assert!(e.message.contains("step 1 must be an object, got a string"), "{}", e.message);
+        for (json, name) in [
+            (r#"[{"raw":5}]"#, "`raw` must be a string, got a number"),
+            (r#"[{"raw":null}]"#, "`raw` must be a string, got null"),
+            (r#"[{"default_image":1}]"#, "`default_image` must be a string"),
+            (r#"[{"overlay_image":["a"]}]"#, "`overlay_image` must be a string"),
+            (r#"[{"w":[1]}]"#, "value of `w` must be a string, number, boolean or null, got an array"),
+            (r#"[{"w":{}}]"#, "got an object"),
+        ] {
+            let e = tr(json).unwrap_err();
+            assert!(e.message.contains(name), "{json}: {}", e.message);
+        }
+    }
+}
