@@ -124,6 +124,9 @@ pub struct Options {
     pub idle_timeout: Duration,
     /// The request log keeps the newest this many requests. Default 10 000.
     pub max_recorded_requests: usize,
+    /// Print one line per API request to stderr. Default: true when the environment variable
+    /// `IK_MOCK_LOG` is set to a non-empty value other than `0`.
+    pub log: bool,
 }
 
 impl Default for Options {
@@ -137,6 +140,7 @@ impl Default for Options {
             tls_port: 0,
             idle_timeout: Duration::from_secs(120),
             max_recorded_requests: 10_000,
+            log: std::env::var("IK_MOCK_LOG").is_ok_and(|v| !v.is_empty() && v != "0"),
         }
     }
 }

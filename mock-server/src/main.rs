@@ -26,6 +26,7 @@ options:
   --url-endpoint URL       prefix of file URLs in responses (default https://ik.imagekit.io/mock)
   --idle-timeout-ms N      close idle connections after N ms (default 120000)
   --exit-on-stdin-eof      exit when standard input reaches end of file
+  --log                    print one line per API request to stderr (also: IK_MOCK_LOG=1)
   -h, --help               this text
 
 stdout: IK_MOCK_URL=http://127.0.0.1:PORT, IK_MOCK_TLS_URL=https://localhost:PORT (unless
@@ -61,6 +62,7 @@ fn main() {
                 opts.idle_timeout = Duration::from_millis(ms.max(1));
             }
             "--exit-on-stdin-eof" => exit_on_eof = true,
+            "--log" => opts.log = true,
             "-h" | "--help" => {
                 print!("{USAGE}");
                 return;

@@ -63,13 +63,17 @@ impl Shared {
         self.shutdown.load(Ordering::SeqCst)
     }
 
-    fn push_record(&self, mut r: RecordedRequest) {
-        r.seq = self.next_seq.fetch_add(1, Ordering::SeqCst);
+    /// Appends to the log; returns the request's sequence number.
+    fn push_record(&self, mut r: RecordedRequest) -> u64 {
         let mut recs = lock(&self.records);
+        // Numbered under the lock, so the log is in sequence order.
+        let seq = self.next_seq.fetch_add(1, Ordering::SeqCst);
+        r.seq = seq;
         recs.push_back(r);
         while recs.len() > self.opts.max_recorded_requests {
             recs.pop_front();
         }
+        seq
     }
 
     /// Stops accepting, wakes every connection thread and joins them.
@@ -372,7 +376,6 @@ pub(crate) fn capture_body<S: BufRead + Write>(
 
 /// One request/response exchange.
 fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, tls: bool) -> Next {
-    shared.requests_total.fetch_add(1, Ordering::SeqCst);
     let framing = match http::framing(&head) {
         Ok(f) => f,
         Err(m) => {
@@ -396,6 +399,7 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
         };
     }
 
+    shared.requests_total.fetch_add(1, Ordering::SeqCst);
     let request_id = crate::util::uuid_v4();
     let mut record = RecordedRequest {
         connection_id: conn_id,
@@ -448,7 +452,19 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
         r
     });
     record.status = if io_failed { None } else { resp.as_ref().map(|r| r.status) };
-    shared.push_record(record);
+    let log_line = shared.opts.log.then(|| {
+        let status = record.status.map_or("-".to_string(), |s| s.to_string());
+        let fault = record.fault.as_deref().map(|f| format!(" [fault: {f}]")).unwrap_or_default();
+        let q = if record.query.is_empty() { String::new() } else { format!("?{}", record.query) };
+        format!(
+            "conn {conn_id} {} {}{q} -> {status} ({} body bytes){fault}",
+            record.method, record.path, record.body_len
+        )
+    });
+    let seq = shared.push_record(record);
+    if let Some(l) = log_line {
+        eprintln!("ik-mock-server: #{seq} {l}");
+    }
 
     if let Some(d) = fault.as_ref().and_then(|f| f.delay) {
         crate::util::sleep_unless(d, || shared.is_shutdown());
@@ -457,7 +473,17 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
         return Next::Abort;
     }
     let truncate = matches!(fault.as_ref().map(|f| &f.action), Some(FaultAction::DropMidResponse(_)));
-    let Some(resp) = resp else { return Next::Abort };
+    let Some(mut resp) = resp else { return Next::Abort };
+    if head.method == "HEAD" {
+        // Same head as GET would send (Content-Length included), no body.
+        let head_bytes = resp.head_bytes(keep_alive && !close);
+        resp.body.clear();
+        return match io.write_all(&head_bytes).and_then(|_| io.flush()) {
+            Err(_) => Next::Abort,
+            Ok(()) if keep_alive && !close => Next::KeepAlive,
+            Ok(()) => Next::Close,
+        };
+    }
     let ka = keep_alive && !close && !truncate;
     match write_response(io, &resp, ka, truncate) {
         Err(_) => Next::Abort,

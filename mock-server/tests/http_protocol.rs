@@ -196,3 +196,23 @@ fn a_client_that_disappears_mid_body_is_handled() {
     // Still serving.
     assert_eq!(get(s.addr(), "/v1/files").status, 200);
 }
+
+#[test]
+fn head_gets_the_head_only_and_the_log_is_capped() {
+    let s = MockServer::start_with(Options { tls: false, max_recorded_requests: 3, ..Default::default() });
+    let mut c = Conn::plain(s.addr());
+    let r = c.request("HEAD", "/v1/files", &[auth()], b"");
+    assert_eq!(r.status, 405);
+    assert!(r.header("content-length").is_some());
+    // The connection is still in sync: no stray body bytes.
+    assert_eq!(c.request("GET", "/v1/files", &[auth()], b"").status, 200);
+    for _ in 0..5 {
+        c.request("GET", "/v1/files", &[auth()], b"");
+    }
+    let recs = s.requests();
+    assert_eq!(recs.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![5, 6, 7]);
+    assert_eq!(s.stats()["requests_total"], 7);
+    s.clear_requests();
+    c.request("GET", "/v1/files", &[auth()], b"");
+    assert_eq!(s.requests()[0].seq, 8);
+}

@@ -51,7 +51,7 @@ fn tls_can_be_turned_off() {
 #[test]
 fn binary_prints_urls_serves_and_exits_on_stdin_eof() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ik-mock-server"))
-        .args(["--exit-on-stdin-eof", "--private-key", "bin_key", "--url-endpoint=https://cdn.example.test/x"])
+        .args(["--exit-on-stdin-eof", "--log", "--private-key", "bin_key", "--url-endpoint=https://cdn.example.test/x"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -96,6 +96,11 @@ fn binary_prints_urls_serves_and_exits_on_stdin_eof() {
         assert!(t0.elapsed() < Duration::from_secs(10), "server did not exit on stdin EOF");
         std::thread::sleep(Duration::from_millis(20));
     }
+    let mut log = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut log).unwrap();
+    assert!(log.contains("ik-mock-server: #1 conn 1 GET /v1/files -> 200 (0 body bytes)"), "{log}");
+    assert!(log.contains("POST /api/v1/files/upload -> 200"), "{log}");
+    assert!(!log.contains("/__mock/"), "control requests are not logged: {log}");
 }
 
 #[test]
