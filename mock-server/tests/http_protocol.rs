@@ -216,3 +216,47 @@ fn head_gets_the_head_only_and_the_log_is_capped() {
     c.request("GET", "/v1/files", &[auth()], b"");
     assert_eq!(s.requests()[0].seq, 8);
 }
+
+#[test]
+fn concurrent_clients() {
+    let s = plain();
+    let addr = s.addr();
+    let workers: Vec<_> = (0..16)
+        .map(|w| {
+            std::thread::spawn(move || {
+                let mut c = Conn::plain(addr);
+                for i in 0..10 {
+                    let name = format!("w{w}-{i}.jpg");
+                    let (ct, body) =
+                        Form::new().file("file", &name, "image/jpeg", name.as_bytes()).text("fileName", &name).finish();
+                    let r = c.request("POST", "/api/v1/files/upload", &[auth(), ("Content-Type".into(), ct)], &body);
+                    assert_eq!(r.status, 200);
+                    assert_eq!(c.request("GET", "/v1/files?limit=1", &[auth()], b"").status, 200);
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    assert_eq!(s.files().len(), 160);
+    let seqs: HashSet<u64> = s.requests().iter().map(|r| r.seq).collect();
+    assert_eq!(seqs.len(), 320);
+    assert_eq!(s.connections_accepted(), 16);
+    let ids: HashSet<String> = s.files().iter().map(|f| f["fileId"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids.len(), 160);
+}
+
+#[test]
+fn idle_connections_time_out() {
+    let s = MockServer::start_with(Options {
+        tls: false,
+        idle_timeout: std::time::Duration::from_millis(200),
+        ..Default::default()
+    });
+    let mut c = Conn::plain(s.addr());
+    assert_eq!(c.request("GET", "/v1/files", &[auth()], b"").status, 200);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(c.is_closed());
+    assert!(s.wait_for_open_connections(0, std::time::Duration::from_secs(5)));
+}
