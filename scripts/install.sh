@@ -105,6 +105,8 @@ for f in "$lib/libimagekit.so.$version" "$lib/$soname" "$lib/libimagekit.so" "$l
          "$lib/cmake/imagekit/imagekit-config.cmake" "$lib/cmake/imagekit/imagekit-config-version.cmake"; do
   echo "  $f"
 done
+# Refresh the loader's cache for a real (not staged) install as root. Plain `ldconfig` only
+# rescans the configured directories; an unconfigured prefix is left to rpath/LD_LIBRARY_PATH.
 if [ -z "$DESTDIR" ] && [ "$(id -u)" = 0 ] && command -v ldconfig >/dev/null 2>&1; then
-  ldconfig "$LIBDIR" 2>/dev/null || true
+  ldconfig 2>/dev/null || true
 fi

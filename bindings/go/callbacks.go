@@ -1,0 +1,45 @@
+package imagekit
+
+// The Go functions the library calls back. cgo forbids C definitions in a file with //export,
+// so the C shims that adapt their signatures live in the preambles of imagekit.go and upload.go.
+
+/*
+#include <stdint.h>
+*/
+import "C"
+
+import (
+	"context"
+	"runtime/cgo"
+)
+
+//export ikGoLog
+func ikGoLog(handle C.uintptr_t, level C.uint32_t, message *C.char) {
+	defer func() { _ = recover() }()
+	fn := cgo.Handle(handle).Value().(func(LogLevel, string))
+	fn(LogLevel(level), C.GoString(message))
+}
+
+// uploadState is what the progress trampoline sees through its cgo.Handle.
+type uploadState struct {
+	ctx      context.Context
+	progress func(sent, total uint64)
+	panicked any
+}
+
+//export ikGoProgress
+func ikGoProgress(handle C.uintptr_t, sent, total C.uint64_t) (cancel C.int) {
+	st := cgo.Handle(handle).Value().(*uploadState)
+	defer func() {
+		if r := recover(); r != nil {
+			st.panicked, cancel = r, 1
+		}
+	}()
+	if st.ctx.Err() != nil {
+		return 1
+	}
+	if st.progress != nil {
+		st.progress(uint64(sent), uint64(total))
+	}
+	return 0
+}

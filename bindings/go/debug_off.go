@@ -1,0 +1,5 @@
+//go:build !imagekit_debug
+
+package imagekit
+
+func maybeGC() {}

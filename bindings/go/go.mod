@@ -1,0 +1,3 @@
+module github.com/imagekit-developer/libimagekit/bindings/go
+
+go 1.22

@@ -1,0 +1,77 @@
+//! Runs the Go binding's checks in bindings/go: `go vet ./...`, `go test -race ./...` against the
+//! local ImageKit-compatible server, and the tests again under the `imagekit_debug` tag with
+//! `GOGC=1` (a GC before every call, so a missing runtime.KeepAlive or an early finalizer shows).
+//!
+//! The binding links the library this test run built: with cargo's default target directory
+//! that is the package's own cgo default (`../../target/debug`); otherwise (CARGO_TARGET_DIR, a
+//! release test run) the `imagekit_external` tag with CGO_CFLAGS/CGO_LDFLAGS naming it.
+//! Skipped, saying so, only when `go` is not installed.
+
+mod common;
+
+use common::{lib_dir, repo_dir};
+use std::process::Command;
+
+#[path = "common/server.rs"]
+mod common_server;
+
+fn go_available() -> bool {
+    Command::new("go").arg("version").output().map(|o| o.status.success()).unwrap_or(false)
+}
+
+/// `go <args>` in bindings/go, linked against this run's library and pointed at `server`.
+fn go(args: &[&str], server: &common_server::Handle, extra_tags: &[&str]) -> Command {
+    let mut cmd = Command::new("go");
+    let mut tags: Vec<&str> = extra_tags.to_vec();
+    let in_tree = repo_dir().join("target").join("debug");
+    let same_dir = |a: &std::path::Path, b: &std::path::Path| {
+        a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok().is_some_and(|b| a == b))
+    };
+    if !same_dir(&lib_dir(), &in_tree) {
+        tags.push("imagekit_external");
+        cmd.env("CGO_CFLAGS", format!("-I{}", repo_dir().join("include").display())).env(
+            "CGO_LDFLAGS",
+            format!("-L{0} -Wl,-rpath,{0} -limagekit", lib_dir().display()),
+        );
+    } else {
+        cmd.env_remove("CGO_CFLAGS").env_remove("CGO_LDFLAGS");
+    }
+    cmd.arg(args[0]);
+    if !tags.is_empty() {
+        cmd.arg(format!("-tags={}", tags.join(",")));
+    }
+    cmd.args(&args[1..])
+        .current_dir(repo_dir().join("bindings/go"))
+        .env("CGO_ENABLED", "1")
+        .env("GOFLAGS", "-mod=mod")
+        .env("GOPROXY", "off")
+        .env("GOWORK", "off")
+        .env_remove("IK_MOCK_SERVER_BIN");
+    server.apply_env(&mut cmd);
+    cmd
+}
+
+fn run(mut cmd: Command, what: &str) {
+    let o = cmd.output().unwrap_or_else(|e| panic!("{what}: cannot start go: {e}"));
+    assert!(
+        o.status.success(),
+        "{what} failed ({}):\n--- stdout\n{}\n--- stderr\n{}",
+        o.status,
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn go_vet_and_race_tests() {
+    if !go_available() {
+        eprintln!("SKIPPED: the Go binding's tests need `go`, which is not installed");
+        return;
+    }
+    let server = common_server::Handle::start();
+    run(go(&["vet", "./..."], &server, &[]), "go vet ./...");
+    run(go(&["test", "-race", "-count=1", "./..."], &server, &[]), "go test -race ./...");
+    let mut debug = go(&["test", "-count=1", "./..."], &server, &["imagekit_debug"]);
+    debug.env("GOGC", "1");
+    run(debug, "GOGC=1 go test -tags imagekit_debug ./...");
+}
