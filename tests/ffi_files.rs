@@ -239,7 +239,7 @@ impl Drop for Fixture {
 
 /// Calls `f(&mut out)`, takes the string, frees it, and returns (status, text).
 fn take(f: impl FnOnce(*mut *mut c_char) -> ik_status) -> (ik_status, String) {
-    let mut out: *mut c_char = 0x1 as *mut c_char; // the call must overwrite it
+    let mut out: *mut c_char = std::ptr::dangling_mut::<c_char>(); // the call must overwrite it
     let st = f(&mut out);
     assert!(!out.is_null(), "out_json is set on every path");
     let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_string();
@@ -680,5 +680,153 @@ fn network_failures_through_the_c_abi() {
         });
         assert_eq!(d["attempts"], 2, "byte uploads are replayable, so they are retried");
         ik_client_free(c);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same operations against the project's ImageKit-compatible server (ik_mock_server).
+
+mod against_mock {
+    use super::*;
+    use ik_mock_server::{Fault, MockServer};
+    use std::time::Duration;
+
+    fn mock_client(base: &str, extra: Value) -> *mut ik_client {
+        let mut cfg: Value = serde_json::from_str(&config_json(base, extra)).unwrap();
+        cfg["private_key"] = json!(ik_mock_server::DEFAULT_PRIVATE_KEY);
+        let cfg = cs(&cfg.to_string());
+        let mut c = std::ptr::null_mut();
+        unsafe { assert_eq!(ik_client_new(cfg.as_ptr(), &mut c, std::ptr::null_mut()), ik_status::Ok) };
+        c
+    }
+
+    #[test]
+    fn round_trip_against_the_mock_server() {
+        let _g = GATE.read().unwrap();
+        let mock = MockServer::start();
+        let c = mock_client(&mock.base_url(), json!({}));
+        let dir = std::env::temp_dir().join(format!("ik-mock-rt-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("notes.txt");
+        std::fs::write(&path, "hello from a file\n".repeat(1000)).unwrap();
+        let cpath = cs(path.to_str().unwrap());
+        unsafe {
+            let a = ok(|o| ik_upload_file_path(c, cpath.as_ptr(), cr#"{"fileName":"notes.txt","folder":"/rt","tags":["t1","t2"],"useUniqueFileName":false}"#.as_ptr(), None, std::ptr::null_mut(), o));
+            assert_eq!(a["size"], 18_000);
+            let b = ok(|o| ik_upload_file_bytes(c, b"abc".as_ptr(), 3, cr#"{"fileName":"b.txt","folder":"/rt","is_private_file":true}"#.as_ptr(), None, std::ptr::null_mut(), o));
+            let u = ok(|o| ik_upload_file(c, cr#"{"file":"https://example.com/x.jpg","fileName":"x.jpg","folder":"/rt"}"#.as_ptr(), None, std::ptr::null_mut(), o));
+            let rec = mock.requests();
+            let up = rec.iter().find(|r| r.field("fileName") == Some("notes.txt")).unwrap();
+            assert_eq!(up.field("tags"), Some("t1,t2"));
+            assert_eq!(up.field("useUniqueFileName"), Some("false"));
+            assert_eq!(up.part("file").unwrap().size, 18_000);
+            assert_eq!(up.part("file").unwrap().filename.as_deref(), Some("notes.txt"));
+            let upb = rec.iter().find(|r| r.field("isPrivateFile") == Some("true")).unwrap();
+            assert_eq!(upb.part("file").unwrap().size, 3);
+
+            let listed = ok(|o| ik_list_files(c, cr#"{"path":"/rt","limit":10}"#.as_ptr(), o));
+            assert_eq!(listed.as_array().unwrap().len(), 3, "{listed}");
+            let searched = ok(|o| ik_list_files(c, cr#"{"search_query":"name = \"notes.txt\""}"#.as_ptr(), o));
+            assert_eq!(searched.as_array().unwrap().len(), 1, "{searched}");
+
+            let id = cs(a["fileId"].as_str().unwrap());
+            let d = ok(|o| ik_get_file_details(c, id.as_ptr(), o));
+            assert_eq!(d["name"], "notes.txt");
+            let upd = ok(|o| ik_update_file_details(c, id.as_ptr(), cr#"{"tags":["changed"]}"#.as_ptr(), o));
+            assert_eq!(upd["tags"], json!(["changed"]));
+            let m = ok(|o| ik_get_file_metadata(c, id.as_ptr(), o));
+            assert!(m.get("pHash").is_some() || m.get("size").is_some(), "{m}");
+            let url = cs(d["url"].as_str().unwrap());
+            ok(|o| ik_get_remote_file_url_metadata(c, url.as_ptr(), o));
+
+            let p = ok(|o| ik_purge_cache(c, url.as_ptr(), o));
+            let rid = cs(p["requestId"].as_str().unwrap());
+            assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Pending");
+            assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Completed");
+            fails(ik_status::NotFound, |o| ik_get_purge_cache_status(c, c"no-such-purge".as_ptr(), o));
+
+            for f in [&a, &b, &u] {
+                let fid = cs(f["fileId"].as_str().unwrap());
+                assert_eq!(ok(|o| ik_delete_file(c, fid.as_ptr(), o)), json!({}));
+            }
+            let doc = fails(ik_status::NotFound, |o| ik_get_file_details(c, id.as_ptr(), o));
+            assert!(doc["request_id"].as_str().is_some_and(|r| !r.is_empty()));
+            assert!(mock.files().is_empty());
+            ik_client_free(c);
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn faults_are_retried_and_connections_are_not_leaked() {
+        let _g = GATE.read().unwrap();
+        let mock = MockServer::start();
+        let c = mock_client(&mock.base_url(), json!({}));
+        unsafe {
+            mock.push_fault(Fault::status(503).times(2));
+            ok(|o| ik_list_files(c, std::ptr::null(), o));
+            assert_eq!(mock.requests().len(), 3);
+
+            mock.push_fault(Fault::rate_limited(20).times(5));
+            let d = fails(ik_status::RateLimited, |o| ik_list_files(c, std::ptr::null(), o));
+            assert_eq!(d["attempts"], 3);
+            assert_eq!(d["rate_limit"]["reset_ms"], 20);
+            mock.clear_faults();
+
+            mock.push_fault(Fault::bad_gateway_html().times(3));
+            let d = fails(ik_status::ServerError, |o| ik_list_files(c, std::ptr::null(), o));
+            assert_eq!(d["body"], "<html>Bad Gateway</html>");
+
+            // an upload whose connection drops is sent again, whole
+            mock.push_fault(Fault::status(500).on("POST", "/api/v1/files/upload"));
+            let data = vec![9u8; 300_000];
+            let up = ok(|o| ik_upload_file_bytes(c, data.as_ptr(), data.len(), cr#"{"fileName":"again.bin"}"#.as_ptr(), None, std::ptr::null_mut(), o));
+            assert_eq!(up["size"], 300_000);
+            let uploads: Vec<_> = mock.requests().into_iter().filter(|r| r.path == "/api/v1/files/upload").collect();
+            assert_eq!(uploads.len(), 2);
+            assert_eq!(uploads[0].body_len, uploads[1].body_len);
+
+            // every attempt above reused the one keep-alive connection
+            assert_eq!(mock.connections_accepted(), 1);
+            ik_client_free(c);
+        }
+        assert!(mock.wait_for_open_connections(0, Duration::from_secs(5)), "freeing the client closes its connections");
+    }
+
+    #[test]
+    fn tls_against_the_mock_server() {
+        let _g = GATE.read().unwrap();
+        let mock = MockServer::start();
+        let base = mock.tls_base_url().unwrap();
+        let ca = mock.ca_pem_path();
+        let c = mock_client(&base, json!({"ca_file": ca.to_str().unwrap()}));
+        unsafe {
+            ok(|o| ik_list_files(c, std::ptr::null(), o));
+            ik_client_free(c);
+            let c = mock_client(&base, json!({}));
+            let d = fails(ik_status::Tls, |o| ik_list_files(c, std::ptr::null(), o));
+            assert_eq!(d["attempts"], 1);
+            ik_client_free(c);
+            let c = mock_client(&base, json!({"ca_pem": ik_mock_server::OTHER_CA_PEM}));
+            fails(ik_status::Tls, |o| ik_list_files(c, std::ptr::null(), o));
+            ik_client_free(c);
+        }
+    }
+
+    #[test]
+    fn a_cancelled_upload_leaves_nothing_on_the_mock_server() {
+        let _g = GATE.read().unwrap();
+        let mock = MockServer::start();
+        let c = mock_client(&mock.base_url(), json!({}));
+        let data = vec![3u8; 8 << 20];
+        let mut p = Progress { calls: vec![], cancel_after: 2 << 20, rss_peak_kb: 0, measure: false };
+        unsafe {
+            fails(ik_status::Cancelled, |o| {
+                ik_upload_file_bytes(c, data.as_ptr(), data.len(), cr#"{"fileName":"half.bin"}"#.as_ptr(), Some(on_progress), &mut p as *mut _ as *mut c_void, o)
+            });
+            ik_client_free(c);
+        }
+        assert!(mock.wait_for_open_connections(0, Duration::from_secs(5)));
+        assert!(mock.files().is_empty(), "{:?}", mock.files());
     }
 }

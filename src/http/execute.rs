@@ -59,7 +59,7 @@ impl Transport {
                 }
             });
             let started = Instant::now();
-            let outcome = self.attempt(req, &uri, retries, &target, progress.as_mut().map(|p| &mut **p));
+            let outcome = self.attempt(req, &uri, retries, &target, progress.as_deref_mut());
             let elapsed = started.elapsed().as_millis();
             let budget_left = retries < self.max_retries;
 

@@ -95,7 +95,7 @@ mod tests {
 
     #[test]
     fn a_false_answer_cancels_and_stays_cancelled() {
-        let data = vec![1u8; 100];
+        let data = [1u8; 100];
         let mut src = &data[..];
         let mut cb = |s: u64, _t: u64| s < 50;
         let mut r = ProgressReader::new(&mut src, 100, Some(&mut cb));

@@ -129,10 +129,8 @@ pub fn redact(text: &str, secrets: &[&str]) -> String {
 
 fn redact_value(v: &mut Value, secrets: &[&str]) {
     match v {
-        Value::String(s) => {
-            if secrets.iter().any(|k| k.len() >= 4 && s.contains(*k)) {
-                *s = redact(s, secrets);
-            }
+        Value::String(s) if secrets.iter().any(|k| k.len() >= 4 && s.contains(*k)) => {
+            *s = redact(s, secrets);
         }
         Value::Array(a) => a.iter_mut().for_each(|x| redact_value(x, secrets)),
         Value::Object(o) => o.values_mut().for_each(|x| redact_value(x, secrets)),

@@ -227,11 +227,10 @@ impl Drop for Server {
     }
 }
 
-fn read_request(
-    reader: &mut BufReader<TcpStream>,
-    slow: Option<(Duration, usize)>,
-    discard: bool,
-) -> Option<(String, String, Vec<(String, String)>, Vec<u8>, usize)> {
+/// method, target, headers, body (empty when discarded), body length.
+type RawRequest = (String, String, Vec<(String, String)>, Vec<u8>, usize);
+
+fn read_request(reader: &mut BufReader<TcpStream>, slow: Option<(Duration, usize)>, discard: bool) -> Option<RawRequest> {
     let mut line = String::new();
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
