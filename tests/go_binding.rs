@@ -29,10 +29,8 @@ fn go(args: &[&str], server: &common_server::Handle, extra_tags: &[&str]) -> Com
     };
     if !same_dir(&lib_dir(), &in_tree) {
         tags.push("imagekit_external");
-        cmd.env("CGO_CFLAGS", format!("-I{}", repo_dir().join("include").display())).env(
-            "CGO_LDFLAGS",
-            format!("-L{0} -Wl,-rpath,{0} -limagekit", lib_dir().display()),
-        );
+        cmd.env("CGO_CFLAGS", format!("-I{}", repo_dir().join("include").display()))
+            .env("CGO_LDFLAGS", format!("-L{0} -Wl,-rpath,{0} -limagekit", lib_dir().display()));
     } else {
         cmd.env_remove("CGO_CFLAGS").env_remove("CGO_LDFLAGS");
     }
