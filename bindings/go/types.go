@@ -8,6 +8,15 @@ import (
 // The result types keep the API's JSON in Raw, so fields this package does not model are still
 // reachable. Numbers the API documents as "number" are float64; integers are int/int64.
 
+// keepRaw decodes b into v and keeps a copy of b in *raw.
+func keepRaw(b []byte, v any, raw *json.RawMessage) error {
+	if err := json.Unmarshal(b, v); err != nil {
+		return err
+	}
+	*raw = append(json.RawMessage(nil), b...)
+	return nil
+}
+
 // VersionInfo identifies a file version.
 type VersionInfo struct {
 	ID   string `json:"id"`
@@ -54,12 +63,8 @@ type File struct {
 
 // UnmarshalJSON decodes the API's JSON and keeps it in Raw.
 func (f *File) UnmarshalJSON(b []byte) error {
-	type plain File
-	if err := json.Unmarshal(b, (*plain)(f)); err != nil {
-		return err
-	}
-	f.Raw = append(json.RawMessage(nil), b...)
-	return nil
+	type plain File // no methods: no recursion
+	return keepRaw(b, (*plain)(f), &f.Raw)
 }
 
 // Metadata is the technical metadata of an image or video (dimensions, format, pHash, EXIF …).
@@ -84,12 +89,8 @@ type Metadata struct {
 
 // UnmarshalJSON decodes the API's JSON and keeps it in Raw.
 func (m *Metadata) UnmarshalJSON(b []byte) error {
-	type plain Metadata
-	if err := json.Unmarshal(b, (*plain)(m)); err != nil {
-		return err
-	}
-	m.Raw = append(json.RawMessage(nil), b...)
-	return nil
+	type plain Metadata // no methods: no recursion
+	return keepRaw(b, (*plain)(m), &m.Raw)
 }
 
 // UploadResult describes an uploaded file.
@@ -119,12 +120,8 @@ type UploadResult struct {
 
 // UnmarshalJSON decodes the API's JSON and keeps it in Raw.
 func (u *UploadResult) UnmarshalJSON(b []byte) error {
-	type plain UploadResult
-	if err := json.Unmarshal(b, (*plain)(u)); err != nil {
-		return err
-	}
-	u.Raw = append(json.RawMessage(nil), b...)
-	return nil
+	type plain UploadResult // no methods: no recursion
+	return keepRaw(b, (*plain)(u), &u.Raw)
 }
 
 // PurgeRequest is the answer to PurgeCache.
@@ -135,12 +132,8 @@ type PurgeRequest struct {
 
 // UnmarshalJSON decodes the API's JSON and keeps it in Raw.
 func (p *PurgeRequest) UnmarshalJSON(b []byte) error {
-	type plain PurgeRequest
-	if err := json.Unmarshal(b, (*plain)(p)); err != nil {
-		return err
-	}
-	p.Raw = append(json.RawMessage(nil), b...)
-	return nil
+	type plain PurgeRequest // no methods: no recursion
+	return keepRaw(b, (*plain)(p), &p.Raw)
 }
 
 // PurgeStatus is the state of a purge request: "Pending" or "Completed".
@@ -151,12 +144,8 @@ type PurgeStatus struct {
 
 // UnmarshalJSON decodes the API's JSON and keeps it in Raw.
 func (p *PurgeStatus) UnmarshalJSON(b []byte) error {
-	type plain PurgeStatus
-	if err := json.Unmarshal(b, (*plain)(p)); err != nil {
-		return err
-	}
-	p.Raw = append(json.RawMessage(nil), b...)
-	return nil
+	type plain PurgeStatus // no methods: no recursion
+	return keepRaw(b, (*plain)(p), &p.Raw)
 }
 
 // Bool returns a pointer to v, for the optional booleans of UploadOptions and FileUpdate.
