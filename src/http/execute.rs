@@ -105,6 +105,13 @@ impl Transport {
                     return Ok(resp);
                 }
                 Err(Failure { mut error, retryable }) => {
+                    if error.kind == crate::ErrorKind::Network {
+                        if let Some(p) = self.agent.config().proxy() {
+                            // host and port only: a proxy URL may carry credentials
+                            let source = if p.is_from_env() { ", from the environment" } else { "" };
+                            error.message.push_str(&format!(" (proxy {}:{} in use{source})", p.host(), p.port()));
+                        }
+                    }
                     if retryable && budget_left && replayable {
                         let delay = self.backoff(retries);
                         log(LogLevel::Warn, &|| {
