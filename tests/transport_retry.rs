@@ -358,3 +358,17 @@ fn concurrent_calls_share_one_client() {
     assert_eq!(s.requests(), 80);
     assert!(s.accepted() <= 8, "pooled: {} connections", s.accepted());
 }
+
+#[test]
+fn a_pooled_connection_the_server_closed_is_not_a_failure() {
+    // The server answers as keep-alive, then hangs up (an idle timeout on its side). The next
+    // call must not fail because of the dead pooled connection, even without retries.
+    let s = Server::start(vec![]);
+    s.set_fallback(Reply::json(200, "{}").then_hang_up());
+    let c = client(&s.url(), json!({"max_retries": 0}));
+    for _ in 0..5 {
+        assert_eq!(get(&c).unwrap(), "{}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(s.requests(), 5);
+}

@@ -25,6 +25,9 @@ pub enum Reply {
     Half { promised: usize, sent: usize, stall: Duration },
     /// Read the request, then say nothing for `silence` (a response timeout for the client).
     Silence(Duration),
+    /// Send the answer as a keep-alive answer (no `Connection: close`), then close the
+    /// connection anyway, as servers do when an idle connection times out.
+    HangUpAfter(Box<Reply>),
 }
 
 impl Reply {
@@ -64,6 +67,11 @@ impl Reply {
             *delay = d;
         }
         self
+    }
+
+    /// This answer, then a silent close of the connection.
+    pub fn then_hang_up(self) -> Reply {
+        Reply::HangUpAfter(Box::new(self))
     }
 
     pub fn closing(mut self) -> Reply {
@@ -354,7 +362,12 @@ fn serve(conn: TcpStream, id: usize, st: &State) {
             },
         };
         st.seen.lock().unwrap().push(seen);
+        let (reply, hang_up) = match reply {
+            Reply::HangUpAfter(inner) => (*inner, true),
+            other => (other, false),
+        };
         match reply {
+            Reply::HangUpAfter(_) => return,
             Reply::Drop => return,
             Reply::Silence(d) => {
                 thread::sleep(d);
@@ -391,7 +404,7 @@ fn serve(conn: TcpStream, id: usize, st: &State) {
                     return;
                 }
                 let _ = writer.flush();
-                if close {
+                if close || hang_up {
                     return;
                 }
             }
