@@ -244,6 +244,38 @@ static void network(const char *base) {
     ik_client_free(c);
 }
 
+/* HTTPS with the test CA: trusted through ca_file, refused (IK_STATUS_TLS) without it. */
+static void tls(const char *tls_base, const char *ca_file) {
+    char cfg[2048];
+    char *out = NULL;
+    ik_client *c = NULL;
+    snprintf(cfg, sizeof cfg,
+             "{\"private_key\":\"private_key_test\",\"public_key\":\"public_key_test\","
+             "\"url_endpoint\":\"https://ik.imagekit.io/test\",\"api_base_url\":\"%s\",\"proxy\":\"\","
+             "\"ca_file\":\"%s\"}",
+             tls_base, ca_file);
+    CHECK_STATUS(ik_client_new(cfg, &c, NULL), IK_STATUS_OK);
+    if (c) {
+        CHECK_STATUS(ik_list_files(c, "{\"limit\":1}", &out), IK_STATUS_OK);
+        CHECK(out && out[0] == '[');
+        ik_string_free(out);
+        ik_client_free(c);
+    }
+    c = NULL;
+    snprintf(cfg, sizeof cfg,
+             "{\"private_key\":\"private_key_test\",\"public_key\":\"public_key_test\","
+             "\"url_endpoint\":\"https://ik.imagekit.io/test\",\"api_base_url\":\"%s\",\"proxy\":\"\"}",
+             tls_base);
+    CHECK_STATUS(ik_client_new(cfg, &c, NULL), IK_STATUS_OK);
+    if (c) {
+        CHECK_STATUS(ik_list_files(c, NULL, &out), IK_STATUS_TLS);
+        CHECK_CONTAINS(out, "\"status\":\"tls\"");
+        CHECK_CONTAINS(out, "\"attempts\":1");
+        ik_string_free(out);
+        ik_client_free(c);
+    }
+}
+
 int main(void) {
     argument_errors();
     const char *base = getenv("IK_TEST_BASE_URL");
@@ -251,6 +283,13 @@ int main(void) {
         printf("test_files: IK_TEST_BASE_URL is not set; skipping the network checks\n");
     } else {
         network(base);
+    }
+    const char *tls_base = getenv("IK_TEST_TLS_BASE_URL");
+    const char *ca_file = getenv("IK_TEST_CA_FILE");
+    if (!tls_base || !*tls_base || !ca_file || !*ca_file) {
+        printf("test_files: IK_TEST_TLS_BASE_URL or IK_TEST_CA_FILE is not set; skipping the TLS checks\n");
+    } else {
+        tls(tls_base, ca_file);
     }
     TEST_DONE();
 }
