@@ -12,6 +12,8 @@ target=${CARGO_TARGET_DIR:-$repo/target}
 case "$target" in /*) ;; *) target=$repo/$target ;; esac
 release=$target/release
 
+scripts/setup.sh --no-prism
+
 echo "== building libimagekit (release) =="
 make --no-print-directory build CARGO_TARGET_DIR="$target"
 

@@ -31,8 +31,11 @@ fi
 have cargo || { echo "setup: cargo is required (https://rustup.rs)" >&2; exit 1; }
 
 # Prism (the OpenAPI mock used by the contract tests), pinned as ImageKit's own SDKs pin it.
+# `--no-prism` skips it (the sample does not need it).
 PRISM_DIR=.tools/prism
-if [ ! -x "$PRISM_DIR/node_modules/.bin/prism" ]; then
+if [ "${1:-}" = "--no-prism" ]; then
+  :
+elif [ ! -x "$PRISM_DIR/node_modules/.bin/prism" ]; then
   if have npm; then
     echo "setup: installing @stainless-api/prism-cli@5.15.0 into $PRISM_DIR"
     mkdir -p "$PRISM_DIR"
