@@ -244,6 +244,12 @@ static void network(const char *base) {
     ik_client_free(c);
 }
 
+/* valgrind preloads its vgpreload_*.so into the program it runs. */
+static int under_valgrind(void) {
+    const char *p = getenv("LD_PRELOAD");
+    return p != NULL && strstr(p, "vgpreload") != NULL;
+}
+
 /* HTTPS with the test CA: trusted through ca_file, refused (IK_STATUS_TLS) without it. */
 static void tls(const char *tls_base, const char *ca_file) {
     char cfg[2048];
@@ -288,6 +294,10 @@ int main(void) {
     const char *ca_file = getenv("IK_TEST_CA_FILE");
     if (!tls_base || !*tls_base || !ca_file || !*ca_file) {
         printf("test_files: IK_TEST_TLS_BASE_URL or IK_TEST_CA_FILE is not set; skipping the TLS checks\n");
+    } else if (under_valgrind()) {
+        /* ring's hand-written AES-GCM/ChaCha assembly makes memcheck report "uninitialised"
+         * ciphertext (false positives); the TLS checks run in the ASan/UBSan build instead. */
+        printf("test_files: running under valgrind; skipping the TLS checks\n");
     } else {
         tls(tls_base, ca_file);
     }
