@@ -129,6 +129,9 @@ fn out_of_window_or_garbage_retry_after_falls_back_to_backoff() {
 fn rate_limit_reset_is_honoured_on_429() {
     let d = wait_for(429, &[("X-RateLimit-Reset", "450"), ("X-RateLimit-Limit", "10"), ("X-RateLimit-Interval", "1000")]);
     assert!(d >= Duration::from_millis(440) && d < Duration::from_millis(1500), "{d:?}");
+    // an unusable Retry-After does not hide it
+    let d = wait_for(429, &[("Retry-After", "0"), ("X-RateLimit-Reset", "300")]);
+    assert!(d >= Duration::from_millis(290) && d < Duration::from_millis(1500), "{d:?}");
     // only on 429
     let d = wait_for(503, &[("X-RateLimit-Reset", "900")]);
     assert!(d < Duration::from_millis(400), "{d:?}");
@@ -371,4 +374,41 @@ fn a_pooled_connection_the_server_closed_is_not_a_failure() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(s.requests(), 5);
+}
+
+/// The official SDKs' Retry-After table through the public policy function: what each header
+/// value makes the client wait (`None` = its own backoff).
+#[test]
+fn retry_after_parse_table() {
+    use imagekit::http::retry::server_delay;
+    let now = UNIX_EPOCH + Duration::from_secs(1_750_000_000);
+    let at = |offset: i64| format_http_date(1_750_000_000 + offset);
+    let secs = |s: u64| Some(Duration::from_secs(s));
+    let table: Vec<(String, Option<Duration>)> = vec![
+        ("20".into(), secs(20)),
+        ("0".into(), None),
+        ("-10".into(), None),
+        ("60".into(), secs(60)),
+        ("61".into(), None),
+        ("1.5".into(), Some(Duration::from_millis(1500))),
+        (at(20), secs(20)),
+        (at(0), None),
+        (at(-10), None),
+        (at(60), secs(60)),
+        (at(61), None),
+        ("Sunday, 06-Nov-94 08:49:37 GMT".into(), None),
+        ("".into(), None),
+        ("uhoh".into(), None),
+        ("20 seconds".into(), None),
+    ];
+    for (value, want) in table {
+        assert_eq!(server_delay(503, None, Some(&value), None, now), want, "Retry-After: {value:?}");
+        // on a 429, X-RateLimit-Reset is the fallback when Retry-After is not usable
+        let want_429 = want.or(Some(Duration::from_millis(700)));
+        assert_eq!(server_delay(429, None, Some(&value), Some("700"), now), want_429, "429 Retry-After: {value:?}");
+    }
+    // retry-after-ms first
+    assert_eq!(server_delay(503, Some("250"), Some("20"), None, now), Some(Duration::from_millis(250)));
+    // X-RateLimit-Reset on 429 without Retry-After
+    assert_eq!(server_delay(429, None, None, Some("700"), now), Some(Duration::from_millis(700)));
 }

@@ -5,7 +5,8 @@
 //! - retried: connection errors, timeouts, 408, 409, 429 and every 5xx;
 //! - `x-should-retry: true|false` from the server overrides that choice;
 //! - the wait is `retry-after-ms`, else `Retry-After` (seconds or an HTTP date), used only when
-//!   `0 < d <= 60 s`; else, on 429, `X-RateLimit-Reset` (milliseconds, same window); else
+//!   `0 < d <= 60 s`; else (absent, unparseable or outside that window), on 429,
+//!   `X-RateLimit-Reset` (milliseconds, same window); else
 //!   `min(initial * 2^n, max) * (1 - 0.25 * random)` with `n` = retries already made.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -71,10 +72,10 @@ pub fn server_delay(
     rate_limit_reset: Option<&str>,
     now: SystemTime,
 ) -> Option<Duration> {
-    if let Some(secs) = parse_retry_after(retry_after_ms, retry_after, now) {
-        // As the official SDKs do: a Retry-After outside the window means "use the backoff",
-        // not "look at the next header".
-        return accept_server_delay(secs);
+    // As the official SDKs do, a parseable `retry-after-ms` decides alone (an out-of-window
+    // value is not replaced by `Retry-After`).
+    if let Some(d) = parse_retry_after(retry_after_ms, retry_after, now).and_then(accept_server_delay) {
+        return Some(d);
     }
     if status == 429 {
         if let Some(ms) = rate_limit_reset.and_then(parse_number) {
@@ -278,6 +279,10 @@ mod tests {
         assert_eq!(server_delay(503, None, None, Some("1200"), now()), None);
         assert_eq!(ms(server_delay(429, None, Some("2"), Some("1200"), now())), Some(2000));
         assert_eq!(server_delay(429, None, None, Some("0"), now()), None);
+        // a Retry-After that is not usable falls through to X-RateLimit-Reset on 429
+        assert_eq!(ms(server_delay(429, None, Some("0"), Some("1200"), now())), Some(1200));
+        assert_eq!(ms(server_delay(429, None, Some("120"), Some("1200"), now())), Some(1200));
+        assert_eq!(ms(server_delay(429, Some("0"), None, Some("1200"), now())), Some(1200));
         assert_eq!(server_delay(429, None, None, Some("900000"), now()), None);
         assert_eq!(server_delay(429, None, None, Some("soon"), now()), None);
     }
