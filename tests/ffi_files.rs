@@ -71,27 +71,51 @@ fn multipart(req: &Seen) -> Vec<(String, Option<String>, Vec<u8>)> {
     let delim = format!("--{boundary}").into_bytes();
     let body = &req.body;
     let mut parts = Vec::new();
-    let positions: Vec<usize> = body.windows(delim.len()).enumerate().filter(|(_, w)| *w == &delim[..]).map(|(i, _)| i).collect();
+    let positions: Vec<usize> = body
+        .windows(delim.len())
+        .enumerate()
+        .filter(|(_, w)| *w == &delim[..])
+        .map(|(i, _)| i)
+        .collect();
     for pair in positions.windows(2) {
         let part = &body[pair[0] + delim.len() + 2..pair[1] - 2]; // skip CRLF after delimiter, CRLF before next
         let split = part.windows(4).position(|w| w == b"\r\n\r\n").expect("part headers");
         let head = String::from_utf8_lossy(&part[..split]).into_owned();
         let data = part[split + 4..].to_vec();
-        let name = head.split("name=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
-        let filename = head.split("filename=\"").nth(1).map(|f| f.split('"').next().unwrap().to_string());
+        let name = head
+            .split("name=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let filename = head
+            .split("filename=\"")
+            .nth(1)
+            .map(|f| f.split('"').next().unwrap().to_string());
         parts.push((name, filename, data));
     }
-    assert!(body.ends_with(format!("--{boundary}--\r\n").as_bytes()), "closing delimiter");
+    assert!(
+        body.ends_with(format!("--{boundary}--\r\n").as_bytes()),
+        "closing delimiter"
+    );
     parts
 }
 
 fn err(status: u16, message: &str) -> Reply {
-    Reply::json(status, &json!({"message": message, "help": "For support kindly contact us at support@imagekit.io."}).to_string())
+    Reply::json(
+        status,
+        &json!({"message": message, "help": "For support kindly contact us at support@imagekit.io."}).to_string(),
+    )
 }
 
 fn fake_imagekit(store: Arc<Mutex<Store>>) -> impl Fn(&Seen) -> Reply + Send + Sync + 'static {
     use base64::Engine;
-    let auth = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{TEST_PRIVATE_KEY}:")));
+    let auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{TEST_PRIVATE_KEY}:"))
+    );
     move |req: &Seen| {
         let rid = format!("rid-{}", req.target.len());
         let reply = route(req, &store, &auth);
@@ -207,7 +231,9 @@ struct Fixture {
 
 unsafe extern "C" fn collect_log(userdata: *mut c_void, _level: u32, message: *const c_char) {
     let logs = &*(userdata as *const Mutex<Vec<String>>);
-    logs.lock().unwrap().push(CStr::from_ptr(message).to_string_lossy().into_owned());
+    logs.lock()
+        .unwrap()
+        .push(CStr::from_ptr(message).to_string_lossy().into_owned());
 }
 
 impl Fixture {
@@ -219,11 +245,19 @@ impl Fixture {
         let mut client = std::ptr::null_mut();
         let logs = Box::new(Mutex::new(Vec::new()));
         unsafe {
-            assert_eq!(ik_client_new(cfg.as_ptr(), &mut client, std::ptr::null_mut()), ik_status::Ok);
+            assert_eq!(
+                ik_client_new(cfg.as_ptr(), &mut client, std::ptr::null_mut()),
+                ik_status::Ok
+            );
             let ud = &*logs as *const Mutex<Vec<String>> as *mut c_void;
             assert_eq!(ik_client_set_logger(client, Some(collect_log), 4, ud), ik_status::Ok);
         }
-        Fixture { server, store, client, logs }
+        Fixture {
+            server,
+            store,
+            client,
+            logs,
+        }
     }
 
     fn logs(&self) -> Vec<String> {
@@ -276,7 +310,9 @@ fn round_trip_through_every_operation() {
     let c = fx.client;
     unsafe {
         // upload by URL (text field), with snake_case options
-        let opts = cs(r#"{"file":"https://example.com/cat.jpg","file_name":"cat.jpg","folder":"/pets","tags":["a","b"],"is_private_file":false,"custom_metadata":{"k":1}}"#);
+        let opts = cs(
+            r#"{"file":"https://example.com/cat.jpg","file_name":"cat.jpg","folder":"/pets","tags":["a","b"],"is_private_file":false,"custom_metadata":{"k":1}}"#,
+        );
         let up = ok(|o| ik_upload_file(c, opts.as_ptr(), None, std::ptr::null_mut(), o));
         let id = up["fileId"].as_str().unwrap().to_string();
         assert_eq!(up["filePath"], "/pets/cat.jpg");
@@ -286,14 +322,31 @@ fn round_trip_through_every_operation() {
         assert_eq!(up["fields"]["customMetadata"], r#"{"k":1}"#);
         let seen = fx.server.seen();
         let last = seen.last().unwrap();
-        assert_eq!(last.path(), "/api/v1/files/upload", "uploads go to <base>/api/v1/files/upload");
-        assert!(last.header("content-type").unwrap().starts_with("multipart/form-data; boundary="));
+        assert_eq!(
+            last.path(),
+            "/api/v1/files/upload",
+            "uploads go to <base>/api/v1/files/upload"
+        );
+        assert!(last
+            .header("content-type")
+            .unwrap()
+            .starts_with("multipart/form-data; boundary="));
         assert_eq!(last.header("content-length").unwrap(), last.body.len().to_string());
 
         // upload raw bytes
         let data: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
         let opts = cs(r#"{"fileName":"raw.bin","folder":"/pets","useUniqueFileName":false}"#);
-        let up2 = ok(|o| ik_upload_file_bytes(c, data.as_ptr(), data.len(), opts.as_ptr(), None, std::ptr::null_mut(), o));
+        let up2 = ok(|o| {
+            ik_upload_file_bytes(
+                c,
+                data.as_ptr(),
+                data.len(),
+                opts.as_ptr(),
+                None,
+                std::ptr::null_mut(),
+                o,
+            )
+        });
         assert_eq!(up2["size"], 5000);
         assert_eq!(up2["uploadedAs"], "binary");
         let id2 = up2["fileId"].as_str().unwrap().to_string();
@@ -306,7 +359,9 @@ fn round_trip_through_every_operation() {
         let all = ok(|o| ik_list_files(c, std::ptr::null(), o));
         assert_eq!(all.as_array().unwrap().len(), 2);
         assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files");
-        let q = cs(r#"{"path":"/pets","search_query":"name = \"cat.jpg\"","tags":["a","b"],"include_folder":false,"skip":0,"limit":10,"type":"file","sort":"ASC_CREATED","file_type":"image"}"#);
+        let q = cs(
+            r#"{"path":"/pets","search_query":"name = \"cat.jpg\"","tags":["a","b"],"include_folder":false,"skip":0,"limit":10,"type":"file","sort":"ASC_CREATED","file_type":"image"}"#,
+        );
         let listed = ok(|o| ik_list_files(c, q.as_ptr(), o));
         assert_eq!(listed.as_array().unwrap().len(), 2);
         assert_eq!(
@@ -326,7 +381,10 @@ fn round_trip_through_every_operation() {
         let r = fx.server.seen().last().unwrap().clone();
         assert_eq!(r.method, "PATCH");
         assert_eq!(r.header("content-type"), Some("application/json"));
-        assert_eq!(r.body, br#"{"tags":["x"],"customCoordinates":"1,2,3,4"}"#, "sent as given");
+        assert_eq!(
+            r.body, br#"{"tags":["x"],"customCoordinates":"1,2,3,4"}"#,
+            "sent as given"
+        );
 
         // metadata, by id and by URL
         let meta = ok(|o| ik_get_file_metadata(c, cid.as_ptr(), o));
@@ -334,12 +392,18 @@ fn round_trip_through_every_operation() {
         let url = cs(details["url"].as_str().unwrap());
         let remote = ok(|o| ik_get_remote_file_url_metadata(c, url.as_ptr(), o));
         assert_eq!(remote["format"], "jpg");
-        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/metadata?url=https%3A%2F%2Fik.imagekit.io%2Ftest%2Fpets%2Fcat.jpg");
+        assert_eq!(
+            fx.server.seen().last().unwrap().target,
+            "/v1/metadata?url=https%3A%2F%2Fik.imagekit.io%2Ftest%2Fpets%2Fcat.jpg"
+        );
 
         // purge and its status
         let purge = ok(|o| ik_purge_cache(c, url.as_ptr(), o));
         let rid = cs(purge["requestId"].as_str().unwrap());
-        assert_eq!(fx.server.seen().last().unwrap().body, format!(r#"{{"url":"{}"}}"#, details["url"].as_str().unwrap()).as_bytes());
+        assert_eq!(
+            fx.server.seen().last().unwrap().body,
+            format!(r#"{{"url":"{}"}}"#, details["url"].as_str().unwrap()).as_bytes()
+        );
         let status = ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o));
         assert_eq!(status["status"], "Completed");
 
@@ -359,15 +423,34 @@ fn round_trip_through_every_operation() {
         let cid2 = cs(&format!("/v1/files/{id2}/details"));
         let d2 = ok(|o| ik_request(c, c"get".as_ptr(), cid2.as_ptr(), std::ptr::null(), o));
         assert_eq!(d2["name"], "raw.bin");
-        let empty = ok(|o| ik_request(c, c"DELETE".as_ptr(), cs(&format!("/v1/files/{id2}")).as_ptr(), std::ptr::null(), o));
+        let empty = ok(|o| {
+            ik_request(
+                c,
+                c"DELETE".as_ptr(),
+                cs(&format!("/v1/files/{id2}")).as_ptr(),
+                std::ptr::null(),
+                o,
+            )
+        });
         assert_eq!(empty, json!({}));
         assert!(fx.store.lock().unwrap().files.is_empty());
     }
     // the log has the request and response lines, never the key
     let logs = fx.logs();
-    assert!(logs.iter().any(|l| l.contains("request POST /api/v1/files/upload")), "{logs:?}");
-    assert!(logs.iter().any(|l| l.contains("response DELETE /v1/files/") && l.contains("204")), "{logs:?}");
-    assert!(logs.iter().all(|l| !l.contains(TEST_PRIVATE_KEY) && !l.contains("Basic ")), "{logs:?}");
+    assert!(
+        logs.iter().any(|l| l.contains("request POST /api/v1/files/upload")),
+        "{logs:?}"
+    );
+    assert!(
+        logs.iter()
+            .any(|l| l.contains("response DELETE /v1/files/") && l.contains("204")),
+        "{logs:?}"
+    );
+    assert!(
+        logs.iter()
+            .all(|l| !l.contains(TEST_PRIVATE_KEY) && !l.contains("Basic ")),
+        "{logs:?}"
+    );
 }
 
 #[test]
@@ -378,10 +461,18 @@ fn path_segments_are_percent_encoded() {
     unsafe {
         let id = cs("a/b c?d#%é");
         fails(ik_status::NotFound, |o| ik_get_file_details(c, id.as_ptr(), o));
-        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9/details");
+        assert_eq!(
+            fx.server.seen().last().unwrap().target,
+            "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9/details"
+        );
         fails(ik_status::NotFound, |o| ik_delete_file(c, id.as_ptr(), o));
-        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9");
-        fails(ik_status::BadRequest, |o| ik_get_purge_cache_status(c, c"x/y".as_ptr(), o));
+        assert_eq!(
+            fx.server.seen().last().unwrap().target,
+            "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9"
+        );
+        fails(ik_status::BadRequest, |o| {
+            ik_get_purge_cache_status(c, c"x/y".as_ptr(), o)
+        });
         assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files/purge/x%2Fy");
         for bad in [c"", c".."] {
             fails(ik_status::InvalidArgument, |o| ik_get_file_details(c, bad.as_ptr(), o));
@@ -420,18 +511,38 @@ fn progress_is_reported_up_to_the_total() {
     let _g = GATE.read().unwrap();
     let fx = Fixture::new();
     let data = vec![7u8; 1 << 20];
-    let mut p = Progress { calls: vec![], cancel_after: u64::MAX, rss_peak_kb: 0, measure: false };
+    let mut p = Progress {
+        calls: vec![],
+        cancel_after: u64::MAX,
+        rss_peak_kb: 0,
+        measure: false,
+    };
     let opts = cs(r#"{"fileName":"p.bin"}"#);
     unsafe {
         ok(|o| {
-            ik_upload_file_bytes(fx.client, data.as_ptr(), data.len(), opts.as_ptr(), Some(on_progress), &mut p as *mut _ as *mut c_void, o)
+            ik_upload_file_bytes(
+                fx.client,
+                data.as_ptr(),
+                data.len(),
+                opts.as_ptr(),
+                Some(on_progress),
+                &mut p as *mut _ as *mut c_void,
+                o,
+            )
         });
     }
     let wire = fx.server.seen().last().unwrap().body.len() as u64;
     assert!(p.calls.len() >= 3, "{:?}", p.calls);
     assert_eq!(p.calls[0], (0, wire), "a first call before any byte");
-    assert_eq!(*p.calls.last().unwrap(), (wire, wire), "the last call reports everything sent");
-    assert!(p.calls.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 == w[1].1), "monotonic, fixed total");
+    assert_eq!(
+        *p.calls.last().unwrap(),
+        (wire, wire),
+        "the last call reports everything sent"
+    );
+    assert!(
+        p.calls.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 == w[1].1),
+        "monotonic, fixed total"
+    );
     assert!(wire > data.len() as u64, "total is the whole multipart body");
 }
 
@@ -442,17 +553,33 @@ fn cancelling_stops_the_upload_and_nothing_is_stored() {
     let data = vec![1u8; 4 << 20];
     let opts = cs(r#"{"fileName":"cancel.bin"}"#);
     for cancel_after in [0u64, 1 << 20] {
-        let mut p = Progress { calls: vec![], cancel_after, rss_peak_kb: 0, measure: false };
+        let mut p = Progress {
+            calls: vec![],
+            cancel_after,
+            rss_peak_kb: 0,
+            measure: false,
+        };
         let before = fx.server.requests();
         let doc = unsafe {
             fails(ik_status::Cancelled, |o| {
-                ik_upload_file_bytes(fx.client, data.as_ptr(), data.len(), opts.as_ptr(), Some(on_progress), &mut p as *mut _ as *mut c_void, o)
+                ik_upload_file_bytes(
+                    fx.client,
+                    data.as_ptr(),
+                    data.len(),
+                    opts.as_ptr(),
+                    Some(on_progress),
+                    &mut p as *mut _ as *mut c_void,
+                    o,
+                )
             })
         };
         assert_eq!(doc["status"], "cancelled");
         assert_eq!(doc["attempts"], 1, "a cancelled upload is never retried");
         assert!(p.calls.last().unwrap().0 >= cancel_after);
-        assert!(p.calls.last().unwrap().0 < p.calls.last().unwrap().1, "stopped before the end");
+        assert!(
+            p.calls.last().unwrap().0 < p.calls.last().unwrap().1,
+            "stopped before the end"
+        );
         std::thread::sleep(std::time::Duration::from_millis(100));
         assert_eq!(fx.server.requests(), before, "the server never got a complete request");
     }
@@ -485,9 +612,23 @@ fn a_large_file_is_streamed_from_disk_in_constant_memory() {
     let cpath = cs(path.to_str().unwrap());
     let opts = cs(r#"{"fileName":"big.bin"}"#);
     let base = rss_kb();
-    let mut p = Progress { calls: vec![], cancel_after: u64::MAX, rss_peak_kb: base, measure: true };
+    let mut p = Progress {
+        calls: vec![],
+        cancel_after: u64::MAX,
+        rss_peak_kb: base,
+        measure: true,
+    };
     let out = unsafe {
-        ok(|o| ik_upload_file_path(fx.client, cpath.as_ptr(), opts.as_ptr(), Some(on_progress), &mut p as *mut _ as *mut c_void, o))
+        ok(|o| {
+            ik_upload_file_path(
+                fx.client,
+                cpath.as_ptr(),
+                opts.as_ptr(),
+                Some(on_progress),
+                &mut p as *mut _ as *mut c_void,
+                o,
+            )
+        })
     };
     assert_eq!(out["fileId"], "big");
     let seen = fx.server.seen();
@@ -496,7 +637,10 @@ fn a_large_file_is_streamed_from_disk_in_constant_memory() {
     assert_eq!(p.calls.last().unwrap(), &(wire, wire));
     let growth_mb = p.rss_peak_kb.saturating_sub(base) / 1024;
     eprintln!("rss growth {growth_mb} MiB, {} progress calls", p.calls.len());
-    assert!(growth_mb < 32, "memory grew by {growth_mb} MiB while streaming a 96 MiB file");
+    assert!(
+        growth_mb < 32,
+        "memory grew by {growth_mb} MiB while streaming a 96 MiB file"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -508,39 +652,109 @@ fn upload_errors() {
     let nul = std::ptr::null_mut();
     unsafe {
         // missing fileName / file, unknown option (named), bad value type, file + bytes
-        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"file":"https://x/y.jpg"}"#.as_ptr(), None, nul, o));
+        let d = fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(c, cr#"{"file":"https://x/y.jpg"}"#.as_ptr(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("fileName"));
-        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"fileName":"y.jpg"}"#.as_ptr(), None, nul, o));
+        let d = fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(c, cr#"{"fileName":"y.jpg"}"#.as_ptr(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("`file`"));
-        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"file":"u","fileName":"y","colour":"red"}"#.as_ptr(), None, nul, o));
+        let d = fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(
+                c,
+                cr#"{"file":"u","fileName":"y","colour":"red"}"#.as_ptr(),
+                None,
+                nul,
+                o,
+            )
+        });
         assert!(d["message"].as_str().unwrap().contains("colour"));
-        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"file":"u","fileName":"y","useUniqueFileName":"maybe"}"#.as_ptr(), None, nul, o));
+        let d = fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(
+                c,
+                cr#"{"file":"u","fileName":"y","useUniqueFileName":"maybe"}"#.as_ptr(),
+                None,
+                nul,
+                o,
+            )
+        });
         assert!(d["message"].as_str().unwrap().contains("useUniqueFileName"));
-        fails(ik_status::InvalidArgument, |o| ik_upload_file_bytes(c, b"x".as_ptr(), 1, cr#"{"fileName":"y","file":"z"}"#.as_ptr(), None, nul, o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file_bytes(
+                c,
+                b"x".as_ptr(),
+                1,
+                cr#"{"fileName":"y","file":"z"}"#.as_ptr(),
+                None,
+                nul,
+                o,
+            )
+        });
         // JSON problems
-        fails(ik_status::InvalidArgument, |o| ik_upload_file(c, c"{".as_ptr(), None, nul, o));
-        fails(ik_status::InvalidArgument, |o| ik_upload_file(c, c"[]".as_ptr(), None, nul, o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(c, c"{".as_ptr(), None, nul, o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(c, c"[]".as_ptr(), None, nul, o)
+        });
         // NULLs
-        let d = fails(ik_status::NullArgument, |o| ik_upload_file(std::ptr::null(), c"{}".as_ptr(), None, nul, o));
+        let d = fails(ik_status::NullArgument, |o| {
+            ik_upload_file(std::ptr::null(), c"{}".as_ptr(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("client"));
-        let d = fails(ik_status::NullArgument, |o| ik_upload_file(c, std::ptr::null(), None, nul, o));
+        let d = fails(ik_status::NullArgument, |o| {
+            ik_upload_file(c, std::ptr::null(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("options_json"));
-        let d = fails(ik_status::NullArgument, |o| ik_upload_file_bytes(c, std::ptr::null(), 3, cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o));
+        let d = fails(ik_status::NullArgument, |o| {
+            ik_upload_file_bytes(c, std::ptr::null(), 3, cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("data"));
-        let d = fails(ik_status::NullArgument, |o| ik_upload_file_path(c, std::ptr::null(), cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o));
+        let d = fails(ik_status::NullArgument, |o| {
+            ik_upload_file_path(c, std::ptr::null(), cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("path"));
-        assert_eq!(ik_upload_file(c, c"{}".as_ptr(), None, nul, std::ptr::null_mut()), ik_status::NullArgument);
+        assert_eq!(
+            ik_upload_file(c, c"{}".as_ptr(), None, nul, std::ptr::null_mut()),
+            ik_status::NullArgument
+        );
         // a missing file or a directory is an Io error naming the path
-        let d = fails(ik_status::Io, |o| ik_upload_file_path(c, c"/nonexistent/dir/f.jpg".as_ptr(), cr#"{"fileName":"f.jpg"}"#.as_ptr(), None, nul, o));
+        let d = fails(ik_status::Io, |o| {
+            ik_upload_file_path(
+                c,
+                c"/nonexistent/dir/f.jpg".as_ptr(),
+                cr#"{"fileName":"f.jpg"}"#.as_ptr(),
+                None,
+                nul,
+                o,
+            )
+        });
         assert!(d["message"].as_str().unwrap().contains("/nonexistent/dir/f.jpg"));
-        fails(ik_status::Io, |o| ik_upload_file_path(c, c"/tmp".as_ptr(), cr#"{"fileName":"f"}"#.as_ptr(), None, nul, o));
+        fails(ik_status::Io, |o| {
+            ik_upload_file_path(c, c"/tmp".as_ptr(), cr#"{"fileName":"f"}"#.as_ptr(), None, nul, o)
+        });
         // invalid UTF-8 anywhere
         let bad = [b'{', 0xff, b'}', 0];
-        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, bad.as_ptr().cast(), None, nul, o));
+        let d = fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(c, bad.as_ptr().cast(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("UTF-8"));
-        fails(ik_status::InvalidArgument, |o| ik_upload_file_path(c, bad.as_ptr().cast(), cr#"{"fileName":"f"}"#.as_ptr(), None, nul, o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file_path(c, bad.as_ptr().cast(), cr#"{"fileName":"f"}"#.as_ptr(), None, nul, o)
+        });
         // an empty byte upload is allowed (NULL data with len 0)
-        let up = ok(|o| ik_upload_file_bytes(c, std::ptr::null(), 0, cr#"{"fileName":"empty.txt"}"#.as_ptr(), None, nul, o));
+        let up = ok(|o| {
+            ik_upload_file_bytes(
+                c,
+                std::ptr::null(),
+                0,
+                cr#"{"fileName":"empty.txt"}"#.as_ptr(),
+                None,
+                nul,
+                o,
+            )
+        });
         assert_eq!(up["size"], 0);
     }
     assert_eq!(fx.server.requests(), 1, "no invalid call reached the server");
@@ -560,55 +774,122 @@ fn file_operation_errors() {
         fails(ik_status::NullArgument, |o| ik_list_files(nc, null, o));
         fails(ik_status::NullArgument, |o| ik_get_file_details(nc, c"x".as_ptr(), o));
         fails(ik_status::NullArgument, |o| ik_get_file_metadata(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| ik_update_file_details(nc, c"x".as_ptr(), c"{}".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| {
+            ik_get_remote_file_url_metadata(nc, c"x".as_ptr(), o)
+        });
+        fails(ik_status::NullArgument, |o| {
+            ik_update_file_details(nc, c"x".as_ptr(), c"{}".as_ptr(), o)
+        });
         fails(ik_status::NullArgument, |o| ik_delete_file(nc, c"x".as_ptr(), o));
         fails(ik_status::NullArgument, |o| ik_purge_cache(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| ik_request(nc, c"GET".as_ptr(), c"/v1/files".as_ptr(), null, o));
+        fails(ik_status::NullArgument, |o| {
+            ik_get_purge_cache_status(nc, c"x".as_ptr(), o)
+        });
+        fails(ik_status::NullArgument, |o| {
+            ik_request(nc, c"GET".as_ptr(), c"/v1/files".as_ptr(), null, o)
+        });
         // NULL required strings, named
         for (doc, name) in [
-            (fails(ik_status::NullArgument, |o| ik_get_file_details(c, null, o)), "file_id"),
-            (fails(ik_status::NullArgument, |o| ik_get_file_metadata(c, null, o)), "file_id"),
-            (fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(c, null, o)), "remote_url"),
-            (fails(ik_status::NullArgument, |o| ik_update_file_details(c, c"x".as_ptr(), null, o)), "update_json"),
-            (fails(ik_status::NullArgument, |o| ik_delete_file(c, null, o)), "file_id"),
+            (
+                fails(ik_status::NullArgument, |o| ik_get_file_details(c, null, o)),
+                "file_id",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| ik_get_file_metadata(c, null, o)),
+                "file_id",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(c, null, o)),
+                "remote_url",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| {
+                    ik_update_file_details(c, c"x".as_ptr(), null, o)
+                }),
+                "update_json",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| ik_delete_file(c, null, o)),
+                "file_id",
+            ),
             (fails(ik_status::NullArgument, |o| ik_purge_cache(c, null, o)), "url"),
-            (fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(c, null, o)), "request_id"),
-            (fails(ik_status::NullArgument, |o| ik_request(c, null, c"/v1/files".as_ptr(), null, o)), "method"),
-            (fails(ik_status::NullArgument, |o| ik_request(c, c"GET".as_ptr(), null, null, o)), "path_and_query"),
+            (
+                fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(c, null, o)),
+                "request_id",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| {
+                    ik_request(c, null, c"/v1/files".as_ptr(), null, o)
+                }),
+                "method",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| {
+                    ik_request(c, c"GET".as_ptr(), null, null, o)
+                }),
+                "path_and_query",
+            ),
         ] {
             assert!(doc["message"].as_str().unwrap().contains(name), "{doc}");
         }
         // NULL out_json
         assert_eq!(ik_list_files(c, null, std::ptr::null_mut()), ik_status::NullArgument);
-        assert_eq!(ik_delete_file(c, c"x".as_ptr(), std::ptr::null_mut()), ik_status::NullArgument);
+        assert_eq!(
+            ik_delete_file(c, c"x".as_ptr(), std::ptr::null_mut()),
+            ik_status::NullArgument
+        );
         // invalid UTF-8
         for d in [
             fails(ik_status::InvalidArgument, |o| ik_get_file_details(c, badp, o)),
             fails(ik_status::InvalidArgument, |o| ik_list_files(c, badp, o)),
-            fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), badp, o)),
+            fails(ik_status::InvalidArgument, |o| {
+                ik_update_file_details(c, c"x".as_ptr(), badp, o)
+            }),
             fails(ik_status::InvalidArgument, |o| ik_purge_cache(c, badp, o)),
-            fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), badp, null, o)),
+            fails(ik_status::InvalidArgument, |o| {
+                ik_request(c, c"GET".as_ptr(), badp, null, o)
+            }),
         ] {
             assert!(d["message"].as_str().unwrap().contains("UTF-8"), "{d}");
         }
         // bad JSON and bad options
         fails(ik_status::InvalidArgument, |o| ik_list_files(c, c"{nope".as_ptr(), o));
-        let d = fails(ik_status::InvalidArgument, |o| ik_list_files(c, cr#"{"name":"x"}"#.as_ptr(), o));
+        let d = fails(ik_status::InvalidArgument, |o| {
+            ik_list_files(c, cr#"{"name":"x"}"#.as_ptr(), o)
+        });
         assert!(d["message"].as_str().unwrap().contains("`name`"));
-        fails(ik_status::InvalidArgument, |o| ik_list_files(c, cr#"{"limit":"ten"}"#.as_ptr(), o));
-        fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), c"[1]".as_ptr(), o));
-        fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), c"{".as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_list_files(c, cr#"{"limit":"ten"}"#.as_ptr(), o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_update_file_details(c, c"x".as_ptr(), c"[1]".as_ptr(), o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_update_file_details(c, c"x".as_ptr(), c"{".as_ptr(), o)
+        });
         fails(ik_status::InvalidArgument, |o| ik_purge_cache(c, c"  ".as_ptr(), o));
-        fails(ik_status::InvalidArgument, |o| ik_get_remote_file_url_metadata(c, c"".as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_get_remote_file_url_metadata(c, c"".as_ptr(), o)
+        });
         // the generic request's own checks
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"TRACE".as_ptr(), c"/v1/files".as_ptr(), null, o));
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"v1/files".as_ptr(), null, o));
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"https://evil.example/v1".as_ptr(), null, o));
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"//evil.example/v1".as_ptr(), null, o));
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"/v1/a b".as_ptr(), null, o));
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"POST".as_ptr(), c"/v1/files".as_ptr(), c"{x".as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"TRACE".as_ptr(), c"/v1/files".as_ptr(), null, o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"GET".as_ptr(), c"v1/files".as_ptr(), null, o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"GET".as_ptr(), c"https://evil.example/v1".as_ptr(), null, o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"GET".as_ptr(), c"//evil.example/v1".as_ptr(), null, o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"GET".as_ptr(), c"/v1/a b".as_ptr(), null, o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"POST".as_ptr(), c"/v1/files".as_ptr(), c"{x".as_ptr(), o)
+        });
     }
     assert_eq!(fx.server.requests(), 0, "no invalid call reached the server");
 }
@@ -626,39 +907,65 @@ fn http_errors_carry_the_error_document() {
             .header("x-ik-requestid", "rl-1")
             .header("x-should-retry", "false"),
     );
-    fx.server.push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
-    fx.server.push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
-    fx.server.push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
-    fx.server.push(Reply::json(400, r#"{"message":"Missing parameters","help":"h","reason":"MISSING_PARAMETER"}"#));
+    fx.server
+        .push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
+    fx.server
+        .push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
+    fx.server
+        .push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
+    fx.server.push(Reply::json(
+        400,
+        r#"{"message":"Missing parameters","help":"h","reason":"MISSING_PARAMETER"}"#,
+    ));
     unsafe {
         let d = fails(ik_status::RateLimited, |o| ik_list_files(c, std::ptr::null(), o));
         assert_eq!(d["status"], "rate_limited");
-        assert_eq!(d["rate_limit"], json!({"limit": 100, "reset_ms": 10, "interval_ms": 1000}));
+        assert_eq!(
+            d["rate_limit"],
+            json!({"limit": 100, "reset_ms": 10, "interval_ms": 1000})
+        );
         assert_eq!(d["request_id"], "rl-1");
         assert_eq!(d["attempts"], 1);
 
         let d = fails(ik_status::ServerError, |o| ik_list_files(c, std::ptr::null(), o));
         assert_eq!(d["http_status"], 502);
         assert_eq!(d["attempts"], 3);
-        assert_eq!(d["body"], "<html>Bad Gateway</html>", "non-JSON bodies are kept as text");
+        assert_eq!(
+            d["body"], "<html>Bad Gateway</html>",
+            "non-JSON bodies are kept as text"
+        );
 
-        let d = fails(ik_status::BadRequest, |o| ik_request(c, c"POST".as_ptr(), c"/v1/files/copy".as_ptr(), c"{}".as_ptr(), o));
+        let d = fails(ik_status::BadRequest, |o| {
+            ik_request(c, c"POST".as_ptr(), c"/v1/files/copy".as_ptr(), c"{}".as_ptr(), o)
+        });
         assert_eq!(d["reason"], "MISSING_PARAMETER");
         assert_eq!(d["help"], "h");
         assert_eq!(d["message"], "Missing parameters");
     }
     // a wrong key gives 401 from the stand-in, and the error never shows either key
-    let cfg = cs(&config_json(&fx.server.url(), json!({"private_key": "wrong_private_key_XYZ"})));
+    let cfg = cs(&config_json(
+        &fx.server.url(),
+        json!({"private_key": "wrong_private_key_XYZ"}),
+    ));
     unsafe {
         let mut other = std::ptr::null_mut();
-        assert_eq!(ik_client_new(cfg.as_ptr(), &mut other, std::ptr::null_mut()), ik_status::Ok);
+        assert_eq!(
+            ik_client_new(cfg.as_ptr(), &mut other, std::ptr::null_mut()),
+            ik_status::Ok
+        );
         let (st, text) = take(|o| ik_list_files(other, std::ptr::null(), o));
         assert_eq!(st, ik_status::Unauthorized);
-        assert!(!text.contains("wrong_private_key_XYZ") && !text.contains(TEST_PRIVATE_KEY), "{text}");
+        assert!(
+            !text.contains("wrong_private_key_XYZ") && !text.contains(TEST_PRIVATE_KEY),
+            "{text}"
+        );
         ik_client_free(other);
     }
     let logs = fx.logs();
-    assert!(logs.iter().any(|l| l.contains("retry 1/2") && l.contains("HTTP 502")), "{logs:?}");
+    assert!(
+        logs.iter().any(|l| l.contains("retry 1/2") && l.contains("HTTP 502")),
+        "{logs:?}"
+    );
     assert!(logs.iter().all(|l| !l.contains(TEST_PRIVATE_KEY)), "{logs:?}");
 }
 
@@ -666,7 +973,10 @@ fn http_errors_carry_the_error_document() {
 fn network_failures_through_the_c_abi() {
     let _g = GATE.read().unwrap();
     let port = net_support::dead_port();
-    let cfg = cs(&config_json(&format!("http://127.0.0.1:{port}"), json!({"max_retries": 1})));
+    let cfg = cs(&config_json(
+        &format!("http://127.0.0.1:{port}"),
+        json!({"max_retries": 1}),
+    ));
     unsafe {
         let mut c = std::ptr::null_mut();
         assert_eq!(ik_client_new(cfg.as_ptr(), &mut c, std::ptr::null_mut()), ik_status::Ok);
@@ -676,7 +986,15 @@ fn network_failures_through_the_c_abi() {
         assert!(d.get("http_status").is_none());
         let data = [1u8; 10];
         let d = fails(ik_status::Network, |o| {
-            ik_upload_file_bytes(c, data.as_ptr(), 10, cr#"{"fileName":"a"}"#.as_ptr(), None, std::ptr::null_mut(), o)
+            ik_upload_file_bytes(
+                c,
+                data.as_ptr(),
+                10,
+                cr#"{"fileName":"a"}"#.as_ptr(),
+                None,
+                std::ptr::null_mut(),
+                o,
+            )
         });
         assert_eq!(d["attempts"], 2, "byte uploads are replayable, so they are retried");
         ik_client_free(c);
@@ -711,10 +1029,37 @@ mod against_mock {
         std::fs::write(&path, "hello from a file\n".repeat(1000)).unwrap();
         let cpath = cs(path.to_str().unwrap());
         unsafe {
-            let a = ok(|o| ik_upload_file_path(c, cpath.as_ptr(), cr#"{"fileName":"notes.txt","folder":"/rt","tags":["t1","t2"],"useUniqueFileName":false}"#.as_ptr(), None, std::ptr::null_mut(), o));
+            let a = ok(|o| {
+                ik_upload_file_path(
+                    c,
+                    cpath.as_ptr(),
+                    cr#"{"fileName":"notes.txt","folder":"/rt","tags":["t1","t2"],"useUniqueFileName":false}"#.as_ptr(),
+                    None,
+                    std::ptr::null_mut(),
+                    o,
+                )
+            });
             assert_eq!(a["size"], 18_000);
-            let b = ok(|o| ik_upload_file_bytes(c, b"abc".as_ptr(), 3, cr#"{"fileName":"b.txt","folder":"/rt","is_private_file":true}"#.as_ptr(), None, std::ptr::null_mut(), o));
-            let u = ok(|o| ik_upload_file(c, cr#"{"file":"https://example.com/x.jpg","fileName":"x.jpg","folder":"/rt"}"#.as_ptr(), None, std::ptr::null_mut(), o));
+            let b = ok(|o| {
+                ik_upload_file_bytes(
+                    c,
+                    b"abc".as_ptr(),
+                    3,
+                    cr#"{"fileName":"b.txt","folder":"/rt","is_private_file":true}"#.as_ptr(),
+                    None,
+                    std::ptr::null_mut(),
+                    o,
+                )
+            });
+            let u = ok(|o| {
+                ik_upload_file(
+                    c,
+                    cr#"{"file":"https://example.com/x.jpg","fileName":"x.jpg","folder":"/rt"}"#.as_ptr(),
+                    None,
+                    std::ptr::null_mut(),
+                    o,
+                )
+            });
             let rec = mock.requests();
             let up = rec.iter().find(|r| r.field("fileName") == Some("notes.txt")).unwrap();
             assert_eq!(up.field("tags"), Some("t1,t2"));
@@ -741,9 +1086,17 @@ mod against_mock {
 
             let p = ok(|o| ik_purge_cache(c, url.as_ptr(), o));
             let rid = cs(p["requestId"].as_str().unwrap());
-            assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Pending");
-            assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Completed");
-            fails(ik_status::NotFound, |o| ik_get_purge_cache_status(c, c"no-such-purge".as_ptr(), o));
+            assert_eq!(
+                ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"],
+                "Pending"
+            );
+            assert_eq!(
+                ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"],
+                "Completed"
+            );
+            fails(ik_status::NotFound, |o| {
+                ik_get_purge_cache_status(c, c"no-such-purge".as_ptr(), o)
+            });
 
             for f in [&a, &b, &u] {
                 let fid = cs(f["fileId"].as_str().unwrap());
@@ -780,9 +1133,23 @@ mod against_mock {
             // an upload whose connection drops is sent again, whole
             mock.push_fault(Fault::status(500).on("POST", "/api/v1/files/upload"));
             let data = vec![9u8; 300_000];
-            let up = ok(|o| ik_upload_file_bytes(c, data.as_ptr(), data.len(), cr#"{"fileName":"again.bin"}"#.as_ptr(), None, std::ptr::null_mut(), o));
+            let up = ok(|o| {
+                ik_upload_file_bytes(
+                    c,
+                    data.as_ptr(),
+                    data.len(),
+                    cr#"{"fileName":"again.bin"}"#.as_ptr(),
+                    None,
+                    std::ptr::null_mut(),
+                    o,
+                )
+            });
             assert_eq!(up["size"], 300_000);
-            let uploads: Vec<_> = mock.requests().into_iter().filter(|r| r.path == "/api/v1/files/upload").collect();
+            let uploads: Vec<_> = mock
+                .requests()
+                .into_iter()
+                .filter(|r| r.path == "/api/v1/files/upload")
+                .collect();
             assert_eq!(uploads.len(), 2);
             assert_eq!(uploads[0].body_len, uploads[1].body_len);
 
@@ -790,7 +1157,10 @@ mod against_mock {
             assert_eq!(mock.connections_accepted(), 1);
             ik_client_free(c);
         }
-        assert!(mock.wait_for_open_connections(0, Duration::from_secs(5)), "freeing the client closes its connections");
+        assert!(
+            mock.wait_for_open_connections(0, Duration::from_secs(5)),
+            "freeing the client closes its connections"
+        );
     }
 
     #[test]
@@ -819,10 +1189,23 @@ mod against_mock {
         let mock = MockServer::start();
         let c = mock_client(&mock.base_url(), json!({}));
         let data = vec![3u8; 8 << 20];
-        let mut p = Progress { calls: vec![], cancel_after: 2 << 20, rss_peak_kb: 0, measure: false };
+        let mut p = Progress {
+            calls: vec![],
+            cancel_after: 2 << 20,
+            rss_peak_kb: 0,
+            measure: false,
+        };
         unsafe {
             fails(ik_status::Cancelled, |o| {
-                ik_upload_file_bytes(c, data.as_ptr(), data.len(), cr#"{"fileName":"half.bin"}"#.as_ptr(), Some(on_progress), &mut p as *mut _ as *mut c_void, o)
+                ik_upload_file_bytes(
+                    c,
+                    data.as_ptr(),
+                    data.len(),
+                    cr#"{"fileName":"half.bin"}"#.as_ptr(),
+                    Some(on_progress),
+                    &mut p as *mut _ as *mut c_void,
+                    o,
+                )
             });
             ik_client_free(c);
         }

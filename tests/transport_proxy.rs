@@ -15,8 +15,16 @@ use std::sync::{Arc, Mutex};
 
 static ENV_LOCK: Mutex<()> = Mutex::new(());
 
-const PROXY_VARS: [&str; 8] =
-    ["ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"];
+const PROXY_VARS: [&str; 8] = [
+    "ALL_PROXY",
+    "all_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "NO_PROXY",
+    "no_proxy",
+];
 
 /// Clears every proxy variable while alive and restores them afterwards.
 struct CleanEnv(Vec<(&'static str, Option<String>)>);
@@ -127,7 +135,10 @@ fn an_explicit_proxy_is_used() {
     let proxy = Proxy::start();
     let c = client_with_proxy(&target.url(), Some(&proxy.url()));
     assert_eq!(c.request("GET", "/v1/files", None).unwrap(), r#"{"via":"proxy"}"#);
-    assert_eq!(proxy.connects(), vec![format!("CONNECT 127.0.0.1:{} HTTP/1.1", target.port())]);
+    assert_eq!(
+        proxy.connects(),
+        vec![format!("CONNECT 127.0.0.1:{} HTTP/1.1", target.port())]
+    );
     assert_eq!(target.requests(), 1);
 }
 
@@ -164,11 +175,18 @@ fn an_unreachable_proxy_is_a_network_error() {
     let _l = ENV_LOCK.lock().unwrap();
     let _env = CleanEnv::new();
     let dead = net_support::dead_port();
-    let c = client_with_proxy("http://127.0.0.1:9", Some(&format!("http://user:pw_secret@127.0.0.1:{dead}")));
+    let c = client_with_proxy(
+        "http://127.0.0.1:9",
+        Some(&format!("http://user:pw_secret@127.0.0.1:{dead}")),
+    );
     let e = c.request("GET", "/v1/files", None).unwrap_err();
     assert_eq!(e.kind, imagekit::ErrorKind::Network, "{e}");
     assert_eq!(e.attempts, Some(3));
-    assert!(e.message.contains(&format!("proxy 127.0.0.1:{dead} in use")), "{}", e.message);
+    assert!(
+        e.message.contains(&format!("proxy 127.0.0.1:{dead} in use")),
+        "{}",
+        e.message
+    );
     assert!(!e.message.contains("pw_secret"), "{}", e.message);
 }
 

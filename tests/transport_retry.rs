@@ -18,13 +18,20 @@ fn get(c: &imagekit::Client) -> imagekit::Result<String> {
 }
 
 fn retry_counts(s: &Server) -> Vec<String> {
-    s.seen().iter().map(|r| r.header("x-ik-retry-count").unwrap_or("-").to_string()).collect()
+    s.seen()
+        .iter()
+        .map(|r| r.header("x-ik-retry-count").unwrap_or("-").to_string())
+        .collect()
 }
 
 #[test]
 fn retryable_statuses_are_retried_then_succeed() {
     for status in [408u16, 409, 429, 500, 502, 503, 504] {
-        let s = Server::start(vec![Reply::status(status), Reply::status(status), Reply::json(200, r#"{"ok":1}"#)]);
+        let s = Server::start(vec![
+            Reply::status(status),
+            Reply::status(status),
+            Reply::json(200, r#"{"ok":1}"#),
+        ]);
         let c = client(&s.url(), json!({}));
         assert_eq!(get(&c).unwrap(), r#"{"ok":1}"#, "status {status}");
         assert_eq!(s.requests(), 3, "status {status}");
@@ -68,12 +75,18 @@ fn retries_stop_after_max_retries_and_count_attempts() {
 #[test]
 fn x_should_retry_wins_both_ways() {
     // "true" makes a 400 retryable
-    let s = Server::start(vec![Reply::status(400).header("x-should-retry", "true"), Reply::json(200, "[]")]);
+    let s = Server::start(vec![
+        Reply::status(400).header("x-should-retry", "true"),
+        Reply::json(200, "[]"),
+    ]);
     assert_eq!(get(&client(&s.url(), json!({}))).unwrap(), "[]");
     assert_eq!(s.requests(), 2);
     // "false" stops a 503 and a 429
     for status in [503u16, 429] {
-        let s = Server::start(vec![Reply::status(status).header("X-Should-Retry", "false"), Reply::json(200, "[]")]);
+        let s = Server::start(vec![
+            Reply::status(status).header("X-Should-Retry", "false"),
+            Reply::json(200, "[]"),
+        ]);
         let e = get(&client(&s.url(), json!({}))).unwrap_err();
         assert_eq!(e.http_status, Some(status));
         assert_eq!(e.attempts, Some(1));
@@ -97,13 +110,19 @@ fn wait_for(status: u16, headers: &[(&str, &str)]) -> Duration {
 #[test]
 fn retry_after_ms_is_honoured() {
     let d = wait_for(503, &[("retry-after-ms", "400")]);
-    assert!(d >= Duration::from_millis(390) && d < Duration::from_millis(1500), "{d:?}");
+    assert!(
+        d >= Duration::from_millis(390) && d < Duration::from_millis(1500),
+        "{d:?}"
+    );
 }
 
 #[test]
 fn retry_after_seconds_is_honoured() {
     let d = wait_for(503, &[("Retry-After", "1")]);
-    assert!(d >= Duration::from_millis(990) && d < Duration::from_millis(2500), "{d:?}");
+    assert!(
+        d >= Duration::from_millis(990) && d < Duration::from_millis(2500),
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -111,7 +130,10 @@ fn retry_after_http_date_is_honoured() {
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
     let d = wait_for(503, &[("Retry-After", &format_http_date(now + 2))]);
     // second resolution: 2 s ahead means between 1 and 2 s from now
-    assert!(d >= Duration::from_millis(900) && d < Duration::from_millis(3000), "{d:?}");
+    assert!(
+        d >= Duration::from_millis(900) && d < Duration::from_millis(3000),
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -122,16 +144,32 @@ fn out_of_window_or_garbage_retry_after_falls_back_to_backoff() {
         assert!(d < Duration::from_millis(400), "Retry-After {v:?} waited {d:?}");
     }
     let d = wait_for(503, &[("retry-after-ms", "0"), ("Retry-After", "2")]);
-    assert!(d < Duration::from_millis(400), "retry-after-ms 0 means backoff, waited {d:?}");
+    assert!(
+        d < Duration::from_millis(400),
+        "retry-after-ms 0 means backoff, waited {d:?}"
+    );
 }
 
 #[test]
 fn rate_limit_reset_is_honoured_on_429() {
-    let d = wait_for(429, &[("X-RateLimit-Reset", "450"), ("X-RateLimit-Limit", "10"), ("X-RateLimit-Interval", "1000")]);
-    assert!(d >= Duration::from_millis(440) && d < Duration::from_millis(1500), "{d:?}");
+    let d = wait_for(
+        429,
+        &[
+            ("X-RateLimit-Reset", "450"),
+            ("X-RateLimit-Limit", "10"),
+            ("X-RateLimit-Interval", "1000"),
+        ],
+    );
+    assert!(
+        d >= Duration::from_millis(440) && d < Duration::from_millis(1500),
+        "{d:?}"
+    );
     // an unusable Retry-After does not hide it
     let d = wait_for(429, &[("Retry-After", "0"), ("X-RateLimit-Reset", "300")]);
-    assert!(d >= Duration::from_millis(290) && d < Duration::from_millis(1500), "{d:?}");
+    assert!(
+        d >= Duration::from_millis(290) && d < Duration::from_millis(1500),
+        "{d:?}"
+    );
     // only on 429
     let d = wait_for(503, &[("X-RateLimit-Reset", "900")]);
     assert!(d < Duration::from_millis(400), "{d:?}");
@@ -155,21 +193,33 @@ fn rate_limited_error_carries_the_headers() {
     assert_eq!(e.rate_limit.interval_ms, Some(1000));
     assert_eq!(e.request_id.as_deref(), Some("req-429"));
     // 2 waits of ~20 ms each (X-RateLimit-Reset), not seconds
-    assert!(s.gaps().iter().all(|g| *g >= Duration::from_millis(19) && *g < Duration::from_millis(500)), "{:?}", s.gaps());
+    assert!(
+        s.gaps()
+            .iter()
+            .all(|g| *g >= Duration::from_millis(19) && *g < Duration::from_millis(500)),
+        "{:?}",
+        s.gaps()
+    );
 }
 
 #[test]
 fn backoff_grows_between_attempts() {
     let s = Server::start(vec![]);
     s.set_fallback(Reply::status(500));
-    let c = client(&s.url(), json!({"max_retries": 3, "retry_initial_delay_ms": 100, "retry_max_delay_ms": 250}));
+    let c = client(
+        &s.url(),
+        json!({"max_retries": 3, "retry_initial_delay_ms": 100, "retry_max_delay_ms": 250}),
+    );
     let _ = get(&c).unwrap_err();
     let gaps = s.gaps();
     assert_eq!(gaps.len(), 3);
     // 100 ms, 200 ms, 250 ms (capped), each minus up to 25 % jitter
     let bounds = [(75u64, 300u64), (150, 450), (187, 500)];
     for (g, (lo, hi)) in gaps.iter().zip(bounds) {
-        assert!(*g >= Duration::from_millis(lo) && *g < Duration::from_millis(hi), "{gaps:?}");
+        assert!(
+            *g >= Duration::from_millis(lo) && *g < Duration::from_millis(hi),
+            "{gaps:?}"
+        );
     }
 }
 
@@ -204,7 +254,11 @@ fn a_body_that_cannot_be_replayed_is_not_retried() {
     let mut req = Request::new(
         Method::Post,
         format!("{}/v1/x", s.url()),
-        Body::Reader { reader: Box::new(std::io::Cursor::new(data)), len: None, content_type: "application/octet-stream".into() },
+        Body::Reader {
+            reader: Box::new(std::io::Cursor::new(data)),
+            len: None,
+            content_type: "application/octet-stream".into(),
+        },
     );
     let e = t.call(&mut req, &imagekit::http::no_log, None).unwrap_err();
     assert_eq!(e.kind, ErrorKind::ServerError);
@@ -217,7 +271,11 @@ fn a_body_that_cannot_be_replayed_is_not_retried() {
     let mut req = Request::new(
         Method::Post,
         format!("http://127.0.0.1:{port}/v1/x"),
-        Body::Reader { reader: Box::new(std::io::Cursor::new(vec![1u8; 10])), len: Some(10), content_type: "x/y".into() },
+        Body::Reader {
+            reader: Box::new(std::io::Cursor::new(vec![1u8; 10])),
+            len: Some(10),
+            content_type: "x/y".into(),
+        },
     );
     let e = t.call(&mut req, &imagekit::http::no_log, None).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Network);
@@ -225,7 +283,11 @@ fn a_body_that_cannot_be_replayed_is_not_retried() {
 
     // whereas a JSON body is replayed
     let s2 = Server::start(vec![Reply::status(503), Reply::json(200, "{}")]);
-    let mut req = Request::new(Method::Post, format!("{}/v1/x", s2.url()), Body::Json(r#"{"a":1}"#.into()));
+    let mut req = Request::new(
+        Method::Post,
+        format!("{}/v1/x", s2.url()),
+        Body::Json(r#"{"a":1}"#.into()),
+    );
     assert_eq!(t.call(&mut req, &imagekit::http::no_log, None).unwrap(), "{}");
     let seen = s2.seen();
     assert_eq!(seen.len(), 2);
@@ -240,11 +302,19 @@ fn uploads_from_a_path_are_replayed_whole() {
     let content: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 256) as u8).collect();
     std::fs::write(&path, &content).unwrap();
 
-    let s = Server::start(vec![Reply::status(500), Reply::Drop, Reply::json(200, r#"{"fileId":"f1"}"#)]);
+    let s = Server::start(vec![
+        Reply::status(500),
+        Reply::Drop,
+        Reply::json(200, r#"{"fileId":"f1"}"#),
+    ]);
     let c = client(&s.url(), json!({}));
     let opts = json!({"fileName": "replay.bin"});
     let out = c
-        .upload(imagekit::api::upload::UploadSource::Path(&path), opts.as_object().unwrap(), None)
+        .upload(
+            imagekit::api::upload::UploadSource::Path(&path),
+            opts.as_object().unwrap(),
+            None,
+        )
         .unwrap();
     assert_eq!(out, r#"{"fileId":"f1"}"#);
     let seen = s.seen();
@@ -252,7 +322,10 @@ fn uploads_from_a_path_are_replayed_whole() {
     for r in &seen {
         assert_eq!(r.path(), "/api/v1/files/upload");
         assert_eq!(r.body.len().to_string(), r.header("content-length").unwrap());
-        assert!(r.body.windows(content.len()).any(|w| w == &content[..]), "whole file in every attempt");
+        assert!(
+            r.body.windows(content.len()).any(|w| w == &content[..]),
+            "whole file in every attempt"
+        );
     }
     assert_eq!(seen[0].body, seen[2].body);
     std::fs::remove_dir_all(&dir).ok();
@@ -316,24 +389,49 @@ fn retries_are_logged_with_reason_and_delay_and_never_the_key() {
     assert!(all.contains("request GET /v1/files"), "{all}");
     assert!(all.contains("503, request id rq-1"), "{all}");
     assert!(all.contains("200, request id rq-3"), "{all}");
-    assert!(logs.iter().any(|(l, m)| *l == LogLevel::Warn && m.contains("retry 1/2") && m.contains("HTTP 503") && m.contains("backoff")), "{all}");
-    assert!(logs.iter().any(|(l, m)| *l == LogLevel::Warn && m.contains("retry 2/2") && m.contains("in 30 ms") && m.contains("HTTP 429")), "{all}");
+    assert!(
+        logs.iter().any(|(l, m)| *l == LogLevel::Warn
+            && m.contains("retry 1/2")
+            && m.contains("HTTP 503")
+            && m.contains("backoff")),
+        "{all}"
+    );
+    assert!(
+        logs.iter().any(|(l, m)| *l == LogLevel::Warn
+            && m.contains("retry 2/2")
+            && m.contains("in 30 ms")
+            && m.contains("HTTP 429")),
+        "{all}"
+    );
     assert!(logs.iter().any(|(_, m)| m.contains(" ms")), "{all}");
-    assert!(!all.contains(TEST_PRIVATE_KEY) && !all.contains("Basic ") && !all.to_lowercase().contains("authorization"), "{all}");
+    assert!(
+        !all.contains(TEST_PRIVATE_KEY) && !all.contains("Basic ") && !all.to_lowercase().contains("authorization"),
+        "{all}"
+    );
     assert!(!all.contains("limit=1"), "only the path is logged: {all}");
     // and the key did go out, as Basic auth with an empty password
     let auth = s.seen()[0].header("authorization").unwrap().to_string();
     use base64::Engine;
-    assert_eq!(auth, format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{TEST_PRIVATE_KEY}:"))));
+    assert_eq!(
+        auth,
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("{TEST_PRIVATE_KEY}:"))
+        )
+    );
 }
 
 #[test]
 fn standard_headers_are_sent() {
     let s = Server::start(vec![Reply::json(200, "{}")]);
     let c = client(&s.url(), json!({"user_agent": "myapp/1.2"}));
-    c.request("POST", "/v1/files/purge", Some(r#"{"url":"https://x"}"#)).unwrap();
+    c.request("POST", "/v1/files/purge", Some(r#"{"url":"https://x"}"#))
+        .unwrap();
     let r = &s.seen()[0];
-    assert_eq!(r.header("user-agent").unwrap(), format!("{} myapp/1.2", imagekit::VERSION_STRING));
+    assert_eq!(
+        r.header("user-agent").unwrap(),
+        format!("{} myapp/1.2", imagekit::VERSION_STRING)
+    );
     assert_eq!(r.header("accept"), Some("application/json"));
     assert_eq!(r.header("content-type"), Some("application/json"));
     assert_eq!(r.header("x-ik-retry-count"), Some("0"));
@@ -402,13 +500,27 @@ fn retry_after_parse_table() {
         ("20 seconds".into(), None),
     ];
     for (value, want) in table {
-        assert_eq!(server_delay(503, None, Some(&value), None, now), want, "Retry-After: {value:?}");
+        assert_eq!(
+            server_delay(503, None, Some(&value), None, now),
+            want,
+            "Retry-After: {value:?}"
+        );
         // on a 429, X-RateLimit-Reset is the fallback when Retry-After is not usable
         let want_429 = want.or(Some(Duration::from_millis(700)));
-        assert_eq!(server_delay(429, None, Some(&value), Some("700"), now), want_429, "429 Retry-After: {value:?}");
+        assert_eq!(
+            server_delay(429, None, Some(&value), Some("700"), now),
+            want_429,
+            "429 Retry-After: {value:?}"
+        );
     }
     // retry-after-ms first
-    assert_eq!(server_delay(503, Some("250"), Some("20"), None, now), Some(Duration::from_millis(250)));
+    assert_eq!(
+        server_delay(503, Some("250"), Some("20"), None, now),
+        Some(Duration::from_millis(250))
+    );
     // X-RateLimit-Reset on 429 without Retry-After
-    assert_eq!(server_delay(429, None, None, Some("700"), now), Some(Duration::from_millis(700)));
+    assert_eq!(
+        server_delay(429, None, None, Some("700"), now),
+        Some(Duration::from_millis(700))
+    );
 }

@@ -21,7 +21,10 @@ fn no_answer_is_a_timeout_after_timeout_ms() {
     assert!(e.message.contains("waiting for the response"), "{}", e.message);
     assert!(e.message.contains("300 ms"), "{}", e.message);
     assert_eq!(e.attempts, Some(1));
-    assert!(took >= Duration::from_millis(290) && took < Duration::from_secs(3), "{took:?}");
+    assert!(
+        took >= Duration::from_millis(290) && took < Duration::from_secs(3),
+        "{took:?}"
+    );
 }
 
 #[test]
@@ -39,7 +42,9 @@ fn timeouts_are_per_attempt_and_retried() {
 
     let s = Server::start(vec![]);
     s.set_fallback(Reply::Silence(Duration::from_secs(5)));
-    let e = client(&s.url(), json!({"timeout_ms": 200, "max_retries": 1})).request("GET", "/v1/files", None).unwrap_err();
+    let e = client(&s.url(), json!({"timeout_ms": 200, "max_retries": 1}))
+        .request("GET", "/v1/files", None)
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Timeout);
     assert_eq!(e.attempts, Some(2));
     assert_eq!(s.requests(), 2);
@@ -47,7 +52,11 @@ fn timeouts_are_per_attempt_and_retried() {
 
 #[test]
 fn a_stalled_response_body_times_out() {
-    let s = Server::start(vec![Reply::Half { promised: 1000, sent: 10, stall: Duration::from_secs(5) }]);
+    let s = Server::start(vec![Reply::Half {
+        promised: 1000,
+        sent: 10,
+        stall: Duration::from_secs(5),
+    }]);
     let c = client(&s.url(), json!({"timeout_ms": 300, "max_retries": 0}));
     let started = Instant::now();
     let e = c.request("GET", "/v1/files", None).unwrap_err();
@@ -58,7 +67,11 @@ fn a_stalled_response_body_times_out() {
 
 #[test]
 fn a_truncated_response_body_is_a_network_error() {
-    let s = Server::start(vec![Reply::Half { promised: 1000, sent: 10, stall: Duration::ZERO }]);
+    let s = Server::start(vec![Reply::Half {
+        promised: 1000,
+        sent: 10,
+        stall: Duration::ZERO,
+    }]);
     let c = client(&s.url(), json!({"max_retries": 0}));
     let e = c.request("GET", "/v1/files", None).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Network, "{e}");
@@ -66,7 +79,9 @@ fn a_truncated_response_body_is_a_network_error() {
 
 #[test]
 fn a_slow_answer_inside_the_timeout_is_fine() {
-    let s = Server::start(vec![Reply::json(200, r#"{"slow":true}"#).delayed(Duration::from_millis(300))]);
+    let s = Server::start(vec![
+        Reply::json(200, r#"{"slow":true}"#).delayed(Duration::from_millis(300))
+    ]);
     let c = client(&s.url(), json!({"timeout_ms": 2000, "max_retries": 0}));
     assert_eq!(c.request("GET", "/v1/files", None).unwrap(), r#"{"slow":true}"#);
 }
@@ -95,7 +110,10 @@ fn connect_timeout_applies_when_the_server_never_accepts() {
         eprintln!("skipping: this kernel accepted past the backlog");
         return;
     }
-    let c = client(&format!("http://{addr}"), json!({"connect_timeout_ms": 300, "timeout_ms": 10000, "max_retries": 1}));
+    let c = client(
+        &format!("http://{addr}"),
+        json!({"connect_timeout_ms": 300, "timeout_ms": 10000, "max_retries": 1}),
+    );
     let started = Instant::now();
     let e = c.request("GET", "/v1/files", None).unwrap_err();
     let took = started.elapsed();
@@ -104,7 +122,10 @@ fn connect_timeout_applies_when_the_server_never_accepts() {
     assert!(e.message.contains("300 ms"), "{}", e.message);
     assert_eq!(e.attempts, Some(2));
     // two attempts of ~300 ms plus a short backoff, nowhere near the 10 s request timeout
-    assert!(took >= Duration::from_millis(590) && took < Duration::from_secs(4), "{took:?}");
+    assert!(
+        took >= Duration::from_millis(590) && took < Duration::from_secs(4),
+        "{took:?}"
+    );
     drop(fillers);
 }
 
@@ -122,10 +143,20 @@ fn a_slow_upload_body_is_not_cut_off_by_the_response_timeout() {
     s.set_slow_read(Duration::from_millis(5), 3 << 20);
     let c = client(&s.url(), json!({"timeout_ms": 400, "max_retries": 0}));
     let started = Instant::now();
-    let out = c.upload(UploadSource::Path(&path), json!({"fileName": "slow.bin"}).as_object().unwrap(), None);
+    let out = c.upload(
+        UploadSource::Path(&path),
+        json!({"fileName": "slow.bin"}).as_object().unwrap(),
+        None,
+    );
     let took = started.elapsed();
     assert_eq!(out.unwrap(), r#"{"fileId":"slow"}"#);
-    assert!(took > Duration::from_millis(400), "the body took {took:?}, so the test proves nothing");
-    assert_eq!(s.seen()[0].body.len() as u64, s.seen()[0].header("content-length").unwrap().parse::<u64>().unwrap());
+    assert!(
+        took > Duration::from_millis(400),
+        "the body took {took:?}, so the test proves nothing"
+    );
+    assert_eq!(
+        s.seen()[0].body.len() as u64,
+        s.seen()[0].header("content-length").unwrap().parse::<u64>().unwrap()
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -37,8 +37,10 @@ struct TlsServer {
 
 impl TlsServer {
     fn start(statuses: Vec<u16>) -> TlsServer {
-        let certs: Vec<CertificateDer<'static>> =
-            CertificateDer::pem_file_iter(tls_dir().join("server.pem")).unwrap().map(|c| c.unwrap()).collect();
+        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(tls_dir().join("server.pem"))
+            .unwrap()
+            .map(|c| c.unwrap())
+            .collect();
         let key = PrivateKeyDer::from_pem_file(tls_dir().join("server.key")).unwrap();
         let config = Arc::new(
             rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
@@ -107,7 +109,11 @@ impl TlsServer {
                 });
             }
         });
-        TlsServer { port, handshakes, requests }
+        TlsServer {
+            port,
+            handshakes,
+            requests,
+        }
     }
 
     fn url(&self, host: &str) -> String {
@@ -119,10 +125,16 @@ impl TlsServer {
 fn the_test_ca_is_trusted_when_given_as_ca_pem() {
     let s = TlsServer::start(vec![]);
     let c = client(&s.url("127.0.0.1"), json!({"ca_pem": read("ca.pem")}));
-    assert_eq!(c.request("GET", "/v1/files", None).unwrap(), r#"{"tls":true,"status":200}"#);
+    assert_eq!(
+        c.request("GET", "/v1/files", None).unwrap(),
+        r#"{"tls":true,"status":200}"#
+    );
     // by name too (SAN DNS:localhost)
     let c = client(&s.url("localhost"), json!({"ca_pem": read("ca.pem")}));
-    assert_eq!(c.request("GET", "/v1/files", None).unwrap(), r#"{"tls":true,"status":200}"#);
+    assert_eq!(
+        c.request("GET", "/v1/files", None).unwrap(),
+        r#"{"tls":true,"status":200}"#
+    );
 }
 
 #[test]
@@ -130,7 +142,10 @@ fn the_test_ca_is_trusted_when_given_as_ca_file() {
     let s = TlsServer::start(vec![]);
     let path = tls_dir().join("ca.pem");
     let c = client(&s.url("127.0.0.1"), json!({"ca_file": path.to_str().unwrap()}));
-    assert_eq!(c.request("GET", "/v1/files", None).unwrap(), r#"{"tls":true,"status":200}"#);
+    assert_eq!(
+        c.request("GET", "/v1/files", None).unwrap(),
+        r#"{"tls":true,"status":200}"#
+    );
 }
 
 #[test]
@@ -155,7 +170,11 @@ fn without_the_ca_the_call_fails_with_tls_and_is_not_retried() {
     let e = c.request("GET", "/v1/files", None).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Tls, "{e}");
     assert_eq!(e.attempts, Some(1));
-    assert!(e.message.contains("ca_pem"), "the message says how to fix it: {}", e.message);
+    assert!(
+        e.message.contains("ca_pem"),
+        "the message says how to fix it: {}",
+        e.message
+    );
     assert_eq!(s.handshakes.load(Ordering::SeqCst), 0);
     assert_eq!(s.requests.load(Ordering::SeqCst), 0);
 }
@@ -172,12 +191,24 @@ fn an_unrelated_ca_is_rejected() {
 fn c_abi_reports_ik_status_tls() {
     let s = TlsServer::start(vec![]);
     unsafe {
-        for (extra, want) in [(json!({}), ik_status::Tls), (json!({"ca_pem": read("ca.pem")}), ik_status::Ok)] {
+        for (extra, want) in [
+            (json!({}), ik_status::Tls),
+            (json!({"ca_pem": read("ca.pem")}), ik_status::Ok),
+        ] {
             let cfg = CString::new(config_json(&s.url("127.0.0.1"), extra)).unwrap();
             let mut client = std::ptr::null_mut();
-            assert_eq!(ik_client_new(cfg.as_ptr(), &mut client, std::ptr::null_mut()), ik_status::Ok);
+            assert_eq!(
+                ik_client_new(cfg.as_ptr(), &mut client, std::ptr::null_mut()),
+                ik_status::Ok
+            );
             let mut out = std::ptr::null_mut();
-            let st = ik_request(client, c"GET".as_ptr(), c"/v1/files".as_ptr(), std::ptr::null(), &mut out);
+            let st = ik_request(
+                client,
+                c"GET".as_ptr(),
+                c"/v1/files".as_ptr(),
+                std::ptr::null(),
+                &mut out,
+            );
             assert_eq!(st, want);
             let doc: serde_json::Value = serde_json::from_str(CStr::from_ptr(out).to_str().unwrap()).unwrap();
             if want == ik_status::Tls {
@@ -198,13 +229,19 @@ fn unusable_ca_config_is_rejected_at_client_creation() {
     unsafe {
         for (extra, needle) in [
             (json!({"ca_pem": "not a certificate"}), "no PEM certificate"),
-            (json!({"ca_pem": "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"}), "ca_pem"),
+            (
+                json!({"ca_pem": "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"}),
+                "ca_pem",
+            ),
             (json!({"ca_file": "/nonexistent/ca.pem"}), "ca_file"),
         ] {
             let cfg = CString::new(config_json("https://127.0.0.1:1", extra)).unwrap();
             let mut client = std::ptr::null_mut();
             let mut err = std::ptr::null_mut();
-            assert_eq!(ik_client_new(cfg.as_ptr(), &mut client, &mut err), ik_status::InvalidArgument);
+            assert_eq!(
+                ik_client_new(cfg.as_ptr(), &mut client, &mut err),
+                ik_status::InvalidArgument
+            );
             assert!(client.is_null());
             let text = CStr::from_ptr(err).to_str().unwrap().to_string();
             assert!(text.contains(needle), "{text}");
@@ -222,5 +259,9 @@ fn tls_connections_are_kept_alive_across_retries() {
         c.request("GET", "/v1/files", None).unwrap();
     }
     assert_eq!(s.requests.load(Ordering::SeqCst), 5);
-    assert_eq!(s.handshakes.load(Ordering::SeqCst), 1, "one TLS handshake for every request");
+    assert_eq!(
+        s.handshakes.load(Ordering::SeqCst),
+        1,
+        "one TLS handshake for every request"
+    );
 }

@@ -16,6 +16,11 @@ impl Client {
     /// `GET /v1/files/purge/{requestId}`. Returns `{"status": "Pending" | "Completed"}`.
     pub fn get_purge_cache_status(&self, request_id: &str) -> Result<String> {
         let id = encode_segment(require_id(request_id, "request_id")?);
-        self.send(Method::Get, self.api_url(&format!("/v1/files/purge/{id}")), Body::Empty, None)
+        self.send(
+            Method::Get,
+            self.api_url(&format!("/v1/files/purge/{id}")),
+            Body::Empty,
+            None,
+        )
     }
 }

@@ -9,15 +9,51 @@ use serde_json::{Map, Value};
 
 /// `GET /v1/files` query parameters.
 pub const LIST_OPTIONS: &[Spec] = &[
-    Spec { name: "type", aliases: &[], kind: Kind::Str },
-    Spec { name: "sort", aliases: &[], kind: Kind::Str },
-    Spec { name: "path", aliases: &[], kind: Kind::Str },
-    Spec { name: "searchQuery", aliases: &["search_query"], kind: Kind::Str },
-    Spec { name: "fileType", aliases: &["file_type"], kind: Kind::Str },
-    Spec { name: "tags", aliases: &[], kind: Kind::List },
-    Spec { name: "includeFolder", aliases: &["include_folder"], kind: Kind::Bool },
-    Spec { name: "skip", aliases: &[], kind: Kind::Int },
-    Spec { name: "limit", aliases: &[], kind: Kind::Int },
+    Spec {
+        name: "type",
+        aliases: &[],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "sort",
+        aliases: &[],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "path",
+        aliases: &[],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "searchQuery",
+        aliases: &["search_query"],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "fileType",
+        aliases: &["file_type"],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "tags",
+        aliases: &[],
+        kind: Kind::List,
+    },
+    Spec {
+        name: "includeFolder",
+        aliases: &["include_folder"],
+        kind: Kind::Bool,
+    },
+    Spec {
+        name: "skip",
+        aliases: &[],
+        kind: Kind::Int,
+    },
+    Spec {
+        name: "limit",
+        aliases: &[],
+        kind: Kind::Int,
+    },
 ];
 
 /// The query string for `list_files` options (`""` when there are none).
@@ -39,19 +75,34 @@ impl Client {
     /// `GET /v1/files/{fileId}/details`.
     pub fn get_file_details(&self, file_id: &str) -> Result<String> {
         let id = encode_segment(require_id(file_id, "file_id")?);
-        self.send(Method::Get, self.api_url(&format!("/v1/files/{id}/details")), Body::Empty, None)
+        self.send(
+            Method::Get,
+            self.api_url(&format!("/v1/files/{id}/details")),
+            Body::Empty,
+            None,
+        )
     }
 
     /// `GET /v1/files/{fileId}/metadata`: EXIF, pHash and other metadata of an uploaded file.
     pub fn get_file_metadata(&self, file_id: &str) -> Result<String> {
         let id = encode_segment(require_id(file_id, "file_id")?);
-        self.send(Method::Get, self.api_url(&format!("/v1/files/{id}/metadata")), Body::Empty, None)
+        self.send(
+            Method::Get,
+            self.api_url(&format!("/v1/files/{id}/metadata")),
+            Body::Empty,
+            None,
+        )
     }
 
     /// `GET /v1/metadata?url=…`: metadata of a file reachable through the account's URLs.
     pub fn get_remote_file_url_metadata(&self, remote_url: &str) -> Result<String> {
         let url = require_id(remote_url, "remote_url")?;
-        self.send(Method::Get, self.api_url(&format!("/v1/metadata?url={}", encode_query(url))), Body::Empty, None)
+        self.send(
+            Method::Get,
+            self.api_url(&format!("/v1/metadata?url={}", encode_query(url))),
+            Body::Empty,
+            None,
+        )
     }
 
     /// `PATCH /v1/files/{fileId}/details` with `update_json` (a JSON object, sent as given).
@@ -69,7 +120,12 @@ impl Client {
     /// `DELETE /v1/files/{fileId}`: deletes the file and all its versions. Returns `{}`.
     pub fn delete_file(&self, file_id: &str) -> Result<String> {
         let id = encode_segment(require_id(file_id, "file_id")?);
-        self.send(Method::Delete, self.api_url(&format!("/v1/files/{id}")), Body::Empty, None)
+        self.send(
+            Method::Delete,
+            self.api_url(&format!("/v1/files/{id}")),
+            Body::Empty,
+            None,
+        )
     }
 }
 
@@ -89,8 +145,10 @@ mod tests {
             q(json!({"type": "file", "search_query": "name: \"a b\"", "tags": ["x", "y z"], "include_folder": true, "skip": 5, "limit": "10"})).unwrap(),
             "?type=file&searchQuery=name%3A%20%22a%20b%22&tags=x%2Cy%20z&includeFolder=true&skip=5&limit=10"
         );
-        assert_eq!(q(json!({"tags": "a,b", "fileType": "image", "sort": "ASC_CREATED", "path": "/x/"})).unwrap(),
-            "?tags=a%2Cb&fileType=image&sort=ASC_CREATED&path=%2Fx%2F");
+        assert_eq!(
+            q(json!({"tags": "a,b", "fileType": "image", "sort": "ASC_CREATED", "path": "/x/"})).unwrap(),
+            "?tags=a%2Cb&fileType=image&sort=ASC_CREATED&path=%2Fx%2F"
+        );
         assert_eq!(q(json!({"limit": null})).unwrap(), "");
         assert!(q(json!({"name": "x"})).unwrap_err().message.contains("`name`"));
         assert!(q(json!({"limit": -1})).is_err());

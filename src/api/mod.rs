@@ -36,7 +36,10 @@ pub fn query_string(pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {
         return String::new();
     }
-    let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", encode_query(k), encode_query(v))).collect();
+    let joined: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode_query(k), encode_query(v)))
+        .collect();
     format!("?{}", joined.join("&"))
 }
 
@@ -59,7 +62,13 @@ impl Client {
     }
 
     /// Sends one request through the client's transport, logging through the client's sink.
-    pub(crate) fn send(&self, method: Method, url: String, body: Body<'_>, progress: Option<&mut ProgressFn<'_>>) -> Result<String> {
+    pub(crate) fn send(
+        &self,
+        method: Method,
+        url: String,
+        body: Body<'_>,
+        progress: Option<&mut ProgressFn<'_>>,
+    ) -> Result<String> {
         let mut req = Request::new(method, url, body);
         let log = |level, msg: &dyn Fn() -> String| self.log(level, msg);
         self.transport.call(&mut req, &log, progress)
@@ -77,7 +86,10 @@ mod tests {
         assert_eq!(encode_segment("é"), "%C3%A9");
         assert_eq!(encode_segment(".."), "..");
         assert_eq!(
-            query_string(&[("searchQuery".into(), "name = \"a&b\"".into()), ("limit".into(), "5".into())]),
+            query_string(&[
+                ("searchQuery".into(), "name = \"a&b\"".into()),
+                ("limit".into(), "5".into())
+            ]),
             "?searchQuery=name%20%3D%20%22a%26b%22&limit=5"
         );
         assert_eq!(query_string(&[]), "");

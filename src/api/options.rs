@@ -123,11 +123,31 @@ mod tests {
     use serde_json::json;
 
     const TABLE: &[Spec] = &[
-        Spec { name: "fileName", aliases: &["file_name"], kind: Kind::Str },
-        Spec { name: "isPrivateFile", aliases: &["is_private_file"], kind: Kind::Bool },
-        Spec { name: "tags", aliases: &[], kind: Kind::List },
-        Spec { name: "limit", aliases: &[], kind: Kind::Int },
-        Spec { name: "customMetadata", aliases: &["custom_metadata"], kind: Kind::Json },
+        Spec {
+            name: "fileName",
+            aliases: &["file_name"],
+            kind: Kind::Str,
+        },
+        Spec {
+            name: "isPrivateFile",
+            aliases: &["is_private_file"],
+            kind: Kind::Bool,
+        },
+        Spec {
+            name: "tags",
+            aliases: &[],
+            kind: Kind::List,
+        },
+        Spec {
+            name: "limit",
+            aliases: &[],
+            kind: Kind::Int,
+        },
+        Spec {
+            name: "customMetadata",
+            aliases: &["custom_metadata"],
+            kind: Kind::Json,
+        },
     ];
 
     fn obj(v: Value) -> Map<String, Value> {
@@ -156,15 +176,24 @@ mod tests {
         let s = |name: &str| TABLE.iter().find(|s| s.name == name).unwrap();
         assert_eq!(wire_text(s("isPrivateFile"), &json!(false), "u").unwrap(), "false");
         assert_eq!(wire_text(s("isPrivateFile"), &json!("true"), "u").unwrap(), "true");
-        assert!(wire_text(s("isPrivateFile"), &json!(1), "u").unwrap_err().message.contains("`isPrivateFile`"));
+        assert!(wire_text(s("isPrivateFile"), &json!(1), "u")
+            .unwrap_err()
+            .message
+            .contains("`isPrivateFile`"));
         assert_eq!(wire_text(s("limit"), &json!(10), "u").unwrap(), "10");
         assert_eq!(wire_text(s("limit"), &json!("10"), "u").unwrap(), "10");
         assert!(wire_text(s("limit"), &json!(-1), "u").is_err());
         assert!(wire_text(s("limit"), &json!(1.5), "u").is_err());
         assert_eq!(wire_text(s("tags"), &json!("a, b"), "u").unwrap(), "a, b");
         assert!(wire_text(s("tags"), &json!([1]), "u").is_err());
-        assert_eq!(wire_text(s("customMetadata"), &json!({"b": 1, "a": [true]}), "u").unwrap(), r#"{"b":1,"a":[true]}"#);
-        assert_eq!(wire_text(s("customMetadata"), &json!("{\"x\":1}"), "u").unwrap(), "{\"x\":1}");
+        assert_eq!(
+            wire_text(s("customMetadata"), &json!({"b": 1, "a": [true]}), "u").unwrap(),
+            r#"{"b":1,"a":[true]}"#
+        );
+        assert_eq!(
+            wire_text(s("customMetadata"), &json!("{\"x\":1}"), "u").unwrap(),
+            "{\"x\":1}"
+        );
         assert!(wire_text(s("customMetadata"), &json!(3), "u").is_err());
         assert!(wire_text(s("fileName"), &json!(3), "u").is_err());
     }
@@ -173,6 +202,9 @@ mod tests {
     fn objects_only() {
         assert!(parse_object(None, "x").unwrap().is_empty());
         assert!(parse_object(Some("[1]"), "x").is_err());
-        assert!(parse_object(Some("{"), "x").unwrap_err().message.contains("not valid JSON"));
+        assert!(parse_object(Some("{"), "x")
+            .unwrap_err()
+            .message
+            .contains("not valid JSON"));
     }
 }

@@ -19,7 +19,9 @@ impl Client {
     /// URLs are refused so the private key never goes to another host.
     pub fn request(&self, method: &str, path_and_query: &str, body_json: Option<&str>) -> Result<String> {
         let m = Method::parse(method).ok_or_else(|| {
-            Error::invalid(format!("unsupported method {method:?}: use GET, POST, PUT, PATCH or DELETE"))
+            Error::invalid(format!(
+                "unsupported method {method:?}: use GET, POST, PUT, PATCH or DELETE"
+            ))
         })?;
         if !path_and_query.starts_with('/') || path_and_query.starts_with("//") {
             return Err(Error::invalid(format!(
@@ -39,7 +41,11 @@ impl Client {
                 Body::Json(text.to_string())
             }
         };
-        let base = if is_upload_path(path_and_query) { &self.config.upload_base_url } else { &self.config.api_base_url };
+        let base = if is_upload_path(path_and_query) {
+            &self.config.upload_base_url
+        } else {
+            &self.config.api_base_url
+        };
         self.send(m, format!("{base}{path_and_query}"), body, None)
     }
 }

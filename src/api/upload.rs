@@ -14,31 +14,123 @@ use std::path::Path;
 
 /// Every field of the upload API (`FileUploadV1`).
 pub const UPLOAD_OPTIONS: &[Spec] = &[
-    Spec { name: "file", aliases: &[], kind: Kind::Special },
-    Spec { name: "fileName", aliases: &["file_name"], kind: Kind::Str },
-    Spec { name: "useUniqueFileName", aliases: &["use_unique_file_name"], kind: Kind::Bool },
-    Spec { name: "tags", aliases: &[], kind: Kind::List },
-    Spec { name: "folder", aliases: &[], kind: Kind::Str },
-    Spec { name: "isPrivateFile", aliases: &["is_private_file"], kind: Kind::Bool },
-    Spec { name: "isPublished", aliases: &["is_published"], kind: Kind::Bool },
-    Spec { name: "customCoordinates", aliases: &["custom_coordinates"], kind: Kind::Str },
-    Spec { name: "responseFields", aliases: &["response_fields"], kind: Kind::List },
-    Spec { name: "extensions", aliases: &[], kind: Kind::Json },
-    Spec { name: "webhookUrl", aliases: &["webhook_url"], kind: Kind::Str },
-    Spec { name: "overwriteFile", aliases: &["overwrite_file"], kind: Kind::Bool },
-    Spec { name: "overwriteAITags", aliases: &["overwrite_ai_tags", "overwriteAiTags"], kind: Kind::Bool },
-    Spec { name: "overwriteTags", aliases: &["overwrite_tags"], kind: Kind::Bool },
-    Spec { name: "overwriteCustomMetadata", aliases: &["overwrite_custom_metadata"], kind: Kind::Bool },
-    Spec { name: "customMetadata", aliases: &["custom_metadata"], kind: Kind::Json },
-    Spec { name: "transformation", aliases: &[], kind: Kind::Json },
-    Spec { name: "checks", aliases: &[], kind: Kind::Str },
-    Spec { name: "description", aliases: &[], kind: Kind::Str },
+    Spec {
+        name: "file",
+        aliases: &[],
+        kind: Kind::Special,
+    },
+    Spec {
+        name: "fileName",
+        aliases: &["file_name"],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "useUniqueFileName",
+        aliases: &["use_unique_file_name"],
+        kind: Kind::Bool,
+    },
+    Spec {
+        name: "tags",
+        aliases: &[],
+        kind: Kind::List,
+    },
+    Spec {
+        name: "folder",
+        aliases: &[],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "isPrivateFile",
+        aliases: &["is_private_file"],
+        kind: Kind::Bool,
+    },
+    Spec {
+        name: "isPublished",
+        aliases: &["is_published"],
+        kind: Kind::Bool,
+    },
+    Spec {
+        name: "customCoordinates",
+        aliases: &["custom_coordinates"],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "responseFields",
+        aliases: &["response_fields"],
+        kind: Kind::List,
+    },
+    Spec {
+        name: "extensions",
+        aliases: &[],
+        kind: Kind::Json,
+    },
+    Spec {
+        name: "webhookUrl",
+        aliases: &["webhook_url"],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "overwriteFile",
+        aliases: &["overwrite_file"],
+        kind: Kind::Bool,
+    },
+    Spec {
+        name: "overwriteAITags",
+        aliases: &["overwrite_ai_tags", "overwriteAiTags"],
+        kind: Kind::Bool,
+    },
+    Spec {
+        name: "overwriteTags",
+        aliases: &["overwrite_tags"],
+        kind: Kind::Bool,
+    },
+    Spec {
+        name: "overwriteCustomMetadata",
+        aliases: &["overwrite_custom_metadata"],
+        kind: Kind::Bool,
+    },
+    Spec {
+        name: "customMetadata",
+        aliases: &["custom_metadata"],
+        kind: Kind::Json,
+    },
+    Spec {
+        name: "transformation",
+        aliases: &[],
+        kind: Kind::Json,
+    },
+    Spec {
+        name: "checks",
+        aliases: &[],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "description",
+        aliases: &[],
+        kind: Kind::Str,
+    },
     // Client-side upload authentication fields of the same API (normally not needed: the
     // library authenticates with the private key).
-    Spec { name: "publicKey", aliases: &["public_key"], kind: Kind::Str },
-    Spec { name: "signature", aliases: &[], kind: Kind::Str },
-    Spec { name: "expire", aliases: &[], kind: Kind::Int },
-    Spec { name: "token", aliases: &[], kind: Kind::Str },
+    Spec {
+        name: "publicKey",
+        aliases: &["public_key"],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "signature",
+        aliases: &[],
+        kind: Kind::Str,
+    },
+    Spec {
+        name: "expire",
+        aliases: &[],
+        kind: Kind::Int,
+    },
+    Spec {
+        name: "token",
+        aliases: &[],
+        kind: Kind::Str,
+    },
 ];
 
 /// Where the uploaded file's bytes come from.
@@ -89,13 +181,17 @@ pub fn build_body<'a>(source: UploadSource<'a>, options: &Map<String, Value>) ->
         },
         UploadSource::Bytes(data) => {
             if file_text.is_some() {
-                return Err(Error::invalid("upload option `file` must not be given: the bytes are the file"));
+                return Err(Error::invalid(
+                    "upload option `file` must not be given: the bytes are the file",
+                ));
             }
             body.bytes("file", &file_name, BINARY, data);
         }
         UploadSource::Path(path) => {
             if file_text.is_some() {
-                return Err(Error::invalid("upload option `file` must not be given: the path is the file"));
+                return Err(Error::invalid(
+                    "upload option `file` must not be given: the path is the file",
+                ));
             }
             body.file("file", &file_name, BINARY, path)?;
         }
@@ -118,7 +214,9 @@ impl Client {
     ) -> Result<String> {
         let body = build_body(source, options)?;
         let total = body.len();
-        self.log(crate::log::LogLevel::Debug, || format!("upload: multipart body of {total} bytes"));
+        self.log(crate::log::LogLevel::Debug, || {
+            format!("upload: multipart body of {total} bytes")
+        });
         let url = format!("{}/api/v1/files/upload", self.config.upload_base_url);
         self.send(Method::Post, url, Body::Multipart(body), progress)
     }
@@ -198,18 +296,34 @@ mod tests {
         assert!(e.message.contains("`fileName`"));
         let e = build_body(UploadSource::Option, json!({"fileName": "x"}).as_object().unwrap()).unwrap_err();
         assert!(e.message.contains("`file`"));
-        let e = build_body(UploadSource::Bytes(b"x"), json!({"fileName": "x", "colour": "red"}).as_object().unwrap()).unwrap_err();
+        let e = build_body(
+            UploadSource::Bytes(b"x"),
+            json!({"fileName": "x", "colour": "red"}).as_object().unwrap(),
+        )
+        .unwrap_err();
         assert!(e.message.contains("`colour`"));
-        let e = build_body(UploadSource::Bytes(b"x"), json!({"fileName": "x", "file": "y"}).as_object().unwrap()).unwrap_err();
+        let e = build_body(
+            UploadSource::Bytes(b"x"),
+            json!({"fileName": "x", "file": "y"}).as_object().unwrap(),
+        )
+        .unwrap_err();
         assert!(e.message.contains("`file`"));
-        let e = build_body(UploadSource::Bytes(b"x"), json!({"fileName": "x", "isPrivateFile": "yes"}).as_object().unwrap()).unwrap_err();
+        let e = build_body(
+            UploadSource::Bytes(b"x"),
+            json!({"fileName": "x", "isPrivateFile": "yes"}).as_object().unwrap(),
+        )
+        .unwrap_err();
         assert!(e.message.contains("`isPrivateFile`"));
     }
 
     #[test]
     fn bytes_are_a_binary_part_named_after_the_file() {
         let data = [0u8, 159, 146, 150];
-        let m = build_body(UploadSource::Bytes(&data), json!({"fileName": "x.bin"}).as_object().unwrap()).unwrap();
+        let m = build_body(
+            UploadSource::Bytes(&data),
+            json!({"fileName": "x.bin"}).as_object().unwrap(),
+        )
+        .unwrap();
         let mut raw = Vec::new();
         m.reader().read_to_end(&mut raw).unwrap();
         let head = b"name=\"file\"; filename=\"x.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n";

@@ -49,5 +49,7 @@ pub unsafe extern "C" fn ik_get_purge_cache_status(
     request_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    call_with_out(out_json, || client_arg(client)?.get_purge_cache_status(str_arg(request_id, "request_id")?))
+    call_with_out(out_json, || {
+        client_arg(client)?.get_purge_cache_status(str_arg(request_id, "request_id")?)
+    })
 }

@@ -67,7 +67,9 @@ pub unsafe extern "C" fn ik_get_file_details(
     file_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    call_with_out(out_json, || client_arg(client)?.get_file_details(str_arg(file_id, "file_id")?))
+    call_with_out(out_json, || {
+        client_arg(client)?.get_file_details(str_arg(file_id, "file_id")?)
+    })
 }
 
 /// Gets an uploaded file's metadata: EXIF, dimensions, pHash, … (`GET /v1/files/{fileId}/metadata`).
@@ -85,7 +87,9 @@ pub unsafe extern "C" fn ik_get_file_metadata(
     file_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    call_with_out(out_json, || client_arg(client)?.get_file_metadata(str_arg(file_id, "file_id")?))
+    call_with_out(out_json, || {
+        client_arg(client)?.get_file_metadata(str_arg(file_id, "file_id")?)
+    })
 }
 
 /// Gets the metadata of a file by its full URL (`GET /v1/metadata?url=…`); the URL must be
@@ -164,5 +168,7 @@ pub unsafe extern "C" fn ik_delete_file(
     file_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    call_with_out(out_json, || client_arg(client)?.delete_file(str_arg(file_id, "file_id")?))
+    call_with_out(out_json, || {
+        client_arg(client)?.delete_file(str_arg(file_id, "file_id")?)
+    })
 }

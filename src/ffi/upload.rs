@@ -17,8 +17,7 @@ use std::path::Path;
 /// upload: once before the first byte, then as the body goes out. Return 0 to go on; any other
 /// value cancels the upload, which then fails with `IK_STATUS_CANCELLED` and nothing is stored.
 /// When a failed attempt is retried, the count starts again from 0.
-pub type ik_progress_callback =
-    Option<unsafe extern "C" fn(userdata: *mut c_void, sent: u64, total: u64) -> c_int>;
+pub type ik_progress_callback = Option<unsafe extern "C" fn(userdata: *mut c_void, sent: u64, total: u64) -> c_int>;
 
 /// Runs `f` with the C callback wrapped as a Rust progress hook.
 fn with_progress<R>(
@@ -90,7 +89,9 @@ pub unsafe extern "C" fn ik_upload_file(
     userdata: *mut c_void,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    call_with_out(out_json, || upload_with(client, UploadSource::Option, options_json, progress, userdata))
+    call_with_out(out_json, || {
+        upload_with(client, UploadSource::Option, options_json, progress, userdata)
+    })
 }
 
 /// Uploads `len` bytes at `data` as the file (a binary multipart part named after `fileName`).
@@ -172,6 +173,12 @@ pub unsafe extern "C" fn ik_upload_file_path(
         if path.is_empty() {
             return Err(crate::error::Error::invalid("argument `path` must not be empty"));
         }
-        upload_with(client, UploadSource::Path(Path::new(path)), options_json, progress, userdata)
+        upload_with(
+            client,
+            UploadSource::Path(Path::new(path)),
+            options_json,
+            progress,
+            userdata,
+        )
     })
 }

@@ -18,7 +18,11 @@ fn extra_roots(pem: &str) -> Result<Vec<Certificate<'static>>> {
         match item {
             Ok(PemItem::Certificate(c)) => out.push(c.to_owned()),
             Ok(_) => {} // keys or other items are ignored
-            Err(e) => return Err(Error::invalid(format!("config `ca_pem`/`ca_file` is not valid PEM: {e}"))),
+            Err(e) => {
+                return Err(Error::invalid(format!(
+                    "config `ca_pem`/`ca_file` is not valid PEM: {e}"
+                )))
+            }
         }
     }
     if out.is_empty() {
@@ -28,14 +32,21 @@ fn extra_roots(pem: &str) -> Result<Vec<Certificate<'static>>> {
         let mut probe = rustls::RootCertStore::empty();
         probe
             .add(rustls::pki_types::CertificateDer::from(c.der()))
-            .map_err(|e| Error::invalid(format!("config `ca_pem`/`ca_file`: certificate #{} is not usable as a CA: {e}", i + 1)))?;
+            .map_err(|e| {
+                Error::invalid(format!(
+                    "config `ca_pem`/`ca_file`: certificate #{} is not usable as a CA: {e}",
+                    i + 1
+                ))
+            })?;
     }
     Ok(out)
 }
 
 /// The root set: Mozilla's alone, or Mozilla's plus the configured extra CAs.
 pub fn root_certs(ca_pem: Option<&str>) -> Result<RootCerts> {
-    let Some(pem) = ca_pem else { return Ok(RootCerts::WebPki) };
+    let Some(pem) = ca_pem else {
+        return Ok(RootCerts::WebPki);
+    };
     let extra = extra_roots(pem)?;
     let mut all: Vec<Certificate<'static>> = webpki_root_certs::TLS_SERVER_ROOT_CERTS
         .iter()
@@ -107,7 +118,10 @@ mod tests {
     #[test]
     fn roots() {
         assert!(matches!(root_certs(None).unwrap(), RootCerts::WebPki));
-        assert!(root_certs(Some(NOT_PEM)).unwrap_err().message.contains("no PEM certificate"));
+        assert!(root_certs(Some(NOT_PEM))
+            .unwrap_err()
+            .message
+            .contains("no PEM certificate"));
         assert!(root_certs(Some(BAD_CERT)).is_err());
         assert!(!webpki_root_certs::TLS_SERVER_ROOT_CERTS.is_empty());
     }

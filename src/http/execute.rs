@@ -18,7 +18,9 @@ const MAX_RESPONSE_BODY: u64 = 256 * 1024 * 1024;
 /// `host:port` of a URL, for messages.
 fn target_of(uri: &Uri) -> String {
     let host = uri.host().unwrap_or("?");
-    let port = uri.port_u16().unwrap_or(if uri.scheme_str() == Some("https") { 443 } else { 80 });
+    let port = uri
+        .port_u16()
+        .unwrap_or(if uri.scheme_str() == Some("https") { 443 } else { 80 });
     if host.contains(':') {
         format!("[{host}]:{port}")
     } else {
@@ -40,7 +42,10 @@ impl Transport {
             .parse()
             .map_err(|e| Error::invalid(format!("invalid request URL {:?}: {e}", req.url)))?;
         if !matches!(uri.scheme_str(), Some("http") | Some("https")) || uri.host().is_none() {
-            return Err(Error::invalid(format!("invalid request URL {:?}: need http(s)://host/…", req.url)));
+            return Err(Error::invalid(format!(
+                "invalid request URL {:?}: need http(s)://host/…",
+                req.url
+            )));
         }
         let method = req.method.as_str();
         let path = uri.path().to_string();
@@ -84,7 +89,11 @@ impl Transport {
                             std::time::SystemTime::now(),
                         );
                         let delay = server.unwrap_or_else(|| self.backoff(retries));
-                        let source = if server.is_some() { "server-requested" } else { "backoff" };
+                        let source = if server.is_some() {
+                            "server-requested"
+                        } else {
+                            "backoff"
+                        };
                         log(LogLevel::Warn, &|| {
                             format!(
                                 "retry {}/{} of {method} {path} in {} ms ({source}): HTTP {status}",
@@ -109,7 +118,9 @@ impl Transport {
                         if let Some(p) = self.agent.config().proxy() {
                             // host and port only: a proxy URL may carry credentials
                             let source = if p.is_from_env() { ", from the environment" } else { "" };
-                            error.message.push_str(&format!(" (proxy {}:{} in use{source})", p.host(), p.port()));
+                            error
+                                .message
+                                .push_str(&format!(" (proxy {}:{} in use{source})", p.host(), p.port()));
                         }
                     }
                     if retryable && budget_left && replayable {
@@ -128,9 +139,16 @@ impl Transport {
                         continue;
                     }
                     error.attempts = Some(attempt_no);
-                    let level = if error.kind == crate::ErrorKind::Cancelled { LogLevel::Info } else { LogLevel::Warn };
+                    let level = if error.kind == crate::ErrorKind::Cancelled {
+                        LogLevel::Info
+                    } else {
+                        LogLevel::Warn
+                    };
                     log(level, &|| {
-                        format!("{method} {path} failed after {attempt_no} attempt(s), {elapsed} ms: {}", error.message)
+                        format!(
+                            "{method} {path} failed after {attempt_no} attempt(s), {elapsed} ms: {}",
+                            error.message
+                        )
                     });
                     return Err(error);
                 }
@@ -139,7 +157,12 @@ impl Transport {
     }
 
     pub(super) fn backoff(&self, retries_taken: u32) -> std::time::Duration {
-        retry::backoff(retries_taken, self.retry_initial_delay, self.retry_max_delay, retry::jitter_random())
+        retry::backoff(
+            retries_taken,
+            self.retry_initial_delay,
+            self.retry_max_delay,
+            retry::jitter_random(),
+        )
     }
 
     /// One attempt. The answer's body is read completely before returning.
@@ -157,7 +180,10 @@ impl Transport {
             .uri(uri.clone())
             .header(header::AUTHORIZATION, self.authorization.as_str())
             .header("x-ik-retry-count", retry_count);
-        let bad = |e: http::Error| Failure { error: Error::invalid(format!("cannot build the request: {e}")), retryable: false };
+        let bad = |e: http::Error| Failure {
+            error: Error::invalid(format!("cannot build the request: {e}")),
+            retryable: false,
+        };
 
         let result = match &mut req.body {
             Body::Empty => {
@@ -182,7 +208,11 @@ impl Transport {
                     .map_err(bad)?;
                 self.agent.run(r)
             }
-            Body::Reader { reader, len, content_type } => {
+            Body::Reader {
+                reader,
+                len,
+                content_type,
+            } => {
                 let total = len.unwrap_or(0);
                 let mut counted = ProgressReader::new(reader.as_mut(), total, progress);
                 let mut b = builder.header(header::CONTENT_TYPE, content_type.as_str());
@@ -201,6 +231,11 @@ impl Transport {
             .limit(MAX_RESPONSE_BODY)
             .read_to_vec()
             .map_err(|e| failure_from_ureq(e, target, timeouts))?;
-        Ok(Response { status: parts.status.as_u16(), headers: parts.headers, body: bytes, attempts: 0 })
+        Ok(Response {
+            status: parts.status.as_u16(),
+            headers: parts.headers,
+            body: bytes,
+            attempts: 0,
+        })
     }
 }

@@ -68,7 +68,11 @@ pub enum Body<'a> {
     Multipart(Multipart<'a>),
     /// A one-shot reader: it cannot be rewound, so a request carrying it is never retried.
     /// With `len` the body is sent with a Content-Length, otherwise chunked.
-    Reader { reader: Box<dyn Read + 'a>, len: Option<u64>, content_type: String },
+    Reader {
+        reader: Box<dyn Read + 'a>,
+        len: Option<u64>,
+        content_type: String,
+    },
 }
 
 impl Body<'_> {
@@ -96,7 +100,11 @@ pub struct Request<'a> {
 
 impl<'a> Request<'a> {
     pub fn new(method: Method, url: impl Into<String>, body: Body<'a>) -> Request<'a> {
-        Request { method, url: url.into(), body }
+        Request {
+            method,
+            url: url.into(),
+            body,
+        }
     }
 }
 
@@ -157,7 +165,12 @@ impl Transport {
     /// `progress` is called with `(sent, total)` as the request body is handed to the
     /// connection; returning `false` cancels (`ErrorKind::Cancelled`). On a retry the count
     /// starts again from 0.
-    pub fn call(&self, request: &mut Request<'_>, log: LogHook<'_>, progress: Option<&mut ProgressFn<'_>>) -> Result<String> {
+    pub fn call(
+        &self,
+        request: &mut Request<'_>,
+        log: LogHook<'_>,
+        progress: Option<&mut ProgressFn<'_>>,
+    ) -> Result<String> {
         let resp = self.execute(request, log, progress)?;
         if (200..300).contains(&resp.status) {
             resp.into_json_text()

@@ -49,7 +49,10 @@ pub fn random_boundary() -> String {
         let mut h = RandomState::new().build_hasher();
         h.write_u8(i);
         h.write_u128(
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
         );
         out.push_str(&format!("{:016x}", h.finish()));
     }
@@ -63,7 +66,11 @@ impl<'a> Multipart<'a> {
 
     /// A body with a fixed boundary (for tests).
     pub fn with_boundary(boundary: impl Into<String>) -> Multipart<'a> {
-        Multipart { boundary: boundary.into(), segments: Vec::new(), finished: false }
+        Multipart {
+            boundary: boundary.into(),
+            segments: Vec::new(),
+            finished: false,
+        }
     }
 
     pub fn boundary(&self) -> &str {
@@ -85,7 +92,11 @@ impl<'a> Multipart<'a> {
 
     fn part_head(&mut self, name: &str, filename: Option<&str>, content_type: Option<&str>) {
         assert!(!self.finished, "multipart body already finished");
-        let mut head = format!("--{}\r\nContent-Disposition: form-data; name=\"{}\"", self.boundary, quote_param(name));
+        let mut head = format!(
+            "--{}\r\nContent-Disposition: form-data; name=\"{}\"",
+            self.boundary,
+            quote_param(name)
+        );
         if let Some(f) = filename {
             head.push_str(&format!("; filename=\"{}\"", quote_param(f)));
         }
@@ -117,12 +128,18 @@ impl<'a> Multipart<'a> {
         let meta = std::fs::metadata(path)
             .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
         if !meta.is_file() {
-            return Err(Error::new(ErrorKind::Io, format!("{} is not a regular file", path.display())));
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!("{} is not a regular file", path.display()),
+            ));
         }
         // Opening now surfaces permission problems before any byte is sent.
         File::open(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot open {}: {e}", path.display())))?;
         self.part_head(name, Some(filename), Some(content_type));
-        self.segments.push(Segment::File { path: path.to_path_buf(), len: meta.len() });
+        self.segments.push(Segment::File {
+            path: path.to_path_buf(),
+            len: meta.len(),
+        });
         self.push_owned(b"\r\n");
         Ok(())
     }
@@ -147,7 +164,12 @@ impl<'a> Multipart<'a> {
 
     /// A fresh reader over the whole body, from the first byte.
     pub fn reader(&self) -> MultipartReader<'_, 'a> {
-        MultipartReader { body: self, index: 0, offset: 0, file: None }
+        MultipartReader {
+            body: self,
+            index: 0,
+            offset: 0,
+            file: None,
+        }
     }
 }
 
@@ -182,7 +204,9 @@ impl Read for MultipartReader<'_, '_> {
             return Ok(0);
         }
         loop {
-            let Some(seg) = self.body.segments.get(self.index) else { return Ok(0) };
+            let Some(seg) = self.body.segments.get(self.index) else {
+                return Ok(0);
+            };
             let remaining = seg.len() - self.offset;
             if remaining == 0 {
                 self.index += 1;
@@ -204,9 +228,8 @@ impl Read for MultipartReader<'_, '_> {
                 }
                 Segment::File { path, len } => {
                     if self.file.is_none() {
-                        let f = File::open(path).map_err(|e| {
-                            BodyFault::Source(format!("cannot open {}: {e}", path.display())).into_io()
-                        })?;
+                        let f = File::open(path)
+                            .map_err(|e| BodyFault::Source(format!("cannot open {}: {e}", path.display())).into_io())?;
                         let now = f.metadata().map(|m| m.len()).unwrap_or(*len);
                         if now != *len {
                             return Err(BodyFault::Source(format!(
@@ -314,9 +337,18 @@ mod tests {
     #[test]
     fn missing_files_and_directories_are_io_errors() {
         let mut m = Multipart::new();
-        let e = m.file("file", "x", "application/octet-stream", Path::new("/nonexistent/ik/file")).unwrap_err();
+        let e = m
+            .file(
+                "file",
+                "x",
+                "application/octet-stream",
+                Path::new("/nonexistent/ik/file"),
+            )
+            .unwrap_err();
         assert_eq!(e.kind, ErrorKind::Io);
-        let e = m.file("file", "x", "application/octet-stream", &std::env::temp_dir()).unwrap_err();
+        let e = m
+            .file("file", "x", "application/octet-stream", &std::env::temp_dir())
+            .unwrap_err();
         assert_eq!(e.kind, ErrorKind::Io);
     }
 

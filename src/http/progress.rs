@@ -20,7 +20,14 @@ pub struct ProgressReader<'r, 'p, R: Read + ?Sized> {
 
 impl<'r, 'p, R: Read + ?Sized> ProgressReader<'r, 'p, R> {
     pub fn new(inner: &'r mut R, total: u64, progress: Option<&'r mut ProgressFn<'p>>) -> Self {
-        ProgressReader { inner, sent: 0, total, progress, cancelled: false, started: false }
+        ProgressReader {
+            inner,
+            sent: 0,
+            total,
+            progress,
+            cancelled: false,
+            started: false,
+        }
     }
 
     /// True once the callback asked to stop.

@@ -43,7 +43,10 @@ impl Response {
         let text = match String::from_utf8(self.body) {
             Ok(t) => t,
             Err(_) => {
-                let mut e = Error::new(ErrorKind::Decode, format!("HTTP {status}: the response body is not UTF-8 text"));
+                let mut e = Error::new(
+                    ErrorKind::Decode,
+                    format!("HTTP {status}: the response body is not UTF-8 text"),
+                );
                 e.http_status = Some(status);
                 e.request_id = request_id;
                 e.attempts = Some(attempts);
@@ -78,7 +81,10 @@ fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
     let v = header_str(headers, name)?;
     v.parse::<u64>().ok().or_else(|| {
         // Tolerate "1500.0".
-        v.parse::<f64>().ok().filter(|f| f.is_finite() && *f >= 0.0).map(|f| f as u64)
+        v.parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite() && *f >= 0.0)
+            .map(|f| f as u64)
     })
 }
 
@@ -153,7 +159,11 @@ pub fn error_from_response(resp: &Response, secrets: &[&str]) -> Error {
     let status = resp.status;
     let kind = ErrorKind::from_http_status(status);
     let text = String::from_utf8_lossy(&resp.body);
-    let parsed: Option<Value> = if text.trim().is_empty() { None } else { serde_json::from_str(&text).ok() };
+    let parsed: Option<Value> = if text.trim().is_empty() {
+        None
+    } else {
+        serde_json::from_str(&text).ok()
+    };
 
     let mut message = None;
     let mut help = None;
@@ -168,7 +178,11 @@ pub fn error_from_response(resp: &Response, secrets: &[&str]) -> Error {
     let message = match message {
         Some(m) if !m.is_empty() => m,
         _ => {
-            let head = if phrase.is_empty() { format!("HTTP {status}") } else { format!("HTTP {status} {phrase}") };
+            let head = if phrase.is_empty() {
+                format!("HTTP {status}")
+            } else {
+                format!("HTTP {status} {phrase}")
+            };
             if parsed.is_none() && !text.trim().is_empty() {
                 format!("{head}: {}", first_line(&redact(&text, secrets), 200))
             } else if text.trim().is_empty() {
@@ -252,38 +266,61 @@ fn io_failure(e: &io::Error, target: &str) -> Failure {
     if let Some(fault) = BodyFault::find(e) {
         return match fault {
             BodyFault::Cancelled => Failure {
-                error: Error::new(ErrorKind::Cancelled, "upload cancelled by the progress callback; nothing was uploaded"),
+                error: Error::new(
+                    ErrorKind::Cancelled,
+                    "upload cancelled by the progress callback; nothing was uploaded",
+                ),
                 retryable: false,
             },
-            BodyFault::Source(m) => Failure { error: Error::new(ErrorKind::Io, m.clone()), retryable: false },
+            BodyFault::Source(m) => Failure {
+                error: Error::new(ErrorKind::Io, m.clone()),
+                retryable: false,
+            },
         };
     }
     // rustls reports handshake and certificate failures as io errors wrapping rustls::Error.
     if let Some(tls) = e.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
-        return Failure { error: tls_error(&tls.to_string(), target), retryable: false };
+        return Failure {
+            error: tls_error(&tls.to_string(), target),
+            retryable: false,
+        };
     }
     use io::ErrorKind as K;
     let (kind, msg) = match e.kind() {
         K::TimedOut | K::WouldBlock => (ErrorKind::Timeout, format!("timed out talking to {target}")),
         K::ConnectionRefused => (ErrorKind::Network, format!("connection refused by {target}")),
-        K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => {
-            (ErrorKind::Network, format!("connection to {target} closed unexpectedly ({e})"))
-        }
+        K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => (
+            ErrorKind::Network,
+            format!("connection to {target} closed unexpectedly ({e})"),
+        ),
         _ => (ErrorKind::Network, format!("network error talking to {target}: {e}")),
     };
-    Failure { error: Error::new(kind, msg), retryable: true }
+    Failure {
+        error: Error::new(kind, msg),
+        retryable: true,
+    }
 }
 
 /// Maps a ureq failure for `target` (`host:port`) to our error, and says whether to retry it.
 pub fn failure_from_ureq(err: ureq::Error, target: &str, timeouts: (u128, u128)) -> Failure {
     use ureq::Error as U;
     let (connect_ms, timeout_ms) = timeouts;
-    let net = |msg: String| Failure { error: Error::new(ErrorKind::Network, msg), retryable: true };
+    let net = |msg: String| Failure {
+        error: Error::new(ErrorKind::Network, msg),
+        retryable: true,
+    };
     match err {
         U::Timeout(t) => {
-            let limit = if matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve) { connect_ms } else { timeout_ms };
+            let limit = if matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve) {
+                connect_ms
+            } else {
+                timeout_ms
+            };
             Failure {
-                error: Error::new(ErrorKind::Timeout, format!("timed out {} {target} (after {limit} ms)", timeout_text(t))),
+                error: Error::new(
+                    ErrorKind::Timeout,
+                    format!("timed out {} {target} (after {limit} ms)", timeout_text(t)),
+                ),
                 retryable: true,
             }
         }
@@ -292,20 +329,50 @@ pub fn failure_from_ureq(err: ureq::Error, target: &str, timeouts: (u128, u128))
         U::ConnectionFailed => net(format!("could not connect to {target}")),
         U::Protocol(e) => net(format!("HTTP protocol error talking to {target}: {e}")),
         U::ConnectProxyFailed(m) => net(format!("proxy failed to connect to {target}: {m}")),
-        U::InvalidProxyUrl => Failure { error: Error::invalid("the proxy URL is invalid"), retryable: false },
-        U::Rustls(e) => Failure { error: tls_error(&e.to_string(), target), retryable: false },
-        U::Tls(m) => Failure { error: tls_error(m, target), retryable: false },
-        U::Pem(e) => Failure { error: tls_error(&format!("{e:?}"), target), retryable: false },
-        U::TlsRequired => Failure { error: tls_error("TLS required but not set up", target), retryable: false },
-        U::BadUri(m) => Failure { error: Error::invalid(format!("bad URL: {m}")), retryable: false },
-        U::Http(e) => Failure { error: Error::invalid(format!("bad request: {e}")), retryable: false },
-        U::RequireHttpsOnly(m) => Failure { error: Error::invalid(format!("HTTPS required: {m}")), retryable: false },
+        U::InvalidProxyUrl => Failure {
+            error: Error::invalid("the proxy URL is invalid"),
+            retryable: false,
+        },
+        U::Rustls(e) => Failure {
+            error: tls_error(&e.to_string(), target),
+            retryable: false,
+        },
+        U::Tls(m) => Failure {
+            error: tls_error(m, target),
+            retryable: false,
+        },
+        U::Pem(e) => Failure {
+            error: tls_error(&format!("{e:?}"), target),
+            retryable: false,
+        },
+        U::TlsRequired => Failure {
+            error: tls_error("TLS required but not set up", target),
+            retryable: false,
+        },
+        U::BadUri(m) => Failure {
+            error: Error::invalid(format!("bad URL: {m}")),
+            retryable: false,
+        },
+        U::Http(e) => Failure {
+            error: Error::invalid(format!("bad request: {e}")),
+            retryable: false,
+        },
+        U::RequireHttpsOnly(m) => Failure {
+            error: Error::invalid(format!("HTTPS required: {m}")),
+            retryable: false,
+        },
         U::BodyExceedsLimit(n) => Failure {
-            error: Error::new(ErrorKind::Decode, format!("the response body from {target} exceeds {n} bytes")),
+            error: Error::new(
+                ErrorKind::Decode,
+                format!("the response body from {target} exceeds {n} bytes"),
+            ),
             retryable: false,
         },
         U::LargeResponseHeader(..) => Failure {
-            error: Error::new(ErrorKind::Decode, format!("the response headers from {target} are too large")),
+            error: Error::new(
+                ErrorKind::Decode,
+                format!("the response headers from {target} are too large"),
+            ),
             retryable: false,
         },
         other => net(format!("error talking to {target}: {other}")),
@@ -313,7 +380,10 @@ pub fn failure_from_ureq(err: ureq::Error, target: &str, timeouts: (u128, u128))
 }
 
 fn tls_error(detail: &str, target: &str) -> Error {
-    let hint = if detail.contains("UnknownIssuer") || detail.contains("unknown issuer") || detail.contains("invalid peer certificate") {
+    let hint = if detail.contains("UnknownIssuer")
+        || detail.contains("unknown issuer")
+        || detail.contains("invalid peer certificate")
+    {
         " (if the server uses a private CA, add it with the `ca_pem` or `ca_file` config key)"
     } else {
         ""
@@ -331,14 +401,24 @@ mod tests {
         for (k, v) in headers {
             h.append(*k, HeaderValue::from_str(v).unwrap());
         }
-        Response { status, headers: h, body: body.as_bytes().to_vec(), attempts: 3 }
+        Response {
+            status,
+            headers: h,
+            body: body.as_bytes().to_vec(),
+            attempts: 3,
+        }
     }
 
     #[test]
     fn json_error_body_fields() {
         let r = resp(
             404,
-            &[("X-IK-RequestId", "req-1"), ("X-RateLimit-Limit", "10"), ("x-ratelimit-reset", "1500"), ("X-RateLimit-Interval", "1000")],
+            &[
+                ("X-IK-RequestId", "req-1"),
+                ("X-RateLimit-Limit", "10"),
+                ("x-ratelimit-reset", "1500"),
+                ("X-RateLimit-Interval", "1000"),
+            ],
             r#"{"message":"File not found","help":"see docs","reason":"NOT_FOUND"}"#,
         );
         let e = error_from_response(&r, &[]);
@@ -347,7 +427,14 @@ mod tests {
         assert_eq!(e.help.as_deref(), Some("see docs"));
         assert_eq!(e.reason.as_deref(), Some("NOT_FOUND"));
         assert_eq!(e.request_id.as_deref(), Some("req-1"));
-        assert_eq!(e.rate_limit, RateLimit { limit: Some(10), reset_ms: Some(1500), interval_ms: Some(1000) });
+        assert_eq!(
+            e.rate_limit,
+            RateLimit {
+                limit: Some(10),
+                reset_ms: Some(1500),
+                interval_ms: Some(1000)
+            }
+        );
         assert_eq!(e.attempts, Some(3));
         assert_eq!(e.http_status, Some(404));
         assert_eq!(e.body.unwrap()["reason"], "NOT_FOUND");
@@ -375,7 +462,11 @@ mod tests {
 
     #[test]
     fn secrets_are_scrubbed_from_echoed_bodies() {
-        let r = resp(401, &[], r#"{"message":"key private_key_abc is wrong","help":"x","echo":{"auth":"Basic private_key_abc"}}"#);
+        let r = resp(
+            401,
+            &[],
+            r#"{"message":"key private_key_abc is wrong","help":"x","echo":{"auth":"Basic private_key_abc"}}"#,
+        );
         let e = error_from_response(&r, &["private_key_abc"]);
         let doc = serde_json::Value::Object(e.to_json_map()).to_string();
         assert!(!doc.contains("private_key_abc"), "{doc}");
@@ -388,8 +479,13 @@ mod tests {
     fn success_bodies() {
         assert_eq!(resp(204, &[], "").into_json_text().unwrap(), "{}");
         assert_eq!(resp(200, &[], "  \n").into_json_text().unwrap(), "{}");
-        assert_eq!(resp(200, &[], r#"{"b":1,"a":2}"#).into_json_text().unwrap(), r#"{"b":1,"a":2}"#);
-        let e = resp(200, &[("x-ik-requestid", "r9")], "not json").into_json_text().unwrap_err();
+        assert_eq!(
+            resp(200, &[], r#"{"b":1,"a":2}"#).into_json_text().unwrap(),
+            r#"{"b":1,"a":2}"#
+        );
+        let e = resp(200, &[("x-ik-requestid", "r9")], "not json")
+            .into_json_text()
+            .unwrap_err();
         assert_eq!(e.kind, ErrorKind::Decode);
         assert_eq!(e.request_id.as_deref(), Some("r9"));
     }

@@ -36,11 +36,7 @@ fn parse_number(text: &str) -> Option<f64> {
 /// The delay a server asked for, in seconds (may be negative or zero: the caller applies
 /// the window). `retry-after-ms` first, then `Retry-After` as seconds, then as an HTTP date
 /// relative to `now`. An unparseable `retry-after-ms` falls through to `Retry-After`.
-pub fn parse_retry_after(
-    retry_after_ms: Option<&str>,
-    retry_after: Option<&str>,
-    now: SystemTime,
-) -> Option<f64> {
+pub fn parse_retry_after(retry_after_ms: Option<&str>, retry_after: Option<&str>, now: SystemTime) -> Option<f64> {
     if let Some(ms) = retry_after_ms.and_then(parse_number) {
         return Some(ms / 1000.0);
     }
@@ -101,14 +97,21 @@ pub fn jitter_random() -> f64 {
     use std::collections::hash_map::RandomState;
     use std::hash::{BuildHasher, Hasher};
     let mut h = RandomState::new().build_hasher();
-    h.write_u128(SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    h.write_u128(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
     (h.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 
 // ---------------------------------------------------------------------------------------------
 // HTTP dates (RFC 9110 §5.6.7): IMF-fixdate, plus the obsolete RFC 850 and asctime forms.
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 fn month_index(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
@@ -162,7 +165,15 @@ pub fn parse_http_date(text: &str) -> Option<i64> {
             let mon = month_index(parts.next()?)?;
             let yy: i64 = parts.next()?.parse().ok()?;
             // Two-digit years: RFC 9110 says interpret >50 years ahead as the past century.
-            let year = if yy < 100 { if yy < 70 { 2000 + yy } else { 1900 + yy } } else { yy };
+            let year = if yy < 100 {
+                if yy < 70 {
+                    2000 + yy
+                } else {
+                    1900 + yy
+                }
+            } else {
+                yy
+            };
             to_unix(year, mon, day, parse_hms(time)?)
         }
         // asctime: "Sun" "Nov" "6" "08:49:37" "1994"
@@ -189,7 +200,9 @@ pub fn format_http_date(unix: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
     let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days.rem_euclid(7) as usize];
-    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) as usize];
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][(m - 1) as usize];
     format!(
         "{weekday}, {d:02} {month} {y} {:02}:{:02}:{:02} GMT",
         secs / 3600,
@@ -219,7 +232,14 @@ mod tests {
         assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), Some(784_111_777));
         assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
         assert_eq!(parse_http_date("Tue, 29 Feb 2000 12:00:00 GMT"), Some(951_825_600));
-        for bad in ["", "uhoh", "Sun, 06 Nov 1994 08:49:37 PST", "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:00:00 GMT", "Sun, 32 Nov 1994 08:49:37 GMT"] {
+        for bad in [
+            "",
+            "uhoh",
+            "Sun, 06 Nov 1994 08:49:37 PST",
+            "Sun, 06 Foo 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 25:00:00 GMT",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+        ] {
             assert_eq!(parse_http_date(bad), None, "{bad:?}");
         }
     }
@@ -227,7 +247,12 @@ mod tests {
     #[test]
     fn http_date_format_round_trips() {
         for t in [0i64, 784_111_777, 951_825_600, NOW, NOW + 61, 4_102_444_800] {
-            assert_eq!(parse_http_date(&format_http_date(t)), Some(t), "{}", format_http_date(t));
+            assert_eq!(
+                parse_http_date(&format_http_date(t)),
+                Some(t),
+                "{}",
+                format_http_date(t)
+            );
         }
         assert_eq!(format_http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
     }
@@ -281,7 +306,10 @@ mod tests {
         assert_eq!(server_delay(429, None, None, Some("0"), now()), None);
         // a Retry-After that is not usable falls through to X-RateLimit-Reset on 429
         assert_eq!(ms(server_delay(429, None, Some("0"), Some("1200"), now())), Some(1200));
-        assert_eq!(ms(server_delay(429, None, Some("120"), Some("1200"), now())), Some(1200));
+        assert_eq!(
+            ms(server_delay(429, None, Some("120"), Some("1200"), now())),
+            Some(1200)
+        );
         assert_eq!(ms(server_delay(429, Some("0"), None, Some("1200"), now())), Some(1200));
         assert_eq!(server_delay(429, None, None, Some("900000"), now()), None);
         assert_eq!(server_delay(429, None, None, Some("soon"), now()), None);

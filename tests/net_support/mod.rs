@@ -17,12 +17,22 @@ use std::time::{Duration, Instant};
 #[derive(Clone, Debug)]
 pub enum Reply {
     /// A complete answer (Content-Length set, keep-alive unless `close`).
-    Answer { status: u16, headers: Vec<(String, String)>, body: Vec<u8>, delay: Duration, close: bool },
+    Answer {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+        delay: Duration,
+        close: bool,
+    },
     /// Close the connection without answering (a connection error for the client).
     Drop,
     /// Send the status line and headers promising `promised` body bytes, send `sent` of them,
     /// then stall for `stall` and close.
-    Half { promised: usize, sent: usize, stall: Duration },
+    Half {
+        promised: usize,
+        sent: usize,
+        stall: Duration,
+    },
     /// Read the request, then say nothing for `silence` (a response timeout for the client).
     Silence(Duration),
     /// Send the answer as a keep-alive answer (no `Connection: close`), then close the
@@ -238,7 +248,11 @@ impl Drop for Server {
 /// method, target, headers, body (empty when discarded), body length.
 type RawRequest = (String, String, Vec<(String, String)>, Vec<u8>, usize);
 
-fn read_request(reader: &mut BufReader<TcpStream>, slow: Option<(Duration, usize)>, discard: bool) -> Option<RawRequest> {
+fn read_request(
+    reader: &mut BufReader<TcpStream>,
+    slow: Option<(Duration, usize)>,
+    discard: bool,
+) -> Option<RawRequest> {
     let mut line = String::new();
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
@@ -351,8 +365,18 @@ fn serve(conn: TcpStream, id: usize, st: &State) {
     loop {
         let slow = *st.slow_read.lock().unwrap();
         let discard = st.discard_bodies.load(Ordering::SeqCst);
-        let Some((method, target, headers, body, body_len)) = read_request(&mut reader, slow, discard) else { return };
-        let seen = Seen { method, target, headers, body, body_len, at: Instant::now(), connection: id };
+        let Some((method, target, headers, body, body_len)) = read_request(&mut reader, slow, discard) else {
+            return;
+        };
+        let seen = Seen {
+            method,
+            target,
+            headers,
+            body,
+            body_len,
+            at: Instant::now(),
+            connection: id,
+        };
         let scripted = st.script.lock().unwrap().pop_front();
         let reply = match scripted {
             Some(r) => r,
@@ -374,14 +398,21 @@ fn serve(conn: TcpStream, id: usize, st: &State) {
                 return;
             }
             Reply::Half { promised, sent, stall } => {
-                let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {promised}\r\n\r\n");
+                let head =
+                    format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {promised}\r\n\r\n");
                 let _ = writer.write_all(head.as_bytes());
                 let _ = writer.write_all(&vec![b' '; sent]);
                 let _ = writer.flush();
                 thread::sleep(stall);
                 return;
             }
-            Reply::Answer { status, headers, body, delay, close } => {
+            Reply::Answer {
+                status,
+                headers,
+                body,
+                delay,
+                close,
+            } => {
                 if !delay.is_zero() {
                     thread::sleep(delay);
                 }
@@ -443,7 +474,9 @@ pub fn client(base_url: &str, extra: serde_json::Value) -> imagekit::Client {
 pub fn capture_logs(client: &imagekit::Client) -> Arc<Mutex<Vec<(imagekit::log::LogLevel, String)>>> {
     let logs = Arc::new(Mutex::new(Vec::new()));
     let sink = logs.clone();
-    client.set_logger(Some(Arc::new(move |level, msg: &str| sink.lock().unwrap().push((level, msg.to_string())))));
+    client.set_logger(Some(Arc::new(move |level, msg: &str| {
+        sink.lock().unwrap().push((level, msg.to_string()))
+    })));
     logs
 }
 
