@@ -31,6 +31,16 @@
 
 
 /**
+ * Default lifetime of the parameters when `expire` is 0, in seconds.
+ */
+#define DEFAULT_EXPIRE_SECONDS (60 * 30)
+
+/**
+ * Deepest nesting of arrays/objects accepted.
+ */
+#define MAX_DEPTH 128
+
+/**
  * The result of an `ik_*` call. 0 is success; every other value is an error whose details are
  * in the error JSON written to the call's `out_json`.
  *
@@ -166,9 +176,87 @@ typedef struct ik_client ik_client;
  */
 typedef void (*ik_log_callback)(void *userdata, uint32_t level, const char *message);
 
+/**
+ * Reports upload progress, libcurl style: `sent` request-body bytes out of `total` (the whole
+ * multipart body, so a little more than the file). Called on the thread that started the
+ * upload: once before the first byte, then as the body goes out. Return 0 to go on; any other
+ * value cancels the upload, which then fails with `IK_STATUS_CANCELLED` and nothing is stored.
+ * When a failed attempt is retried, the count starts again from 0.
+ */
+typedef int (*ik_progress_callback)(void *userdata, uint64_t sent, uint64_t total);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Computes the authentication parameters a client-side (browser/mobile) upload needs, as the
+ * seed SDK's `get_authentication_parameters(token, expire)`:
+ * `{"token":"…","expire":1582269249,"signature":"…"}` where
+ * `signature = lowercase hex HMAC-SHA1(private_key, token + decimal(expire))`.
+ *
+ * `token`: NULL or `""` generates a new random UUIDv4 (lower-case, hyphenated); otherwise it
+ * is used as given (borrowed for the call only). `expire`: an absolute unix time in seconds;
+ * 0 means now + 1800 (30 minutes). ImageKit rejects values more than one hour ahead.
+ *
+ * `*out_json` is set to NULL on entry; on `IK_STATUS_OK` it holds the JSON object above; on
+ * failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for a token that is not valid
+ * UTF-8). The caller owns it and releases it with `ik_string_free`. The private key never
+ * appears in the output.
+ *
+ * NULL `client` gives `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json`
+ * gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from several threads at once on the same client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle from `ik_client_new`; `token` must be NULL or a
+ * NUL-terminated string; `out_json` must be NULL or writable.
+ */
+ik_status ik_get_authentication_parameters(const struct ik_client *client,
+                                           const char *token,
+                                           int64_t expire,
+                                           char **out_json);
+
+/**
+ * Purges a URL from the CDN and ImageKit's caches (`POST /v1/files/purge`). The purge is
+ * asynchronous; follow it with `ik_get_purge_cache_status`.
+ *
+ * `url` is the full URL to purge (a trailing `*` purges a prefix, per ImageKit's docs); an
+ * empty one is `IK_STATUS_INVALID_ARGUMENT`. On `IK_STATUS_OK`, `*out_json` holds
+ * `{"requestId":"…"}`; otherwise an error document. The caller frees it with
+ * `ik_string_free`. NULL `client`, `url` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
+ * Thread-safe on a shared client.
+ *
+ * @code
+ * char *out = NULL;
+ * if (ik_purge_cache(client, "https://ik.imagekit.io/demo/cat.jpg", &out) == IK_STATUS_OK)
+ *     puts(out); // {"requestId":"..."}
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; `url` NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_purge_cache(const struct ik_client *client,
+                         const char *url,
+                         char **out_json);
+
+/**
+ * Gets the status of a purge (`GET /v1/files/purge/{requestId}`), with the `requestId` that
+ * `ik_purge_cache` returned (percent-encoded into the path).
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds `{"status":"Pending"}` or `{"status":"Completed"}`;
+ * otherwise an error document. The caller frees it with `ik_string_free`. NULL `client`,
+ * `request_id` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`; an empty `request_id` gives
+ * `IK_STATUS_INVALID_ARGUMENT`. Thread-safe on a shared client.
+ *
+ * # Safety
+ * As for `ik_purge_cache`.
+ */
+ik_status ik_get_purge_cache_status(const struct ik_client *client,
+                                    const char *request_id,
+                                    char **out_json);
 
 /**
  * Creates a client from a JSON configuration.
@@ -177,8 +265,8 @@ extern "C" {
  * Optional: `transformation_position` (`"path"` default, or `"query"`), `api_base_url`,
  * `upload_base_url`, `connect_timeout_ms` (5000), `timeout_ms` (60000), `max_retries` (2),
  * `retry_initial_delay_ms` (500), `retry_max_delay_ms` (8000), `ca_pem` (extra trusted CA
- * certificates, PEM text), `ca_file` (path to such a PEM file), `proxy` (URL; default: from the
- * environment), `user_agent` (appended to the User-Agent). Unknown keys are an error.
+ * certificates, PEM text), `ca_file` (path to such a PEM file), `proxy` (URL; `""` = no proxy;
+ * default: from the environment), `user_agent` (appended to the User-Agent). Unknown keys are an error.
  *
  * `config_json` is borrowed for the call only. On `IK_STATUS_OK`, `*out_client` holds a new
  * client the caller owns (release with `ik_client_free`). On failure `*out_client` is NULL and,
@@ -244,12 +332,349 @@ void ik_string_free(char *s);
 const char *ik_version(void);
 
 /**
+ * Lists and searches files and folders (`GET /v1/files`).
+ *
+ * `options_json` may be NULL (no filter) or a JSON object with any of: `type` (`"file"`,
+ * `"file-version"`, `"folder"`, `"all"`), `sort` (e.g. `"ASC_CREATED"`), `path`,
+ * `searchQuery` / `search_query` (Lucene-like, e.g. `"createdAt > \"7d\""`), `fileType` /
+ * `file_type` (`"all"`, `"image"`, `"non-image"`), `tags` (list or comma-separated string),
+ * `includeFolder` / `include_folder` (boolean), `skip`, `limit` (integers). They are sent
+ * percent-encoded in the query string. An unknown key is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON array of file and folder objects as
+ * sent. Otherwise it holds an error document (`status`, `message`, `http_status`, `help`,
+ * `request_id`, `rate_limit`, `attempts`, `body`). The caller frees it with `ik_string_free`.
+ * NULL `client` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call.
+ * Thread safety: may be called from several threads at once on one client.
+ *
+ * @code
+ * char *out = NULL;
+ * if (ik_list_files(client, "{\"path\":\"/products\",\"limit\":10}", &out) == IK_STATUS_OK)
+ *     puts(out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; string arguments NULL or NUL-terminated; `out_json`
+ * NULL or writable.
+ */
+ik_status ik_list_files(const struct ik_client *client, const char *options_json, char **out_json);
+
+/**
+ * Gets a file's details (`GET /v1/files/{fileId}/details`).
+ *
+ * `file_id` is percent-encoded into the path; an empty id is `IK_STATUS_INVALID_ARGUMENT`.
+ * On `IK_STATUS_OK`, `*out_json` holds the API's file object; an unknown id gives
+ * `IK_STATUS_NOT_FOUND` with the error document in `*out_json`. The caller frees it with
+ * `ik_string_free`. NULL `client`, `file_id` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
+ * Thread-safe on a shared client.
+ *
+ * @code
+ * char *out = NULL;
+ * ik_status st = ik_get_file_details(client, "598821f949c0a938d57563bd", &out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * As for `ik_list_files`.
+ */
+ik_status ik_get_file_details(const struct ik_client *client, const char *file_id, char **out_json);
+
+/**
+ * Gets an uploaded file's metadata: EXIF, dimensions, pHash, … (`GET /v1/files/{fileId}/metadata`).
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's metadata object; otherwise an error document.
+ * The caller frees it with `ik_string_free`. NULL `client`, `file_id` or `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`; an empty `file_id` gives `IK_STATUS_INVALID_ARGUMENT`.
+ * Thread-safe on a shared client.
+ *
+ * # Safety
+ * As for `ik_list_files`.
+ */
+ik_status ik_get_file_metadata(const struct ik_client *client,
+                               const char *file_id,
+                               char **out_json);
+
+/**
+ * Gets the metadata of a file by its full URL (`GET /v1/metadata?url=…`); the URL must be
+ * served through the account's URL endpoints. `remote_url` is percent-encoded into the query.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's metadata object; otherwise an error document.
+ * The caller frees it with `ik_string_free`. NULL `client`, `remote_url` or `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`; an empty `remote_url` gives `IK_STATUS_INVALID_ARGUMENT`.
+ * Thread-safe on a shared client.
+ *
+ * @code
+ * char *out = NULL;
+ * ik_get_remote_file_url_metadata(client, "https://ik.imagekit.io/demo/cat.jpg", &out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * As for `ik_list_files`.
+ */
+ik_status ik_get_remote_file_url_metadata(const struct ik_client *client,
+                                          const char *remote_url,
+                                          char **out_json);
+
+/**
+ * Updates a file's details (`PATCH /v1/files/{fileId}/details`).
+ *
+ * `update_json` must be a JSON object and is sent exactly as given, e.g.
+ * `{"tags":["a","b"],"customCoordinates":"10,10,100,100","customMetadata":{"price":10},
+ * "removeAITags":["car"],"webhookUrl":"…","extensions":[…],"publish":{"isPublished":true}}`
+ * (the API's camelCase names). Invalid JSON or a non-object is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the updated file object; otherwise an error document.
+ * The caller frees it with `ik_string_free`. NULL `client`, `file_id`, `update_json` or
+ * `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Thread-safe on a shared client.
+ *
+ * @code
+ * char *out = NULL;
+ * ik_update_file_details(client, file_id, "{\"tags\":[\"sale\"]}", &out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * As for `ik_list_files`.
+ */
+ik_status ik_update_file_details(const struct ik_client *client,
+                                 const char *file_id,
+                                 const char *update_json,
+                                 char **out_json);
+
+/**
+ * Deletes a file and all its versions (`DELETE /v1/files/{fileId}`). Cached copies on the CDN
+ * are not purged (see `ik_purge_cache`).
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds `{}` (the API answers 204 with no body); otherwise an
+ * error document (`IK_STATUS_NOT_FOUND` for an unknown id). The caller frees it with
+ * `ik_string_free`. NULL `client`, `file_id` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
+ * Thread-safe on a shared client.
+ *
+ * # Safety
+ * As for `ik_list_files`.
+ */
+ik_status ik_delete_file(const struct ik_client *client, const char *file_id, char **out_json);
+
+/**
+ * Computes the Hamming distance between two pHash values (hex strings such as
+ * `"f06830ca9f1e3e90"`, from a file's metadata): the number of differing bits, 0 for the same
+ * image. An optional `0x`/`0X` prefix is accepted; upper and lower case are equal.
+ *
+ * Both values must be non-empty, hexadecimal and of the same length; otherwise the result is
+ * `IK_STATUS_INVALID_ARGUMENT` with a message saying which value is wrong and why (also for
+ * invalid UTF-8).
+ *
+ * `first` and `second` are borrowed for the call only. `out_distance` is required: it is set to
+ * 0 on entry and receives the distance on `IK_STATUS_OK`. `out_error` is optional (may be
+ * NULL): it is set to NULL on entry and, on failure, receives an error JSON document the caller
+ * releases with `ik_string_free`.
+ *
+ * NULL `first`, `second` or `out_distance` gives `IK_STATUS_NULL_ARGUMENT`.
+ *
+ * Thread safety: a pure function; call it from any thread.
+ *
+ * # Safety
+ * `first` and `second` must be NULL or NUL-terminated strings; `out_distance` must be NULL or
+ * writable; `out_error` must be NULL or writable.
+ */
+ik_status ik_phash_distance(const char *first,
+                            const char *second,
+                            uint32_t *out_distance,
+                            char **out_error);
+
+/**
+ * Calls any ImageKit API endpoint with the client's authentication, retries, timeouts and
+ * error mapping: for operations this library has no dedicated function for.
+ *
+ * `method` is `"GET"`, `"POST"`, `"PUT"`, `"PATCH"` or `"DELETE"` (any case).
+ * `path_and_query` is the path after the host, starting with `/`, with an optional query
+ * string, sent as given (percent-encode it yourself), e.g. `"/v1/files/abc/versions"` or
+ * `"/v1/customMetadataFields?includeDeleted=true"`. It goes to the client's `api_base_url`,
+ * except paths under `/api/` which go to the upload host (`upload_base_url`). Absolute URLs are
+ * refused so the private key is never sent to another host. `body_json` is NULL for no body,
+ * or a JSON document sent with `Content-Type: application/json` (DELETE may carry one).
+ *
+ * On `IK_STATUS_OK` (any 2xx), `*out_json` holds the API's JSON as sent, or `{}` when the answer
+ * has no body. Otherwise an error document. The caller frees it with `ik_string_free`. NULL
+ * `client`, `method`, `path_and_query` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`; an unknown
+ * method, a bad path or invalid JSON gives `IK_STATUS_INVALID_ARGUMENT`. Thread-safe on a shared client.
+ *
+ * @code
+ * char *out = NULL;
+ * ik_status st = ik_request(client, "POST", "/v1/folder",
+ *                           "{\"folderName\":\"summer\",\"parentFolderPath\":\"/\"}", &out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_request(const struct ik_client *client,
+                     const char *method,
+                     const char *path_and_query,
+                     const char *body_json,
+                     char **out_json);
+
+/**
  * A static English description of a status code. Never NULL; unknown codes give "unknown status".
  *
  * The returned string lives for the whole program: do not free it.
  * Takes `uint32_t` so any value coming from C is safe to pass.
  */
 const char *ik_status_str(uint32_t status);
+
+/**
+ * Uploads a file given by URL, base64 text or data URI (`POST /api/v1/files/upload`).
+ *
+ * `options_json` is a JSON object with the API's upload fields, in camelCase or the seed's
+ * snake_case. It must contain `"file"` (a public http(s) URL ImageKit fetches, a base64
+ * string, or a `data:` URI) and `"fileName"`. Optional: `useUniqueFileName`, `tags` (list or
+ * comma-separated string), `folder`, `isPrivateFile`, `isPublished`, `customCoordinates`,
+ * `responseFields` (list or string), `extensions`, `webhookUrl`, `overwriteFile`,
+ * `overwriteAITags`, `overwriteTags`, `overwriteCustomMetadata`, `customMetadata`,
+ * `transformation`, `checks`, `description`. Booleans are sent as "true"/"false" and objects
+ * as JSON text. An unknown key is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * `progress` may be NULL; see `ik_progress_callback`. `userdata` is passed to it untouched.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's answer (the uploaded file's `fileId`, `url`,
+ * `name`, …). Otherwise it holds an error document (`status`, `message`, `http_status`,
+ * `help`, `request_id`, `attempts`, `body`, …). Either way the caller frees it with
+ * `ik_string_free`. NULL `client`, `options_json` or `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call only.
+ *
+ * Failed attempts (connection errors, timeouts, 408/409/429/5xx) are retried per the client's
+ * `max_retries`. Thread safety: may be called from several threads at once on one client;
+ * the callback runs on the calling thread.
+ *
+ * @code
+ * char *out = NULL;
+ * ik_status st = ik_upload_file(client,
+ *     "{\"file\":\"https://example.com/cat.jpg\",\"fileName\":\"cat.jpg\",\"tags\":[\"pets\"]}",
+ *     NULL, NULL, &out);
+ * if (st == IK_STATUS_OK) printf("uploaded: %s\n", out); else fprintf(stderr, "%s\n", out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * Pointers must be NULL or valid as described; `progress` must be safe to call with `userdata`.
+ */
+ik_status ik_upload_file(const struct ik_client *client,
+                         const char *options_json,
+                         ik_progress_callback progress,
+                         void *userdata,
+                         char **out_json);
+
+/**
+ * Uploads `len` bytes at `data` as the file (a binary multipart part named after `fileName`).
+ *
+ * `data` is borrowed for the call only and is not copied: it is streamed from where it is.
+ * `data` may be NULL only when `len` is 0. `options_json` is as for `ik_upload_file` but must
+ * not contain `"file"`; `"fileName"` is required.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
+ * caller frees it with `ik_string_free`. NULL `client`, `options_json` or `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. A non-zero return from `progress` gives `IK_STATUS_CANCELLED`.
+ * Retried like every call (the bytes are simply sent again). Thread-safe on a shared client.
+ *
+ * @code
+ * static int on_progress(void *ud, uint64_t sent, uint64_t total) {
+ *     (void)ud; fprintf(stderr, "\r%llu/%llu", (unsigned long long)sent, (unsigned long long)total);
+ *     return 0; // non-zero cancels
+ * }
+ * char *out = NULL;
+ * ik_status st = ik_upload_file_bytes(client, buf, buf_len, "{\"fileName\":\"photo.jpg\"}",
+ *                                     on_progress, NULL, &out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * `data` must point to `len` readable bytes (or be NULL with `len == 0`); other pointers as
+ * for `ik_upload_file`.
+ */
+ik_status ik_upload_file_bytes(const struct ik_client *client,
+                               const uint8_t *data,
+                               size_t len,
+                               const char *options_json,
+                               ik_progress_callback progress,
+                               void *userdata,
+                               char **out_json);
+
+/**
+ * Uploads the local file at `path`, streamed from disk in chunks while it is sent: memory
+ * use does not grow with the file's size.
+ *
+ * `path` is a NUL-terminated UTF-8 path, borrowed for the call. The file must exist and be a
+ * regular file (else `IK_STATUS_IO`); its size when the call starts is the size sent, and a
+ * file that changes size during the upload fails with `IK_STATUS_IO`. `options_json` is as
+ * for `ik_upload_file` but must not contain `"file"`; `"fileName"` is required (it is not
+ * taken from the path).
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
+ * caller frees it with `ik_string_free`. NULL `client`, `path`, `options_json` or `out_json`
+ * gives `IK_STATUS_NULL_ARGUMENT`. A non-zero return from `progress` gives
+ * `IK_STATUS_CANCELLED`. A retry reopens the file and sends it again from the start.
+ * Thread-safe on a shared client.
+ *
+ * @code
+ * char *out = NULL;
+ * ik_status st = ik_upload_file_path(client, "/tmp/video.mp4",
+ *     "{\"fileName\":\"video.mp4\",\"folder\":\"/videos\"}", on_progress, &state, &out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * Pointers must be NULL or valid as described; `progress` must be safe to call with `userdata`.
+ */
+ik_status ik_upload_file_path(const struct ik_client *client,
+                              const char *path,
+                              const char *options_json,
+                              ik_progress_callback progress,
+                              void *userdata,
+                              char **out_json);
+
+/**
+ * Builds an ImageKit URL exactly as the seed SDK's `url()` does (imagekitio 4.2.0 with the seed
+ * README's transformation table), optionally signed.
+ *
+ * `options_json` is a JSON object with these keys (matched after trimming white space; any
+ * other key is an error that names it):
+ * - `path` (string): path under the URL endpoint, e.g. `"/default-image.jpg"`; wins over `src`.
+ * - `src` (string): a complete URL; transformations then always go into the query.
+ * - `url_endpoint` / `urlEndpoint` (string): overrides the client's endpoint for this call.
+ * - `transformation` (array of objects): steps chained with `:`; keys keep their order and are
+ *   mapped through the seed table plus every older and newer official name (`height` → `h`,
+ *   `aspectRatio` → `ar`, …); unknown keys pass through verbatim; the value `"-"` emits the
+ *   key alone; `raw` emits its string value as is.
+ * - `transformation_position` / `transformationPosition`: `"path"` (client default) or `"query"`.
+ * - `query_parameters` / `queryParameters` (object): extra query parameters, in order.
+ * - `signed` (truthy): append `ik-s` (HMAC-SHA1 with the client's private key).
+ * - `expire_seconds` / `expireSeconds` (number): with `signed`, also append `ik-t` = now + this.
+ * - `now` (integer unix seconds): a testing aid that freezes the clock used for `ik-t`.
+ *
+ * Example: `{"path":"/default-image.jpg","transformation":[{"height":"300","width":"400"}]}`
+ * gives `https://ik.imagekit.io/your_imagekit_id/tr:h-300,w-400/default-image.jpg`. Neither
+ * `path` nor `src` gives the empty string, as the seed does.
+ *
+ * `client` and `options_json` are borrowed for the call only. `*out_url` is set to NULL on
+ * entry; on `IK_STATUS_OK` it holds the URL as plain text (not JSON); on failure it holds an
+ * error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8, malformed JSON, a wrong
+ * JSON type, an unknown option or an invalid `transformation_position`; the message names the
+ * problem). Either way the caller owns `*out_url` and releases it with `ik_string_free`.
+ * The private key never appears in the output.
+ *
+ * NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
+ * NULL `out_url` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from several threads at once on the same client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
+ * a NUL-terminated string; `out_url` must be NULL or writable.
+ */
+ik_status ik_url(const struct ik_client *client, const char *options_json, char **out_url);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -17,4 +17,4 @@ fi
 export IMAGEKIT_OPENAPI_SPEC="${IMAGEKIT_OPENAPI_SPEC:-$PWD/../shared/reference/openapi/imagekit-openapi-v1.0.0.yaml}"
 
 cargo build --workspace --all-targets
-cargo test --workspace
+cargo test --workspace --no-fail-fast

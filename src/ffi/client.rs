@@ -26,8 +26,8 @@ pub struct ik_client {
 /// Optional: `transformation_position` (`"path"` default, or `"query"`), `api_base_url`,
 /// `upload_base_url`, `connect_timeout_ms` (5000), `timeout_ms` (60000), `max_retries` (2),
 /// `retry_initial_delay_ms` (500), `retry_max_delay_ms` (8000), `ca_pem` (extra trusted CA
-/// certificates, PEM text), `ca_file` (path to such a PEM file), `proxy` (URL; default: from the
-/// environment), `user_agent` (appended to the User-Agent). Unknown keys are an error.
+/// certificates, PEM text), `ca_file` (path to such a PEM file), `proxy` (URL; `""` = no proxy;
+/// default: from the environment), `user_agent` (appended to the User-Agent). Unknown keys are an error.
 ///
 /// `config_json` is borrowed for the call only. On `IK_STATUS_OK`, `*out_client` holds a new
 /// client the caller owns (release with `ik_client_free`). On failure `*out_client` is NULL and,
