@@ -17,4 +17,12 @@ fi
 export IMAGEKIT_OPENAPI_SPEC="${IMAGEKIT_OPENAPI_SPEC:-$PWD/../shared/reference/openapi/imagekit-openapi-v1.0.0.yaml}"
 
 cargo build --workspace --all-targets
-cargo test --workspace --no-fail-fast
+
+# Run everything, then close with one total over all test binaries.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+cargo test --workspace --no-fail-fast 2>&1 | tee "$log" || status=$?
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+     END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
