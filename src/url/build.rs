@@ -4,14 +4,14 @@
 use super::json::Value;
 use super::options::Options;
 use super::pyfmt;
-use super::query::QueryDict;
-use super::signature::{get_signature, Expiry};
-use super::transform::push_transformation;
-use super::urlparse::{sanitize, urlparse};
+use super::query::{push_quote_plus, QueryDict};
+use super::signature::{format_int, signature, Expiry};
+use super::urlparse::{sanitize, urlparse, UrlParts};
 use crate::client::Client;
 use crate::config::TransformationPosition;
-use crate::error::{Error, Result};
-use std::borrow::Cow;
+use super::{invalid, Res};
+use crate::error::Result;
+use std::cell::RefCell;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Unix seconds now, as Python's `int(datetime.now().timestamp())`.
@@ -22,41 +22,46 @@ pub(crate) fn unix_now() -> i64 {
     }
 }
 
-/// `int(now) + expire_seconds` when `expire_seconds` is truthy; `None` when it is falsy.
-fn expiry_for(expire: Option<&Value<'_>>, now: i64) -> Result<Option<Expiry>> {
+/// `int(now) + expire_seconds` when `expire_seconds` is truthy; `None` when it is falsy. The
+/// clock is read only when needed (`now` freezes it).
+fn expiry_for(expire: Option<&Value<'_>>, now: Option<i64>) -> Res<Option<Expiry>> {
     let Some(v) = expire else { return Ok(None) };
+    let now = || now.unwrap_or_else(unix_now);
     match v {
         Value::Null => Ok(None),
         Value::Number(_) if !v.truthy() => Ok(None),
         Value::Number(n) if pyfmt::is_int_literal(n) => {
-            let secs: i128 = n
-                .parse()
-                .map_err(|_| Error::invalid(format!("option `expire_seconds` is out of range: {n}")))?;
-            Ok(Some(Expiry::Int(now as i128 + secs)))
+            let secs: i128 = match n.parse::<i64>() {
+                Ok(s) => s as i128,
+                Err(_) => n
+                    .parse()
+                    .map_err(|_| invalid(format!("option `expire_seconds` is out of range: {n}")))?,
+            };
+            Ok(Some(Expiry::Int(now() as i128 + secs)))
         }
         Value::Number(n) => {
             let secs: f64 = n.parse().unwrap_or(f64::NAN);
-            Ok(Some(Expiry::Float(now as f64 + secs)))
+            Ok(Some(Expiry::Float(now() as f64 + secs)))
         }
-        other => Err(Error::invalid(format!(
+        other => Err(invalid(format!(
             "option `expire_seconds` must be a number of seconds when the URL is signed, got {}",
             other.type_name()
         ))),
     }
 }
 
-/// Python `str()` of a query parameter value; arrays and objects are refused.
-fn query_value<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
-    match v {
-        Value::String(s) => Ok(s),
-        Value::Array(_) | Value::Object(_) => Err(Error::invalid(format!(
-            "query_parameters: the value of `{key}` must be a string, number, boolean or null, got {}",
-            v.type_name()
-        ))),
-        other => {
+/// Appends `str(expiry)`, quote_plus-encoded (a float may print `1e+20`).
+fn push_expiry(out: &mut String, e: Expiry) {
+    match e {
+        Expiry::Int(i) => {
+            let mut buf = [0u8; 40];
+            // Digits and '-' are ASCII and safe in quote_plus.
+            out.push_str(std::str::from_utf8(format_int(i, &mut buf)).unwrap_or_default());
+        }
+        Expiry::Float(_) => {
             let mut s = String::new();
-            pyfmt::push_scalar(&mut s, &other);
-            Ok(Cow::Owned(s))
+            e.push_str(&mut s);
+            push_quote_plus(out, &s);
         }
     }
 }
@@ -66,113 +71,199 @@ impl Client {
     /// options object; see the `ik_url` documentation for every key. Returns `""` when neither
     /// `path` nor `src` is given (as the seed does).
     pub fn url(&self, options_json: &str) -> Result<String> {
-        let opts = Options::parse(options_json)?;
-        let now = match opts.now {
-            Some(n) => n,
-            None => unix_now(),
-        };
-        self.build_url(opts, now)
+        self.url_inner(options_json).map_err(|e| *e)
     }
 
-    fn build_url(&self, opts: Options<'_>, now: i64) -> Result<String> {
+    fn url_inner(&self, options_json: &str) -> Res<String> {
+        with_scratch(|scratch| {
+            let mut opts = Options::default();
+            opts.parse_into(options_json, &mut scratch.tr)?;
+            let built = self.build_url(&opts, &scratch.tr, &mut scratch.base)?;
+            // The result is copied once into a string of exactly the right size: the C boundary
+            // then adds its NUL without growing it and hands it over without shrinking it.
+            let url = match built {
+                Built::InScratch => &scratch.base,
+                Built::Owned(s) => return Ok(exact(&s)),
+            };
+            Ok(exact(url))
+        })
+    }
+
+    /// Builds into `base` (a cleared scratch buffer) or returns a new string.
+    fn build_url(&self, opts: &Options<'_>, tr: &str, base: &mut String) -> Res<Built> {
         let endpoint_raw: &str = opts.url_endpoint.as_deref().unwrap_or(&self.config.url_endpoint);
-        let endpoint = endpoint_raw.trim_matches('/');
+        let endpoint = trim_slashes(endpoint_raw);
         let mut position = opts.transformation_position.unwrap_or(self.config.transformation_position);
+        let now = opts.now;
 
-        let mut tr = String::new();
-        if let Some(t) = &opts.transformation {
-            push_transformation(&mut tr, t)?;
-        }
-
-        let path = opts.path.as_deref().unwrap_or("").trim_matches('/');
-        let src = opts.src.as_deref().unwrap_or("").trim_matches('/');
+        let path = trim_slashes(opts.path.as_deref().unwrap_or(""));
+        let src = trim_slashes(opts.src.as_deref().unwrap_or(""));
         if path.is_empty() && src.is_empty() {
-            return Ok(String::new());
+            return Ok(Built::Owned(String::new()));
         }
 
-        // The URL before its query is rebuilt.
-        let mut base;
+        // The URL before its query is rebuilt, with room for the query and the signature.
+        base.clear();
+        base.reserve(endpoint.len() + 3 * tr.len() + path.len() + src.len() + 128);
         if !path.is_empty() {
-            base = String::with_capacity(endpoint.len() + tr.len() + path.len() + 6);
             base.push_str(endpoint);
             if position == TransformationPosition::Path && !tr.is_empty() {
                 base.push_str("/tr:");
-                base.push_str(tr.trim_matches('/'));
+                base.push_str(trim_slashes(tr));
             }
             base.push('/');
             base.push_str(path);
         } else {
-            base = src.to_string();
+            base.push_str(src);
             position = TransformationPosition::Query;
         }
-        sanitize(&mut base);
-        let parts = urlparse(&base)?;
+        let scan = sanitize(base);
+        let parts = urlparse(base, &scan)?;
 
-        // dict(parse_qsl(query)), updated with query_parameters, then tr.
-        let mut q = QueryDict::with_capacity(4);
-        q.parse_qsl(parts.query);
-        if let Some(Value::Object(obj)) = &opts.query_parameters {
-            for m in obj.members() {
-                let (k, v) = m?;
-                let lower = k == "ik-attachment" && v.truthy();
-                let mut value = query_value(&k, v)?;
-                if lower {
-                    value = Cow::Owned(value.to_lowercase());
-                }
-                q.set(k, value);
+        // dict(parse_qsl(query)) updated with query_parameters, then with tr; `updates` holds
+        // the keys the builder adds itself (tr, then ik-t and ik-s).
+        let tr_update = [("tr", tr)];
+        let updates: &[(&str, &str)] =
+            if position == TransformationPosition::Query && !tr.is_empty() { &tr_update } else { &[] };
+
+        if parts.is_verbatim(&scan) {
+            // Usual case: urlunparse gives `base` back unchanged, and there is no query or
+            // fragment in it; append to it in place.
+            let out = base;
+            let q = &opts.query;
+            if !q.is_empty_with(updates) {
+                out.push('?');
+                q.push_urlencoded_with(out, updates);
             }
-        }
-        if position == TransformationPosition::Query && !tr.is_empty() {
-            q.set(Cow::Borrowed("tr"), Cow::Borrowed(tr.as_str()));
+            if !opts.signed {
+                return Ok(Built::InScratch);
+            }
+            let expiry = expiry_for(opts.expire_seconds.as_ref(), now)?;
+            let signature = signature(&self.signer, out, endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
+            if q.contains("ik-t") || q.contains("ik-s") {
+                return Ok(Built::Owned(self.resign(&parts_of(out)?, q, updates, expiry, &signature)));
+            }
+            out.push(if q.is_empty_with(updates) { '?' } else { '&' });
+            push_signature_params(out, expiry, &signature);
+            return Ok(Built::InScratch);
         }
 
-        let mut out = String::with_capacity(base.len() + tr.len() * 2 + 96);
+        // General case: the URL had its own query, a fragment, params or a scheme to fix.
+        let mut merged = QueryDict::default();
+        merged.parse_qsl(parts.query);
+        for (k, v) in opts.query.iter() {
+            merged.set(k.clone(), v.clone());
+        }
+        let q = &merged;
+        let mut out = String::with_capacity(base.capacity() + 64);
         parts.push_head(&mut out);
-        if !q.is_empty() {
+        if !q.is_empty_with(updates) {
             out.push('?');
-            q.push_urlencoded(&mut out);
+            q.push_urlencoded_with(&mut out, updates);
         }
         let query_end = out.len();
         parts.push_fragment(&mut out);
-
         if !opts.signed {
-            return Ok(out);
+            return Ok(Built::Owned(out));
         }
-
         let expiry = expiry_for(opts.expire_seconds.as_ref(), now)?;
-        let signature = get_signature(&self.signer, &out, endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
+        let signature = signature(&self.signer, &out, endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
+        if q.contains("ik-t") || q.contains("ik-s") {
+            return Ok(Built::Owned(self.resign(&parts, q, updates, expiry, &signature)));
+        }
+        // Append ik-t / ik-s to the query, before any fragment.
+        out.truncate(query_end);
+        out.push(if q.is_empty_with(updates) { '?' } else { '&' });
+        push_signature_params(&mut out, expiry, &signature);
+        parts.push_fragment(&mut out);
+        Ok(Built::Owned(out))
+    }
+
+    /// The signed URL when the caller's own query has `ik-t` / `ik-s`: they keep their place
+    /// and take our values (Python's dict update), so the whole query is written again.
+    fn resign(&self, parts: &UrlParts<'_>, q: &QueryDict<'_>, updates: &[(&str, &str)], expiry: Option<Expiry>, signature: &str) -> String {
         let mut ik_t = String::new();
+        let mut all: Vec<(&str, &str)> = updates.to_vec();
         if let Some(e) = expiry {
             e.push_str(&mut ik_t);
+            all.push(("ik-t", &ik_t));
         }
-
-        if q.contains("ik-t") || q.contains("ik-s") {
-            // The caller's own ik-t / ik-s keep their place and get our values (dict update).
-            if expiry.is_some() {
-                q.set(Cow::Borrowed("ik-t"), Cow::Borrowed(ik_t.as_str()));
-            }
-            q.set(Cow::Borrowed("ik-s"), Cow::Borrowed(signature.as_str()));
-            out.clear();
-            parts.push_head(&mut out);
-            out.push('?');
-            q.push_urlencoded(&mut out);
-            parts.push_fragment(&mut out);
-            return Ok(out);
-        }
-
-        // Common case: append ik-t / ik-s to the query, before any fragment.
-        out.truncate(query_end);
-        out.push(if q.is_empty() { '?' } else { '&' });
-        if expiry.is_some() {
-            out.push_str("ik-t=");
-            super::query::push_quote_plus(&mut out, &ik_t);
-            out.push('&');
-        }
-        out.push_str("ik-s=");
-        out.push_str(&signature);
+        all.push(("ik-s", signature));
+        let mut out = String::new();
+        parts.push_head(&mut out);
+        out.push('?');
+        q.push_urlencoded_with(&mut out, &all);
         parts.push_fragment(&mut out);
-        Ok(out)
+        out
     }
+}
+
+/// Where [`Client::build_url`] left the URL.
+enum Built {
+    /// In the scratch `base` buffer.
+    InScratch,
+    Owned(String),
+}
+
+/// Buffers reused by every URL built on a thread, so a call allocates little beyond its result.
+struct Scratch {
+    tr: String,
+    base: String,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch { tr: String::new(), base: String::new() }) };
+}
+
+/// Scratch buffers above this size are released after use rather than kept for the thread.
+const SCRATCH_KEEP: usize = 64 * 1024;
+
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let r = f(&mut scratch);
+            let Scratch { tr, base } = &mut *scratch;
+            for buf in [tr, base] {
+                if buf.capacity() > SCRATCH_KEEP {
+                    *buf = String::new();
+                }
+            }
+            r
+        }
+        // Not reachable today (building a URL never builds another), but never panic for it.
+        Err(_) => f(&mut Scratch { tr: String::new(), base: String::new() }),
+    })
+}
+
+/// A copy of `s` whose capacity is its length plus one (room for the C NUL).
+fn exact(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 1);
+    out.push_str(s);
+    out
+}
+
+/// Re-parses a URL the builder produced (only on the rare `resign` path).
+fn parts_of(url: &str) -> Res<UrlParts<'_>> {
+    urlparse(url, &super::urlparse::Scan::of(url))
+}
+
+/// `ik-t=<expiry>&ik-s=<signature>` (no `ik-t` without an expiry).
+fn push_signature_params(out: &mut String, expiry: Option<Expiry>, signature: &str) {
+    if let Some(e) = expiry {
+        out.push_str("ik-t=");
+        push_expiry(out, e);
+        out.push('&');
+    }
+    out.push_str("ik-s=");
+    out.push_str(signature);
+}
+
+/// `s.strip("/")`, on bytes (`str::trim_matches` decodes characters from both ends).
+fn trim_slashes(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().position(|&c| c != b'/').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c != b'/').map_or(start, |i| i + 1);
+    &s[start..end]
 }
 
 #[cfg(test)]
@@ -189,6 +280,13 @@ mod tests {
 
     fn url(opts: &str) -> String {
         client().url(opts).unwrap()
+    }
+
+    #[test]
+    fn trim_slashes_is_python_strip() {
+        for (s, want) in [("", ""), ("/", ""), ("///", ""), ("/a/", "a"), ("//a/b//", "a/b"), ("a", "a"), ("é/", "é")] {
+            assert_eq!(super::trim_slashes(s), want, "{s:?}");
+        }
     }
 
     #[test]

@@ -2,14 +2,16 @@
 //!
 //! Building a `serde_json::Value` tree costs more than signing the URL, so the options are read
 //! with this scanner instead: strings are borrowed from the input unless they contain escapes,
-//! numbers keep their literal text (so Python's `str()` can be reproduced exactly), and arrays
-//! and objects are validated once and kept as raw text that is walked again, in order, when the
-//! builder needs them. Nothing here allocates unless a string has escapes.
+//! numbers keep their literal text (so Python's `str()` can be reproduced exactly). The caller
+//! walks objects and arrays it cares about in one pass with [`Parser::next_key`] and
+//! [`Parser::next_element`]; any other array or object is validated and kept as raw text
+//! ([`Raw`]). Nothing here allocates unless a string has escapes.
 //!
 //! The grammar is RFC 8259 JSON. Lone UTF-16 surrogates in `\u` escapes are rejected (they cannot
 //! be represented in UTF-8). Nesting is limited to [`MAX_DEPTH`] levels.
 
-use crate::error::{Error, Result};
+use super::{invalid, Res as Result};
+use crate::error::Error;
 use std::borrow::Cow;
 
 /// Deepest nesting of arrays/objects accepted.
@@ -56,11 +58,14 @@ impl<'a> Value<'a> {
 
 /// True unless the number literal is zero (`0`, `-0`, `0.0`, `0e5`, …).
 fn number_is_nonzero(n: &str) -> bool {
-    let mantissa = match n.find(['e', 'E']) {
-        Some(i) => &n[..i],
-        None => n,
-    };
-    mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b))
+    for b in n.bytes() {
+        match b {
+            b'1'..=b'9' => return true,
+            b'e' | b'E' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Raw text of an array or object that has already been validated.
@@ -74,104 +79,35 @@ impl<'a> Raw<'a> {
     pub fn is_empty(&self) -> bool {
         self.text.len() < 2 || self.text[1..self.text.len() - 1].bytes().all(is_ws)
     }
-
-    /// The elements of an array, in order.
-    pub fn elements(&self) -> Elements<'a> {
-        Elements { p: Parser::new(self.text), started: false, done: false }
-    }
-
-    /// The members of an object, in order (duplicates included, as written).
-    pub fn members(&self) -> Members<'a> {
-        Members { p: Parser::new(self.text), started: false, done: false }
-    }
 }
 
-/// Iterator over an array's elements. Errors cannot happen on validated text but are passed on.
-pub struct Elements<'a> {
-    p: Parser<'a>,
-    started: bool,
-    done: bool,
-}
-
-impl<'a> Iterator for Elements<'a> {
-    type Item = Result<Value<'a>>;
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
+/// The position of the first `"`, `\\` or control character at or after `pos` (or the end),
+/// eight bytes at a time.
+#[inline]
+fn scan_plain(b: &[u8], mut pos: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while pos + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[pos..pos + 8]);
+        let x = u64::from_le_bytes(w);
+        // Flags bytes < 0x20, == '"' and == '\\'. The lowest flagged byte is always a true
+        // match (borrows only propagate upwards), so trailing_zeros finds the first one.
+        let lt20 = x.wrapping_sub(LO * 0x20) & !x & HI;
+        let q = x ^ (LO * b'"' as u64);
+        let quote = q.wrapping_sub(LO) & !q & HI;
+        let bs = x ^ (LO * b'\\' as u64);
+        let backslash = bs.wrapping_sub(LO) & !bs & HI;
+        let mask = lt20 | quote | backslash;
+        if mask != 0 {
+            return pos + (mask.trailing_zeros() / 8) as usize;
         }
-        let r = (|| {
-            if !self.started {
-                self.started = true;
-                self.p.expect(b'[')?;
-                self.p.ws();
-                if self.p.eat(b']') {
-                    return Ok(None);
-                }
-            } else {
-                self.p.ws();
-                if self.p.eat(b']') {
-                    return Ok(None);
-                }
-                self.p.expect(b',')?;
-            }
-            self.p.value(0).map(Some)
-        })();
-        match r {
-            Ok(Some(v)) => Some(Ok(v)),
-            Ok(None) => {
-                self.done = true;
-                None
-            }
-            Err(e) => {
-                self.done = true;
-                Some(Err(e))
-            }
-        }
+        pos += 8;
     }
-}
-
-/// Iterator over an object's members.
-pub struct Members<'a> {
-    p: Parser<'a>,
-    started: bool,
-    done: bool,
-}
-
-impl<'a> Iterator for Members<'a> {
-    type Item = Result<(Cow<'a, str>, Value<'a>)>;
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let r = (|| {
-            if !self.started {
-                self.started = true;
-                self.p.expect(b'{')?;
-                self.p.ws();
-                if self.p.eat(b'}') {
-                    return Ok(None);
-                }
-            } else {
-                self.p.ws();
-                if self.p.eat(b'}') {
-                    return Ok(None);
-                }
-                self.p.expect(b',')?;
-            }
-            self.p.member(0).map(Some)
-        })();
-        match r {
-            Ok(Some(m)) => Some(Ok(m)),
-            Ok(None) => {
-                self.done = true;
-                None
-            }
-            Err(e) => {
-                self.done = true;
-                Some(Err(e))
-            }
-        }
+    while pos < b.len() && b[pos] != b'"' && b[pos] != b'\\' && b[pos] >= 0x20 {
+        pos += 1;
     }
+    pos
 }
 
 #[inline]
@@ -195,12 +131,12 @@ impl<'a> Parser<'a> {
         self.src.as_bytes()
     }
 
-    #[inline]
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn ws(&mut self) {
         let b = self.bytes();
         while self.pos < b.len() && is_ws(b[self.pos]) {
@@ -208,7 +144,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn eat(&mut self, c: u8) -> bool {
         if self.peek() == Some(c) {
             self.pos += 1;
@@ -218,22 +154,23 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn error(&self, what: &str) -> Error {
+    #[cold]
+    #[inline(never)]
+    fn error(&self, what: &str) -> Box<Error> {
         // Report a 1-based line and column (columns in characters) like most JSON tools.
         let upto = &self.src[..self.pos.min(self.src.len())];
         let line = upto.bytes().filter(|&b| b == b'\n').count() + 1;
         let col = upto.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Error::invalid(format!("options_json is not valid JSON: {what} at line {line} column {col}"))
+        invalid(format!("options_json is not valid JSON: {what} at line {line} column {col}"))
     }
 
+    #[inline]
     fn expect(&mut self, c: u8) -> Result<()> {
         self.ws();
         if self.eat(c) {
             Ok(())
-        } else if self.pos >= self.src.len() {
-            Err(self.error(&format!("expected `{}` but the input ended", c as char)))
         } else {
-            Err(self.error(&format!("expected `{}`", c as char)))
+            Err(self.unexpected(&format!("`{}`", c as char)))
         }
     }
 
@@ -241,14 +178,84 @@ impl<'a> Parser<'a> {
     pub fn document(src: &'a str) -> Result<Value<'a>> {
         let mut p = Parser::new(src);
         let v = p.value(0)?;
-        p.ws();
-        if p.pos != src.len() {
-            return Err(p.error("unexpected text after the JSON value"));
-        }
+        p.finish()?;
         Ok(v)
     }
 
+    /// Consumes `{` (after optional white space).
+    pub fn begin_object(&mut self) -> Result<()> {
+        self.expect(b'{')
+    }
+
+    /// Consumes `[` (after optional white space).
+    pub fn begin_array(&mut self) -> Result<()> {
+        self.expect(b'[')
+    }
+
+    /// The next key of an object opened with [`Parser::begin_object`], positioned on its value,
+    /// or `None` after the closing `}`. `first` must start `true` for each object.
+    #[inline]
+    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
+        self.ws();
+        if self.eat(b'}') {
+            return Ok(None);
+        }
+        if !std::mem::take(first) {
+            if !self.eat(b',') {
+                return Err(self.unexpected("`,` or `}` in an object"));
+            }
+            self.ws();
+        }
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected("a string key"));
+        }
+        let key = self.string()?;
+        self.expect(b':')?;
+        Ok(Some(key))
+    }
+
+    /// True when another element of an array opened with [`Parser::begin_array`] follows (the
+    /// parser is then on it); false after the closing `]`.
+    pub fn next_element(&mut self, first: &mut bool) -> Result<bool> {
+        self.ws();
+        if self.eat(b']') {
+            return Ok(false);
+        }
+        if !std::mem::take(first) {
+            if !self.eat(b',') {
+                return Err(self.unexpected("`,` or `]` in an array"));
+            }
+        }
+        Ok(true)
+    }
+
+    /// The next non-white-space byte, without consuming it.
+    pub fn peek_value(&mut self) -> Option<u8> {
+        self.ws();
+        self.peek()
+    }
+
+    /// Checks that only white space is left.
+    pub fn finish(&mut self) -> Result<()> {
+        self.ws();
+        if self.pos != self.src.len() {
+            return Err(self.error("unexpected text after the JSON value"));
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unexpected(&self, what: &str) -> Box<Error> {
+        if self.pos >= self.src.len() {
+            self.error(&format!("expected {what} but the input ended"))
+        } else {
+            self.error(&format!("expected {what}"))
+        }
+    }
+
     /// Parses one value (after optional white space).
+    #[inline]
     pub fn value(&mut self, depth: usize) -> Result<Value<'a>> {
         self.ws();
         match self.peek() {
@@ -270,18 +277,6 @@ impl<'a> Parser<'a> {
             Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
             Some(_) => Err(self.error("expected a value")),
         }
-    }
-
-    /// Parses `"key": value` (after optional white space).
-    fn member(&mut self, depth: usize) -> Result<(Cow<'a, str>, Value<'a>)> {
-        self.ws();
-        if self.peek() != Some(b'"') {
-            return Err(self.error("expected a string key"));
-        }
-        let key = self.string()?;
-        self.expect(b':')?;
-        let v = self.value(depth)?;
-        Ok((key, v))
     }
 
     fn literal(&mut self, word: &str, v: Value<'a>) -> Result<Value<'a>> {
@@ -328,28 +323,26 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses a string starting at `"`; borrows it when it has no escapes.
+    #[inline]
     pub fn string(&mut self) -> Result<Cow<'a, str>> {
         debug_assert_eq!(self.peek(), Some(b'"'));
         self.pos += 1;
-        let b = self.bytes();
         let start = self.pos;
-        while self.pos < b.len() {
-            match b[self.pos] {
-                b'"' => {
-                    let s = &self.src[start..self.pos];
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                b'\\' => {
-                    let mut owned = String::with_capacity(self.pos - start + 16);
-                    owned.push_str(&self.src[start..self.pos]);
-                    return self.string_escaped(owned).map(Cow::Owned);
-                }
-                c if c < 0x20 => return Err(self.error("control character in a string (escape it)")),
-                _ => self.pos += 1,
+        self.pos = scan_plain(self.bytes(), self.pos);
+        match self.peek() {
+            Some(b'"') => {
+                let s = &self.src[start..self.pos];
+                self.pos += 1;
+                Ok(Cow::Borrowed(s))
             }
+            Some(b'\\') => {
+                let mut owned = String::with_capacity(self.pos - start + 16);
+                owned.push_str(&self.src[start..self.pos]);
+                self.string_escaped(owned).map(Cow::Owned)
+            }
+            Some(_) => Err(self.error("control character in a string (escape it)")),
+            None => Err(self.error("unterminated string")),
         }
-        Err(self.error("unterminated string"))
     }
 
     fn string_escaped(&mut self, mut out: String) -> Result<String> {
@@ -551,6 +544,17 @@ mod tests {
     }
 
     #[test]
+    fn plain_scan_finds_the_first_special_byte() {
+        for text in ["", "a", "abcdefgh", "abcdefghijklmnop\"", "é€😀 plain\"x", "0123456\\x", "01234567\u{1f}", "\"", "\u{7f}\u{80}\u{ff}ÿ\""] {
+            let b = text.as_bytes();
+            for start in 0..=b.len() {
+                let want = (start..b.len()).find(|&i| b[i] == b'"' || b[i] == b'\\' || b[i] < 0x20).unwrap_or(b.len());
+                assert_eq!(scan_plain(b, start), want, "{text:?} from {start}");
+            }
+        }
+    }
+
+    #[test]
     fn rejects_malformed() {
         for bad in [
             "", " ", "{", "[", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[1 2]", "{a:1}", "'a'", "01", "1.", ".5",
@@ -575,19 +579,59 @@ mod tests {
     }
 
     #[test]
-    fn iterates_in_order_with_duplicates() {
-        let v = doc(r#"{"b": 1, "a": [true, null, "x"], "b": {"c": 2}}"#);
-        let Value::Object(o) = v else { panic!() };
-        let m: Vec<_> = o.members().map(|r| r.unwrap()).collect();
-        assert_eq!(m.len(), 3);
-        assert_eq!(m[0].0, "b");
-        assert_eq!(m[1].0, "a");
-        assert_eq!(m[2].0, "b");
-        let Value::Array(a) = &m[1].1 else { panic!() };
-        let e: Vec<_> = a.elements().map(|r| r.unwrap()).collect();
-        assert_eq!(e, vec![Value::Bool(true), Value::Null, Value::String("x".into())]);
-        let Value::Object(inner) = &m[2].1 else { panic!() };
-        assert_eq!(inner.members().count(), 1);
+    fn walks_objects_and_arrays_in_order_with_duplicates() {
+        let text = r#" {"b": 1, "a": [true, null, "x"], "b": {"c": 2}} "#;
+        let mut p = Parser::new(text);
+        p.begin_object().unwrap();
+        let mut first = true;
+        let mut seen = Vec::new();
+        while let Some(k) = p.next_key(&mut first).unwrap() {
+            if k == "a" {
+                p.begin_array().unwrap();
+                let mut f = true;
+                let mut items = Vec::new();
+                while p.next_element(&mut f).unwrap() {
+                    items.push(p.value(2).unwrap());
+                }
+                assert_eq!(items, vec![Value::Bool(true), Value::Null, Value::String("x".into())]);
+                seen.push(("a".to_string(), None));
+            } else {
+                seen.push((k.to_string(), Some(p.value(1).unwrap())));
+            }
+        }
+        p.finish().unwrap();
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[0], ("b".to_string(), Some(Value::Number("1"))));
+        assert_eq!(seen[2].0, "b");
+        assert!(matches!(seen[2].1, Some(Value::Object(_))));
+    }
+
+    #[test]
+    fn walking_rejects_malformed_containers() {
+        for bad in [r#"{"a":1,}"#, r#"{"a":1 "b":2}"#, r#"{"a" 1}"#, r#"{1:2}"#, r#"{"a":1"#] {
+            let mut p = Parser::new(bad);
+            p.begin_object().unwrap();
+            let mut first = true;
+            let r = (|| {
+                while p.next_key(&mut first)?.is_some() {
+                    p.value(1)?;
+                }
+                p.finish()
+            })();
+            assert!(r.is_err(), "accepted {bad}");
+        }
+        for bad in ["[1,]", "[1 2]", "[,1]", "[1"] {
+            let mut p = Parser::new(bad);
+            p.begin_array().unwrap();
+            let mut first = true;
+            let r = (|| {
+                while p.next_element(&mut first)? {
+                    p.value(1)?;
+                }
+                p.finish()
+            })();
+            assert!(r.is_err(), "accepted {bad}");
+        }
     }
 
     #[test]
@@ -614,9 +658,5 @@ mod tests {
         ] {
             assert_eq!(doc(text).truthy(), truthy, "{text}");
         }
-        let Value::Array(a) = doc("[ ]") else { panic!() };
-        assert_eq!(a.elements().count(), 0);
-        let Value::Object(o) = doc("{ }") else { panic!() };
-        assert_eq!(o.members().count(), 0);
     }
 }

@@ -14,6 +14,7 @@
 //! | `query.rs` | `quote`, `quote_plus`, `unquote`, `parse_qsl`, `urlencode` |
 //! | `urlparse.rs` | `urlparse` / `urlunparse` |
 //! | `signature.rs` | the signed payload and HMAC |
+//! | `small.rs` | a small inline list (no allocation for a few keys) |
 //! | `build.rs` | the builder itself |
 
 mod build;
@@ -22,9 +23,22 @@ mod options;
 mod pyfmt;
 mod query;
 mod signature;
+mod small;
 mod table;
 mod transform;
 mod urlparse;
 
 pub(crate) use build::unix_now;
+
+use crate::error::Error;
+
+/// Results inside the builder box their error: the crate's `Error` is about 200 bytes, and
+/// moving it through every `Result` on the hot path would cost more than the work itself.
+pub(crate) type Res<T> = std::result::Result<T, Box<Error>>;
+
+/// An `InvalidArgument` error, boxed.
+#[cold]
+pub(crate) fn invalid(message: impl Into<String>) -> Box<Error> {
+    Box::new(Error::invalid(message))
+}
 pub use signature::{get_signature, signed_payload, Expiry};

@@ -8,21 +8,26 @@
 //! keeps its last value, as Python's `json.loads` does.
 
 use super::json::{Parser, Value};
+use super::pyfmt;
+use super::query::QueryDict;
+use super::transform::parse_transformation;
 use crate::config::TransformationPosition;
-use crate::error::{Error, Result};
+use super::{invalid, Res as Result};
 use std::borrow::Cow;
 
-/// The parsed options. Values the builder only needs later stay as borrowed JSON.
-#[derive(Debug, Default)]
+/// The parsed options, read in one pass: the transformation string is built and the query
+/// parameters are converted while the JSON is read.
+#[derive(Default)]
 pub struct Options<'a> {
     pub path: Option<Cow<'a, str>>,
     pub src: Option<Cow<'a, str>>,
     pub url_endpoint: Option<Cow<'a, str>>,
-    /// A validated JSON array (or `None` when absent or null).
-    pub transformation: Option<Value<'a>>,
+    /// A `transformation` option was given (its string went to the caller's buffer).
+    pub has_transformation: bool,
     pub transformation_position: Option<TransformationPosition>,
-    /// A validated JSON object.
-    pub query_parameters: Option<Value<'a>>,
+    /// `query_parameters` in dict order, values as Python `str()`, `ik-attachment` lower-cased
+    /// when truthy (imagekitio 4.x).
+    pub query: QueryDict<'a>,
     /// Python truthiness of `signed`.
     pub signed: bool,
     /// Checked only when the URL is signed.
@@ -35,69 +40,112 @@ const KNOWN: &str = "path, src, url_endpoint (urlEndpoint), transformation, tran
                      (transformationPosition), query_parameters (queryParameters), signed, expire_seconds \
                      (expireSeconds), now";
 
-fn want_string<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
-    match v {
-        Value::String(s) => Ok(s),
-        other => Err(Error::invalid(format!("option `{key}` must be a string, got {}", other.type_name()))),
+/// `str::trim`, skipped when the key visibly needs none (the usual case).
+#[inline]
+fn trim_key(k: &str) -> &str {
+    match (k.as_bytes().first(), k.as_bytes().last()) {
+        (Some(&f), Some(&l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => k,
+        _ => k.trim(),
     }
 }
 
+fn want_string<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
+    match v {
+        Value::String(s) => Ok(s),
+        other => Err(invalid(format!("option `{key}` must be a string, got {}", other.type_name()))),
+    }
+}
+
+/// Python `str()` of a query parameter value; arrays and objects are refused.
+fn query_value<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
+    match v {
+        Value::String(s) => Ok(s),
+        Value::Array(_) | Value::Object(_) => Err(invalid(format!(
+            "query_parameters: the value of `{key}` must be a string, number, boolean or null, got {}",
+            v.type_name()
+        ))),
+        other => {
+            let mut s = String::new();
+            pyfmt::push_scalar(&mut s, &other);
+            Ok(Cow::Owned(s))
+        }
+    }
+}
+
+fn parse_query<'a>(p: &mut Parser<'a>, into: &mut QueryDict<'a>) -> Result<()> {
+    if p.peek_value() != Some(b'{') {
+        let v = p.value(1)?;
+        return Err(invalid(format!("option `query_parameters` must be an object, got {}", v.type_name())));
+    }
+    p.begin_object()?;
+    into.clear();
+    let mut first = true;
+    while let Some(k) = p.next_key(&mut first)? {
+        let v = p.value(2)?;
+        let lower = k == "ik-attachment" && v.truthy();
+        let mut value = query_value(&k, v)?;
+        if lower {
+            value = Cow::Owned(value.to_lowercase());
+        }
+        into.set(k, value);
+    }
+    Ok(())
+}
+
 impl<'a> Options<'a> {
-    pub fn parse(text: &'a str) -> Result<Options<'a>> {
-        let doc = Parser::document(text)?;
-        let Value::Object(obj) = doc else {
-            return Err(Error::invalid(format!("options_json must be a JSON object, got {}", doc.type_name())));
-        };
+    /// Parses `text` (a JSON object). The result is large (inline buffers), so hot callers use
+    /// [`Options::parse_into`] to fill one in place instead of moving it around.
+    #[cfg(test)]
+    pub fn parse(text: &'a str) -> Result<(Options<'a>, String)> {
         let mut o = Options::default();
-        for member in obj.members() {
-            let (raw_key, v) = member?;
-            match raw_key.trim() {
-                "path" => o.path = Some(want_string("path", v)?),
-                "src" => o.src = Some(want_string("src", v)?),
-                "url_endpoint" | "urlEndpoint" => o.url_endpoint = Some(want_string("url_endpoint", v)?),
+        let mut tr = String::new();
+        o.parse_into(text, &mut tr)?;
+        Ok((o, tr))
+    }
+
+    /// Fills `self` (fresh from `Default`) from `text`; the transformation string goes to `tr`
+    /// (a reused buffer, cleared first).
+    pub fn parse_into(&mut self, text: &'a str, tr: &mut String) -> Result<()> {
+        tr.clear();
+        let o = self;
+        let mut p = Parser::new(text);
+        if p.peek_value() != Some(b'{') {
+            let v = Parser::document(text)?;
+            return Err(invalid(format!("options_json must be a JSON object, got {}", v.type_name())));
+        }
+        p.begin_object()?;
+        let mut first = true;
+        while let Some(raw_key) = p.next_key(&mut first)? {
+            match trim_key(&raw_key) {
+                "path" => o.path = Some(want_string("path", p.value(1)?)?),
+                "src" => o.src = Some(want_string("src", p.value(1)?)?),
+                "url_endpoint" | "urlEndpoint" => o.url_endpoint = Some(want_string("url_endpoint", p.value(1)?)?),
                 "transformation" => {
-                    o.transformation = match v {
-                        Value::Null => None,
-                        Value::Array(_) => Some(v),
-                        other => {
-                            return Err(Error::invalid(format!(
-                                "option `transformation` must be a list (JSON array) of objects, got {}",
-                                other.type_name()
-                            )))
-                        }
-                    }
+                    tr.clear();
+                    o.has_transformation = true;
+                    parse_transformation(&mut p, tr)?;
                 }
                 "transformation_position" | "transformationPosition" => {
                     let bad = |got: &str| {
-                        Error::invalid(format!(
+                        invalid(format!(
                             "option `transformation_position` must be \"path\" or \"query\", got {got}"
                         ))
                     };
-                    o.transformation_position = Some(match &v {
+                    o.transformation_position = Some(match &p.value(1)? {
                         Value::String(s) => TransformationPosition::parse(s).ok_or_else(|| bad(&format!("{s:?}")))?,
                         other => return Err(bad(other.type_name())),
                     });
                 }
-                "query_parameters" | "queryParameters" => {
-                    o.query_parameters = match v {
-                        Value::Object(_) => Some(v),
-                        other => {
-                            return Err(Error::invalid(format!(
-                                "option `query_parameters` must be an object, got {}",
-                                other.type_name()
-                            )))
-                        }
-                    }
-                }
-                "signed" => o.signed = v.truthy(),
-                "expire_seconds" | "expireSeconds" => o.expire_seconds = Some(v),
+                "query_parameters" | "queryParameters" => parse_query(&mut p, &mut o.query)?,
+                "signed" => o.signed = p.value(1)?.truthy(),
+                "expire_seconds" | "expireSeconds" => o.expire_seconds = Some(p.value(1)?),
                 "now" => {
-                    o.now = Some(match v {
-                        Value::Number(n) if super::pyfmt::is_int_literal(n) => n.parse::<i64>().map_err(|_| {
-                            Error::invalid(format!("option `now` is out of range: {n}"))
-                        })?,
+                    o.now = Some(match p.value(1)? {
+                        Value::Number(n) if pyfmt::is_int_literal(n) => n
+                            .parse::<i64>()
+                            .map_err(|_| invalid(format!("option `now` is out of range: {n}")))?,
                         other => {
-                            return Err(Error::invalid(format!(
+                            return Err(invalid(format!(
                                 "option `now` must be an integer (unix seconds), got {}",
                                 other.type_name()
                             )))
@@ -105,11 +153,12 @@ impl<'a> Options<'a> {
                     })
                 }
                 other => {
-                    return Err(Error::invalid(format!("unknown option `{other}` (known options: {KNOWN})")));
+                    return Err(invalid(format!("unknown option `{other}` (known options: {KNOWN})")));
                 }
             }
         }
-        Ok(o)
+        p.finish()?;
+        Ok(())
     }
 }
 
@@ -119,7 +168,7 @@ mod tests {
 
     #[test]
     fn reads_every_option() {
-        let o = Options::parse(
+        let (o, tr) = Options::parse(
             r#"{"path":"/a.jpg","src":"s","urlEndpoint":"https://e","transformation":[{"w":1}],
                 " transformation_position ":"query","queryParameters":{"v":"1"},"signed":1,
                 "expireSeconds":300,"now":1735689600}"#,
@@ -128,9 +177,10 @@ mod tests {
         assert_eq!(o.path.as_deref(), Some("/a.jpg"));
         assert_eq!(o.src.as_deref(), Some("s"));
         assert_eq!(o.url_endpoint.as_deref(), Some("https://e"));
-        assert!(matches!(o.transformation, Some(Value::Array(_))));
+        assert_eq!(tr, "w-1");
+        assert!(o.has_transformation);
         assert_eq!(o.transformation_position, Some(TransformationPosition::Query));
-        assert!(matches!(o.query_parameters, Some(Value::Object(_))));
+        assert_eq!(o.query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(), ["v=1"]);
         assert!(o.signed);
         assert_eq!(o.expire_seconds, Some(Value::Number("300")));
         assert_eq!(o.now, Some(1735689600));
@@ -138,12 +188,12 @@ mod tests {
 
     #[test]
     fn last_duplicate_wins_and_signed_is_truthiness() {
-        let o = Options::parse(r#"{"path":"a","path":"b","signed":"false"}"#).unwrap();
+        let (o, _) = Options::parse(r#"{"path":"a","path":"b","signed":"false"}"#).unwrap();
         assert_eq!(o.path.as_deref(), Some("b"));
         assert!(o.signed, "a non-empty string is truthy in Python");
         for falsy in ["false", "0", "0.0", "\"\"", "null", "[]", "{}"] {
             let text = format!("{{\"signed\":{falsy}}}");
-            assert!(!Options::parse(&text).unwrap().signed, "{falsy}");
+            assert!(!Options::parse(&text).unwrap().0.signed, "{falsy}");
         }
     }
 
@@ -169,9 +219,13 @@ mod tests {
             ("{\"now\":99999999999999999999}", "`now` is out of range"),
             ("{\"path\":\"a\",}", "not valid JSON"),
         ] {
-            let e = Options::parse(json).unwrap_err();
+            let Err(e) = Options::parse(json) else { panic!("{json} was accepted") };
             assert!(e.message.contains(want), "{json}: {}", e.message);
         }
-        assert!(Options::parse("{\"transformation\":null}").unwrap().transformation.is_none());
+        assert!(Options::parse("{\"transformation\":null}").unwrap().1.is_empty());
+        // The last `transformation` / `query_parameters` wins.
+        let (o, tr) = Options::parse(r#"{"transformation":[{"w":1}],"transformation":[{"h":2}],"query_parameters":{"a":"1"},"query_parameters":{"b":2}}"#).unwrap();
+        assert_eq!(tr, "h-2");
+        assert_eq!(o.query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(), ["b=2"]);
     }
 }

@@ -1,14 +1,26 @@
 //! The parts of CPython 3.11's `urllib.parse` the seed builder relies on for query strings:
 //! `quote`, `quote_plus`, `unquote`, `parse_qsl` (and the dict it feeds) and `urlencode`.
 
+use super::small::SmallList;
 use std::borrow::Cow;
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
-/// Python's `_ALWAYS_SAFE`: `A-Za-z0-9_.-~`.
+/// Python's `_ALWAYS_SAFE`: `A-Za-z0-9_.-~`, as a lookup table.
+const ALWAYS_SAFE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'-' || b == b'~';
+        i += 1;
+    }
+    t
+};
+
 #[inline]
 fn always_safe(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'~')
+    ALWAYS_SAFE[b as usize]
 }
 
 /// The extra safe characters of the 4.x encode-before-sign step (`Default.IGNORE_CHARACTERS`).
@@ -131,24 +143,17 @@ fn unquote_plus(s: &str) -> Cow<'_, str> {
 }
 
 /// An insertion-ordered string map with Python `dict` assignment semantics: assigning an
-/// existing key replaces its value in place, a new key goes to the end.
-#[derive(Debug, Default)]
+/// existing key replaces its value in place, a new key goes to the end. The first few pairs
+/// live inline.
+#[derive(Default)]
 pub struct QueryDict<'a> {
-    pairs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    pairs: SmallList<(Cow<'a, str>, Cow<'a, str>), 8>,
 }
 
 impl<'a> QueryDict<'a> {
-    pub fn with_capacity(n: usize) -> QueryDict<'a> {
-        QueryDict { pairs: Vec::with_capacity(n) }
-    }
-
     /// `d[key] = value`.
     pub fn set(&mut self, key: Cow<'a, str>, value: Cow<'a, str>) {
-        if let Some(slot) = self.pairs.iter_mut().find(|(k, _)| *k == key) {
-            slot.1 = value;
-        } else {
-            self.pairs.push((key, value));
-        }
+        self.pairs.upsert(key, value);
     }
 
     pub fn contains(&self, key: &str) -> bool {
@@ -159,9 +164,12 @@ impl<'a> QueryDict<'a> {
         self.pairs.is_empty()
     }
 
-    #[cfg(test)]
-    pub fn pairs(&self) -> &[(Cow<'a, str>, Cow<'a, str>)] {
-        &self.pairs
+    pub fn clear(&mut self) {
+        self.pairs.clear();
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(Cow<'a, str>, Cow<'a, str>)> {
+        self.pairs.iter()
     }
 
     /// `dict(parse_qsl(qs))`: split on `&`, skip empty pieces, pieces without `=` and pieces
@@ -181,15 +189,41 @@ impl<'a> QueryDict<'a> {
     }
 
     /// `urlencode(d)`: `quote_plus(k)=quote_plus(v)` joined with `&`.
+    #[cfg(test)]
     pub fn push_urlencoded(&self, out: &mut String) {
-        for (i, (k, v)) in self.pairs.iter().enumerate() {
-            if i > 0 {
+        self.push_urlencoded_with(out, &[]);
+    }
+
+    /// `urlencode` of this dict after `d.update(updates)` (without building that dict): a key
+    /// already present takes the update's value in place, the others follow in order.
+    /// Writes nothing for an empty result.
+    pub fn push_urlencoded_with(&self, out: &mut String, updates: &[(&str, &str)]) {
+        let mut first = true;
+        let mut sep = |out: &mut String| {
+            if !std::mem::take(&mut first) {
                 out.push('&');
             }
+        };
+        for (k, v) in self.pairs.iter() {
+            let v = updates.iter().find(|(uk, _)| *uk == k.as_ref()).map_or(v.as_ref(), |(_, uv)| *uv);
+            sep(out);
             push_quote_plus(out, k);
             out.push('=');
             push_quote_plus(out, v);
         }
+        for (k, v) in updates {
+            if !self.contains(k) {
+                sep(out);
+                push_quote_plus(out, k);
+                out.push('=');
+                push_quote_plus(out, v);
+            }
+        }
+    }
+
+    /// True when `urlencode` of this dict updated with keys `extra` would be empty.
+    pub fn is_empty_with(&self, extra: &[(&str, &str)]) -> bool {
+        self.is_empty() && extra.is_empty()
     }
 }
 
@@ -212,7 +246,7 @@ mod tests {
     fn parsed(q: &str) -> Vec<(String, String)> {
         let mut d = QueryDict::default();
         d.parse_qsl(q);
-        d.pairs().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        d.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -259,6 +293,25 @@ mod tests {
         assert_eq!(parsed("x=a+b%2Bc&y%20z=%7E"), p(&[("x", "a b+c"), ("y z", "~")]));
         assert_eq!(parsed("k=v=w;x=1"), p(&[("k", "v=w;x=1")]));
         assert_eq!(parsed(""), p(&[]));
+    }
+
+    #[test]
+    fn urlencode_with_updates() {
+        let mut d = QueryDict::default();
+        d.set("a".into(), "1".into());
+        d.set("tr".into(), "mine".into());
+        d.set("b".into(), "x y".into());
+        let mut o = String::new();
+        d.push_urlencoded_with(&mut o, &[("tr", "w-1:h-2"), ("ik-t", "5"), ("ik-s", "sig")]);
+        assert_eq!(o, "a=1&tr=w-1%3Ah-2&b=x+y&ik-t=5&ik-s=sig");
+        let e = QueryDict::default();
+        let mut o = String::new();
+        e.push_urlencoded_with(&mut o, &[]);
+        assert_eq!(o, "");
+        assert!(e.is_empty_with(&[]));
+        assert!(!e.is_empty_with(&[("tr", "x")]));
+        e.push_urlencoded_with(&mut o, &[("tr", "x")]);
+        assert_eq!(o, "tr=x");
     }
 
     #[test]

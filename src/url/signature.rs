@@ -13,7 +13,8 @@
 
 use super::pyfmt;
 use super::query::push_quote_sign;
-use crate::error::{Error, Result};
+use super::{invalid, Res};
+use crate::error::Result;
 use crate::sign::Signer;
 
 /// An expiry timestamp: Python `int(now) + expire_seconds` is an int, or a float when
@@ -53,6 +54,24 @@ impl Expiry {
     }
 }
 
+/// The first occurrence of `needle` in `hay` at or after byte `from` (which must be a char
+/// boundary). A plain first-byte scan: `str::find` sets up a two-way searcher per call, which
+/// costs more than the whole search on URL-sized text.
+fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return Some(from) };
+    let mut i = from;
+    while i + n.len() <= h.len() {
+        let off = h[i..=h.len() - n.len()].iter().position(|&b| b == first)?;
+        let j = i + off;
+        if &h[j..j + n.len()] == n {
+            return Some(j);
+        }
+        i = j + 1;
+    }
+    None
+}
+
 /// Calls `f` with the pieces of `url.replace(endpoint_slash, "")`, where `endpoint_slash` is
 /// `endpoint` followed by `/` when `add_slash` (without building that needle).
 fn replace_pieces<'u>(url: &'u str, endpoint: &str, add_slash: bool, mut f: impl FnMut(&'u str)) {
@@ -60,7 +79,7 @@ fn replace_pieces<'u>(url: &'u str, endpoint: &str, add_slash: bool, mut f: impl
     let mut last = 0;
     let mut from = 0;
     while from <= url.len() {
-        let Some(i) = url[from..].find(endpoint).map(|i| i + from) else { break };
+        let Some(i) = find_from(url, endpoint, from) else { break };
         if !add_slash || url.as_bytes().get(i + endpoint.len()) == Some(&b'/') {
             f(&url[last..i]);
             last = i + needle_len;
@@ -91,8 +110,12 @@ fn encode_non_ascii(payload: &str) -> String {
 
 /// The exact string HMAC'd for `url` (for tests and diagnostics; signing streams it instead).
 pub fn signed_payload(url: &str, url_endpoint: &str, expiry: Expiry) -> Result<String> {
+    payload(url, url_endpoint, expiry).map_err(|e| *e)
+}
+
+fn payload(url: &str, url_endpoint: &str, expiry: Expiry) -> Res<String> {
     if url_endpoint.is_empty() {
-        return Err(Error::invalid("cannot sign a URL without a url_endpoint"));
+        return Err(invalid("cannot sign a URL without a url_endpoint"));
     }
     let add_slash = !url_endpoint.ends_with('/');
     let mut payload = String::with_capacity(url.len() + 12);
@@ -105,15 +128,53 @@ pub fn signed_payload(url: &str, url_endpoint: &str, expiry: Expiry) -> Result<S
     }
 }
 
+/// Decimal digits of `v` in `buf` (an i128 has at most 40 characters with its sign).
+pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &[u8] {
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    // 128-bit division is a library call; timestamps fit in 64 bits.
+    while n > u64::MAX as u128 {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let mut m = n as u64;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
+}
+
 /// `get_signature(private_key, url, url_endpoint, expiry)` with a pre-keyed signer. The endpoint
 /// is used as given (plus a trailing `/`); an empty endpoint is an error, as in the seed SDK.
 pub fn get_signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Expiry) -> Result<String> {
+    signature(signer, url, url_endpoint, expiry).map_err(|e| *e)
+}
+
+/// [`get_signature`] with the builder's boxed error.
+pub(crate) fn signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Expiry) -> Res<String> {
     if url_endpoint.is_empty() {
-        return Err(Error::invalid("cannot sign a URL without a url_endpoint"));
+        return Err(invalid("cannot sign a URL without a url_endpoint"));
     }
     let add_slash = !url_endpoint.ends_with('/');
-    let mut exp = String::with_capacity(24);
-    expiry.for_signing().push_str(&mut exp);
+    let mut digits = [0u8; 40];
+    let mut float_text = String::new();
+    let exp: &[u8] = match expiry.for_signing() {
+        Expiry::Int(i) => format_int(i, &mut digits),
+        e @ Expiry::Float(_) => {
+            e.push_str(&mut float_text);
+            float_text.as_bytes()
+        }
+    };
     if url.is_ascii() {
         // Fast path: feed the pieces straight into the HMAC, no payload string.
         const MAX: usize = 8;
@@ -129,11 +190,11 @@ pub fn get_signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Exp
             }
         });
         if !overflow {
-            parts[n] = exp.as_bytes();
+            parts[n] = exp;
             return Ok(signer.sign_parts(&parts[..=n]));
         }
     }
-    let payload = signed_payload(url, url_endpoint, expiry)?;
+    let payload = payload(url, url_endpoint, expiry)?;
     Ok(signer.sign(payload.as_bytes()))
 }
 
@@ -181,6 +242,19 @@ mod tests {
             }
         }
         assert!(get_signature(&s, "x", "", Expiry::DEFAULT).is_err());
+    }
+
+    #[test]
+    fn int_formatting_and_search() {
+        let mut b = [0u8; 40];
+        for v in [0i128, 7, -7, 9_999_999_999, u64::MAX as i128, u64::MAX as i128 + 1, -(u64::MAX as i128) - 10, i128::MAX, i128::MIN] {
+            assert_eq!(format_int(v, &mut b), v.to_string().as_bytes());
+        }
+        assert_eq!(find_from("abcabc", "bc", 0), Some(1));
+        assert_eq!(find_from("abcabc", "bc", 2), Some(4));
+        assert_eq!(find_from("abcabc", "bd", 0), None);
+        assert_eq!(find_from("ab", "abc", 0), None);
+        assert_eq!(find_from("éé/é/", "é/", 0), Some(2));
     }
 
     #[test]

@@ -12,8 +12,6 @@
 //! `aiRemoveBackgroundExternal` and `aiDropShadow` unmapped (`xCenter-30`), and Decision 1 makes
 //! those vectors the definition of `ik_url`. Their snake_case spellings are mapped.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The seed README's table (imagekitio 3.2.0 + 4.2.0's two additions).
@@ -204,32 +202,38 @@ const ALIASES: &[(&str, &str)] = &[
 #[cfg(test)]
 pub const PINNED_VERBATIM: &[&str] = &["xCenter", "yCenter", "aiRemoveBackground", "aiRemoveBackgroundExternal", "aiDropShadow"];
 
-/// FNV-1a: the keys are a few bytes long, so this beats SipHash by a wide margin.
-#[derive(Default)]
-struct Fnv(u64);
+/// Slots of the lookup table (a power of two, about 5× the number of names).
+const SLOTS: usize = 1024;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// A hash of a few bytes and the length: constant time whatever the name, and no collisions
+/// worth the name among the table's entries (checked by a test).
+#[inline]
+fn slot(name: &[u8]) -> usize {
+    let n = name.len();
+    if n == 0 {
+        return 0;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    let mix = (n as u64)
+        | (name[0] as u64) << 8
+        | (name[n - 1] as u64) << 16
+        | (name[n / 2] as u64) << 24
+        | (name[n / 3] as u64) << 32
+        | (name[(2 * n) / 3] as u64) << 40;
+    (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize & (SLOTS - 1)
 }
 
-type Table = HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>;
+type Table = Vec<Option<(&'static str, &'static str)>>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table::with_capacity_and_hasher(SEED.len() + ALIASES.len(), Default::default());
+        let mut t: Table = vec![None; SLOTS];
         for &(k, v) in SEED.iter().chain(ALIASES) {
-            t.insert(k, v);
+            let mut i = slot(k.as_bytes());
+            while t[i].is_some() {
+                i = (i + 1) & (SLOTS - 1);
+            }
+            t[i] = Some((k, v));
         }
         t
     })
@@ -238,7 +242,15 @@ fn table() -> &'static Table {
 /// The URL key for a transformation name, or `None` to pass the name through verbatim.
 #[inline]
 pub fn url_key(name: &str) -> Option<&'static str> {
-    table().get(name).copied()
+    let t = table();
+    let mut i = slot(name.as_bytes());
+    loop {
+        match t[i] {
+            None => return None,
+            Some((k, v)) if k == name => return Some(v),
+            Some(_) => i = (i + 1) & (SLOTS - 1),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -288,6 +300,18 @@ mod tests {
         for name in PINNED_VERBATIM {
             assert_eq!(url_key(name), None, "{name}");
         }
+    }
+
+    #[test]
+    fn probes_are_short() {
+        let t = table();
+        let mut worst = 0;
+        for (k, _) in SEED.iter().chain(ALIASES) {
+            let start = slot(k.as_bytes());
+            let at = (0..SLOTS).find(|d| t[(start + d) % SLOTS].map(|(n, _)| n) == Some(*k)).unwrap();
+            worst = worst.max(at);
+        }
+        assert!(worst <= 3, "longest probe {worst}");
     }
 
     #[test]

@@ -13,39 +13,44 @@
 //! A key repeated inside one step keeps its first position and its last value, as a Python
 //! dict built from the JSON does. Wrong types are errors that name the step and the key.
 
-use super::json::Value;
+use super::json::{Parser, Value};
 use super::pyfmt;
+use super::small::SmallList;
 use super::table;
-use crate::error::{Error, Result};
+use super::{invalid, Res as Result};
 use std::borrow::Cow;
 
-/// Appends the transformation string for the (validated) `transformation` array to `out`.
-pub fn push_transformation(out: &mut String, steps: &Value<'_>) -> Result<()> {
-    let Value::Array(raw) = steps else {
-        return Err(Error::invalid(format!(
-            "option `transformation` must be a list (JSON array) of objects, got {}",
-            steps.type_name()
-        )));
-    };
-    let mut entries: Vec<(Cow<'_, str>, Value<'_>)> = Vec::new();
-    for (i, step) in raw.elements().enumerate() {
-        let step = step?;
-        let Value::Object(obj) = step else {
-            return Err(Error::invalid(format!(
-                "transformation step {i} must be an object, got {}",
-                step.type_name()
-            )));
+/// Reads the value of the `transformation` option (the parser is on it) and appends the
+/// transformation string to `out`. `null` means no transformation.
+pub fn parse_transformation<'a>(p: &mut Parser<'a>, out: &mut String) -> Result<()> {
+    if p.peek_value() != Some(b'[') {
+        return match p.value(1)? {
+            Value::Null => Ok(()),
+            other => Err(invalid(format!(
+                "option `transformation` must be a list (JSON array) of objects, got {}",
+                other.type_name()
+            ))),
         };
+    }
+    p.begin_array()?;
+    let mut entries: SmallList<(Cow<'a, str>, Value<'a>), 8> = SmallList::default();
+    let mut first = true;
+    let mut i = 0;
+    while p.next_element(&mut first)? {
+        if p.peek_value() != Some(b'{') {
+            let step = p.value(2)?;
+            return Err(invalid(format!("transformation step {i} must be an object, got {}", step.type_name())));
+        }
+        p.begin_object()?;
+        entries.clear();
+        let mut first_key = true;
+        while let Some(k) = p.next_key(&mut first_key)? {
+            let v = p.value(3)?;
+            // A repeated key keeps its first position and takes the last value (Python dict).
+            entries.upsert(k, v);
+        }
         if i > 0 {
             out.push(':');
-        }
-        entries.clear();
-        for m in obj.members() {
-            let (k, v) = m?;
-            match entries.iter_mut().find(|(ek, _)| *ek == k) {
-                Some(slot) => slot.1 = v,
-                None => entries.push((k, v)),
-            }
         }
         for (j, (name, value)) in entries.iter().enumerate() {
             if j > 0 {
@@ -53,6 +58,7 @@ pub fn push_transformation(out: &mut String, steps: &Value<'_>) -> Result<()> {
             }
             push_part(out, i, name, value)?;
         }
+        i += 1;
     }
     Ok(())
 }
@@ -71,7 +77,7 @@ fn push_part(out: &mut String, step: usize, name: &str, value: &Value<'_>) -> Re
         Value::String(s) => Cow::Borrowed(s.as_ref()),
         other => {
             if key == "oi" || key == "di" || key == "raw" {
-                return Err(Error::invalid(format!(
+                return Err(invalid(format!(
                     "transformation step {step}: `{name}` must be a string, got {}",
                     other.type_name()
                 )));
@@ -84,7 +90,7 @@ fn push_part(out: &mut String, step: usize, name: &str, value: &Value<'_>) -> Re
                     return Ok(());
                 }
                 _ => {
-                    return Err(Error::invalid(format!(
+                    return Err(invalid(format!(
                         "transformation step {step}: the value of `{name}` must be a string, number, \
                          boolean or null, got {}",
                         other.type_name()
@@ -117,12 +123,13 @@ fn push_part(out: &mut String, step: usize, name: &str, value: &Value<'_>) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::url::json::Parser;
 
     fn tr(json: &str) -> Result<String> {
-        let v = Parser::document(json).unwrap();
+        let mut p = Parser::new(json);
         let mut s = String::new();
-        push_transformation(&mut s, &v).map(|_| s)
+        parse_transformation(&mut p, &mut s)?;
+        p.finish()?;
+        Ok(s)
     }
 
     #[test]
@@ -136,6 +143,7 @@ mod tests {
         assert_eq!(tr(r#"[]"#).unwrap(), "");
         assert_eq!(tr(r#"[{},{}]"#).unwrap(), ":");
         assert_eq!(tr(r#"[{"w":1},{},{"h":2}]"#).unwrap(), "w-1::h-2");
+        assert_eq!(tr("null").unwrap(), "");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! back together (and in doing so lower-case the scheme, drop an empty `?` or `#`, move `;params`
 //! and occasionally add `//`).
 
-use crate::error::{Error, Result};
+use super::{invalid, Res as Result};
+use crate::error::Error;
 use std::net::Ipv6Addr;
 
 /// The six components of `urlparse`. The scheme is lower-cased by the caller's buffer.
@@ -10,6 +11,8 @@ use std::net::Ipv6Addr;
 pub struct UrlParts<'a> {
     pub scheme: &'a str,
     pub scheme_needs_lowercase: bool,
+    /// The URL had `//` (an authority) after the scheme, even if the netloc is empty.
+    pub had_authority: bool,
     pub netloc: &'a str,
     pub path: &'a str,
     pub params: &'a str,
@@ -36,16 +39,103 @@ fn uses_params(scheme: &str) -> bool {
     )
 }
 
+const CONTROL: u8 = 1; // \t \r \n: removed by urlsplit
+const HASH: u8 = 2;
+const QUESTION: u8 = 4;
+const SEMICOLON: u8 = 8;
+const BRACKET: u8 = 16;
+
+/// Byte classes the parser cares about; most bytes are 0.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\t' as usize] = CONTROL;
+    t[b'\r' as usize] = CONTROL;
+    t[b'\n' as usize] = CONTROL;
+    t[b'#' as usize] = HASH;
+    t[b'?' as usize] = QUESTION;
+    t[b';' as usize] = SEMICOLON;
+    t[b'[' as usize] = BRACKET;
+    t[b']' as usize] = BRACKET;
+    t
+};
+
+/// One pass over the URL: which special bytes occur, and where the first `#` and `?` are.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scan {
+    seen: u8,
+    hash: Option<usize>,
+    question: Option<usize>,
+}
+
+/// True when any byte of the 8 in `x` might be special: below 0x0E (tab, LF, CR, but also
+/// other C0 bytes: false positives are fine), `#`, `;` or `?` (they differ only in bit 2),
+/// `[`, `]`.
+#[inline]
+fn word_may_have_special(x: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let low = x.wrapping_sub(LO * 0x0E) & !x & HI;
+    let hash = zero(x ^ (LO * 0x23));
+    let semi_q = zero((x & (LO * 0xFB)) ^ (LO * 0x3B));
+    let open = zero(x ^ (LO * 0x5B));
+    let close = zero(x ^ (LO * 0x5D));
+    (low | hash | semi_q | open | close) != 0
+}
+
+impl Scan {
+    pub fn of(url: &str) -> Scan {
+        let mut scan = Scan::default();
+        let b = url.as_bytes();
+        // Skip plain 8-byte words quickly; classify byte by byte from the first word that may
+        // hold something.
+        let mut start = 0;
+        while start + 8 <= b.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[start..start + 8]);
+            if word_may_have_special(u64::from_le_bytes(w)) {
+                break;
+            }
+            start += 8;
+        }
+        for (i, &b) in b.iter().enumerate().skip(start) {
+            let c = CLASS[b as usize];
+            if c != 0 {
+                if c == HASH && scan.hash.is_none() {
+                    scan.hash = Some(i);
+                }
+                if c == QUESTION && scan.question.is_none() {
+                    scan.question = Some(i);
+                }
+                scan.seen |= c;
+            }
+        }
+        scan
+    }
+
+    fn has(&self, class: u8) -> bool {
+        self.seen & class != 0
+    }
+}
+
 /// What `urlsplit` does to its input first: strip leading C0 controls and spaces, and remove
-/// every tab, CR and LF.
-pub fn sanitize(url: &mut String) {
-    if url.bytes().any(|b| matches!(b, b'\t' | b'\r' | b'\n')) {
+/// every tab, CR and LF. Returns the [`Scan`] of the result.
+pub fn sanitize(url: &mut String) -> Scan {
+    let mut scan = Scan::of(url);
+    let mut changed = false;
+    if scan.has(CONTROL) {
         url.retain(|c| !matches!(c, '\t' | '\r' | '\n'));
+        changed = true;
     }
-    let lead = url.bytes().take_while(|&b| b <= b' ').count();
-    if lead > 0 {
+    if url.as_bytes().first().is_some_and(|&b| b <= b' ') {
+        let lead = url.bytes().take_while(|&b| b <= b' ').count();
         url.drain(..lead);
+        changed = true;
     }
+    if changed {
+        scan = Scan::of(url);
+    }
+    scan
 }
 
 /// Characters whose NFKC form contains one of `/?#@:` (computed from Unicode 14.0, the table of
@@ -56,8 +146,8 @@ const NFKC_SEPARATORS: &[char] = &[
     '\u{FF20}',
 ];
 
-fn bad_url(url: &str, why: &str) -> Error {
-    Error::invalid(format!("cannot parse the URL {url:?}: {why}"))
+fn bad_url(url: &str, why: &str) -> Box<Error> {
+    invalid(format!("cannot parse the URL {url:?}: {why}"))
 }
 
 /// `_check_bracketed_host`: an IPv6 address (optionally with a `%zone`) or an IPvFuture `vX.Y`.
@@ -88,11 +178,25 @@ fn check_bracketed_host(url: &str, host: &str) -> Result<()> {
     }
 }
 
-/// `urlparse(url)` on an already sanitized URL. Fails where CPython raises `ValueError`.
-pub fn urlparse(url: &str) -> Result<UrlParts<'_>> {
+/// Position of an ASCII byte. A plain loop: on URL-sized strings it beats `str::find(char)`,
+/// whose searcher setup costs more than the search.
+#[inline]
+fn pos(s: &str, b: u8) -> Option<usize> {
+    s.as_bytes().iter().position(|&x| x == b)
+}
+
+/// Splits at the first `b` (ASCII), like `str::split_once`.
+#[inline]
+fn split_at_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    pos(s, b).map(|i| (&s[..i], &s[i + 1..]))
+}
+
+/// `urlparse(url)` on an already sanitized URL whose [`Scan`] is `scan`. Fails where CPython
+/// raises `ValueError`.
+pub fn urlparse<'u>(url: &'u str, scan: &Scan) -> Result<UrlParts<'u>> {
     let mut rest = url;
     let mut scheme = "";
-    if let Some(i) = url.find(':') {
+    if let Some(i) = pos(url, b':') {
         let candidate = &url[..i];
         if i > 0
             && url.as_bytes()[0].is_ascii_alphabetic()
@@ -103,11 +207,16 @@ pub fn urlparse(url: &str) -> Result<UrlParts<'_>> {
         }
     }
     let mut netloc = "";
+    let had_authority = rest.starts_with("//");
     if let Some(after) = rest.strip_prefix("//") {
-        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        let end = after.as_bytes().iter().position(|&b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(after.len());
         netloc = &after[..end];
         rest = &after[end..];
-        let (open, close) = (netloc.contains('['), netloc.contains(']'));
+        let (open, close) = if scan.has(BRACKET) {
+            (pos(netloc, b'[').is_some(), pos(netloc, b']').is_some())
+        } else {
+            (false, false)
+        };
         if open != close {
             return Err(bad_url(url, "invalid IPv6 URL (unbalanced brackets)"));
         }
@@ -117,15 +226,21 @@ pub fn urlparse(url: &str) -> Result<UrlParts<'_>> {
             check_bracketed_host(url, host)?;
         }
     }
+    // Neither the scheme nor the netloc can hold '#' or '?', so the first ones in the whole URL
+    // are the first ones in `rest`.
     let mut fragment = "";
-    if let Some((before, after)) = rest.split_once('#') {
-        rest = before;
-        fragment = after;
+    if scan.hash.is_some() {
+        if let Some((before, after)) = split_at_byte(rest, b'#') {
+            rest = before;
+            fragment = after;
+        }
     }
     let mut query = "";
-    if let Some((before, after)) = rest.split_once('?') {
-        rest = before;
-        query = after;
+    if scan.question.is_some() {
+        if let Some((before, after)) = split_at_byte(rest, b'?') {
+            rest = before;
+            query = after;
+        }
     }
     if !netloc.is_ascii() {
         let stripped = netloc.chars().filter(|c| !matches!(c, '@' | ':' | '#' | '?'));
@@ -141,7 +256,7 @@ pub fn urlparse(url: &str) -> Result<UrlParts<'_>> {
     };
     let mut path = rest;
     let mut params = "";
-    if with_params && path.contains(';') {
+    if with_params && scan.has(SEMICOLON) && pos(path, b';').is_some() {
         // _splitparams: the ';' must be in the last path segment.
         let i = match path.rfind('/') {
             Some(slash) => path[slash..].find(';').map(|j| slash + j),
@@ -152,10 +267,20 @@ pub fn urlparse(url: &str) -> Result<UrlParts<'_>> {
             path = &path[..i];
         }
     }
-    Ok(UrlParts { scheme, scheme_needs_lowercase, netloc, path, params, query, fragment })
+    Ok(UrlParts { scheme, scheme_needs_lowercase, had_authority, netloc, path, params, query, fragment })
 }
 
 impl<'a> UrlParts<'a> {
+    /// True when `urlunparse` of these parts (with no query) gives back the sanitized URL they
+    /// were parsed from byte for byte: no `?`, `#` or `;` anywhere, a lower-case scheme, and no
+    /// `//` to insert.
+    pub fn is_verbatim(&self, scan: &Scan) -> bool {
+        scan.seen & (HASH | QUESTION | SEMICOLON) == 0
+            && !self.scheme_needs_lowercase
+            && !(self.netloc.is_empty() && self.had_authority)
+            && !(self.netloc.is_empty() && !self.scheme.is_empty() && uses_netloc(self.scheme) && !self.path.starts_with("//"))
+    }
+
     /// Writes `urlunparse` of these parts with the given query up to (not including) `?query`;
     /// the caller appends `?query` and then calls [`UrlParts::push_fragment`].
     pub fn push_head(&self, out: &mut String) {
@@ -201,8 +326,8 @@ mod tests {
     /// urlunparse(urlparse(u)) with the original query, as CPython 3.11 gives it.
     fn roundtrip(u: &str) -> String {
         let mut s = u.to_string();
-        sanitize(&mut s);
-        let p = urlparse(&s).unwrap();
+        let scan = sanitize(&mut s);
+        let p = urlparse(&s, &scan).unwrap();
         let mut out = String::new();
         p.push_head(&mut out);
         if !p.query.is_empty() {
@@ -215,12 +340,14 @@ mod tests {
 
     #[test]
     fn splits_like_cpython() {
+        let urlparse = |u| urlparse(u, &Scan::of(u));
         let p = urlparse("HTTPS://Host:8080/a/b;p=1?q=2#frag").unwrap();
         assert_eq!(
             p,
             UrlParts {
                 scheme: "HTTPS",
                 scheme_needs_lowercase: true,
+                had_authority: true,
                 netloc: "Host:8080",
                 path: "/a/b",
                 params: "p=1",
@@ -266,7 +393,59 @@ mod tests {
     }
 
     #[test]
+    fn scan_finds_every_special_byte() {
+        let specials = b"\t\r\n#?;[]";
+        for len in 0..40 {
+            for at in 0..len {
+                for &sp in specials.iter() {
+                    let mut v = vec![b'a'; len];
+                    v[at] = sp;
+                    let s = String::from_utf8(v).unwrap();
+                    let scan = Scan::of(&s);
+                    assert_ne!(scan.seen, 0, "{s:?}");
+                    assert_eq!(scan.hash, (sp == b'#').then_some(at), "{s:?}");
+                    assert_eq!(scan.question, (sp == b'?').then_some(at), "{s:?}");
+                }
+                // Neighbours of the special bytes are not special.
+                for plain in [b'\x0e', b'"', b'$', b':', b'<', b'>', b'@', b'Z', b'\\', b'^', b'{', b'}', 0x80] {
+                    let mut v = vec![b'a'; len];
+                    v[at] = plain;
+                    if let Ok(s) = String::from_utf8(v) {
+                        assert_eq!(Scan::of(&s).seen, 0, "{s:?}");
+                    }
+                }
+            }
+        }
+        let s = Scan::of("https://h/é?a#b?c#d");
+        assert_eq!((s.question, s.hash), (Some(12), Some(14)));
+    }
+
+    #[test]
+    fn verbatim_means_roundtrip_is_identity() {
+        for u in [
+            "https://h/a", "https://h", "http://h:1/a/b.jpg", "img.jpg", "foo:bar", "https:x", "https:", "HTTP://h/x",
+            "https://h/x?q", "https://h/x#f", "https://h/a;b", "https://[::1]/x", "https:////x", "https://", "//x", "////x", "a:b:c", "",
+        ] {
+            let mut s = u.to_string();
+            let scan = sanitize(&mut s);
+            let p = urlparse(&s, &scan).unwrap();
+            if p.is_verbatim(&scan) {
+                assert_eq!(roundtrip(u), s, "{u:?} claimed verbatim");
+            }
+        }
+        let verbatim = |u: &str| {
+            let scan = Scan::of(u);
+            urlparse(u, &scan).unwrap().is_verbatim(&scan)
+        };
+        assert!(verbatim("https://ik.imagekit.io/demo/tr:w-1/a.jpg"));
+        assert!(!verbatim("https:x"));
+        assert!(!verbatim("HTTPS://h/x"));
+        assert!(!verbatim("https://h/x?"));
+    }
+
+    #[test]
     fn rejects_what_cpython_rejects() {
+        let urlparse = |u| urlparse(u, &Scan::of(u));
         for u in [
             "https://[::1/x",
             "https://::1]/x",
