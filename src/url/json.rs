@@ -83,7 +83,7 @@ impl<'a> Raw<'a> {
 
 /// The position of the first `"`, `\\` or control character at or after `pos` (or the end),
 /// eight bytes at a time.
-#[inline]
+#[inline(always)]
 fn scan_plain(b: &[u8], mut pos: usize) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -323,18 +323,23 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses a string starting at `"`; borrows it when it has no escapes.
-    #[inline]
+    #[inline(always)]
     pub fn string(&mut self) -> Result<Cow<'a, str>> {
-        debug_assert_eq!(self.peek(), Some(b'"'));
-        self.pos += 1;
-        let start = self.pos;
-        self.pos = scan_plain(self.bytes(), self.pos);
+        let start = self.pos + 1;
+        let end = scan_plain(self.bytes(), start);
+        if self.bytes().get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            // Both ends are next to ASCII bytes ('"'), hence char boundaries.
+            return Ok(Cow::Borrowed(&self.src[start..end]));
+        }
+        self.string_slow(start, end)
+    }
+
+    /// The rest of [`Parser::string`] after its first run of plain bytes `start..end`.
+    #[inline(never)]
+    fn string_slow(&mut self, start: usize, end: usize) -> Result<Cow<'a, str>> {
+        self.pos = end;
         match self.peek() {
-            Some(b'"') => {
-                let s = &self.src[start..self.pos];
-                self.pos += 1;
-                Ok(Cow::Borrowed(s))
-            }
             Some(b'\\') => {
                 let mut owned = String::with_capacity(self.pos - start + 16);
                 owned.push_str(&self.src[start..self.pos]);
