@@ -47,7 +47,11 @@ impl Client {
         };
         let digits = expire.to_string();
         let signature = self.signer.sign_parts(&[token.as_bytes(), digits.as_bytes()]);
-        Ok(AuthParams { token, expire, signature })
+        Ok(AuthParams {
+            token,
+            expire,
+            signature,
+        })
     }
 
     /// [`Client::authentication_parameters`] with the system clock.
@@ -66,7 +70,9 @@ mod tests {
 
     #[test]
     fn official_vector() {
-        let p = client().authentication_parameters(Some("your_token"), 1582269249, 0).unwrap();
+        let p = client()
+            .authentication_parameters(Some("your_token"), 1582269249, 0)
+            .unwrap();
         assert_eq!(p.token, "your_token");
         assert_eq!(p.expire, 1582269249);
         assert_eq!(p.signature, "e71bcd6031016b060d349d212e23e85c791decdd");
@@ -83,7 +89,11 @@ mod tests {
         assert_eq!(p.expire, 1735691400);
         let u = uuid::Uuid::parse_str(&p.token).unwrap();
         assert_eq!(u.get_version_num(), 4);
-        assert_eq!(p.token, u.hyphenated().to_string(), "lower-case hyphenated like str(uuid4())");
+        assert_eq!(
+            p.token,
+            u.hyphenated().to_string(),
+            "lower-case hyphenated like str(uuid4())"
+        );
         assert_eq!(p.signature, c.signer.sign(format!("{}1735691400", p.token).as_bytes()));
         let q = c.authentication_parameters(Some(""), 0, 1735689600).unwrap();
         assert_ne!(p.token, q.token, "a new token each call");

@@ -11,9 +11,14 @@ fn digits<'a>(name: &str, value: &'a str) -> Result<&'a [u8]> {
     if value.is_empty() {
         return Err(Error::invalid(format!("missing pHash value: `{name}` is empty")));
     }
-    let hex = value.strip_prefix("0x").or_else(|| value.strip_prefix("0X")).unwrap_or(value);
+    let hex = value
+        .strip_prefix("0x")
+        .or_else(|| value.strip_prefix("0X"))
+        .unwrap_or(value);
     if hex.is_empty() {
-        return Err(Error::invalid(format!("invalid pHash value: `{name}` has no digits after 0x")));
+        return Err(Error::invalid(format!(
+            "invalid pHash value: `{name}` has no digits after 0x"
+        )));
     }
     if let Some((i, c)) = hex.char_indices().find(|(_, c)| !c.is_ascii_hexdigit()) {
         let at = i + (value.len() - hex.len());
@@ -44,7 +49,11 @@ pub fn distance(first: &str, second: &str) -> Result<u32> {
             b.len()
         )));
     }
-    let bits: u64 = a.iter().zip(b).map(|(x, y)| (nibble(*x) ^ nibble(*y)).count_ones() as u64).sum();
+    let bits: u64 = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| (nibble(*x) ^ nibble(*y)).count_ones() as u64)
+        .sum();
     u32::try_from(bits).map_err(|_| Error::invalid("pHash values are too long"))
 }
 
@@ -73,8 +82,16 @@ mod tests {
         for (a, b, want) in [
             ("", "dkf90", "missing pHash value: `first`"),
             ("f0", "", "missing pHash value: `second`"),
-            ("INVALIDHEXSTRING", "f06830ca9f1e3e90", "`first` must be hexadecimal, found 'I' at byte 0"),
-            ("f06830ca9f1e3e90", "a4a655~!!@94518b", "`second` must be hexadecimal, found '~' at byte 6"),
+            (
+                "INVALIDHEXSTRING",
+                "f06830ca9f1e3e90",
+                "`first` must be hexadecimal, found 'I' at byte 0",
+            ),
+            (
+                "f06830ca9f1e3e90",
+                "a4a655~!!@94518b",
+                "`second` must be hexadecimal, found '~' at byte 6",
+            ),
             ("f06830ca9f1e3e90", "42", "unequal pHash string length: 16 and 2"),
             ("0x", "0x", "no digits after 0x"),
             (" f0", "f0 ", "must be hexadecimal"),

@@ -7,9 +7,9 @@ use super::pyfmt;
 use super::query::{push_quote_plus, QueryDict};
 use super::signature::{format_int, signature, Expiry};
 use super::urlparse::{sanitize, urlparse, UrlParts};
+use super::{invalid, Res};
 use crate::client::Client;
 use crate::config::TransformationPosition;
-use super::{invalid, Res};
 use crate::error::Result;
 use std::cell::RefCell;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -93,7 +93,9 @@ impl Client {
     fn build_url(&self, opts: &Options<'_>, tr: &str, base: &mut String) -> Res<Built> {
         let endpoint_raw: &str = opts.url_endpoint.as_deref().unwrap_or(&self.config.url_endpoint);
         let endpoint = trim_slashes(endpoint_raw);
-        let mut position = opts.transformation_position.unwrap_or(self.config.transformation_position);
+        let mut position = opts
+            .transformation_position
+            .unwrap_or(self.config.transformation_position);
         let now = opts.now;
 
         let path = trim_slashes(opts.path.as_deref().unwrap_or(""));
@@ -123,8 +125,11 @@ impl Client {
         // dict(parse_qsl(query)) updated with query_parameters, then with tr; `updates` holds
         // the keys the builder adds itself (tr, then ik-t and ik-s).
         let tr_update = [("tr", tr)];
-        let updates: &[(&str, &str)] =
-            if position == TransformationPosition::Query && !tr.is_empty() { &tr_update } else { &[] };
+        let updates: &[(&str, &str)] = if position == TransformationPosition::Query && !tr.is_empty() {
+            &tr_update
+        } else {
+            &[]
+        };
 
         if parts.is_verbatim(&scan) {
             // Usual case: urlunparse gives `base` back unchanged, and there is no query or
@@ -141,7 +146,13 @@ impl Client {
             let expiry = expiry_for(opts.expire_seconds.as_ref(), now)?;
             let signature = signature(&self.signer, out, endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
             if q.contains("ik-t") || q.contains("ik-s") {
-                return Ok(Built::Owned(self.resign(&parts_of(out)?, q, updates, expiry, &signature)));
+                return Ok(Built::Owned(self.resign(
+                    &parts_of(out)?,
+                    q,
+                    updates,
+                    expiry,
+                    &signature,
+                )));
             }
             out.push(if q.is_empty_with(updates) { '?' } else { '&' });
             push_signature_params(out, expiry, &signature);
@@ -181,7 +192,14 @@ impl Client {
 
     /// The signed URL when the caller's own query has `ik-t` / `ik-s`: they keep their place
     /// and take our values (Python's dict update), so the whole query is written again.
-    fn resign(&self, parts: &UrlParts<'_>, q: &QueryDict<'_>, updates: &[(&str, &str)], expiry: Option<Expiry>, signature: &str) -> String {
+    fn resign(
+        &self,
+        parts: &UrlParts<'_>,
+        q: &QueryDict<'_>,
+        updates: &[(&str, &str)],
+        expiry: Option<Expiry>,
+        signature: &str,
+    ) -> String {
         let mut ik_t = String::new();
         let mut all: Vec<(&str, &str)> = updates.to_vec();
         if let Some(e) = expiry {
@@ -231,7 +249,10 @@ fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
             r
         }
         // Not reachable today (building a URL never builds another), but never panic for it.
-        Err(_) => f(&mut Scratch { tr: String::new(), base: String::new() }),
+        Err(_) => f(&mut Scratch {
+            tr: String::new(),
+            base: String::new(),
+        }),
     })
 }
 
@@ -284,7 +305,15 @@ mod tests {
 
     #[test]
     fn trim_slashes_is_python_strip() {
-        for (s, want) in [("", ""), ("/", ""), ("///", ""), ("/a/", "a"), ("//a/b//", "a/b"), ("a", "a"), ("é/", "é")] {
+        for (s, want) in [
+            ("", ""),
+            ("/", ""),
+            ("///", ""),
+            ("/a/", "a"),
+            ("//a/b//", "a/b"),
+            ("a", "a"),
+            ("é/", "é"),
+        ] {
             assert_eq!(super::trim_slashes(s), want, "{s:?}");
         }
     }
@@ -296,7 +325,9 @@ mod tests {
             "https://test-domain.com/test-endpoint/tr:h-300,w-400/a.jpg"
         );
         assert_eq!(
-            url(r#"{"path":"/a.jpg","transformation":[{"height":"300"},{"rotation":90}],"transformation_position":"query"}"#),
+            url(
+                r#"{"path":"/a.jpg","transformation":[{"height":"300"},{"rotation":90}],"transformation_position":"query"}"#
+            ),
             "https://test-domain.com/test-endpoint/a.jpg?tr=h-300%3Art-90"
         );
         assert_eq!(url(r#"{}"#), "");
@@ -305,7 +336,9 @@ mod tests {
 
     #[test]
     fn signed_with_expiry_uses_now() {
-        let u = url(r#"{"path":"/default-image.jpg","transformation":[{"width":"400"}],"signed":true,"expire_seconds":100,"now":1735689600}"#);
+        let u = url(
+            r#"{"path":"/default-image.jpg","transformation":[{"width":"400"}],"signed":true,"expire_seconds":100,"now":1735689600}"#,
+        );
         assert_eq!(
             u,
             "https://test-domain.com/test-endpoint/tr:w-400/default-image.jpg?ik-t=1735689700&ik-s=d3ac333e012f1492a23d9458ea71b41bb277004f"
@@ -316,14 +349,24 @@ mod tests {
     fn expire_seconds_types() {
         let c = client();
         for bad in ["\"300\"", "true", "[1]", "{}"] {
-            let e = c.url(&format!("{{\"path\":\"a\",\"signed\":true,\"expire_seconds\":{bad}}}")).unwrap_err();
-            assert!(e.message.contains("`expire_seconds` must be a number"), "{bad}: {}", e.message);
+            let e = c
+                .url(&format!("{{\"path\":\"a\",\"signed\":true,\"expire_seconds\":{bad}}}"))
+                .unwrap_err();
+            assert!(
+                e.message.contains("`expire_seconds` must be a number"),
+                "{bad}: {}",
+                e.message
+            );
             // Not signed: the seed ignores expire_seconds entirely.
             assert!(c.url(&format!("{{\"path\":\"a\",\"expire_seconds\":{bad}}}")).is_ok());
         }
-        let u = c.url(r#"{"path":"a","signed":true,"expire_seconds":2.5,"now":1735689600}"#).unwrap();
+        let u = c
+            .url(r#"{"path":"a","signed":true,"expire_seconds":2.5,"now":1735689600}"#)
+            .unwrap();
         assert!(u.contains("?ik-t=1735689602.5&ik-s="), "{u}");
-        let u = c.url(r#"{"path":"a","signed":true,"expire_seconds":0,"now":1735689600}"#).unwrap();
+        let u = c
+            .url(r#"{"path":"a","signed":true,"expire_seconds":0,"now":1735689600}"#)
+            .unwrap();
         assert!(u.contains("?ik-s=") && !u.contains("ik-t"), "{u}");
     }
 }

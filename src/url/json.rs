@@ -161,7 +161,9 @@ impl<'a> Parser<'a> {
         let upto = &self.src[..self.pos.min(self.src.len())];
         let line = upto.bytes().filter(|&b| b == b'\n').count() + 1;
         let col = upto.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        invalid(format!("options_json is not valid JSON: {what} at line {line} column {col}"))
+        invalid(format!(
+            "options_json is not valid JSON: {what} at line {line} column {col}"
+        ))
     }
 
     #[inline]
@@ -221,10 +223,8 @@ impl<'a> Parser<'a> {
         if self.eat(b']') {
             return Ok(false);
         }
-        if !std::mem::take(first) {
-            if !self.eat(b',') {
-                return Err(self.unexpected("`,` or `]` in an array"));
-            }
+        if !std::mem::take(first) && !self.eat(b',') {
+            return Err(self.unexpected("`,` or `]` in an array"));
         }
         Ok(true)
     }
@@ -264,12 +264,16 @@ impl<'a> Parser<'a> {
             Some(b'{') => {
                 let start = self.pos;
                 self.skip_object(depth + 1)?;
-                Ok(Value::Object(Raw { text: &self.src[start..self.pos] }))
+                Ok(Value::Object(Raw {
+                    text: &self.src[start..self.pos],
+                }))
             }
             Some(b'[') => {
                 let start = self.pos;
                 self.skip_array(depth + 1)?;
-                Ok(Value::Array(Raw { text: &self.src[start..self.pos] }))
+                Ok(Value::Array(Raw {
+                    text: &self.src[start..self.pos],
+                }))
             }
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
@@ -550,10 +554,22 @@ mod tests {
 
     #[test]
     fn plain_scan_finds_the_first_special_byte() {
-        for text in ["", "a", "abcdefgh", "abcdefghijklmnop\"", "é€😀 plain\"x", "0123456\\x", "01234567\u{1f}", "\"", "\u{7f}\u{80}\u{ff}ÿ\""] {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghijklmnop\"",
+            "é€😀 plain\"x",
+            "0123456\\x",
+            "01234567\u{1f}",
+            "\"",
+            "\u{7f}\u{80}\u{ff}ÿ\"",
+        ] {
             let b = text.as_bytes();
             for start in 0..=b.len() {
-                let want = (start..b.len()).find(|&i| b[i] == b'"' || b[i] == b'\\' || b[i] < 0x20).unwrap_or(b.len());
+                let want = (start..b.len())
+                    .find(|&i| b[i] == b'"' || b[i] == b'\\' || b[i] < 0x20)
+                    .unwrap_or(b.len());
                 assert_eq!(scan_plain(b, start), want, "{text:?} from {start}");
             }
         }
@@ -562,14 +578,45 @@ mod tests {
     #[test]
     fn rejects_malformed() {
         for bad in [
-            "", " ", "{", "[", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[1 2]", "{a:1}", "'a'", "01", "1.", ".5",
-            "1e", "-", "+1", "tru", "nul", "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"",
-            "\"\\ud800\\u0041\"", "\"a\u{1}b\"", "{} x", "[] []", "NaN", "Infinity",
+            "",
+            " ",
+            "{",
+            "[",
+            "{\"a\"}",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "[1,]",
+            "[1 2]",
+            "{a:1}",
+            "'a'",
+            "01",
+            "1.",
+            ".5",
+            "1e",
+            "-",
+            "+1",
+            "tru",
+            "nul",
+            "\"abc",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"a\u{1}b\"",
+            "{} x",
+            "[] []",
+            "NaN",
+            "Infinity",
         ] {
             assert!(Parser::document(bad).is_err(), "accepted {bad:?}");
         }
         assert!(err("{\"a\":1,}").contains("line 1 column 8"), "{}", err("{\"a\":1,}"));
-        assert!(err("{\n  \"a\": x}").contains("line 2 column 8"), "{}", err("{\n  \"a\": x}"));
+        assert!(
+            err("{\n  \"a\": x}").contains("line 2 column 8"),
+            "{}",
+            err("{\n  \"a\": x}")
+        );
     }
 
     #[test]

@@ -11,8 +11,8 @@ use super::json::{Parser, Value};
 use super::pyfmt;
 use super::query::QueryDict;
 use super::transform::parse_transformation;
-use crate::config::TransformationPosition;
 use super::{invalid, Res as Result};
+use crate::config::TransformationPosition;
 use std::borrow::Cow;
 
 /// The parsed options, read in one pass: the transformation string is built and the query
@@ -52,7 +52,10 @@ fn trim_key(k: &str) -> &str {
 fn want_string<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
     match v {
         Value::String(s) => Ok(s),
-        other => Err(invalid(format!("option `{key}` must be a string, got {}", other.type_name()))),
+        other => Err(invalid(format!(
+            "option `{key}` must be a string, got {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -75,7 +78,10 @@ fn query_value<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
 fn parse_query<'a>(p: &mut Parser<'a>, into: &mut QueryDict<'a>) -> Result<()> {
     if p.peek_value() != Some(b'{') {
         let v = p.value(1)?;
-        return Err(invalid(format!("option `query_parameters` must be an object, got {}", v.type_name())));
+        return Err(invalid(format!(
+            "option `query_parameters` must be an object, got {}",
+            v.type_name()
+        )));
     }
     p.begin_object()?;
     into.clear();
@@ -111,7 +117,10 @@ impl<'a> Options<'a> {
         let mut p = Parser::new(text);
         if p.peek_value() != Some(b'{') {
             let v = Parser::document(text)?;
-            return Err(invalid(format!("options_json must be a JSON object, got {}", v.type_name())));
+            return Err(invalid(format!(
+                "options_json must be a JSON object, got {}",
+                v.type_name()
+            )));
         }
         p.begin_object()?;
         let mut first = true;
@@ -180,7 +189,10 @@ mod tests {
         assert_eq!(tr, "w-1");
         assert!(o.has_transformation);
         assert_eq!(o.transformation_position, Some(TransformationPosition::Query));
-        assert_eq!(o.query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(), ["v=1"]);
+        assert_eq!(
+            o.query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(),
+            ["v=1"]
+        );
         assert!(o.signed);
         assert_eq!(o.expire_seconds, Some(Value::Number("300")));
         assert_eq!(o.now, Some(1735689600));
@@ -209,23 +221,37 @@ mod tests {
             ("{\"url_endpoint\":false}", "`url_endpoint` must be a string"),
             ("{\"transformation\":{\"w\":1}}", "`transformation` must be a list"),
             ("{\"transformation\":\"w-1\"}", "`transformation` must be a list"),
-            ("{\"transformation_position\":\"fake\"}", "must be \"path\" or \"query\", got \"fake\""),
+            (
+                "{\"transformation_position\":\"fake\"}",
+                "must be \"path\" or \"query\", got \"fake\"",
+            ),
             ("{\"transformation_position\":\"query \"}", "got \"query \""),
             ("{\"transformation_position\":null}", "got null"),
-            ("{\"query_parameters\":[]}", "`query_parameters` must be an object, got an array"),
-            ("{\"query_parameters\":null}", "`query_parameters` must be an object, got null"),
+            (
+                "{\"query_parameters\":[]}",
+                "`query_parameters` must be an object, got an array",
+            ),
+            (
+                "{\"query_parameters\":null}",
+                "`query_parameters` must be an object, got null",
+            ),
             ("{\"now\":1.5}", "`now` must be an integer"),
             ("{\"now\":\"1\"}", "`now` must be an integer"),
             ("{\"now\":99999999999999999999}", "`now` is out of range"),
             ("{\"path\":\"a\",}", "not valid JSON"),
         ] {
-            let Err(e) = Options::parse(json) else { panic!("{json} was accepted") };
+            let Err(e) = Options::parse(json) else {
+                panic!("{json} was accepted")
+            };
             assert!(e.message.contains(want), "{json}: {}", e.message);
         }
         assert!(Options::parse("{\"transformation\":null}").unwrap().1.is_empty());
         // The last `transformation` / `query_parameters` wins.
         let (o, tr) = Options::parse(r#"{"transformation":[{"w":1}],"transformation":[{"h":2}],"query_parameters":{"a":"1"},"query_parameters":{"b":2}}"#).unwrap();
         assert_eq!(tr, "h-2");
-        assert_eq!(o.query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(), ["b=2"]);
+        assert_eq!(
+            o.query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(),
+            ["b=2"]
+        );
     }
 }

@@ -168,7 +168,13 @@ mod tests {
     #[test]
     fn python_str_of_scalars() {
         let mut s = String::new();
-        for v in [Value::Null, Value::Bool(true), Value::Bool(false), Value::Number("3"), Value::String("x".into())] {
+        for v in [
+            Value::Null,
+            Value::Bool(true),
+            Value::Bool(false),
+            Value::Number("3"),
+            Value::String("x".into()),
+        ] {
             push_scalar(&mut s, &v).unwrap();
             s.push('|');
         }

@@ -180,7 +180,9 @@ impl<'a> QueryDict<'a> {
             return;
         }
         for piece in qs.split('&') {
-            let Some((name, value)) = piece.split_once('=') else { continue };
+            let Some((name, value)) = piece.split_once('=') else {
+                continue;
+            };
             if value.is_empty() {
                 continue;
             }
@@ -205,7 +207,10 @@ impl<'a> QueryDict<'a> {
             }
         };
         for (k, v) in self.pairs.iter() {
-            let v = updates.iter().find(|(uk, _)| *uk == k.as_ref()).map_or(v.as_ref(), |(_, uv)| *uv);
+            let v = updates
+                .iter()
+                .find(|(uk, _)| *uk == k.as_ref())
+                .map_or(v.as_ref(), |(_, uv)| *uv);
             sep(out);
             push_quote_plus(out, k);
             out.push('=');
@@ -265,8 +270,10 @@ mod tests {
     #[test]
     fn quote_for_signing_matches_python() {
         // quote(s, safe="~@#$&()*!+=:;,?/'")
-        assert_eq!(qs("tr:l-text,i-Imagekité,fs-50,l-end/aéb/x.jpg9999999999"),
-                   "tr:l-text,i-Imagekit%C3%A9,fs-50,l-end/a%C3%A9b/x.jpg9999999999");
+        assert_eq!(
+            qs("tr:l-text,i-Imagekité,fs-50,l-end/aéb/x.jpg9999999999"),
+            "tr:l-text,i-Imagekit%C3%A9,fs-50,l-end/a%C3%A9b/x.jpg9999999999"
+        );
         assert_eq!(qs("a b%20\"<>[]{}|^`\\"), "a%20b%2520%22%3C%3E%5B%5D%7B%7D%7C%5E%60%5C");
         assert_eq!(qs("~@#$&()*!+=:;,?/'"), "~@#$&()*!+=:;,?/'");
     }
@@ -286,7 +293,11 @@ mod tests {
 
     #[test]
     fn parse_qsl_matches_python() {
-        let p = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        let p = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(parsed("a=1&b=2"), p(&[("a", "1"), ("b", "2")]));
         assert_eq!(parsed("a=&b&c=3&&=4"), p(&[("c", "3"), ("", "4")]));
         assert_eq!(parsed("a=1&b=2&a=3"), p(&[("a", "3"), ("b", "2")]));

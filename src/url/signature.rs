@@ -209,15 +209,27 @@ mod tests {
     #[test]
     fn payload_rules() {
         let ep = "https://h/e";
-        assert_eq!(payload("https://h/e/tr:w-1/a.jpg", ep, Expiry::DEFAULT), "tr:w-1/a.jpg9999999999");
-        assert_eq!(payload("https://h/e/tr:w-1/a.jpg", "https://h/e/", Expiry::Int(100)), "tr:w-1/a.jpg100");
+        assert_eq!(
+            payload("https://h/e/tr:w-1/a.jpg", ep, Expiry::DEFAULT),
+            "tr:w-1/a.jpg9999999999"
+        );
+        assert_eq!(
+            payload("https://h/e/tr:w-1/a.jpg", "https://h/e/", Expiry::Int(100)),
+            "tr:w-1/a.jpg100"
+        );
         assert_eq!(payload("https://h/e/a.jpg", ep, Expiry::Int(0)), "a.jpg9999999999");
         assert_eq!(payload("https://h/e/a.jpg", ep, Expiry::Int(-5)), "a.jpg9999999999");
-        assert_eq!(payload("https://h/e/a.jpg", ep, Expiry::Float(1735689602.5)), "a.jpg1735689602.5");
+        assert_eq!(
+            payload("https://h/e/a.jpg", ep, Expiry::Float(1735689602.5)),
+            "a.jpg1735689602.5"
+        );
         // Every occurrence is removed (str.replace), not just the prefix.
         assert_eq!(payload("https://h/e/x/https://h/e/y", ep, Expiry::Int(1)), "x/y1");
         // The endpoint must be followed by '/' to match.
-        assert_eq!(payload("https://h/ex/https://h/e/y", ep, Expiry::Int(1)), "https://h/ex/y1");
+        assert_eq!(
+            payload("https://h/ex/https://h/e/y", ep, Expiry::Int(1)),
+            "https://h/ex/y1"
+        );
         // Another host: the whole URL is signed.
         assert_eq!(payload("https://o/a.jpg", ep, Expiry::Int(1)), "https://o/a.jpg1");
         // Non-ASCII: encoded before signing; text after a second '?' is dropped.
@@ -247,7 +259,17 @@ mod tests {
     #[test]
     fn int_formatting_and_search() {
         let mut b = [0u8; 40];
-        for v in [0i128, 7, -7, 9_999_999_999, u64::MAX as i128, u64::MAX as i128 + 1, -(u64::MAX as i128) - 10, i128::MAX, i128::MIN] {
+        for v in [
+            0i128,
+            7,
+            -7,
+            9_999_999_999,
+            u64::MAX as i128,
+            u64::MAX as i128 + 1,
+            -(u64::MAX as i128) - 10,
+            i128::MAX,
+            i128::MIN,
+        ] {
             assert_eq!(format_int(v, &mut b), v.to_string().as_bytes());
         }
         assert_eq!(find_from("abcabc", "bc", 0), Some(1));
@@ -263,9 +285,18 @@ mod tests {
         let s = Signer::new("private_key_test");
         let ep = "https://test-domain.com/test-endpoint";
         let u = "https://test-domain.com/test-endpoint/tr:w-100/test-signed-url.png";
-        assert_eq!(get_signature(&s, u, ep, Expiry::DEFAULT).unwrap(), "41b3075c40bc84147eb71b8b49ae7fbf349d0f00");
-        assert_eq!(get_signature(&s, u, ep, Expiry::Int(100)).unwrap(), "5e5037a31a7121cbe2964e220b4338cc6e1ba66d");
+        assert_eq!(
+            get_signature(&s, u, ep, Expiry::DEFAULT).unwrap(),
+            "41b3075c40bc84147eb71b8b49ae7fbf349d0f00"
+        );
+        assert_eq!(
+            get_signature(&s, u, ep, Expiry::Int(100)).unwrap(),
+            "5e5037a31a7121cbe2964e220b4338cc6e1ba66d"
+        );
         let u = "https://test-domain.com/test-endpoint/aéb/test_é_path_alt.jpg";
-        assert_eq!(get_signature(&s, u, ep, Expiry::DEFAULT).unwrap(), "40a821ef1b7a2e9253599dac36a47be3d49787ab");
+        assert_eq!(
+            get_signature(&s, u, ep, Expiry::DEFAULT).unwrap(),
+            "40a821ef1b7a2e9253599dac36a47be3d49787ab"
+        );
     }
 }

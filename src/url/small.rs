@@ -16,7 +16,11 @@ pub struct SmallList<T, const N: usize> {
 
 impl<T, const N: usize> Default for SmallList<T, N> {
     fn default() -> Self {
-        SmallList { inline: [const { MaybeUninit::uninit() }; N], len: 0, spill: Vec::new() }
+        SmallList {
+            inline: [const { MaybeUninit::uninit() }; N],
+            len: 0,
+            spill: Vec::new(),
+        }
     }
 }
 
@@ -137,7 +141,10 @@ mod tests {
             l.get_mut(i).unwrap().push('!');
         }
         assert!(l.get_mut(5).is_none());
-        assert_eq!(l.iter().map(|s| s.as_str()).collect::<Vec<_>>(), ["0!", "1!", "2!", "3!", "4!"]);
+        assert_eq!(
+            l.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            ["0!", "1!", "2!", "3!", "4!"]
+        );
         l.clear();
         assert!(l.is_empty());
         assert_eq!(l.iter().count(), 0);
@@ -153,7 +160,10 @@ mod tests {
         for (k, v) in [("a", 1), ("b", 2), ("c", 3), ("a", 4), ("c", 5), ("d", 6)] {
             l.upsert(k, v);
         }
-        assert_eq!(l.iter().copied().collect::<Vec<_>>(), [("a", 4), ("b", 2), ("c", 5), ("d", 6)]);
+        assert_eq!(
+            l.iter().copied().collect::<Vec<_>>(),
+            [("a", 4), ("b", 2), ("c", 5), ("d", 6)]
+        );
     }
 
     #[test]

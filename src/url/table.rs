@@ -200,7 +200,13 @@ const ALIASES: &[(&str, &str)] = &[
 /// Official names the seed builder must leave unmapped because the official vectors say so
 /// (see the module docs). They are deliberately absent from [`ALIASES`].
 #[cfg(test)]
-pub const PINNED_VERBATIM: &[&str] = &["xCenter", "yCenter", "aiRemoveBackground", "aiRemoveBackgroundExternal", "aiDropShadow"];
+pub const PINNED_VERBATIM: &[&str] = &[
+    "xCenter",
+    "yCenter",
+    "aiRemoveBackground",
+    "aiRemoveBackgroundExternal",
+    "aiDropShadow",
+];
 
 /// Slots of the lookup table (a power of two, about 5× the number of names).
 const SLOTS: usize = 1024;
@@ -308,7 +314,9 @@ mod tests {
         let mut worst = 0;
         for (k, _) in SEED.iter().chain(ALIASES) {
             let start = slot(k.as_bytes());
-            let at = (0..SLOTS).find(|d| t[(start + d) % SLOTS].map(|(n, _)| n) == Some(*k)).unwrap();
+            let at = (0..SLOTS)
+                .find(|d| t[(start + d) % SLOTS].map(|(n, _)| n) == Some(*k))
+                .unwrap();
             worst = worst.max(at);
         }
         assert!(worst <= 3, "longest probe {worst}");

@@ -39,7 +39,10 @@ pub fn parse_transformation<'a>(p: &mut Parser<'a>, out: &mut String) -> Result<
     while p.next_element(&mut first)? {
         if p.peek_value() != Some(b'{') {
             let step = p.value(2)?;
-            return Err(invalid(format!("transformation step {i} must be an object, got {}", step.type_name())));
+            return Err(invalid(format!(
+                "transformation step {i} must be an object, got {}",
+                step.type_name()
+            )));
         }
         p.begin_object()?;
         entries.clear();
@@ -134,11 +137,23 @@ mod tests {
 
     #[test]
     fn steps_keys_and_values() {
-        assert_eq!(tr(r#"[{"height":"300","width":400},{"rotation":90}]"#).unwrap(), "h-300,w-400:rt-90");
-        assert_eq!(tr(r#"[{"effect_sharpen":"-","effect_contrast":"1"}]"#).unwrap(), "e-sharpen,e-contrast-1");
-        assert_eq!(tr(r#"[{"original":true,"overlay_image_trim":false}]"#).unwrap(), "orig-true,oit-false");
+        assert_eq!(
+            tr(r#"[{"height":"300","width":400},{"rotation":90}]"#).unwrap(),
+            "h-300,w-400:rt-90"
+        );
+        assert_eq!(
+            tr(r#"[{"effect_sharpen":"-","effect_contrast":"1"}]"#).unwrap(),
+            "e-sharpen,e-contrast-1"
+        );
+        assert_eq!(
+            tr(r#"[{"original":true,"overlay_image_trim":false}]"#).unwrap(),
+            "orig-true,oit-false"
+        );
         assert_eq!(tr(r#"[{"bg":"A94D34","rndm":"x"}]"#).unwrap(), "bg-A94D34,rndm-x");
-        assert_eq!(tr(r#"[{"w":1.0,"q":1e-7,"dpr":2.50,"x":null}]"#).unwrap(), "w-1.0,q-1e-07,dpr-2.5,x-None");
+        assert_eq!(
+            tr(r#"[{"w":1.0,"q":1e-7,"dpr":2.50,"x":null}]"#).unwrap(),
+            "w-1.0,q-1e-07,dpr-2.5,x-None"
+        );
         assert_eq!(tr(r#"[{"":""}]"#).unwrap(), "-");
         assert_eq!(tr(r#"[]"#).unwrap(), "");
         assert_eq!(tr(r#"[{},{}]"#).unwrap(), ":");
@@ -148,7 +163,10 @@ mod tests {
 
     #[test]
     fn oi_di_and_raw() {
-        assert_eq!(tr(r#"[{"default_image":"/folder/file.jpg/"}]"#).unwrap(), "di-folder@@file.jpg");
+        assert_eq!(
+            tr(r#"[{"default_image":"/folder/file.jpg/"}]"#).unwrap(),
+            "di-folder@@file.jpg"
+        );
         assert_eq!(tr(r#"[{"overlay_image":"//a//b//"}]"#).unwrap(), "oi-a@@@@b");
         assert_eq!(tr(r#"[{"oi":"a/b"}]"#).unwrap(), "oi-a@@b");
         assert_eq!(tr(r#"[{"di":true}]"#).unwrap(), "di-true");
@@ -169,13 +187,20 @@ mod tests {
         let e = tr(r#"{"w":1}"#).unwrap_err();
         assert!(e.message.contains("`transformation` must be a list"), "{}", e.message);
         let e = tr(r#"[{"w":1},"h-2"]"#).unwrap_err();
-        assert!(e.message.contains("step 1 must be an object, got a string"), "{}", e.message);
+        assert!(
+            e.message.contains("step 1 must be an object, got a string"),
+            "{}",
+            e.message
+        );
         for (json, name) in [
             (r#"[{"raw":5}]"#, "`raw` must be a string, got a number"),
             (r#"[{"raw":null}]"#, "`raw` must be a string, got null"),
             (r#"[{"default_image":1}]"#, "`default_image` must be a string"),
             (r#"[{"overlay_image":["a"]}]"#, "`overlay_image` must be a string"),
-            (r#"[{"w":[1]}]"#, "value of `w` must be a string, number, boolean or null, got an array"),
+            (
+                r#"[{"w":[1]}]"#,
+                "value of `w` must be a string, number, boolean or null, got an array",
+            ),
             (r#"[{"w":{}}]"#, "got an object"),
         ] {
             let e = tr(json).unwrap_err();
