@@ -57,21 +57,15 @@ static int ik_test_failures = 0;
         return 0;                                                                \
     } while (0)
 
-/* A client with the test keys; aborts the test if creation fails. Uses IK_TEST_BASE_URL when set. */
-__attribute__((unused)) static ik_client *ik_test_client(void) {
+/* A client with the test keys for the server at `base` (NULL: no server, for offline calls):
+ * no proxy from the environment and fast retries. Aborts the test if creation fails. */
+__attribute__((unused)) static ik_client *ik_test_client_at(const char *base) {
     char cfg[1024];
-    const char *base = getenv("IK_TEST_BASE_URL");
-    if (base) {
-        snprintf(cfg, sizeof cfg,
-                 "{\"private_key\":\"private_key_test\",\"public_key\":\"public_key_test\","
-                 "\"url_endpoint\":\"https://test-domain.com/test-endpoint\",\"api_base_url\":\"%s\","
-                 "\"retry_initial_delay_ms\":10,\"retry_max_delay_ms\":50}",
-                 base);
-    } else {
-        snprintf(cfg, sizeof cfg,
-                 "{\"private_key\":\"private_key_test\",\"public_key\":\"public_key_test\","
-                 "\"url_endpoint\":\"https://test-domain.com/test-endpoint\"}");
-    }
+    snprintf(cfg, sizeof cfg,
+             "{\"private_key\":\"private_key_test\",\"public_key\":\"public_key_test\","
+             "\"url_endpoint\":\"https://test-domain.com/test-endpoint\",\"proxy\":\"\","
+             "\"retry_initial_delay_ms\":10,\"retry_max_delay_ms\":50%s%s%s}",
+             base ? ",\"api_base_url\":\"" : "", base ? base : "", base ? "\"" : "");
     ik_client *c = NULL;
     char *err = NULL;
     if (ik_client_new(cfg, &c, &err) != IK_STATUS_OK) {
@@ -80,6 +74,26 @@ __attribute__((unused)) static ik_client *ik_test_client(void) {
         exit(2);
     }
     return c;
+}
+
+/* A test client for IK_TEST_BASE_URL when the harness set it. */
+__attribute__((unused)) static ik_client *ik_test_client(void) {
+    return ik_test_client_at(getenv("IK_TEST_BASE_URL"));
+}
+
+/* Copies the string value of "key" out of a JSON text into out (good enough for flat test
+ * answers); returns 0 when the key is absent. */
+__attribute__((unused)) static int ik_test_json_str(const char *json, const char *key, char *out, size_t cap) {
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\":\"", key);
+    const char *p = json ? strstr(json, pat) : NULL;
+    if (!p) return 0;
+    p += strlen(pat);
+    size_t n = 0;
+    while (p[n] && p[n] != '"' && n + 1 < cap) n++;
+    memcpy(out, p, n);
+    out[n] = '\0';
+    return 1;
 }
 
 #endif

@@ -4,19 +4,6 @@
 #include <time.h>
 #include "ik_test.h"
 
-/* Extracts the string value of "key" from a flat JSON object (enough for these outputs). */
-static int json_str(const char *doc, const char *key, char *buf, size_t len) {
-    char pat[64];
-    snprintf(pat, sizeof pat, "\"%s\":\"", key);
-    const char *p = doc ? strstr(doc, pat) : NULL;
-    if (!p) return 0;
-    p += strlen(pat);
-    const char *e = strchr(p, '"');
-    if (!e || (size_t)(e - p) >= len) return 0;
-    memcpy(buf, p, (size_t)(e - p));
-    buf[e - p] = '\0';
-    return 1;
-}
 
 static long long json_int(const char *doc, const char *key) {
     char pat[64];
@@ -74,9 +61,9 @@ int main(void) {
         CHECK_STATUS(ik_get_authentication_parameters(c, tokens[i], 0, &out), IK_STATUS_OK);
         long long after = (long long)time(NULL);
         char token[64], sig[64];
-        CHECK(json_str(out, "token", token, sizeof token));
+        CHECK(ik_test_json_str(out, "token", token, sizeof token));
         CHECK(is_uuid_v4(token));
-        CHECK(json_str(out, "signature", sig, sizeof sig));
+        CHECK(ik_test_json_str(out, "signature", sig, sizeof sig));
         CHECK(strlen(sig) == 40);
         long long expire = json_int(out, "expire");
         CHECK(expire >= before + 1800 && expire <= after + 1800);

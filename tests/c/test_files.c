@@ -5,35 +5,7 @@
 #include <stdint.h>
 #include "ik_test.h"
 
-static ik_client *net_client(const char *base) {
-    char cfg[1024];
-    snprintf(cfg, sizeof cfg,
-             "{\"private_key\":\"private_key_test\",\"public_key\":\"public_key_test\","
-             "\"url_endpoint\":\"https://ik.imagekit.io/test\",\"api_base_url\":\"%s\",\"proxy\":\"\","
-             "\"retry_initial_delay_ms\":10,\"retry_max_delay_ms\":50}",
-             base);
-    ik_client *c = NULL;
-    char *err = NULL;
-    if (ik_client_new(cfg, &c, &err) != IK_STATUS_OK) {
-        fprintf(stderr, "ik_client_new failed: %s\n", err ? err : "(no error)");
-        ik_string_free(err);
-        exit(2);
-    }
-    return c;
-}
 
-static int json_str(const char *json, const char *key, char *out, size_t cap) {
-    char pat[64];
-    snprintf(pat, sizeof pat, "\"%s\":\"", key);
-    const char *p = json ? strstr(json, pat) : NULL;
-    if (!p) return 0;
-    p += strlen(pat);
-    size_t n = 0;
-    while (p[n] && p[n] != '"' && n + 1 < cap) n++;
-    memcpy(out, p, n);
-    out[n] = '\0';
-    return 1;
-}
 
 /* A 1x1 PNG. */
 static const uint8_t PNG[] = {
@@ -145,7 +117,7 @@ static void argument_errors(void) {
 }
 
 static void network(const char *base) {
-    ik_client *c = net_client(base);
+    ik_client *c = ik_test_client_at(base);
     CHECK_STATUS(ik_client_set_logger(c, on_log, IK_LOG_LEVEL_DEBUG, NULL), IK_STATUS_OK);
     char *out = NULL;
     char id[128], url[512], rid[128], q[256];
@@ -155,7 +127,7 @@ static void network(const char *base) {
                                       "\"useUniqueFileName\":false}",
                                       NULL, NULL, &out),
                  IK_STATUS_OK);
-    CHECK(json_str(out, "fileId", id, sizeof id));
+    CHECK(ik_test_json_str(out, "fileId", id, sizeof id));
     ik_string_free(out);
 
     /* list: everything, then filtered */
@@ -173,7 +145,7 @@ static void network(const char *base) {
     /* details */
     CHECK_STATUS(ik_get_file_details(c, id, &out), IK_STATUS_OK);
     CHECK_CONTAINS(out, "pixel.png");
-    CHECK(json_str(out, "url", url, sizeof url));
+    CHECK(ik_test_json_str(out, "url", url, sizeof url));
     ik_string_free(out);
 
     /* update */
@@ -191,7 +163,7 @@ static void network(const char *base) {
 
     /* purge and its status */
     CHECK_STATUS(ik_purge_cache(c, url, &out), IK_STATUS_OK);
-    CHECK(json_str(out, "requestId", rid, sizeof rid));
+    CHECK(ik_test_json_str(out, "requestId", rid, sizeof rid));
     ik_string_free(out);
     CHECK_STATUS(ik_get_purge_cache_status(c, rid, &out), IK_STATUS_OK);
     CHECK_CONTAINS(out, "\"status\"");

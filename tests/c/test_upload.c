@@ -6,37 +6,7 @@
 #include <unistd.h>
 #include "ik_test.h"
 
-/* A client for the test server: no proxy from the environment, fast retries. */
-static ik_client *net_client(const char *base) {
-    char cfg[1024];
-    snprintf(cfg, sizeof cfg,
-             "{\"private_key\":\"private_key_test\",\"public_key\":\"public_key_test\","
-             "\"url_endpoint\":\"https://ik.imagekit.io/test\",\"api_base_url\":\"%s\",\"proxy\":\"\","
-             "\"retry_initial_delay_ms\":10,\"retry_max_delay_ms\":50}",
-             base);
-    ik_client *c = NULL;
-    char *err = NULL;
-    if (ik_client_new(cfg, &c, &err) != IK_STATUS_OK) {
-        fprintf(stderr, "ik_client_new failed: %s\n", err ? err : "(no error)");
-        ik_string_free(err);
-        exit(2);
-    }
-    return c;
-}
 
-/* Copies the string value of "key" out of a JSON text (good enough for flat test answers). */
-static int json_str(const char *json, const char *key, char *out, size_t cap) {
-    char pat[64];
-    snprintf(pat, sizeof pat, "\"%s\":\"", key);
-    const char *p = json ? strstr(json, pat) : NULL;
-    if (!p) return 0;
-    p += strlen(pat);
-    size_t n = 0;
-    while (p[n] && p[n] != '"' && n + 1 < cap) n++;
-    memcpy(out, p, n);
-    out[n] = '\0';
-    return 1;
-}
 
 struct progress {
     uint64_t calls, first_sent, last_sent, last_total, cancel_after;
@@ -55,7 +25,7 @@ static int on_progress(void *userdata, uint64_t sent, uint64_t total) {
 
 static void delete_uploaded(ik_client *c, const char *answer) {
     char id[128];
-    if (json_str(answer, "fileId", id, sizeof id)) {
+    if (ik_test_json_str(answer, "fileId", id, sizeof id)) {
         char *out = NULL;
         CHECK_STATUS(ik_delete_file(c, id, &out), IK_STATUS_OK);
         CHECK_STR_EQ(out, "{}");
@@ -127,7 +97,7 @@ static void argument_errors(void) {
 }
 
 static void network(const char *base) {
-    ik_client *c = net_client(base);
+    ik_client *c = ik_test_client_at(base);
     char *out = NULL;
 
     /* a URL, sent as a text field */
