@@ -5,7 +5,7 @@ use super::json::Value;
 use super::options::Options;
 use super::pyfmt;
 use super::query::{push_quote_plus, QueryDict};
-use super::signature::{format_int, signature, Expiry};
+use super::signature::{format_int, signature, signature_with, Expiry};
 use super::urlparse::{sanitize, urlparse, UrlParts};
 use super::{invalid, Res};
 use crate::client::Client;
@@ -54,9 +54,8 @@ fn expiry_for(expire: Option<&Value<'_>>, now: Option<i64>) -> Res<Option<Expiry
 fn push_expiry(out: &mut String, e: Expiry) {
     match e {
         Expiry::Int(i) => {
-            let mut buf = [0u8; 40];
             // Digits and '-' are ASCII and safe in quote_plus.
-            out.push_str(std::str::from_utf8(format_int(i, &mut buf)).unwrap_or_default());
+            out.push_str(format_int(i, &mut [0u8; 40]));
         }
         Expiry::Float(_) => {
             let mut s = String::new();
@@ -144,18 +143,34 @@ impl Client {
                 return Ok(Built::InScratch);
             }
             let expiry = expiry_for(opts.expire_seconds.as_ref(), now)?;
-            let signature = signature(&self.signer, out, endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
             if q.contains("ik-t") || q.contains("ik-s") {
+                let signature = signature(&self.signer, out, endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
                 return Ok(Built::Owned(self.resign(
                     &parts_of(out)?,
                     q,
                     updates,
                     expiry,
-                    &signature,
+                    signature.as_str(),
                 )));
             }
+            let url_len = out.len();
             out.push(if q.is_empty_with(updates) { '?' } else { '&' });
-            push_signature_params(out, expiry, &signature);
+            match expiry {
+                Some(Expiry::Int(i)) if i >= 1 => {
+                    // The usual signed URL: `ik-t` is written once and its digits are also the
+                    // expiry signed (the URL signed is the text before `?ik-t` / `&ik-t`).
+                    out.push_str("ik-t=");
+                    let t = out.len();
+                    out.push_str(format_int(i, &mut [0u8; 40]));
+                    let signature = signature_with(&self.signer, &out[..url_len], endpoint, &out[t..])?;
+                    out.push_str("&ik-s=");
+                    out.push_str(signature.as_str());
+                }
+                _ => {
+                    let signature = signature(&self.signer, &out[..url_len], endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
+                    push_signature_params(out, expiry, signature.as_str());
+                }
+            }
             return Ok(Built::InScratch);
         }
 
@@ -180,12 +195,12 @@ impl Client {
         let expiry = expiry_for(opts.expire_seconds.as_ref(), now)?;
         let signature = signature(&self.signer, &out, endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
         if q.contains("ik-t") || q.contains("ik-s") {
-            return Ok(Built::Owned(self.resign(&parts, q, updates, expiry, &signature)));
+            return Ok(Built::Owned(self.resign(&parts, q, updates, expiry, signature.as_str())));
         }
         // Append ik-t / ik-s to the query, before any fragment.
         out.truncate(query_end);
         out.push(if q.is_empty_with(updates) { '?' } else { '&' });
-        push_signature_params(&mut out, expiry, &signature);
+        push_signature_params(&mut out, expiry, signature.as_str());
         parts.push_fragment(&mut out);
         Ok(Built::Owned(out))
     }

@@ -15,7 +15,7 @@ use super::pyfmt;
 use super::query::push_quote_sign;
 use super::{invalid, Res};
 use crate::error::Result;
-use crate::sign::Signer;
+use crate::sign::{hex40, Hex40, Signer};
 
 /// An expiry timestamp: Python `int(now) + expire_seconds` is an int, or a float when
 /// `expire_seconds` is a float.
@@ -32,10 +32,7 @@ impl Expiry {
     /// Python `str()` of the timestamp.
     pub fn push_str(&self, out: &mut String) {
         match *self {
-            Expiry::Int(i) => {
-                use std::fmt::Write;
-                let _ = write!(out, "{i}");
-            }
+            Expiry::Int(i) => out.push_str(format_int(i, &mut [0u8; 40])),
             Expiry::Float(x) => pyfmt::push_float(out, x),
         }
     }
@@ -114,13 +111,20 @@ pub fn signed_payload(url: &str, url_endpoint: &str, expiry: Expiry) -> Result<S
 }
 
 fn payload(url: &str, url_endpoint: &str, expiry: Expiry) -> Res<String> {
+    let mut exp = String::new();
+    expiry.for_signing().push_str(&mut exp);
+    payload_with(url, url_endpoint, &exp)
+}
+
+/// The payload for `url` with the expiry already as text (`str(expiry)` after the below-one rule).
+fn payload_with(url: &str, url_endpoint: &str, exp: &str) -> Res<String> {
     if url_endpoint.is_empty() {
         return Err(invalid("cannot sign a URL without a url_endpoint"));
     }
     let add_slash = !url_endpoint.ends_with('/');
     let mut payload = String::with_capacity(url.len() + 12);
     replace_pieces(url, url_endpoint, add_slash, |p| payload.push_str(p));
-    expiry.for_signing().push_str(&mut payload);
+    payload.push_str(exp);
     if payload.is_ascii() {
         Ok(payload)
     } else {
@@ -128,8 +132,15 @@ fn payload(url: &str, url_endpoint: &str, expiry: Expiry) -> Res<String> {
     }
 }
 
+/// Two decimal digits for each value below 100.
+const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// Decimal digits of `v` in `buf` (an i128 has at most 40 characters with its sign).
-pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &[u8] {
+pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &str {
     let mut n = v.unsigned_abs();
     let mut i = buf.len();
     // 128-bit division is a library call; timestamps fit in 64 bits.
@@ -139,42 +150,58 @@ pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &[u8] {
         n /= 10;
     }
     let mut m = n as u64;
-    loop {
+    // Two digits per division: a 10-digit timestamp takes five dependent steps, not ten.
+    while m >= 100 {
+        let d = (m % 100) as usize * 2;
+        m /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+    }
+    if m >= 10 {
+        let d = m as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+    } else {
         i -= 1;
-        buf[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
+        buf[i] = b'0' + m as u8;
     }
     if v < 0 {
         i -= 1;
         buf[i] = b'-';
     }
-    &buf[i..]
+    // Only ASCII digits and '-' were written.
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
 /// `get_signature(private_key, url, url_endpoint, expiry)` with a pre-keyed signer. The endpoint
 /// is used as given (plus a trailing `/`); an empty endpoint is an error, as in the seed SDK.
 pub fn get_signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Expiry) -> Result<String> {
-    signature(signer, url, url_endpoint, expiry).map_err(|e| *e)
+    signature(signer, url, url_endpoint, expiry)
+        .map(|h| h.as_str().to_string())
+        .map_err(|e| *e)
 }
 
-/// [`get_signature`] with the builder's boxed error.
-pub(crate) fn signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Expiry) -> Res<String> {
+/// [`get_signature`] with the builder's boxed error, as hex on the stack.
+pub(crate) fn signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Expiry) -> Res<Hex40> {
+    let mut digits = [0u8; 40];
+    let mut float_text = String::new();
+    let exp: &str = match expiry.for_signing() {
+        Expiry::Int(i) => format_int(i, &mut digits),
+        e @ Expiry::Float(_) => {
+            e.push_str(&mut float_text);
+            &float_text
+        }
+    };
+    signature_with(signer, url, url_endpoint, exp)
+}
+
+/// [`signature`] with the expiry already as its signing text (`str()` of the timestamp, after the
+/// below-one rule), e.g. the `ik-t` value the builder has just written.
+pub(crate) fn signature_with(signer: &Signer, url: &str, url_endpoint: &str, exp: &str) -> Res<Hex40> {
     if url_endpoint.is_empty() {
         return Err(invalid("cannot sign a URL without a url_endpoint"));
     }
     let add_slash = !url_endpoint.ends_with('/');
-    let mut digits = [0u8; 40];
-    let mut float_text = String::new();
-    let exp: &[u8] = match expiry.for_signing() {
-        Expiry::Int(i) => format_int(i, &mut digits),
-        e @ Expiry::Float(_) => {
-            e.push_str(&mut float_text);
-            float_text.as_bytes()
-        }
-    };
     if url.is_ascii() {
         // Fast path: feed the pieces straight into the HMAC, no payload string.
         const MAX: usize = 8;
@@ -190,12 +217,12 @@ pub(crate) fn signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: 
             }
         });
         if !overflow {
-            parts[n] = exp;
-            return Ok(signer.sign_parts(&parts[..=n]));
+            parts[n] = exp.as_bytes();
+            return Ok(hex40(&signer.mac_parts(&parts[..=n])));
         }
     }
-    let payload = payload(url, url_endpoint, expiry)?;
-    Ok(signer.sign(payload.as_bytes()))
+    let payload = payload_with(url, url_endpoint, exp)?;
+    Ok(hex40(&signer.mac_parts(&[payload.as_bytes()])))
 }
 
 #[cfg(test)]
@@ -270,7 +297,13 @@ mod tests {
             i128::MAX,
             i128::MIN,
         ] {
-            assert_eq!(format_int(v, &mut b), v.to_string().as_bytes());
+            assert_eq!(format_int(v, &mut b), v.to_string());
+        }
+        for v in (-1000i128..=1000).chain((1..=38).flat_map(|e| {
+            let p = 10i128.pow(e);
+            [p - 1, p, p + 1, -p, 1_567_358_667]
+        })) {
+            assert_eq!(format_int(v, &mut b), v.to_string());
         }
         assert_eq!(find_from("abcabc", "bc", 0), Some(1));
         assert_eq!(find_from("abcabc", "bc", 2), Some(4));
