@@ -5,10 +5,12 @@
 //! Mozilla set (webpki) and, when the config has `ca_pem`/`ca_file`, those certificates added
 //! to it: extra CAs never replace the public roots.
 
+use super::resolver::CachingResolver;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use std::sync::Arc;
 use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig, TlsProvider};
+use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, Proxy};
 
 /// Parses `ca_pem` and checks each certificate can act as a trust anchor.
@@ -105,7 +107,7 @@ pub fn build_agent(config: &Config) -> Result<Agent> {
         .timeout_recv_response(timeout)
         .timeout_recv_body(timeout)
         .build();
-    Ok(agent_config.new_agent())
+    Ok(Agent::with_parts(agent_config, DefaultConnector::new(), CachingResolver::new()))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod agent;
 mod execute;
 pub mod multipart;
 pub mod progress;
+mod resolver;
 pub mod response;
 pub mod retry;
 
