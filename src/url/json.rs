@@ -176,6 +176,16 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The cursor, for [`Parser::reset`].
+    pub fn mark(&self) -> usize {
+        self.pos
+    }
+
+    /// Goes back to a position from [`Parser::mark`] (to read a part of the input again).
+    pub fn reset(&mut self, mark: usize) {
+        self.pos = mark;
+    }
+
     /// Parses the whole input as one value followed only by white space.
     pub fn document(src: &'a str) -> Result<Value<'a>> {
         let mut p = Parser::new(src);
@@ -196,8 +206,26 @@ impl<'a> Parser<'a> {
 
     /// The next key of an object opened with [`Parser::begin_object`], positioned on its value,
     /// or `None` after the closing `}`. `first` must start `true` for each object.
-    #[inline]
+    #[inline(always)]
     pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
+        // Fast path, inlined: compact JSON (`"key":` or `,"key":`) with a key without escapes.
+        // Anything else (white space, `}`, escapes, errors) takes the general path.
+        let b = self.bytes();
+        let q = self.pos + usize::from(!*first);
+        if (*first || b.get(self.pos) == Some(&b',')) && b.get(q) == Some(&b'"') {
+            let end = scan_plain(b, q + 1);
+            if b.get(end) == Some(&b'"') && b.get(end + 1) == Some(&b':') {
+                *first = false;
+                self.pos = end + 2;
+                // Both ends are next to ASCII bytes ('"'), hence char boundaries.
+                return Ok(Some(Cow::Borrowed(&self.src[q + 1..end])));
+            }
+        }
+        self.next_key_general(first)
+    }
+
+    #[inline(never)]
+    fn next_key_general(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
         self.ws();
         if self.eat(b'}') {
             return Ok(None);
@@ -255,8 +283,43 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses one value (after optional white space).
-    #[inline]
+    #[inline(always)]
     pub fn value(&mut self, depth: usize) -> Result<Value<'a>> {
+        // Fast path, inlined: a string without escapes, or an integer, right at the cursor.
+        let b = self.bytes();
+        match b.get(self.pos) {
+            Some(b'"') => {
+                let start = self.pos + 1;
+                let end = scan_plain(b, start);
+                if b.get(end) == Some(&b'"') {
+                    self.pos = end + 1;
+                    // Both ends are next to ASCII bytes ('"'), hence char boundaries.
+                    return Ok(Value::String(Cow::Borrowed(&self.src[start..end])));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                let start = self.pos;
+                let mut i = start + 1;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                // Not followed by a fraction or an exponent (the general path reads those).
+                if !matches!(b.get(i), Some(b'.' | b'e' | b'E')) {
+                    self.pos = i;
+                    return Ok(Value::Number(&self.src[start..i]));
+                }
+            }
+            Some(b't') if b[self.pos..].starts_with(b"true") => {
+                self.pos += 4;
+                return Ok(Value::Bool(true));
+            }
+            _ => {}
+        }
+        self.value_general(depth)
+    }
+
+    #[inline(never)]
+    fn value_general(&mut self, depth: usize) -> Result<Value<'a>> {
         self.ws();
         match self.peek() {
             None => Err(self.error("expected a value but the input ended")),

@@ -15,7 +15,7 @@ use super::pyfmt;
 use super::query::push_quote_sign;
 use super::{invalid, Res};
 use crate::error::Result;
-use crate::sign::{hex40, Hex40, Signer};
+use crate::sign::{ascii_str, hex40, Hex40, Signer};
 
 /// An expiry timestamp: Python `int(now) + expire_seconds` is an int, or a float when
 /// `expire_seconds` is a float.
@@ -170,7 +170,7 @@ pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &str {
         buf[i] = b'-';
     }
     // Only ASCII digits and '-' were written.
-    std::str::from_utf8(&buf[i..]).unwrap_or_default()
+    ascii_str(&buf[i..])
 }
 
 /// `get_signature(private_key, url, url_endpoint, expiry)` with a pre-keyed signer. The endpoint

@@ -44,24 +44,68 @@ pub fn parse_transformation<'a>(p: &mut Parser<'a>, out: &mut String) -> Result<
                 step.type_name()
             )));
         }
-        p.begin_object()?;
-        entries.clear();
-        let mut first_key = true;
-        while let Some(k) = p.next_key(&mut first_key)? {
-            let v = p.value(3)?;
-            // A repeated key keeps its first position and takes the last value (Python dict).
-            entries.upsert(k, v);
-        }
         if i > 0 {
             out.push(':');
         }
-        for (j, (name, value)) in entries.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            push_part(out, i, name, value)?;
+        let (at, len) = (p.mark(), out.len());
+        if push_step_direct(p, out, i).is_none() {
+            // A repeated key, or an error (reported exactly as the general path finds it, e.g.
+            // a syntax error later in the step before a wrong type earlier): read it again.
+            p.reset(at);
+            out.truncate(len);
+            push_step(p, out, i, &mut entries)?;
         }
         i += 1;
+    }
+    Ok(())
+}
+
+/// Most steps have a few distinct keys: each part is written as soon as it is read. `None` when
+/// the step must be read by [`push_step`] instead (a repeated key or any error).
+#[inline]
+fn push_step_direct(p: &mut Parser<'_>, out: &mut String, step: usize) -> Option<()> {
+    const MAX: usize = 8;
+    let mut seen: [&str; MAX] = [""; MAX];
+    let mut n = 0;
+    p.begin_object().ok()?;
+    let mut first_key = true;
+    while let Some(k) = p.next_key(&mut first_key).ok()? {
+        let Cow::Borrowed(k) = k else { return None };
+        if n == MAX || seen[..n].contains(&k) {
+            return None;
+        }
+        seen[n] = k;
+        let v = p.value(3).ok()?;
+        if n > 0 {
+            out.push(',');
+        }
+        n += 1;
+        push_part(out, step, k, &v).ok()?;
+    }
+    Some(())
+}
+
+/// One step with Python dict semantics: a repeated key keeps its first position and takes the
+/// last value.
+fn push_step<'a>(
+    p: &mut Parser<'a>,
+    out: &mut String,
+    step: usize,
+    entries: &mut SmallList<(Cow<'a, str>, Value<'a>), 8>,
+) -> Result<()> {
+    p.begin_object()?;
+    entries.clear();
+    let mut first_key = true;
+    while let Some(k) = p.next_key(&mut first_key)? {
+        let v = p.value(3)?;
+        // A repeated key keeps its first position and takes the last value (Python dict).
+        entries.upsert(k, v);
+    }
+    for (j, (name, value)) in entries.iter().enumerate() {
+        if j > 0 {
+            out.push(',');
+        }
+        push_part(out, step, name, value)?;
     }
     Ok(())
 }
@@ -180,6 +224,23 @@ mod tests {
     fn duplicate_keys_keep_first_position_last_value() {
         assert_eq!(tr(r#"[{"w":1,"h":2,"w":3}]"#).unwrap(), "w-3,h-2");
         assert_eq!(tr(r#"[{"w":"-","w":5}]"#).unwrap(), "w-5");
+    }
+
+    #[test]
+    fn direct_and_general_paths_agree() {
+        // Escaped keys, more keys than the direct path tracks, repeats in a later step.
+        assert_eq!(tr(r#"[{"he\u0069ght":1,"w":2}]"#).unwrap(), "h-1,w-2");
+        assert_eq!(
+            tr(r#"[{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"a":0}]"#).unwrap(),
+            "a-0,b-2,c-3,d-4,e-5,f-6,g-7,h-8,i-9"
+        );
+        assert_eq!(tr(r#"[{"w":1},{"h":2,"h":3},{"q":4}]"#).unwrap(), "w-1:h-3:q-4");
+        assert_eq!(tr(r#" [ { "w" : 1 , "h" : "-" } , { } ] "#).unwrap(), "w-1,h:");
+        // A syntax error later in a step is reported before a wrong type earlier in it.
+        let e = tr(r#"[{"raw":5,"w":}]"#).unwrap_err();
+        assert!(e.message.contains("not valid JSON"), "{}", e.message);
+        let e = tr(r#"[{"w":1},{"raw":5,"w":2}]"#).unwrap_err();
+        assert!(e.message.contains("step 1: `raw` must be a string"), "{}", e.message);
     }
 
     #[test]
