@@ -36,6 +36,8 @@ fn has_nul(b: &[u8]) -> bool {
     }
     let mut lanes = [u8::MAX; 16];
     let mut fold = |chunk: &[u8]| {
+        // A fixed-size chunk, so that the loop below is unrolled into vector operations.
+        let chunk: &[u8; 16] = chunk.try_into().expect("16-byte chunk");
         for (l, &x) in lanes.iter_mut().zip(chunk) {
             *l = (*l).min(x);
         }

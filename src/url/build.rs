@@ -6,7 +6,7 @@ use super::options::Options;
 use super::pyfmt;
 use super::query::{push_quote_plus, QueryDict};
 use super::signature::{format_int, signature, signature_with, Expiry};
-use super::urlparse::{sanitize, urlparse, UrlParts};
+use super::urlparse::{plainly_verbatim, sanitize, urlparse, Scan, UrlParts};
 use super::{invalid, Res};
 use crate::client::Client;
 use crate::config::TransformationPosition;
@@ -118,8 +118,12 @@ impl Client {
             base.push_str(src);
             position = TransformationPosition::Query;
         }
-        let scan = sanitize(base);
-        let parts = urlparse(base, &scan)?;
+        // Usually the URL is plainly one that urlunparse(urlparse()) gives back unchanged; else
+        // it is sanitized (in place) and parsed for the verdict.
+        let verbatim = plainly_verbatim(base) || {
+            let scan = sanitize(base);
+            urlparse(base, &scan)?.is_verbatim(&scan)
+        };
 
         // dict(parse_qsl(query)) updated with query_parameters, then with tr; `updates` holds
         // the keys the builder adds itself (tr, then ik-t and ik-s).
@@ -130,7 +134,7 @@ impl Client {
             &[]
         };
 
-        if parts.is_verbatim(&scan) {
+        if verbatim {
             // Usual case: urlunparse gives `base` back unchanged, and there is no query or
             // fragment in it; append to it in place.
             let out = base;
@@ -175,6 +179,9 @@ impl Client {
         }
 
         // General case: the URL had its own query, a fragment, params or a scheme to fix.
+        // (`base` is already sanitized, and parsed once without error.)
+        let scan = Scan::of(base);
+        let parts = urlparse(base, &scan)?;
         let mut merged = QueryDict::default();
         merged.parse_qsl(parts.query);
         for (k, v) in opts.query.iter() {
@@ -280,7 +287,7 @@ fn exact(s: &str) -> String {
 
 /// Re-parses a URL the builder produced (only on the rare `resign` path).
 fn parts_of(url: &str) -> Res<UrlParts<'_>> {
-    urlparse(url, &super::urlparse::Scan::of(url))
+    urlparse(url, &Scan::of(url))
 }
 
 /// `ik-t=<expiry>&ik-s=<signature>` (no `ik-t` without an expiry).

@@ -179,6 +179,56 @@ pub fn sanitize(url: &mut String) -> Scan {
     scan
 }
 
+/// True when `url` is certainly left as it is by [`sanitize`], parsed without error by
+/// [`urlparse`] and [`UrlParts::is_verbatim`], checked in one cheap pass: a lower-case `http://`
+/// or `https://` URL with a non-empty host of letters, digits and `.-_:` only, and no `?`, `#`,
+/// `;` or byte below 0x0E (tab, LF, CR and rarer controls) anywhere. False says nothing: the
+/// caller then takes the general path. (The builder's usual URL: endpoint + path.)
+pub fn plainly_verbatim(url: &str) -> bool {
+    let b = url.as_bytes();
+    let rest = if let Some(r) = b.strip_prefix(b"https://") {
+        r
+    } else if let Some(r) = b.strip_prefix(b"http://") {
+        r
+    } else {
+        return false;
+    };
+    let host = rest.split(|&c| c == b'/').next().unwrap_or_default();
+    !host.is_empty()
+        && host
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b':'))
+        && !has_special(b)
+}
+
+/// True when `b` has a byte below 0x0E, `#`, `;` or `?`. Lane-wise over 16-byte chunks (plus the
+/// last 16 bytes, overlapping), branch-free so that the compiler uses vector compares.
+#[inline]
+fn has_special(b: &[u8]) -> bool {
+    #[inline(always)]
+    fn special(c: u8) -> u8 {
+        // Bitwise, not short-circuit, to stay branch-free. ';' (0x3B) and '?' (0x3F) differ
+        // only in bit 2.
+        ((c < 0x0E) | (c == b'#') | (c & 0xFB == b';')) as u8
+    }
+    if b.len() < 16 {
+        return b.iter().any(|&c| special(c) != 0);
+    }
+    let mut lanes = [0u8; 16];
+    let mut fold = |chunk: &[u8]| {
+        // A fixed-size chunk, so that the loop below is unrolled into vector operations.
+        let chunk: &[u8; 16] = chunk.try_into().expect("16-byte chunk");
+        for (l, &c) in lanes.iter_mut().zip(chunk) {
+            *l |= special(c);
+        }
+    };
+    for chunk in b.chunks_exact(16) {
+        fold(chunk);
+    }
+    fold(&b[b.len() - 16..]);
+    lanes.iter().fold(0, |a, &l| a | l) != 0
+}
+
 /// Characters whose NFKC form contains one of `/?#@:` (computed from Unicode 14.0, the table of
 /// CPython 3.11). `_checknetloc` rejects a netloc holding any of them.
 const NFKC_SEPARATORS: &[char] = &[
@@ -483,6 +533,59 @@ mod tests {
         }
         let s = Scan::of("https://h/é?a#b?c#d");
         assert_eq!((s.question, s.hash), (Some(12), Some(14)));
+    }
+
+    #[test]
+    fn plainly_verbatim_implies_the_general_verdict() {
+        let mut cases: Vec<String> = [
+            "https://h/a",
+            "https://h",
+            "http://h:1/a/b.jpg",
+            "https://ik.imagekit.io/demo/tr:w-1,h-2:rt-90/a b/é/[x]@y=z&k.jpg",
+            "https://h/",
+            "https://",
+            "http:///x",
+            "https://h@u/x",
+            "https://[::1]/x",
+            "https://hé/x",
+            "HTTPS://h/x",
+            "Https://h/x",
+            "ftp://h/x",
+            "https:/h/x",
+            " https://h/x",
+            "https://h/x\t",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every special byte at every position of URLs around the 16-byte chunk size.
+        for len in 0..40 {
+            for &sp in b"\t\r\n\x01\x0d#?;[]\x0e:@" {
+                for at in 0..len {
+                    let mut v = b"https://ik.io/".to_vec();
+                    v.extend(std::iter::repeat_n(b'a', len));
+                    v[14 + at] = sp;
+                    cases.push(String::from_utf8(v).unwrap());
+                }
+            }
+        }
+        let mut plain = 0;
+        for u in &cases {
+            let mut s = u.clone();
+            let scan = sanitize(&mut s);
+            let general = s == *u && urlparse(&s, &scan).is_ok_and(|p| p.is_verbatim(&scan));
+            if plainly_verbatim(u) {
+                plain += 1;
+                assert!(general, "{u:?}");
+            }
+            let specials = u.bytes().any(|c| c < 0x0E || b"#?;".contains(&c));
+            if specials {
+                assert!(!plainly_verbatim(u), "{u:?}");
+            }
+        }
+        assert!(plain > 100);
+        assert!(plainly_verbatim("https://ik.imagekit.io/demo/tr:w-1/a.jpg"));
+        assert!(plainly_verbatim("http://h:1/a/b.jpg"));
     }
 
     #[test]
