@@ -134,13 +134,23 @@ pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
     }
 }
 
+/// The two lowercase hex digits of every byte value.
+const HEX_PAIRS: [[u8; 2]; 256] = {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut t = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = [HEX[i >> 4], HEX[i & 0x0f]];
+        i += 1;
+    }
+    t
+};
+
 /// Lowercase hex of a SHA-1 sized digest.
 pub fn hex40(digest: &[u8; 20]) -> Hex40 {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut text = [0u8; 40];
-    for (i, b) in digest.iter().enumerate() {
-        text[2 * i] = HEX[usize::from(b >> 4)];
-        text[2 * i + 1] = HEX[usize::from(b & 0x0f)];
+    for (pair, &b) in text.chunks_exact_mut(2).zip(digest) {
+        pair.copy_from_slice(&HEX_PAIRS[usize::from(b)]);
     }
     Hex40(text)
 }
@@ -174,6 +184,15 @@ mod tests {
         let mut out = String::from("ik-s=");
         s.sign_parts_into(&[b"your_token1582269249"], &mut out);
         assert_eq!(out, "ik-s=e71bcd6031016b060d349d212e23e85c791decdd");
+    }
+
+    #[test]
+    fn hex_of_every_byte() {
+        for b in 0..=255u8 {
+            let mut d = [0u8; 20];
+            d[7] = b;
+            assert_eq!(hex40(&d).as_str(), format!("{}{b:02x}{}", "00".repeat(7), "00".repeat(12)));
+        }
     }
 
     #[test]

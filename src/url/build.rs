@@ -28,6 +28,11 @@ fn expiry_for(expire: Option<&Value<'_>>, now: Option<i64>) -> Res<Option<Expiry
     let Some(v) = expire else { return Ok(None) };
     let now = || now.unwrap_or_else(unix_now);
     match v {
+        // The usual `300`: up to 18 digits, no sign, not zero (so truthy, and it fits an i64).
+        Value::Number(n) if plain_positive_int(n) => {
+            let secs = n.bytes().fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0'));
+            Ok(Some(Expiry::Int(now() as i128 + secs as i128)))
+        }
         Value::Null => Ok(None),
         Value::Number(_) if !v.truthy() => Ok(None),
         Value::Number(n) if pyfmt::is_int_literal(n) => {
@@ -48,6 +53,13 @@ fn expiry_for(expire: Option<&Value<'_>>, now: Option<i64>) -> Res<Option<Expiry
             other.type_name()
         ))),
     }
+}
+
+/// A literal of 1 to 18 decimal digits that does not start with `0`.
+#[inline]
+fn plain_positive_int(n: &str) -> bool {
+    let b = n.as_bytes();
+    (1..=18).contains(&b.len()) && b[0] != b'0' && b.iter().all(u8::is_ascii_digit)
 }
 
 /// Appends `str(expiry)`, quote_plus-encoded (a float may print `1e+20`).
@@ -390,5 +402,30 @@ mod tests {
             .url(r#"{"path":"a","signed":true,"expire_seconds":0,"now":1735689600}"#)
             .unwrap();
         assert!(u.contains("?ik-s=") && !u.contains("ik-t"), "{u}");
+    }
+
+    #[test]
+    fn expiry_of_integer_literals() {
+        use super::{expiry_for, Expiry, Value};
+        let now = 1_567_358_367i128;
+        for lit in [
+            "1",
+            "7",
+            "300",
+            "100000",
+            "999999999999999999",
+            "9223372036854775807",
+            "9999999999999999999",
+            "123456789012345678901234567890",
+            "-1",
+            "-300",
+            "-0",
+            "0",
+        ] {
+            let got = expiry_for(Some(&Value::Number(lit)), Some(now as i64)).unwrap();
+            let secs: i128 = lit.parse().unwrap();
+            let want = (secs != 0).then_some(Expiry::Int(now + secs));
+            assert_eq!(got, want, "{lit}");
+        }
     }
 }

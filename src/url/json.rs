@@ -172,8 +172,14 @@ impl<'a> Parser<'a> {
         if self.eat(c) {
             Ok(())
         } else {
-            Err(self.unexpected(&format!("`{}`", c as char)))
+            Err(self.expected_byte(c))
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_byte(&self, c: u8) -> Box<Error> {
+        self.unexpected(&format!("`{}`", c as char))
     }
 
     /// The cursor, for [`Parser::reset`].
@@ -195,12 +201,22 @@ impl<'a> Parser<'a> {
     }
 
     /// Consumes `{` (after optional white space).
+    #[inline(always)]
     pub fn begin_object(&mut self) -> Result<()> {
+        if self.peek() == Some(b'{') {
+            self.pos += 1;
+            return Ok(());
+        }
         self.expect(b'{')
     }
 
     /// Consumes `[` (after optional white space).
+    #[inline(always)]
     pub fn begin_array(&mut self) -> Result<()> {
+        if self.peek() == Some(b'[') {
+            self.pos += 1;
+            return Ok(());
+        }
         self.expect(b'[')
     }
 
@@ -208,9 +224,13 @@ impl<'a> Parser<'a> {
     /// or `None` after the closing `}`. `first` must start `true` for each object.
     #[inline(always)]
     pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
-        // Fast path, inlined: compact JSON (`"key":` or `,"key":`) with a key without escapes.
-        // Anything else (white space, `}`, escapes, errors) takes the general path.
+        // Fast path, inlined: compact JSON (`"key":` or `,"key":`) with a key without escapes,
+        // or `}`. Anything else (white space, escapes, errors) takes the general path.
         let b = self.bytes();
+        if b.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Ok(None);
+        }
         let q = self.pos + usize::from(!*first);
         if (*first || b.get(self.pos) == Some(&b',')) && b.get(q) == Some(&b'"') {
             let end = scan_plain(b, q + 1);

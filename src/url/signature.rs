@@ -150,17 +150,30 @@ pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &str {
         n /= 10;
     }
     let mut m = n as u64;
-    // Two digits per division: a 10-digit timestamp takes five dependent steps, not ten.
+    // Eight digits at a time in 32-bit arithmetic, as two independent halves of four digits.
+    let pair = |buf: &mut [u8; 40], at: usize, d: u32| {
+        let d = d as usize * 2;
+        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+    };
+    while m >= 100_000_000 {
+        let eight = (m % 100_000_000) as u32;
+        m /= 100_000_000;
+        let (hi, lo) = (eight / 10_000, eight % 10_000);
+        i -= 8;
+        pair(buf, i, hi / 100);
+        pair(buf, i + 2, hi % 100);
+        pair(buf, i + 4, lo / 100);
+        pair(buf, i + 6, lo % 100);
+    }
+    let mut m = m as u32;
     while m >= 100 {
-        let d = (m % 100) as usize * 2;
-        m /= 100;
         i -= 2;
-        buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+        pair(buf, i, m % 100);
+        m /= 100;
     }
     if m >= 10 {
-        let d = m as usize * 2;
         i -= 2;
-        buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+        pair(buf, i, m);
     } else {
         i -= 1;
         buf[i] = b'0' + m as u8;

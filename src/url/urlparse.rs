@@ -201,32 +201,31 @@ pub fn plainly_verbatim(url: &str) -> bool {
         && !has_special(b)
 }
 
-/// True when `b` has a byte below 0x0E, `#`, `;` or `?`. Lane-wise over 16-byte chunks (plus the
-/// last 16 bytes, overlapping), branch-free so that the compiler uses vector compares.
+/// True when `b` has a byte below 0x0E, `#`, `;` or `?`. A lane-wise minimum over 16-byte chunks
+/// (plus the last 16 bytes, overlapping) of a value that is zero exactly for those bytes, made
+/// of operations that map one-to-one onto SSE2 instructions, so that the loop is vectorized.
 #[inline]
 fn has_special(b: &[u8]) -> bool {
+    /// Zero exactly for a special byte. ';' (0x3B) and '?' (0x3F) differ only in bit 2.
     #[inline(always)]
-    fn special(c: u8) -> u8 {
-        // Bitwise, not short-circuit, to stay branch-free. ';' (0x3B) and '?' (0x3F) differ
-        // only in bit 2.
-        ((c < 0x0E) | (c == b'#') | (c & 0xFB == b';')) as u8
+    fn key(c: u8) -> u8 {
+        c.saturating_sub(0x0D).min(c ^ b'#').min((c & 0xFB) ^ b';')
     }
     if b.len() < 16 {
-        return b.iter().any(|&c| special(c) != 0);
+        return b.iter().any(|&c| key(c) == 0);
     }
-    let mut lanes = [0u8; 16];
+    let mut lanes = [u8::MAX; 16];
     let mut fold = |chunk: &[u8]| {
-        // A fixed-size chunk, so that the loop below is unrolled into vector operations.
         let chunk: &[u8; 16] = chunk.try_into().expect("16-byte chunk");
         for (l, &c) in lanes.iter_mut().zip(chunk) {
-            *l |= special(c);
+            *l = (*l).min(key(c));
         }
     };
     for chunk in b.chunks_exact(16) {
         fold(chunk);
     }
     fold(&b[b.len() - 16..]);
-    lanes.iter().fold(0, |a, &l| a | l) != 0
+    lanes.contains(&0)
 }
 
 /// Characters whose NFKC form contains one of `/?#@:` (computed from Unicode 14.0, the table of
@@ -533,6 +532,21 @@ mod tests {
         }
         let s = Scan::of("https://h/é?a#b?c#d");
         assert_eq!((s.question, s.hash), (Some(12), Some(14)));
+    }
+
+    #[test]
+    fn special_bytes_exactly() {
+        for len in [1, 7, 15, 16, 17, 31, 32, 33, 70] {
+            for at in [0, len / 2, len - 1] {
+                for c in 0..=255u8 {
+                    let mut v = vec![b'a'; len];
+                    v[at] = c;
+                    let want = c < 0x0E || c == b'#' || c == b';' || c == b'?';
+                    assert_eq!(has_special(&v), want, "len {len} at {at} byte {c:#x}");
+                }
+            }
+        }
+        assert!(!has_special(b""));
     }
 
     #[test]
