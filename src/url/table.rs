@@ -12,8 +12,6 @@
 //! `aiRemoveBackgroundExternal` and `aiDropShadow` unmapped (`xCenter-30`), and Decision 1 makes
 //! those vectors the definition of `ik_url`. Their snake_case spellings are mapped.
 
-use std::sync::OnceLock;
-
 /// The seed README's table (imagekitio 3.2.0 + 4.2.0's two additions).
 const SEED: &[(&str, &str)] = &[
     ("height", "h"),
@@ -214,7 +212,7 @@ const SLOTS: usize = 1024;
 /// A hash of a few bytes and the length: constant time whatever the name, and no collisions
 /// worth the name among the table's entries (checked by a test).
 #[inline]
-fn slot(name: &[u8]) -> usize {
+const fn slot(name: &[u8]) -> usize {
     let n = name.len();
     if n == 0 {
         return 0;
@@ -228,32 +226,49 @@ fn slot(name: &[u8]) -> usize {
     (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize & (SLOTS - 1)
 }
 
-type Table = Vec<Option<(&'static str, &'static str)>>;
+type Table = [Option<(&'static str, &'static str)>; SLOTS];
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t: Table = vec![None; SLOTS];
-        for &(k, v) in SEED.iter().chain(ALIASES) {
+/// The open-addressing table of [`SEED`] and [`ALIASES`], built at compile time (no lazy
+/// initialisation to check on every lookup).
+static TABLE: Table = {
+    let mut t: Table = [None; SLOTS];
+    let mut list = 0;
+    while list < 2 {
+        let names = if list == 0 { SEED } else { ALIASES };
+        let mut j = 0;
+        while j < names.len() {
+            let (k, v) = names[j];
             let mut i = slot(k.as_bytes());
             while t[i].is_some() {
                 i = (i + 1) & (SLOTS - 1);
             }
             t[i] = Some((k, v));
+            j += 1;
         }
-        t
-    })
+        list += 1;
+    }
+    t
+};
+
+#[cfg(test)]
+fn table() -> &'static Table {
+    &TABLE
+}
+
+/// `a == b` for short names, inline (a `memcmp` call costs more than the comparison).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The URL key for a transformation name, or `None` to pass the name through verbatim.
 #[inline]
 pub fn url_key(name: &str) -> Option<&'static str> {
-    let t = table();
     let mut i = slot(name.as_bytes());
     loop {
-        match t[i] {
+        match TABLE[i] {
             None => return None,
-            Some((k, v)) if k == name => return Some(v),
+            Some((k, v)) if same(k.as_bytes(), name.as_bytes()) => return Some(v),
             Some(_) => i = (i + 1) & (SLOTS - 1),
         }
     }
