@@ -22,43 +22,42 @@ pub struct Signer {
 }
 
 /// SHA-1 over the message blocks that follow one already-absorbed 64-byte block (the HMAC key
-/// block), starting from `state`; returns the 20-byte digest.
-fn finish_after_key_block(mut state: [u32; 5], parts: &[&[u8]]) -> [u8; 20] {
+/// block), starting from `state`; returns the final state.
+#[inline]
+fn finish_after_key_block(mut state: [u32; 5], parts: &[&[u8]]) -> [u32; 5] {
+    // Bytes of `block` past `fill` are always zero, so the padding needs no clearing.
     let mut block = [0u8; BLOCK];
     let mut fill = 0;
     let mut total = BLOCK as u64;
     for part in parts {
         let mut p: &[u8] = part;
         total += p.len() as u64;
-        if fill > 0 {
+        while !p.is_empty() {
             let take = p.len().min(BLOCK - fill);
             block[fill..fill + take].copy_from_slice(&p[..take]);
             fill += take;
             p = &p[take..];
-            if fill < BLOCK {
-                continue;
+            if fill == BLOCK {
+                compress(&mut state, std::slice::from_ref(&block));
+                block = [0u8; BLOCK];
+                fill = 0;
             }
-            compress(&mut state, std::slice::from_ref(&block));
         }
-        // Whole blocks straight from the input.
-        let mut chunks = p.chunks_exact(BLOCK);
-        for c in &mut chunks {
-            let c: &[u8; BLOCK] = c.try_into().expect("chunks_exact gives whole blocks");
-            compress(&mut state, std::slice::from_ref(c));
-        }
-        let rest = chunks.remainder();
-        block[..rest.len()].copy_from_slice(rest);
-        fill = rest.len();
     }
     // Padding: 0x80, zeros, the message length in bits (big-endian) in the last 8 bytes.
     block[fill] = 0x80;
-    block[fill + 1..].fill(0);
-    if fill + 1 > BLOCK - 8 {
+    if fill >= BLOCK - 8 {
         compress(&mut state, std::slice::from_ref(&block));
         block = [0u8; BLOCK];
     }
     block[BLOCK - 8..].copy_from_slice(&(total * 8).to_be_bytes());
     compress(&mut state, std::slice::from_ref(&block));
+    state
+}
+
+/// The 20 digest bytes of a SHA-1 state.
+#[inline]
+fn state_bytes(state: [u32; 5]) -> [u8; 20] {
     let mut digest = [0u8; 20];
     for (d, s) in digest.chunks_exact_mut(4).zip(state) {
         d.copy_from_slice(&s.to_be_bytes());
@@ -90,8 +89,15 @@ impl Signer {
 
     /// The raw HMAC over the concatenation of `parts`.
     pub fn mac_parts(&self, parts: &[&[u8]]) -> [u8; 20] {
-        let inner = finish_after_key_block(self.inner, parts);
-        finish_after_key_block(self.outer, &[&inner])
+        let inner = state_bytes(finish_after_key_block(self.inner, parts));
+        // The outer message is always the 20-byte inner digest: one block of fixed layout.
+        let mut block = [0u8; BLOCK];
+        block[..20].copy_from_slice(&inner);
+        block[20] = 0x80;
+        block[BLOCK - 8..].copy_from_slice(&((BLOCK as u64 + 20) * 8).to_be_bytes());
+        let mut outer = self.outer;
+        compress(&mut outer, std::slice::from_ref(&block));
+        state_bytes(outer)
     }
 
     /// HMAC over the concatenation of `parts`, as 40 lowercase hex characters.
