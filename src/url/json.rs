@@ -131,6 +131,13 @@ impl<'a> Parser<'a> {
         self.src.as_bytes()
     }
 
+    /// `&self.src[start..end]`, inline: the generic `str` range index is an out-of-line call on
+    /// this hot path. (`split_at` still checks both ends are char boundaries.)
+    #[inline(always)]
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.src.split_at(end).0.split_at(start).1
+    }
+
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
@@ -238,7 +245,7 @@ impl<'a> Parser<'a> {
                 *first = false;
                 self.pos = end + 2;
                 // Both ends are next to ASCII bytes ('"'), hence char boundaries.
-                return Ok(Some(Cow::Borrowed(&self.src[q + 1..end])));
+                return Ok(Some(Cow::Borrowed(self.slice(q + 1, end))));
             }
         }
         self.next_key_general(first)
@@ -314,7 +321,7 @@ impl<'a> Parser<'a> {
                 if b.get(end) == Some(&b'"') {
                     self.pos = end + 1;
                     // Both ends are next to ASCII bytes ('"'), hence char boundaries.
-                    return Ok(Value::String(Cow::Borrowed(&self.src[start..end])));
+                    return Ok(Value::String(Cow::Borrowed(self.slice(start, end))));
                 }
             }
             Some(b'1'..=b'9') => {
@@ -326,7 +333,7 @@ impl<'a> Parser<'a> {
                 // Not followed by a fraction or an exponent (the general path reads those).
                 if !matches!(b.get(i), Some(b'.' | b'e' | b'E')) {
                     self.pos = i;
-                    return Ok(Value::Number(&self.src[start..i]));
+                    return Ok(Value::Number(self.slice(start, i)));
                 }
             }
             Some(b't') if b[self.pos..].starts_with(b"true") => {
@@ -417,7 +424,7 @@ impl<'a> Parser<'a> {
         if self.bytes().get(end) == Some(&b'"') {
             self.pos = end + 1;
             // Both ends are next to ASCII bytes ('"'), hence char boundaries.
-            return Ok(Cow::Borrowed(&self.src[start..end]));
+            return Ok(Cow::Borrowed(self.slice(start, end)));
         }
         self.string_slow(start, end)
     }

@@ -40,11 +40,13 @@ const KNOWN: &str = "path, src, url_endpoint (urlEndpoint), transformation, tran
                      (transformationPosition), query_parameters (queryParameters), signed, expire_seconds \
                      (expireSeconds), now";
 
-/// `str::trim`, skipped when the key visibly needs none (the usual case).
+/// `str::trim`, skipped when the key visibly needs none (the usual case): both ends are ASCII
+/// and above the space (Unicode white space is U+0009–U+000D, U+0020 and non-ASCII).
 #[inline]
 fn trim_key(k: &str) -> &str {
+    let plain = |b: u8| b > b' ' && b < 0x80;
     match (k.as_bytes().first(), k.as_bytes().last()) {
-        (Some(&f), Some(&l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => k,
+        (Some(&f), Some(&l)) if plain(f) && plain(l) => k,
         _ => k.trim(),
     }
 }
@@ -196,6 +198,13 @@ mod tests {
         assert!(o.signed);
         assert_eq!(o.expire_seconds, Some(Value::Number("300")));
         assert_eq!(o.now, Some(1735689600));
+    }
+
+    #[test]
+    fn keys_are_trimmed_like_str_trim() {
+        for k in ["path", " path", "path\t", "\u{a0}path\u{3000}", "path\u{b}", "\u{85}path", "~x~", "é", "", " "] {
+            assert_eq!(trim_key(k), k.trim(), "{k:?}");
+        }
     }
 
     #[test]

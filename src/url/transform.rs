@@ -33,7 +33,6 @@ pub fn parse_transformation<'a>(p: &mut Parser<'a>, out: &mut String) -> Result<
         };
     }
     p.begin_array()?;
-    let mut entries: SmallList<(Cow<'a, str>, Value<'a>), 8> = SmallList::default();
     let mut first = true;
     let mut i = 0;
     while p.next_element(&mut first)? {
@@ -53,7 +52,7 @@ pub fn parse_transformation<'a>(p: &mut Parser<'a>, out: &mut String) -> Result<
             // a syntax error later in the step before a wrong type earlier): read it again.
             p.reset(at);
             out.truncate(len);
-            push_step(p, out, i, &mut entries)?;
+            push_step(p, out, i, &mut SmallList::default())?;
         }
         i += 1;
     }
