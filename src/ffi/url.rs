@@ -4,7 +4,7 @@ use super::args::{client_arg, str_arg};
 use super::boundary::call_with_out;
 use super::client::ik_client;
 use super::status::ik_status;
-use std::ffi::{c_char, CStr};
+use std::ffi::c_char;
 
 /// Builds an ImageKit URL exactly as the seed SDK's `url()` does (imagekitio 4.2.0 with the seed
 /// README's transformation table), optionally signed.
@@ -51,45 +51,7 @@ pub unsafe extern "C" fn ik_url(
 ) -> ik_status {
     call_with_out(out_url, || {
         let client = client_arg(client)?;
-        let options = match ascii_arg(options_json) {
-            Some(text) => text,
-            // NULL, non-ASCII or invalid: the general path and its error messages.
-            None => str_arg(options_json, "options_json")?,
-        };
+        let options = str_arg(options_json, "options_json")?;
         client.url(options)
     })
-}
-
-/// A non-NULL string argument that is all ASCII, or `None` (then [`str_arg`] decides): the
-/// general UTF-8 validation costs several times more than the ASCII test on typical options.
-///
-/// # Safety
-/// As for [`str_arg`].
-unsafe fn ascii_arg<'a>(ptr: *const c_char) -> Option<&'a str> {
-    if ptr.is_null() {
-        return None;
-    }
-    let bytes = CStr::from_ptr(ptr).to_bytes();
-    if bytes.is_ascii() {
-        // SAFETY: ASCII text is valid UTF-8 (checked on the line above).
-        Some(std::str::from_utf8_unchecked(bytes))
-    } else {
-        None
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ascii_arg;
-    use std::ffi::CString;
-
-    #[test]
-    fn only_ascii_takes_the_fast_path() {
-        for text in [&b"{}"[..], b"", b"{\"path\":\"/a\x7f\"}", "{\"p\":\"\u{e9}\"}".as_bytes(), b"\xff\xfe"] {
-            let c = CString::new(text).unwrap();
-            let got = unsafe { ascii_arg(c.as_ptr()) };
-            assert_eq!(got, std::str::from_utf8(text).ok().filter(|t| t.is_ascii()), "{text:?}");
-        }
-        assert_eq!(unsafe { ascii_arg(std::ptr::null()) }, None);
-    }
 }

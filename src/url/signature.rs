@@ -15,7 +15,7 @@ use super::pyfmt;
 use super::query::push_quote_sign;
 use super::{invalid, Res};
 use crate::error::Result;
-use crate::sign::{ascii_str, hex40, Hex40, Signer};
+use crate::sign::{hex40, Hex40, Signer};
 
 /// An expiry timestamp: Python `int(now) + expire_seconds` is an int, or a float when
 /// `expire_seconds` is a float.
@@ -183,7 +183,7 @@ pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &str {
         buf[i] = b'-';
     }
     // Only ASCII digits and '-' were written.
-    ascii_str(&buf[i..])
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
 /// `get_signature(private_key, url, url_endpoint, expiry)` with a pre-keyed signer. The endpoint
