@@ -101,8 +101,15 @@ impl RateLimit {
 }
 
 /// An error with everything a caller needs to act on it. Never holds the private key.
+///
+/// The fields live behind one allocation so that `Result<T, Error>` stays pointer-sized on the
+/// success path; they are read and written through `Deref` (`err.http_status`, …).
 #[derive(Debug, Clone)]
-pub struct Error {
+pub struct Error(Box<ErrorInfo>);
+
+/// The fields of an [`Error`].
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
     pub kind: ErrorKind,
     pub message: String,
     /// The HTTP status when the server answered.
@@ -120,9 +127,22 @@ pub struct Error {
     pub attempts: Option<u32>,
 }
 
+impl std::ops::Deref for Error {
+    type Target = ErrorInfo;
+    fn deref(&self) -> &ErrorInfo {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorInfo {
+        &mut self.0
+    }
+}
+
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(ErrorInfo {
             kind,
             message: message.into(),
             http_status: None,
@@ -132,7 +152,7 @@ impl Error {
             rate_limit: RateLimit::default(),
             body: None,
             attempts: None,
-        }
+        }))
     }
 
     pub fn invalid(message: impl Into<String>) -> Error {

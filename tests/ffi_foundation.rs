@@ -99,7 +99,7 @@ fn panic_is_caught_and_reported() {
 
 #[test]
 fn out_protocol_success_and_error() {
-    let mut out = 0x1 as *mut c_char; // garbage on entry must be overwritten
+    let mut out = std::ptr::dangling_mut::<c_char>(); // garbage on entry must be overwritten
     let st = unsafe { call_with_out(&mut out, || Ok("{\"a\":1}".to_string())) };
     assert_eq!(st, ik_status::Ok);
     assert_eq!(take(out), "{\"a\":1}");

@@ -437,7 +437,7 @@ mod tests {
         );
         assert_eq!(e.attempts, Some(3));
         assert_eq!(e.http_status, Some(404));
-        assert_eq!(e.body.unwrap()["reason"], "NOT_FOUND");
+        assert_eq!(e.body.as_ref().unwrap()["reason"], "NOT_FOUND");
     }
 
     #[test]

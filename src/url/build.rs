@@ -82,7 +82,7 @@ impl Client {
     /// options object; see the `ik_url` documentation for every key. Returns `""` when neither
     /// `path` nor `src` is given (as the seed does).
     pub fn url(&self, options_json: &str) -> Result<String> {
-        self.url_inner(options_json).map_err(|e| *e)
+        self.url_inner(options_json)
     }
 
     fn url_inner(&self, options_json: &str) -> Res<String> {

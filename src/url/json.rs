@@ -163,7 +163,7 @@ impl<'a> Parser<'a> {
 
     #[cold]
     #[inline(never)]
-    fn error(&self, what: &str) -> Box<Error> {
+    fn error(&self, what: &str) -> Error {
         // Report a 1-based line and column (columns in characters) like most JSON tools.
         let upto = &self.src[..self.pos.min(self.src.len())];
         let line = upto.bytes().filter(|&b| b == b'\n').count() + 1;
@@ -185,7 +185,7 @@ impl<'a> Parser<'a> {
 
     #[cold]
     #[inline(never)]
-    fn expected_byte(&self, c: u8) -> Box<Error> {
+    fn expected_byte(&self, c: u8) -> Error {
         self.unexpected(&format!("`{}`", c as char))
     }
 
@@ -301,7 +301,7 @@ impl<'a> Parser<'a> {
 
     #[cold]
     #[inline(never)]
-    fn unexpected(&self, what: &str) -> Box<Error> {
+    fn unexpected(&self, what: &str) -> Error {
         if self.pos >= self.src.len() {
             self.error(&format!("expected {what} but the input ended"))
         } else {
@@ -617,7 +617,7 @@ mod tests {
     }
 
     fn err(s: &str) -> String {
-        Parser::document(s).unwrap_err().message
+        Parser::document(s).unwrap_err().message.clone()
     }
 
     #[test]

@@ -32,13 +32,13 @@ pub(crate) use build::unix_now;
 
 use crate::error::Error;
 
-/// Results inside the builder box their error: the crate's `Error` is about 200 bytes, and
-/// moving it through every `Result` on the hot path would cost more than the work itself.
-pub(crate) type Res<T> = std::result::Result<T, Box<Error>>;
+/// Results inside the builder (the crate's `Error` is one pointer, so this stays cheap on the
+/// hot path).
+pub(crate) type Res<T> = crate::error::Result<T>;
 
-/// An `InvalidArgument` error, boxed.
+/// An `InvalidArgument` error, built out of line (errors are the cold path).
 #[cold]
-pub(crate) fn invalid(message: impl Into<String>) -> Box<Error> {
-    Box::new(Error::invalid(message))
+pub(crate) fn invalid(message: impl Into<String>) -> Error {
+    Error::invalid(message)
 }
 pub use signature::{get_signature, signed_payload, Expiry};

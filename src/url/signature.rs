@@ -107,7 +107,7 @@ fn encode_non_ascii(payload: &str) -> String {
 
 /// The exact string HMAC'd for `url` (for tests and diagnostics; signing streams it instead).
 pub fn signed_payload(url: &str, url_endpoint: &str, expiry: Expiry) -> Result<String> {
-    payload(url, url_endpoint, expiry).map_err(|e| *e)
+    payload(url, url_endpoint, expiry)
 }
 
 fn payload(url: &str, url_endpoint: &str, expiry: Expiry) -> Res<String> {
@@ -191,7 +191,7 @@ pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &str {
 pub fn get_signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Expiry) -> Result<String> {
     signature(signer, url, url_endpoint, expiry)
         .map(|h| h.as_str().to_string())
-        .map_err(|e| *e)
+        
 }
 
 /// [`get_signature`] with the builder's boxed error, as hex on the stack.

@@ -236,7 +236,7 @@ const NFKC_SEPARATORS: &[char] = &[
     '\u{FF20}',
 ];
 
-fn bad_url(url: &str, why: &str) -> Box<Error> {
+fn bad_url(url: &str, why: &str) -> Error {
     invalid(format!("cannot parse the URL {url:?}: {why}"))
 }
 
