@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 fn compile(src: &Path, out: &Path, sanitize: bool) {
+    common::ensure_cdylib();
     let mut cmd = Command::new("gcc");
     cmd.args(["-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-g", "-O1"]);
     if sanitize {

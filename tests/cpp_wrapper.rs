@@ -37,6 +37,7 @@ fn gxx(args: &[&str], src: &Path, out: Option<&Path>) {
 
 #[test]
 fn cpp_wrapper_under_asan_and_ubsan() {
+    common::ensure_cdylib();
     assert!(have("g++"), "g++ is not installed (scripts/setup.sh installs it)");
     let dir = scratch("cpp-wrapper");
 

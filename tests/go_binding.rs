@@ -62,6 +62,7 @@ fn run(mut cmd: Command, what: &str) {
 
 #[test]
 fn go_vet_and_race_tests() {
+    common::ensure_cdylib();
     if !go_available() {
         eprintln!("SKIPPED: the Go binding's tests need `go`, which is not installed");
         return;

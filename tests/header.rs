@@ -43,6 +43,7 @@ fn header_compiles_alone_as_cpp17() {
 
 #[test]
 fn exports_only_ik_symbols() {
+    common::ensure_cdylib();
     let so = lib_dir().join("libimagekit.so");
     let out = Command::new("nm").args(["-D", "--defined-only"]).arg(&so).output().expect("nm");
     assert!(out.status.success(), "nm failed on {}", so.display());

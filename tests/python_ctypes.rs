@@ -11,6 +11,7 @@ mod common_server;
 
 #[test]
 fn python_ctypes_example() {
+    common::ensure_cdylib();
     let python = ["python3", "python"]
         .into_iter()
         .find(|p| Command::new(p).arg("--version").output().map(|o| o.status.success()).unwrap_or(false))

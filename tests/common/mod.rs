@@ -30,3 +30,29 @@ pub fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+/// Builds (or confirms up to date) the cdylib the C, C++, Go and Python tests link against.
+///
+/// `cargo test` compiles the library only as an rlib for the Rust tests, so without this a
+/// fresh target directory has no `libimagekit.so`, and an old one may hold a stale library.
+/// Runs once per test process; a no-op build takes a fraction of a second.
+pub fn ensure_cdylib() {
+    static BUILT: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        let target_dir = lib_dir().parent().expect("target dir").to_path_buf();
+        let profile = lib_dir().file_name().expect("profile dir").to_string_lossy().into_owned();
+        let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        cmd.args(["build", "--lib", "-p", "imagekit"])
+            .env("CARGO_TARGET_DIR", &target_dir)
+            .current_dir(repo_dir());
+        if profile == "release" {
+            cmd.arg("--release");
+        }
+        let out = cmd.output().expect("run cargo build --lib");
+        assert!(
+            out.status.success(),
+            "cargo build --lib failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    });
+}
