@@ -97,3 +97,42 @@ pub fn config(base: &str, key: &str, extra: serde_json::Value) -> String {
     }
     cfg.to_string()
 }
+
+/// A raw TCP server on 127.0.0.1: `serve` runs on its own thread for each connection.
+pub fn raw_server(serve: impl Fn(std::net::TcpStream) + Send + Sync + 'static) -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let serve = std::sync::Arc::new(serve);
+    std::thread::spawn(move || {
+        for conn in l.incoming() {
+            let Ok(conn) = conn else { continue };
+            let serve = serve.clone();
+            std::thread::spawn(move || serve(conn));
+        }
+    });
+    port
+}
+
+/// Reads a request head (through the blank line); returns it as text.
+pub fn read_head(conn: &mut std::net::TcpStream) -> String {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let mut b = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match conn.read(&mut b) {
+            Ok(1) => head.push(b[0]),
+            _ => break,
+        }
+    }
+    String::from_utf8_lossy(&head).into_owned()
+}
+
+/// The Content-Length of a request head, if any.
+pub fn content_length(head: &str) -> Option<u64> {
+    head.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim()
+            .eq_ignore_ascii_case("content-length")
+            .then(|| v.trim().parse().ok())?
+    })
+}
