@@ -121,7 +121,11 @@ const END: &str = "\"}";
 /// The document, in one allocation sized for it plus the C terminator (so handing it to C does
 /// not reallocate) when the token needs no escaping, the usual case.
 fn write_json(token: &str, expire: &str, signature: &str) -> String {
-    let len = KEY_TOKEN.len() + token.len() + KEY_EXPIRE.len() + expire.len() + KEY_SIGNATURE.len()
+    let len = KEY_TOKEN.len()
+        + token.len()
+        + KEY_EXPIRE.len()
+        + expire.len()
+        + KEY_SIGNATURE.len()
         + signature.len()
         + END.len();
     let mut out = String::with_capacity(len + 1);
@@ -228,9 +232,12 @@ mod tests {
         assert_eq!(p.token, "your_token");
         assert_eq!(p.expire, 1582269249);
         assert_eq!(p.signature, "e71bcd6031016b060d349d212e23e85c791decdd");
-        let want = r#"{"token":"your_token","expire":1582269249,"signature":"e71bcd6031016b060d349d212e23e85c791decdd"}"#;
+        let want =
+            r#"{"token":"your_token","expire":1582269249,"signature":"e71bcd6031016b060d349d212e23e85c791decdd"}"#;
         assert_eq!(p.to_json(), want);
-        let direct = c.authentication_parameters_json(Some("your_token"), 1582269249, 0).unwrap();
+        let direct = c
+            .authentication_parameters_json(Some("your_token"), 1582269249, 0)
+            .unwrap();
         assert_eq!(direct, want);
         assert!(direct.capacity() > direct.len(), "room for the C terminator");
     }
@@ -266,7 +273,20 @@ mod tests {
 
     #[test]
     fn digits_match_std_formatting() {
-        for n in [0, 1, -1, 9, 10, -10, 99, 1582269249, 9999999999, i64::MAX, i64::MIN, i64::MIN + 1] {
+        for n in [
+            0,
+            1,
+            -1,
+            9,
+            10,
+            -10,
+            99,
+            1582269249,
+            9999999999,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ] {
             assert_eq!(Digits::new(n).as_str(), n.to_string());
         }
     }
