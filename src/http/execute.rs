@@ -16,10 +16,13 @@ use ureq::SendBody;
 /// Largest successful response body read into memory (a full `list_files` page is far below this).
 const MAX_RESPONSE_BODY: u64 = 256 * 1024 * 1024;
 
-/// Most bytes of an error answer's body read: an error document echoes only its first
-/// [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered. The rest is left
-/// unread and the connection closed.
+/// Most bytes of an error answer's body kept: an error document echoes only its first
+/// [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered.
 pub const MAX_ERROR_BODY: u64 = 64 * 1024;
+
+/// Beyond [`MAX_ERROR_BODY`], an error body is read and discarded up to this size so that its
+/// connection can go back to the pool; a longer one is left unread and its connection closed.
+const DRAIN_ERROR_BODY: u64 = 1024 * 1024;
 
 /// `host:port` for messages; an IPv6 host is bracketed once (`[::1]:9`), whether or not it came
 /// with its brackets (`http::Uri::host` keeps them).
@@ -242,20 +245,22 @@ impl Transport {
                 .read_to_vec()
                 .map_err(|e| failure_from_ureq(e, peer, timeouts))?
         } else {
-            // An error answer: only its head is echoed, so only its head is read.
+            // An error answer: only its head is echoed, so only its head is kept.
+            let fail = |e: std::io::Error| failure_from_ureq(ureq::Error::from(e), peer, timeouts);
+            let mut reader = body.as_reader();
             let mut head = Vec::new();
-            body.as_reader()
-                .take(MAX_ERROR_BODY + 1)
-                .read_to_end(&mut head)
-                .map_err(|e| failure_from_ureq(ureq::Error::from(e), peer, timeouts))?;
-            if head.len() as u64 > MAX_ERROR_BODY {
-                head.truncate(MAX_ERROR_BODY as usize);
-                let declared = parts
-                    .headers
-                    .get(header::CONTENT_LENGTH)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.trim().parse::<u64>().ok());
-                cut = Some(BodyCut { declared, read: MAX_ERROR_BODY });
+            (&mut reader).take(MAX_ERROR_BODY).read_to_end(&mut head).map_err(fail)?;
+            if head.len() as u64 == MAX_ERROR_BODY {
+                let rest = std::io::copy(&mut (&mut reader).take(DRAIN_ERROR_BODY - MAX_ERROR_BODY), &mut std::io::sink())
+                    .map_err(fail)?;
+                if rest > 0 {
+                    let declared = parts
+                        .headers
+                        .get(header::CONTENT_LENGTH)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse::<u64>().ok());
+                    cut = Some(BodyCut { declared, read: MAX_ERROR_BODY + rest });
+                }
             }
             head
         };
