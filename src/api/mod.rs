@@ -8,7 +8,9 @@
 //! parsing of JSON option objects).
 
 pub mod cache;
+pub mod exec;
 pub mod files;
+pub mod ops;
 pub mod options;
 pub mod request;
 pub mod upload;

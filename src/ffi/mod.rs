@@ -14,6 +14,8 @@ pub mod boundary;
 pub mod cache;
 pub mod client;
 pub mod files;
+pub mod ops;
+pub mod ops_gen;
 pub mod phash;
 pub mod request;
 pub mod status;
