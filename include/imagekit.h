@@ -219,46 +219,6 @@ ik_status ik_get_authentication_parameters(const struct ik_client *client,
                                            char **out_json);
 
 /**
- * Purges a URL from the CDN and ImageKit's caches (`POST /v1/files/purge`). The purge is
- * asynchronous; follow it with `ik_get_purge_cache_status`.
- *
- * `url` is the full URL to purge (a trailing `*` purges a prefix, per ImageKit's docs); an
- * empty one is `IK_STATUS_INVALID_ARGUMENT`. On `IK_STATUS_OK`, `*out_json` holds
- * `{"requestId":"…"}`; otherwise an error document. The caller frees it with
- * `ik_string_free`. NULL `client`, `url` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
- * Thread-safe on a shared client.
- *
- * @code
- * char *out = NULL;
- * if (ik_purge_cache(client, "https://ik.imagekit.io/demo/cat.jpg", &out) == IK_STATUS_OK)
- *     puts(out); // {"requestId":"..."}
- * ik_string_free(out);
- * @endcode
- *
- * # Safety
- * `client` must be NULL or a live handle; `url` NULL or NUL-terminated; `out_json` NULL or writable.
- */
-ik_status ik_purge_cache(const struct ik_client *client,
-                         const char *url,
-                         char **out_json);
-
-/**
- * Gets the status of a purge (`GET /v1/files/purge/{requestId}`), with the `requestId` that
- * `ik_purge_cache` returned (percent-encoded into the path).
- *
- * On `IK_STATUS_OK`, `*out_json` holds `{"status":"Pending"}` or `{"status":"Completed"}`;
- * otherwise an error document. The caller frees it with `ik_string_free`. NULL `client`,
- * `request_id` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`; an empty `request_id` gives
- * `IK_STATUS_INVALID_ARGUMENT`. Thread-safe on a shared client.
- *
- * # Safety
- * As for `ik_purge_cache`.
- */
-ik_status ik_get_purge_cache_status(const struct ik_client *client,
-                                    const char *request_id,
-                                    char **out_json);
-
-/**
  * Creates a client from a JSON configuration.
  *
  * Required keys: `private_key`, `public_key`, `url_endpoint` (snake_case or camelCase).
@@ -330,132 +290,6 @@ void ik_string_free(char *s);
  * The library's version, e.g. `"libimagekit/0.1.0"`. Static: do not free.
  */
 const char *ik_version(void);
-
-/**
- * Lists and searches files and folders (`GET /v1/files`).
- *
- * `options_json` may be NULL (no filter) or a JSON object with any of: `type` (`"file"`,
- * `"file-version"`, `"folder"`, `"all"`), `sort` (e.g. `"ASC_CREATED"`), `path`,
- * `searchQuery` / `search_query` (Lucene-like, e.g. `"createdAt > \"7d\""`), `fileType` /
- * `file_type` (`"all"`, `"image"`, `"non-image"`), `tags` (list or comma-separated string),
- * `includeFolder` / `include_folder` (boolean), `skip`, `limit` (integers). They are sent
- * percent-encoded in the query string. An unknown key is `IK_STATUS_INVALID_ARGUMENT`, naming it.
- *
- * On `IK_STATUS_OK`, `*out_json` holds the API's JSON array of file and folder objects as
- * sent. Otherwise it holds an error document (`status`, `message`, `http_status`, `help`,
- * `request_id`, `rate_limit`, `attempts`, `body`). The caller frees it with `ik_string_free`.
- * NULL `client` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call.
- * Thread safety: may be called from several threads at once on one client.
- *
- * @code
- * char *out = NULL;
- * if (ik_list_files(client, "{\"path\":\"/products\",\"limit\":10}", &out) == IK_STATUS_OK)
- *     puts(out);
- * ik_string_free(out);
- * @endcode
- *
- * # Safety
- * `client` must be NULL or a live handle; string arguments NULL or NUL-terminated; `out_json`
- * NULL or writable.
- */
-ik_status ik_list_files(const struct ik_client *client, const char *options_json, char **out_json);
-
-/**
- * Gets a file's details (`GET /v1/files/{fileId}/details`).
- *
- * `file_id` is percent-encoded into the path; an empty id is `IK_STATUS_INVALID_ARGUMENT`.
- * On `IK_STATUS_OK`, `*out_json` holds the API's file object; an unknown id gives
- * `IK_STATUS_NOT_FOUND` with the error document in `*out_json`. The caller frees it with
- * `ik_string_free`. NULL `client`, `file_id` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
- * Thread-safe on a shared client.
- *
- * @code
- * char *out = NULL;
- * ik_status st = ik_get_file_details(client, "598821f949c0a938d57563bd", &out);
- * ik_string_free(out);
- * @endcode
- *
- * # Safety
- * As for `ik_list_files`.
- */
-ik_status ik_get_file_details(const struct ik_client *client, const char *file_id, char **out_json);
-
-/**
- * Gets an uploaded file's metadata: EXIF, dimensions, pHash, … (`GET /v1/files/{fileId}/metadata`).
- *
- * On `IK_STATUS_OK`, `*out_json` holds the API's metadata object; otherwise an error document.
- * The caller frees it with `ik_string_free`. NULL `client`, `file_id` or `out_json` gives
- * `IK_STATUS_NULL_ARGUMENT`; an empty `file_id` gives `IK_STATUS_INVALID_ARGUMENT`.
- * Thread-safe on a shared client.
- *
- * # Safety
- * As for `ik_list_files`.
- */
-ik_status ik_get_file_metadata(const struct ik_client *client,
-                               const char *file_id,
-                               char **out_json);
-
-/**
- * Gets the metadata of a file by its full URL (`GET /v1/metadata?url=…`); the URL must be
- * served through the account's URL endpoints. `remote_url` is percent-encoded into the query.
- *
- * On `IK_STATUS_OK`, `*out_json` holds the API's metadata object; otherwise an error document.
- * The caller frees it with `ik_string_free`. NULL `client`, `remote_url` or `out_json` gives
- * `IK_STATUS_NULL_ARGUMENT`; an empty `remote_url` gives `IK_STATUS_INVALID_ARGUMENT`.
- * Thread-safe on a shared client.
- *
- * @code
- * char *out = NULL;
- * ik_get_remote_file_url_metadata(client, "https://ik.imagekit.io/demo/cat.jpg", &out);
- * ik_string_free(out);
- * @endcode
- *
- * # Safety
- * As for `ik_list_files`.
- */
-ik_status ik_get_remote_file_url_metadata(const struct ik_client *client,
-                                          const char *remote_url,
-                                          char **out_json);
-
-/**
- * Updates a file's details (`PATCH /v1/files/{fileId}/details`).
- *
- * `update_json` must be a JSON object and is sent exactly as given, e.g.
- * `{"tags":["a","b"],"customCoordinates":"10,10,100,100","customMetadata":{"price":10},
- * "removeAITags":["car"],"webhookUrl":"…","extensions":[…],"publish":{"isPublished":true}}`
- * (the API's camelCase names). Invalid JSON or a non-object is `IK_STATUS_INVALID_ARGUMENT`.
- *
- * On `IK_STATUS_OK`, `*out_json` holds the updated file object; otherwise an error document.
- * The caller frees it with `ik_string_free`. NULL `client`, `file_id`, `update_json` or
- * `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Thread-safe on a shared client.
- *
- * @code
- * char *out = NULL;
- * ik_update_file_details(client, file_id, "{\"tags\":[\"sale\"]}", &out);
- * ik_string_free(out);
- * @endcode
- *
- * # Safety
- * As for `ik_list_files`.
- */
-ik_status ik_update_file_details(const struct ik_client *client,
-                                 const char *file_id,
-                                 const char *update_json,
-                                 char **out_json);
-
-/**
- * Deletes a file and all its versions (`DELETE /v1/files/{fileId}`). Cached copies on the CDN
- * are not purged (see `ik_purge_cache`).
- *
- * On `IK_STATUS_OK`, `*out_json` holds `{}` (the API answers 204 with no body); otherwise an
- * error document (`IK_STATUS_NOT_FOUND` for an unknown id). The caller frees it with
- * `ik_string_free`. NULL `client`, `file_id` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
- * Thread-safe on a shared client.
- *
- * # Safety
- * As for `ik_list_files`.
- */
-ik_status ik_delete_file(const struct ik_client *client, const char *file_id, char **out_json);
 
 /**
  * Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like).
@@ -1541,6 +1375,81 @@ ik_status ik_request(const struct ik_client *client,
                      const char *path_and_query,
                      const char *body_json,
                      char **out_json);
+
+/**
+ * Seed name of `ik_assets_list` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_assets_list`.
+ */
+ik_status ik_list_files(const struct ik_client *client, const char *options_json, char **out_json);
+
+/**
+ * Seed name of `ik_files_get` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_get`.
+ */
+ik_status ik_get_file_details(const struct ik_client *client, const char *file_id, char **out_json);
+
+/**
+ * Seed name of `ik_files_metadata_get` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_metadata_get`.
+ */
+ik_status ik_get_file_metadata(const struct ik_client *client,
+                               const char *file_id,
+                               char **out_json);
+
+/**
+ * Seed name of `ik_files_metadata_get_from_url`, taking the file's URL itself (`remote_url`,
+ * percent-encoded into the query) instead of `{"url": …}`.
+ *
+ * # Safety
+ * As for `ik_files_metadata_get_from_url`.
+ */
+ik_status ik_get_remote_file_url_metadata(const struct ik_client *client,
+                                          const char *remote_url,
+                                          char **out_json);
+
+/**
+ * Seed name of `ik_files_update`; `update_json` (the body, required here) is its `params_json`.
+ *
+ * # Safety
+ * As for `ik_files_update`.
+ */
+ik_status ik_update_file_details(const struct ik_client *client,
+                                 const char *file_id,
+                                 const char *update_json,
+                                 char **out_json);
+
+/**
+ * Seed name of `ik_files_delete` (same arguments, same result: `{}`).
+ *
+ * # Safety
+ * As for `ik_files_delete`.
+ */
+ik_status ik_delete_file(const struct ik_client *client, const char *file_id, char **out_json);
+
+/**
+ * Seed name of `ik_cache_invalidation_create`, taking the URL to purge itself instead of
+ * `{"url": …}`. On `IK_STATUS_OK`, `*out_json` holds `{"requestId":"…"}`.
+ *
+ * # Safety
+ * As for `ik_cache_invalidation_create`.
+ */
+ik_status ik_purge_cache(const struct ik_client *client, const char *url, char **out_json);
+
+/**
+ * Seed name of `ik_cache_invalidation_get` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_cache_invalidation_get`.
+ */
+ik_status ik_get_purge_cache_status(const struct ik_client *client,
+                                    const char *request_id,
+                                    char **out_json);
 
 /**
  * A static English description of a status code. Never NULL; unknown codes give "unknown status".

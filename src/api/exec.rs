@@ -23,7 +23,11 @@ impl Client {
         let request = prepare(op, ids, params_json)?;
         let url = self.api_url(&request.path_and_query);
         let answer = self.send(method(op.verb), url, request.body, None)?;
-        Ok(if answer.trim().is_empty() { op.empty_answer.to_string() } else { answer })
+        Ok(if answer.trim().is_empty() {
+            op.empty_answer.to_string()
+        } else {
+            answer
+        })
     }
 }
 
@@ -51,7 +55,11 @@ pub fn prepare(op: &Op, ids: &[&str], params_json: Option<&str>) -> Result<Prepa
             if let Some(text) = params_json {
                 let extra = parse_params(op, Some(text))?;
                 if let Some(key) = extra.keys().next() {
-                    return Err(Error::invalid(format!("{} takes no options, got `{}`", op.py, clip(key))));
+                    return Err(Error::invalid(format!(
+                        "{} takes no options, got `{}`",
+                        op.py,
+                        clip(key)
+                    )));
                 }
             }
             Body::Empty
@@ -71,7 +79,10 @@ pub fn prepare(op: &Op, ids: &[&str], params_json: Option<&str>) -> Result<Prepa
         }
         Input::Body(fields) => {
             if params_json.is_none() && fields.iter().any(|f| f.required) {
-                return Err(Error::new(ErrorKind::NullArgument, format!("{} needs params_json (a JSON object)", op.py)));
+                return Err(Error::new(
+                    ErrorKind::NullArgument,
+                    format!("{} needs params_json (a JSON object)", op.py),
+                ));
             }
             let object = parse_params(op, params_json)?;
             let pairs = check(op, fields, &object)?;
@@ -89,7 +100,12 @@ pub fn prepare(op: &Op, ids: &[&str], params_json: Option<&str>) -> Result<Prepa
 fn fill_path(op: &Op, ids: &[&str]) -> Result<String> {
     let names: Vec<&str> = op.path_ids().collect();
     if names.len() != ids.len() {
-        return Err(Error::invalid(format!("{} takes {} id(s), got {}", op.py, names.len(), ids.len())));
+        return Err(Error::invalid(format!(
+            "{} takes {} id(s), got {}",
+            op.py,
+            names.len(),
+            ids.len()
+        )));
     }
     let mut out = String::with_capacity(op.path.len() + ids.iter().map(|i| i.len()).sum::<usize>());
     let mut rest = op.path;
@@ -128,7 +144,9 @@ fn clip(s: &str) -> String {
 }
 
 fn lookup<'p>(params: &'p [Param], key: &str) -> Option<&'p Param> {
-    params.iter().find(|p| p.name == key || super::ops::snake_case(p.name) == key)
+    params
+        .iter()
+        .find(|p| p.name == key || super::ops::snake_case(p.name) == key)
 }
 
 /// Matches the caller's keys against the row, in the caller's order; checks types, required
@@ -140,8 +158,16 @@ fn check<'o, 'v>(op: &Op, params: &'o [Param], object: &'v Map<String, Value>) -
         let key = raw.trim();
         let Some(param) = lookup(params, key) else {
             let known: Vec<&str> = params.iter().map(|p| p.name).collect();
-            let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
-            return Err(Error::invalid(format!("unknown {} option `{}` (known: {known})", op.py, clip(key))));
+            let known = if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            };
+            return Err(Error::invalid(format!(
+                "unknown {} option `{}` (known: {known})",
+                op.py,
+                clip(key)
+            )));
         };
         if let Some((_, first)) = seen.iter().find(|(n, _)| *n == param.name) {
             return Err(Error::invalid(format!(
@@ -157,6 +183,12 @@ fn check<'o, 'v>(op: &Op, params: &'o [Param], object: &'v Map<String, Value>) -
             continue;
         }
         check_kind(op, param, value)?;
+        if param.required && value.as_str().is_some_and(|s| s.trim().is_empty()) {
+            return Err(Error::invalid(format!(
+                "{} option `{}` must not be empty",
+                op.py, param.name
+            )));
+        }
         if let (Some(limit), Value::Array(items)) = (op.max_items, value) {
             if limit.field == param.name && items.len() > limit.max {
                 return Err(Error::invalid(format!(
@@ -198,7 +230,12 @@ fn check_kind(op: &Op, param: &Param, value: &Value) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(format!("{} option `{}` must be {}", op.py, param.name, param.kind.describe())))
+        Err(Error::invalid(format!(
+            "{} option `{}` must be {}",
+            op.py,
+            param.name,
+            param.kind.describe()
+        )))
     }
 }
 
@@ -209,7 +246,12 @@ fn query_text(op: &Op, param: &Param, value: &Value) -> Result<String> {
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
         Value::Array(items) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
-        _ => return Err(Error::invalid(format!("{} option `{}` cannot go in a query", op.py, param.name))),
+        _ => {
+            return Err(Error::invalid(format!(
+                "{} option `{}` cannot go in a query",
+                op.py, param.name
+            )))
+        }
     })
 }
 
@@ -230,18 +272,43 @@ mod tests {
 
     #[test]
     fn paths_queries_and_bodies() {
-        assert_eq!(prep("files.versions.get", &["a/b", "v 1"], None).unwrap().0, "/v1/files/a%2Fb/versions/v%201");
         assert_eq!(
-            prep("assets.list", &[], Some(r#"{"search_query":"name = \"a&b\"","tags":["x","y"],"limit":"5"}"#)).unwrap(),
-            ("/v1/files?searchQuery=name%20%3D%20%22a%26b%22&tags=x%2Cy&limit=5".to_string(), String::new())
+            prep("files.versions.get", &["a/b", "v 1"], None).unwrap().0,
+            "/v1/files/a%2Fb/versions/v%201"
+        );
+        assert_eq!(
+            prep(
+                "assets.list",
+                &[],
+                Some(r#"{"search_query":"name = \"a&b\"","tags":["x","y"],"limit":"5"}"#)
+            )
+            .unwrap(),
+            (
+                "/v1/files?searchQuery=name%20%3D%20%22a%26b%22&tags=x%2Cy&limit=5".to_string(),
+                String::new()
+            )
         );
         assert_eq!(prep("assets.list", &[], None).unwrap().0, "/v1/files");
         assert_eq!(
-            prep("files.bulk.remove_ai_tags", &[], Some(r#"{"file_ids":["a"],"ai_tags":["car"]}"#)).unwrap().1,
+            prep(
+                "files.bulk.remove_ai_tags",
+                &[],
+                Some(r#"{"file_ids":["a"],"ai_tags":["car"]}"#)
+            )
+            .unwrap()
+            .1,
             r#"{"fileIds":["a"],"AITags":["car"]}"#
         );
-        assert_eq!(prep("files.copy", &[], Some(r#"{"sourceFilePath":"/a.jpg","destinationPath":"/b/","includeFileVersions":null}"#)).unwrap().1,
-            r#"{"sourceFilePath":"/a.jpg","destinationPath":"/b/"}"#);
+        assert_eq!(
+            prep(
+                "files.copy",
+                &[],
+                Some(r#"{"sourceFilePath":"/a.jpg","destinationPath":"/b/","includeFileVersions":null}"#)
+            )
+            .unwrap()
+            .1,
+            r#"{"sourceFilePath":"/a.jpg","destinationPath":"/b/"}"#
+        );
     }
 
     #[test]
@@ -252,21 +319,39 @@ mod tests {
         assert!(msg(prep("files.get", &[".."], None)).contains("`file_id`"));
         assert!(msg(prep("files.copy", &[], Some("{"))).contains("not valid JSON"));
         assert!(msg(prep("files.copy", &[], Some("[]"))).contains("must be a JSON object"));
-        let m = msg(prep("files.copy", &[], Some(r#"{"sourceFilePath":"a","destinationPath":"b","x":1}"#)));
-        assert!(m.contains("unknown files.copy option `x`") && m.contains("sourceFilePath"), "{m}");
-        assert!(msg(prep("files.copy", &[], Some(r#"{"sourceFilePath":"a"}"#))).contains("`destinationPath` is required"));
+        let m = msg(prep(
+            "files.copy",
+            &[],
+            Some(r#"{"sourceFilePath":"a","destinationPath":"b","x":1}"#),
+        ));
+        assert!(
+            m.contains("unknown files.copy option `x`") && m.contains("sourceFilePath"),
+            "{m}"
+        );
+        assert!(
+            msg(prep("files.copy", &[], Some(r#"{"sourceFilePath":"a"}"#))).contains("`destinationPath` is required")
+        );
         assert!(msg(prep("files.copy", &[], None)).contains("needs params_json"));
-        assert!(msg(prep("files.rename", &[], Some(r#"{"filePath":"a","newFileName":"b","purgeCache":"yes"}"#)))
-            .contains("`purgeCache` must be a boolean"));
+        assert!(msg(prep(
+            "files.rename",
+            &[],
+            Some(r#"{"filePath":"a","newFileName":"b","purgeCache":"yes"}"#)
+        ))
+        .contains("`purgeCache` must be a boolean"));
         let ids: Vec<String> = (0..101).map(|i| format!("\"{i}\"")).collect();
         let body = format!(r#"{{"fileIds":[{}]}}"#, ids.join(","));
         assert!(msg(prep("files.bulk.delete", &[], Some(&body))).contains("at most 100 items, got 101"));
-        assert!(msg(prep("files.bulk.add_tags", &[], Some(r#"{"fileIds":["a"],"file_ids":["b"],"tags":["t"]}"#)))
-            .contains("given twice"));
+        assert!(msg(prep(
+            "files.bulk.add_tags",
+            &[],
+            Some(r#"{"fileIds":["a"],"file_ids":["b"],"tags":["t"]}"#)
+        ))
+        .contains("given twice"));
         assert!(msg(prep("files.get", &["a"], Some(r#"{"x":1}"#))).contains("takes no options"));
         let long = "k".repeat(10_000);
         let m = msg(prep("assets.list", &[], Some(&format!(r#"{{"{long}":1}}"#))));
         assert!(m.len() < 600, "{}", m.len());
         assert!(msg(prep("accounts.usage.get", &[], Some(r#"{"startDate":"2026-01-01"}"#))).contains("`endDate`"));
+        assert!(msg(prep("cache.invalidation.create", &[], Some(r#"{"url":" "}"#))).contains("`url` must not be empty"));
     }
 }

@@ -80,11 +80,19 @@ pub struct Param {
 }
 
 const fn req(name: &'static str, kind: Kind) -> Param {
-    Param { name, kind, required: true }
+    Param {
+        name,
+        kind,
+        required: true,
+    }
 }
 
 const fn opt(name: &'static str, kind: Kind) -> Param {
-    Param { name, kind, required: false }
+    Param {
+        name,
+        kind,
+        required: false,
+    }
 }
 
 /// What an operation takes besides the ids in its path.
@@ -176,7 +184,9 @@ impl Op {
     /// The ids in the path template, in order (`["fileId", "versionId"]`).
     pub fn path_ids(&self) -> impl Iterator<Item = &'static str> {
         let path: &'static str = self.path;
-        path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(id, _)| id))
+        path.split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(id, _)| id))
     }
 
     /// The parameters of the row's query or body (empty for `Input::None`).
@@ -218,7 +228,11 @@ const UPDATE_FILE: &[Param] = &[
     opt("publish", Object),
 ];
 const FILE_IDS: &[Param] = &[req("fileIds", StrList)];
-const COPY_FILE: &[Param] = &[req("sourceFilePath", Str), req("destinationPath", Str), opt("includeFileVersions", Bool)];
+const COPY_FILE: &[Param] = &[
+    req("sourceFilePath", Str),
+    req("destinationPath", Str),
+    opt("includeFileVersions", Bool),
+];
 const MOVE_FILE: &[Param] = &[req("sourceFilePath", Str), req("destinationPath", Str)];
 const RENAME_FILE: &[Param] = &[req("filePath", Str), req("newFileName", Str), opt("purgeCache", Bool)];
 const TAGS: &[Param] = &[req("fileIds", StrList), req("tags", StrList)];
@@ -227,9 +241,17 @@ const URL_QUERY: &[Param] = &[req("url", Str)];
 const PURGE: &[Param] = &[req("url", Str)];
 const CREATE_FOLDER: &[Param] = &[req("folderName", Str), req("parentFolderPath", Str)];
 const DELETE_FOLDER: &[Param] = &[req("folderPath", Str)];
-const COPY_FOLDER: &[Param] = &[req("sourceFolderPath", Str), req("destinationPath", Str), opt("includeVersions", Bool)];
+const COPY_FOLDER: &[Param] = &[
+    req("sourceFolderPath", Str),
+    req("destinationPath", Str),
+    opt("includeVersions", Bool),
+];
 const MOVE_FOLDER: &[Param] = &[req("sourceFolderPath", Str), req("destinationPath", Str)];
-const RENAME_FOLDER: &[Param] = &[req("folderPath", Str), req("newFolderName", Str), opt("purgeCache", Bool)];
+const RENAME_FOLDER: &[Param] = &[
+    req("folderPath", Str),
+    req("newFolderName", Str),
+    opt("purgeCache", Bool),
+];
 const CREATE_FIELD: &[Param] = &[req("name", Str), req("label", Str), req("schema", Object)];
 const LIST_FIELDS: &[Param] = &[opt("includeDeleted", Bool), opt("folderPath", Str)];
 const UPDATE_FIELD: &[Param] = &[opt("label", Str), opt("schema", Object)];
@@ -263,8 +285,12 @@ const ORIGIN: &[Param] = &[
     opt("username", Str),
     opt("password", Str),
 ];
-const URL_ENDPOINT: &[Param] =
-    &[req("description", Str), opt("urlPrefix", Str), opt("origins", StrList), opt("urlRewriter", Object)];
+const URL_ENDPOINT: &[Param] = &[
+    req("description", Str),
+    opt("urlPrefix", Str),
+    opt("origins", StrList),
+    opt("urlRewriter", Object),
+];
 const CREATE_WEBHOOK: &[Param] = &[req("endpoint", Str), req("events", StrList), opt("enabled", Bool)];
 const UPDATE_WEBHOOK: &[Param] = &[opt("endpoint", Str), opt("events", StrList), opt("enabled", Bool)];
 
@@ -277,11 +303,23 @@ pub static OPS: &[Op] = &[
         .pages()
         .doc("Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like)."),
     Op::new("files.get", "files.get", "Files.Get", Get, "/v1/files/{fileId}/details").doc("Gets a file's details."),
-    Op::new("files.update", "files.update", "Files.Update", Patch, "/v1/files/{fileId}/details")
-        .body(UPDATE_FILE)
-        .doc("Updates a file's tags, custom coordinates, custom metadata, extensions or publication status."),
-    Op::new("files.delete", "files.delete", "Files.Delete", Delete, "/v1/files/{fileId}")
-        .doc("Deletes a file and all its versions (cached copies stay until purged)."),
+    Op::new(
+        "files.update",
+        "files.update",
+        "Files.Update",
+        Patch,
+        "/v1/files/{fileId}/details",
+    )
+    .body(UPDATE_FILE)
+    .doc("Updates a file's tags, custom coordinates, custom metadata, extensions or publication status."),
+    Op::new(
+        "files.delete",
+        "files.delete",
+        "Files.Delete",
+        Delete,
+        "/v1/files/{fileId}",
+    )
+    .doc("Deletes a file and all its versions (cached copies stay until purged)."),
     Op::new("files.copy", "files.copy", "Files.Copy", Post, "/v1/files/copy")
         .body(COPY_FILE)
         .doc("Copies a file to another folder."),
@@ -291,18 +329,36 @@ pub static OPS: &[Op] = &[
     Op::new("files.rename", "files.rename", "Files.Rename", Put, "/v1/files/rename")
         .body(RENAME_FILE)
         .doc("Renames a file (optionally purging the old URL from the cache)."),
-    Op::new("files.bulk.delete", "files.bulk.delete", "Files.Bulk.Delete", Post, "/v1/files/batch/deleteByFileIds")
-        .body(FILE_IDS)
-        .max("fileIds", 100)
-        .doc("Deletes up to 100 files by id."),
-    Op::new("files.bulk.add_tags", "files.bulk.addTags", "Files.Bulk.AddTags", Post, "/v1/files/addTags")
-        .body(TAGS)
-        .max("fileIds", 50)
-        .doc("Adds tags to up to 50 files."),
-    Op::new("files.bulk.remove_tags", "files.bulk.removeTags", "Files.Bulk.RemoveTags", Post, "/v1/files/removeTags")
-        .body(TAGS)
-        .max("fileIds", 50)
-        .doc("Removes tags from up to 50 files."),
+    Op::new(
+        "files.bulk.delete",
+        "files.bulk.delete",
+        "Files.Bulk.Delete",
+        Post,
+        "/v1/files/batch/deleteByFileIds",
+    )
+    .body(FILE_IDS)
+    .max("fileIds", 100)
+    .doc("Deletes up to 100 files by id."),
+    Op::new(
+        "files.bulk.add_tags",
+        "files.bulk.addTags",
+        "Files.Bulk.AddTags",
+        Post,
+        "/v1/files/addTags",
+    )
+    .body(TAGS)
+    .max("fileIds", 50)
+    .doc("Adds tags to up to 50 files."),
+    Op::new(
+        "files.bulk.remove_tags",
+        "files.bulk.removeTags",
+        "Files.Bulk.RemoveTags",
+        Post,
+        "/v1/files/removeTags",
+    )
+    .body(TAGS)
+    .max("fileIds", 50)
+    .doc("Removes tags from up to 50 files."),
     Op::new(
         "files.bulk.remove_ai_tags",
         "files.bulk.removeAITags",
@@ -313,8 +369,14 @@ pub static OPS: &[Op] = &[
     .body(AI_TAGS)
     .max("fileIds", 50)
     .doc("Removes AI tags from up to 50 files."),
-    Op::new("files.versions.list", "files.versions.list", "Files.Versions.List", Get, "/v1/files/{fileId}/versions")
-        .doc("Lists a file's versions."),
+    Op::new(
+        "files.versions.list",
+        "files.versions.list",
+        "Files.Versions.List",
+        Get,
+        "/v1/files/{fileId}/versions",
+    )
+    .doc("Lists a file's versions."),
     Op::new(
         "files.versions.get",
         "files.versions.get",
@@ -339,15 +401,33 @@ pub static OPS: &[Op] = &[
         "/v1/files/{fileId}/versions/{versionId}/restore",
     )
     .doc("Makes a version the current version of its file."),
-    Op::new("files.metadata.get", "files.metadata.get", "Files.Metadata.Get", Get, "/v1/files/{fileId}/metadata")
-        .doc("Gets an uploaded file's metadata: EXIF, dimensions, pHash …"),
-    Op::new("files.metadata.get_from_url", "files.metadata.getFromURL", "Files.Metadata.GetFromURL", Get, "/v1/metadata")
-        .query(URL_QUERY)
-        .doc("Gets the metadata of a file by its URL (served through one of the account's URL endpoints)."),
+    Op::new(
+        "files.metadata.get",
+        "files.metadata.get",
+        "Files.Metadata.Get",
+        Get,
+        "/v1/files/{fileId}/metadata",
+    )
+    .doc("Gets an uploaded file's metadata: EXIF, dimensions, pHash …"),
+    Op::new(
+        "files.metadata.get_from_url",
+        "files.metadata.getFromURL",
+        "Files.Metadata.GetFromURL",
+        Get,
+        "/v1/metadata",
+    )
+    .query(URL_QUERY)
+    .doc("Gets the metadata of a file by its URL (served through one of the account's URL endpoints)."),
     // Cache.
-    Op::new("cache.invalidation.create", "cache.invalidation.create", "Cache.Invalidation.New", Post, "/v1/files/purge")
-        .body(PURGE)
-        .doc("Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`."),
+    Op::new(
+        "cache.invalidation.create",
+        "cache.invalidation.create",
+        "Cache.Invalidation.New",
+        Post,
+        "/v1/files/purge",
+    )
+    .body(PURGE)
+    .doc("Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`."),
     Op::new(
         "cache.invalidation.get",
         "cache.invalidation.get",
@@ -360,20 +440,50 @@ pub static OPS: &[Op] = &[
     Op::new("folders.create", "folders.create", "Folders.New", Post, "/v1/folder")
         .body(CREATE_FOLDER)
         .doc("Creates a folder."),
-    Op::new("folders.delete", "folders.delete", "Folders.Delete", Delete, "/v1/folder")
-        .body(DELETE_FOLDER)
-        .doc("Deletes a folder with everything in it."),
-    Op::new("folders.copy", "folders.copy", "Folders.Copy", Post, "/v1/bulkJobs/copyFolder")
-        .body(COPY_FOLDER)
-        .doc("Copies a folder (a bulk job: returns a `jobId`)."),
-    Op::new("folders.move", "folders.move", "Folders.Move", Post, "/v1/bulkJobs/moveFolder")
-        .body(MOVE_FOLDER)
-        .doc("Moves a folder (a bulk job: returns a `jobId`)."),
-    Op::new("folders.rename", "folders.rename", "Folders.Rename", Post, "/v1/bulkJobs/renameFolder")
-        .body(RENAME_FOLDER)
-        .doc("Renames a folder (a bulk job: returns a `jobId`)."),
-    Op::new("folders.job.get", "folders.job.get", "Folders.Job.Get", Get, "/v1/bulkJobs/{jobId}")
-        .doc("Gets the status of a bulk job (folder copy, move or rename)."),
+    Op::new(
+        "folders.delete",
+        "folders.delete",
+        "Folders.Delete",
+        Delete,
+        "/v1/folder",
+    )
+    .body(DELETE_FOLDER)
+    .doc("Deletes a folder with everything in it."),
+    Op::new(
+        "folders.copy",
+        "folders.copy",
+        "Folders.Copy",
+        Post,
+        "/v1/bulkJobs/copyFolder",
+    )
+    .body(COPY_FOLDER)
+    .doc("Copies a folder (a bulk job: returns a `jobId`)."),
+    Op::new(
+        "folders.move",
+        "folders.move",
+        "Folders.Move",
+        Post,
+        "/v1/bulkJobs/moveFolder",
+    )
+    .body(MOVE_FOLDER)
+    .doc("Moves a folder (a bulk job: returns a `jobId`)."),
+    Op::new(
+        "folders.rename",
+        "folders.rename",
+        "Folders.Rename",
+        Post,
+        "/v1/bulkJobs/renameFolder",
+    )
+    .body(RENAME_FOLDER)
+    .doc("Renames a folder (a bulk job: returns a `jobId`)."),
+    Op::new(
+        "folders.job.get",
+        "folders.job.get",
+        "Folders.Job.Get",
+        Get,
+        "/v1/bulkJobs/{jobId}",
+    )
+    .doc("Gets the status of a bulk job (folder copy, move or rename)."),
     // Custom metadata fields.
     Op::new(
         "custom_metadata_fields.create",
@@ -411,13 +521,31 @@ pub static OPS: &[Op] = &[
     )
     .doc("Deletes a custom metadata field."),
     // Saved extensions.
-    Op::new("saved_extensions.list", "savedExtensions.list", "SavedExtensions.List", Get, "/v1/saved-extensions")
-        .doc("Lists the saved extensions."),
-    Op::new("saved_extensions.create", "savedExtensions.create", "SavedExtensions.New", Post, "/v1/saved-extensions")
-        .body(CREATE_EXTENSION)
-        .doc("Saves an extension configuration under a name."),
-    Op::new("saved_extensions.get", "savedExtensions.get", "SavedExtensions.Get", Get, "/v1/saved-extensions/{id}")
-        .doc("Gets a saved extension."),
+    Op::new(
+        "saved_extensions.list",
+        "savedExtensions.list",
+        "SavedExtensions.List",
+        Get,
+        "/v1/saved-extensions",
+    )
+    .doc("Lists the saved extensions."),
+    Op::new(
+        "saved_extensions.create",
+        "savedExtensions.create",
+        "SavedExtensions.New",
+        Post,
+        "/v1/saved-extensions",
+    )
+    .body(CREATE_EXTENSION)
+    .doc("Saves an extension configuration under a name."),
+    Op::new(
+        "saved_extensions.get",
+        "savedExtensions.get",
+        "SavedExtensions.Get",
+        Get,
+        "/v1/saved-extensions/{id}",
+    )
+    .doc("Gets a saved extension."),
     Op::new(
         "saved_extensions.update",
         "savedExtensions.update",
@@ -484,9 +612,15 @@ pub static OPS: &[Op] = &[
     .not_in_spec()
     .doc("Deletes a named transformation (409 while an upload setting refers to it)."),
     // Accounts.
-    Op::new("accounts.usage.get", "accounts.usage.get", "Accounts.Usage.Get", Get, "/v1/accounts/usage")
-        .query(DATE_RANGE)
-        .doc("Gets the account's usage between two dates (`endDate` excluded)."),
+    Op::new(
+        "accounts.usage.get",
+        "accounts.usage.get",
+        "Accounts.Usage.Get",
+        Get,
+        "/v1/accounts/usage",
+    )
+    .query(DATE_RANGE)
+    .doc("Gets the account's usage between two dates (`endDate` excluded)."),
     Op::new(
         "accounts.usage_analytics.get",
         "accounts.usageAnalytics.get",
@@ -497,13 +631,31 @@ pub static OPS: &[Op] = &[
     .query(DATE_RANGE)
     .not_in_spec()
     .doc("Gets usage analytics between two dates, both included (beta)."),
-    Op::new("accounts.origins.list", "accounts.origins.list", "Accounts.Origins.List", Get, "/v1/accounts/origins")
-        .doc("Lists the origins."),
-    Op::new("accounts.origins.create", "accounts.origins.create", "Accounts.Origins.New", Post, "/v1/accounts/origins")
-        .body(ORIGIN)
-        .doc("Creates an origin (S3, S3-compatible, Cloudinary backup, web folder, web proxy, GCS, Azure, Akeneo)."),
-    Op::new("accounts.origins.get", "accounts.origins.get", "Accounts.Origins.Get", Get, "/v1/accounts/origins/{id}")
-        .doc("Gets an origin."),
+    Op::new(
+        "accounts.origins.list",
+        "accounts.origins.list",
+        "Accounts.Origins.List",
+        Get,
+        "/v1/accounts/origins",
+    )
+    .doc("Lists the origins."),
+    Op::new(
+        "accounts.origins.create",
+        "accounts.origins.create",
+        "Accounts.Origins.New",
+        Post,
+        "/v1/accounts/origins",
+    )
+    .body(ORIGIN)
+    .doc("Creates an origin (S3, S3-compatible, Cloudinary backup, web folder, web proxy, GCS, Azure, Akeneo)."),
+    Op::new(
+        "accounts.origins.get",
+        "accounts.origins.get",
+        "Accounts.Origins.Get",
+        Get,
+        "/v1/accounts/origins/{id}",
+    )
+    .doc("Gets an origin."),
     Op::new(
         "accounts.origins.update",
         "accounts.origins.update",
@@ -665,7 +817,11 @@ mod tests {
             assert!(!op.doc.is_empty(), "{} has no doc", op.py);
             assert!(op.path.starts_with("/v1/"), "{}", op.py);
             if let Some(m) = op.max_items {
-                assert!(op.params().iter().any(|p| p.name == m.field && p.kind == Kind::StrList), "{}", op.py);
+                assert!(
+                    op.params().iter().any(|p| p.name == m.field && p.kind == Kind::StrList),
+                    "{}",
+                    op.py
+                );
             }
             // A body with ids in the path and a GET with a body would not reach the API.
             if let Input::Body(_) = op.input {
@@ -690,7 +846,11 @@ mod tests {
         assert!(route(Verb::Get, "/v1/nothing").is_none());
         assert!(route(Verb::Get, "/v1/files//details").is_none());
         assert_eq!(
-            OPS.iter().find(|o| o.py == "files.versions.restore").unwrap().path_ids().collect::<Vec<_>>(),
+            OPS.iter()
+                .find(|o| o.py == "files.versions.restore")
+                .unwrap()
+                .path_ids()
+                .collect::<Vec<_>>(),
             ["fileId", "versionId"]
         );
     }

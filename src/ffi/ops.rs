@@ -25,7 +25,9 @@ pub unsafe fn run_op(
     out_json: *mut *mut c_char,
 ) -> ik_status {
     call_with_out(out_json, || {
-        let op = &OPS[index];
+        let op = OPS
+            .get(index)
+            .ok_or_else(|| Error::new(ErrorKind::Panic, format!("no operation #{index}")))?;
         let client = client_arg(client)?;
         let ids = decode_ids(index, ids)?;
         let params = opt_str_arg(params_json, "params_json")?;
@@ -45,10 +47,19 @@ pub unsafe fn run_op(
 /// # Safety
 /// Each pointer NULL or NUL-terminated.
 pub(crate) unsafe fn decode_ids<'a>(index: usize, ids: &[*const c_char]) -> Result<Vec<&'a str>> {
-    let op = &OPS[index];
+    let op = OPS
+        .get(index)
+        .ok_or_else(|| Error::new(ErrorKind::Panic, format!("no operation #{index}")))?;
     let names: Vec<&str> = op.path_ids().collect();
     if names.len() != ids.len() {
-        return Err(Error::new(ErrorKind::Panic, format!("{}: generated code passes the wrong ids", op.py)));
+        return Err(Error::new(
+            ErrorKind::Panic,
+            format!("{}: generated code passes the wrong ids", op.py),
+        ));
     }
-    names.iter().zip(ids).map(|(name, ptr)| str_arg(*ptr, &id_arg(name))).collect()
+    names
+        .iter()
+        .zip(ids)
+        .map(|(name, ptr)| str_arg(*ptr, &id_arg(name)))
+        .collect()
 }

@@ -38,7 +38,9 @@ fn go_word(w: &str) -> String {
         "id" => "ID".into(),
         _ => {
             let mut c = w.chars();
-            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
         }
     }
 }
@@ -68,7 +70,11 @@ fn params_doc(params: &[Param]) -> String {
         .iter()
         .map(|p| {
             let snake = snake_case(p.name);
-            let alias = if snake != p.name { format!(" / `{snake}`") } else { String::new() };
+            let alias = if snake != p.name {
+                format!(" / `{snake}`")
+            } else {
+                String::new()
+            };
             let req = if p.required { ", required" } else { "" };
             format!("`{}`{alias} ({}{req})", p.name, kind_doc(p.kind))
         })
@@ -100,7 +106,13 @@ fn ffi_rs() -> String {
             (false, true) => format!(" (Node `{}`)", op.node),
             _ => String::new(),
         };
-        let _ = writeln!(s, "/// `{} {}`: `{}` in the newest SDKs{other}.", op.verb.as_str(), op.path, op.py);
+        let _ = writeln!(
+            s,
+            "/// `{} {}`: `{}` in the newest SDKs{other}.",
+            op.verb.as_str(),
+            op.path,
+            op.py
+        );
         if !ids.is_empty() {
             let list = ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
             let verb = if ids.len() == 1 { "goes" } else { "go" };
@@ -112,11 +124,23 @@ fn ffi_rs() -> String {
         match op.input {
             Input::None => {}
             Input::Query(p) => {
-                let null = if params_arg(op) == Some(true) { " (may be NULL)" } else { "" };
-                let _ = writeln!(s, "/// `params_json`{null}: a JSON object of query parameters: {}.", params_doc(p));
+                let null = if params_arg(op) == Some(true) {
+                    " (may be NULL)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    s,
+                    "/// `params_json`{null}: a JSON object of query parameters: {}.",
+                    params_doc(p)
+                );
             }
             Input::Body(p) => {
-                let null = if params_arg(op) == Some(true) { " (may be NULL: `{}`)" } else { "" };
+                let null = if params_arg(op) == Some(true) {
+                    " (may be NULL: `{}`)"
+                } else {
+                    ""
+                };
                 let _ = writeln!(s, "/// `params_json`{null}: the JSON body: {}.", params_doc(p));
             }
         }
@@ -150,8 +174,16 @@ fn ffi_rs() -> String {
             s.push_str("    params_json: *const c_char,\n");
         }
         s.push_str("    out_json: *mut *mut c_char,\n) -> ik_status {\n");
-        let params = if params_arg(op).is_some() { "params_json" } else { "std::ptr::null()" };
-        let _ = writeln!(s, "    run_op({index}, client, &[{}], {params}, out_json)", ids.join(", "));
+        let params = if params_arg(op).is_some() {
+            "params_json"
+        } else {
+            "std::ptr::null()"
+        };
+        let _ = writeln!(
+            s,
+            "    run_op({index}, client, &[{}], {params}, out_json)",
+            ids.join(", ")
+        );
         s.push_str("}\n");
     }
     s
@@ -178,9 +210,17 @@ fn go_ops() -> String {
         if params_arg(op).is_some() {
             s.push_str("// params is a map or struct marshalled to JSON, a json.RawMessage, []byte or string sent as is, or nil.\n");
         }
-        let _ = writeln!(s, "func (c *Client) {name}({}) (json.RawMessage, error) {{", args.join(", "));
+        let _ = writeln!(
+            s,
+            "func (c *Client) {name}({}) (json.RawMessage, error) {{",
+            args.join(", ")
+        );
         let params = if params_arg(op).is_some() { "params" } else { "nil" };
-        let id_list = if ids.is_empty() { "nil".to_string() } else { format!("[]string{{{}}}", ids.join(", ")) };
+        let id_list = if ids.is_empty() {
+            "nil".to_string()
+        } else {
+            format!("[]string{{{}}}", ids.join(", "))
+        };
         let _ = writeln!(
             s,
             "\treturn c.op(ctx, {id_list}, {params}, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {{"
@@ -232,7 +272,13 @@ fn go_status() -> String {
     s.push_str("// The library's ik_status codes; the values are the C enum's (part of the ABI).\nconst (\n");
     for st in ik_status::ALL {
         let v = variant(*st);
-        let _ = writeln!(s, "\tStatus{} Status = {} // {}", go_status_name(&v), *st as u32, st.describe());
+        let _ = writeln!(
+            s,
+            "\tStatus{} Status = {} // {}",
+            go_status_name(&v),
+            *st as u32,
+            st.describe()
+        );
     }
     s.push_str(")\n\n// Values to match with errors.Is; each stands for every *Error with that status.\nvar (\n");
     for st in ik_status::ALL.iter().filter(|s| **s != ik_status::Ok) {
@@ -268,7 +314,9 @@ fn cpp_status() -> String {
 
 fn cpp_ops() -> String {
     let mut s = String::new();
-    s.push_str("// Generated from src/api/ops.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). Do not edit.\n");
+    s.push_str(
+        "// Generated from src/api/ops.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). Do not edit.\n",
+    );
     s.push_str("// Included by imagekit.hpp: the table-driven operations, as methods of imagekit::Client.\n");
     s.push_str("#ifndef IMAGEKIT_OPS_HPP\n#define IMAGEKIT_OPS_HPP\n\n#include <string>\n\nnamespace imagekit {\nnamespace detail {\n\n");
     s.push_str("/// Mixed into Client (CRTP): one method per row of the operation table. Each returns the API's\n/// JSON (\"{}\" when it has no body) and throws imagekit::Error on failure.\ntemplate <class Self>\nclass Operations {\npublic:\n");
@@ -303,12 +351,48 @@ fn cpp_ops() -> String {
 /// Hand-written (irregular) operations, listed beside the table's rows in the coverage table.
 const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     // (py5, node7, go2, C functions, Go methods)
-    ("files.upload", "files.upload", "Files.Upload", "ik_files_upload, ik_files_upload_bytes, ik_files_upload_path", "Upload, UploadBytes, UploadFile"),
-    ("beta.v2.files.upload", "beta.v2.files.upload", "Beta.V2.Files.Upload", "ik_beta_v2_files_upload, ik_beta_v2_files_upload_bytes, ik_beta_v2_files_upload_path", "UploadV2, UploadV2Bytes, UploadV2File"),
-    ("assets.list (every page)", "—", "—", "ik_assets_list_each, ik_assets_list_all", "AssetsListEach, AssetsListAll"),
-    ("helper.build_url", "helper.buildSrc", "Helper.BuildURL", "ik_build_url (modern), ik_url (seed)", "BuildURL, URL"),
-    ("helper.get_authentication_parameters", "helper.getAuthenticationParameters", "Helper.GetAuthenticationParameters", "ik_get_authentication_parameters", "AuthenticationParameters"),
-    ("webhooks.unwrap", "webhooks.unwrap", "Webhooks.Unwrap", "ik_webhooks_unwrap", "WebhooksUnwrap"),
+    (
+        "files.upload",
+        "files.upload",
+        "Files.Upload",
+        "ik_files_upload, ik_files_upload_bytes, ik_files_upload_path",
+        "Upload, UploadBytes, UploadFile",
+    ),
+    (
+        "beta.v2.files.upload",
+        "beta.v2.files.upload",
+        "Beta.V2.Files.Upload",
+        "ik_beta_v2_files_upload, ik_beta_v2_files_upload_bytes, ik_beta_v2_files_upload_path",
+        "UploadV2, UploadV2Bytes, UploadV2File",
+    ),
+    (
+        "assets.list (every page)",
+        "—",
+        "—",
+        "ik_assets_list_each, ik_assets_list_all",
+        "AssetsListEach, AssetsListAll",
+    ),
+    (
+        "helper.build_url",
+        "helper.buildSrc",
+        "Helper.BuildURL",
+        "ik_build_url (modern), ik_url (seed)",
+        "BuildURL, URL",
+    ),
+    (
+        "helper.get_authentication_parameters",
+        "helper.getAuthenticationParameters",
+        "Helper.GetAuthenticationParameters",
+        "ik_get_authentication_parameters",
+        "AuthenticationParameters",
+    ),
+    (
+        "webhooks.unwrap",
+        "webhooks.unwrap",
+        "Webhooks.Unwrap",
+        "ik_webhooks_unwrap",
+        "WebhooksUnwrap",
+    ),
     ("— (no SDK has it)", "—", "—", "ik_upload_v2_token", "UploadV2Token"),
 ];
 
@@ -318,9 +402,17 @@ fn coverage_md() -> String {
     s.push_str("# Operations: the official SDKs' methods and libimagekit's\n\n");
     s.push_str("Every operation of the newest official SDKs (Python `imagekitio` 5.x, `@imagekit/nodejs` 7.x,\n`imagekit-go` v2) and the C function and Go method that do it. The regular REST operations come\nfrom one table, `src/api/ops.rs`; the C++ wrapper has each as a method named like the C function\nwithout `ik_` (`client.files_versions_get(file_id, version_id)`).\n\n");
     let _ = writeln!(s, "## The {} table-driven operations\n", OPS.len());
-    s.push_str("| Python 5 | Node 7 | Go v2 | HTTP | C function | Go method | notes |\n|---|---|---|---|---|---|---|\n");
+    s.push_str(
+        "| Python 5 | Node 7 | Go v2 | HTTP | C function | Go method | notes |\n|---|---|---|---|---|---|---|\n",
+    );
     for op in OPS {
-        let dash = |x: &str| if x.is_empty() { "—".to_string() } else { format!("`{x}`") };
+        let dash = |x: &str| {
+            if x.is_empty() {
+                "—".to_string()
+            } else {
+                format!("`{x}`")
+            }
+        };
         let mut notes = op.doc.replace('|', "\\|");
         if let Some(m) = op.max_items {
             let _ = write!(notes, " ≤ {} `{}`.", m.max, m.field);
@@ -343,17 +435,38 @@ fn coverage_md() -> String {
     }
     s.push_str("\n## Written by hand beside the table\n\n| Python 5 | Node 7 | Go v2 | C functions | Go methods |\n|---|---|---|---|---|\n");
     for (py, node, go, c, gom) in IRREGULAR {
-        let _ = writeln!(s, "| {} | {} | {} | {} | {} |", code_list(py), code_list(node), code_list(go), code_list(c), code_list(gom));
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            code_list(py),
+            code_list(node),
+            code_list(go),
+            code_list(c),
+            code_list(gom)
+        );
     }
     s.push_str("\n## Status codes\n\n| code | C constant | name in the error JSON | meaning |\n|---|---|---|---|\n");
     for st in ik_status::ALL {
         let v = variant(*st);
-        let _ = writeln!(s, "| {} | `IK_STATUS_{}` | `{}` | {} |", *st as u32, screaming(&v), st.name(), st.describe());
+        let _ = writeln!(
+            s,
+            "| {} | `IK_STATUS_{}` | `{}` | {} |",
+            *st as u32,
+            screaming(&v),
+            st.name(),
+            st.describe()
+        );
     }
     s
 }
 
 fn code_list(items: &str) -> String {
-    let code = |i: &str| if i.starts_with('—') { i.to_string() } else { format!("`{i}`") };
+    let code = |i: &str| {
+        if i.starts_with('—') {
+            i.to_string()
+        } else {
+            format!("`{i}`")
+        }
+    };
     items.split(", ").map(code).collect::<Vec<_>>().join(", ")
 }
