@@ -52,9 +52,8 @@
 #define ECHO_LIMIT 4096
 
 /**
- * Most bytes of an error answer's body read: an error document echoes only its first
- * [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered. The rest is left
- * unread and the connection closed.
+ * Most bytes of an error answer's body kept: an error document echoes only its first
+ * [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered.
  */
 #define MAX_ERROR_BODY (64 * 1024)
 
