@@ -14,11 +14,13 @@ pub mod boundary;
 pub mod cache;
 pub mod client;
 pub mod files;
+pub mod jwt;
 pub mod phash;
 pub mod request;
 pub mod status;
 pub mod upload;
 pub mod url;
+pub mod webhook;
 
 pub use client::ik_client;
 pub use status::ik_status;
