@@ -239,7 +239,7 @@ impl<'a> Headers<'a> {
         let values = self.all(scheme, name)?;
         match values.as_slice() {
             [] => Err(Check::MissingHeader.fail(Some(scheme), format_args!("header `{name}` is missing"))),
-            [v] if v.is_empty() => {
+            [""] => {
                 Err(Check::MalformedHeader.fail(Some(scheme), format_args!("header `{name}` is empty")))
             }
             [v] => Ok(v),
