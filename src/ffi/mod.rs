@@ -11,12 +11,13 @@
 pub mod args;
 pub mod auth;
 pub mod boundary;
-pub mod cache;
 pub mod client;
-pub mod files;
 pub mod jwt;
+pub mod ops;
+pub mod ops_gen;
 pub mod phash;
 pub mod request;
+pub mod seed_names;
 pub mod status;
 pub mod upload;
 pub mod url;
