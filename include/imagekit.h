@@ -36,14 +36,26 @@
 #define DEFAULT_EXPIRE_SECONDS (60 * 30)
 
 /**
- * The longest lifetime ImageKit accepts: `exp − iat ≤ 3600` seconds.
+ * Longest timeout accepted (one day): longer values overflow clock arithmetic on some platforms.
  */
-#define TokenOptions_MAX_EXPIRE_SECONDS MAX_EXPIRE_SECONDS
+#define MAX_TIMEOUT_MS 86400000
 
 /**
- * The lifetime used when the caller names none (the v1 authentication parameters' default too).
+ * Longest retry delay accepted (ten minutes).
  */
-#define TokenOptions_DEFAULT_EXPIRE_SECONDS DEFAULT_EXPIRE_SECONDS
+#define MAX_RETRY_DELAY_MS 600000
+
+/**
+ * Most bytes of any one text (message, help, reason, request id, body) an error document
+ * echoes; longer texts are cut there and end with a marker giving the original size.
+ */
+#define ECHO_LIMIT 4096
+
+/**
+ * Most bytes of an error answer's body kept: an error document echoes only its first
+ * [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered.
+ */
+#define MAX_ERROR_BODY (64 * 1024)
 
 /**
  * Deepest nesting of arrays/objects accepted.
@@ -169,11 +181,6 @@ typedef uint32_t ik_log_level;
 #endif // __cplusplus
 
 /**
- * The check that failed; its [`Check::name`] is the error document's `reason`.
- */
-typedef struct Check Check;
-
-/**
  * An ImageKit client: keys, URL endpoint, transport settings and a connection pool.
  *
  * Create it with `ik_client_new` and release it with `ik_client_free`.
@@ -199,8 +206,6 @@ typedef void (*ik_log_callback)(void *userdata, uint32_t level, const char *mess
  * When a failed attempt is retried, the count starts again from 0.
  */
 typedef int (*ik_progress_callback)(void *userdata, uint64_t sent, uint64_t total);
-
-
 
 #ifdef __cplusplus
 extern "C" {

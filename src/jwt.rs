@@ -23,8 +23,11 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Map, Value};
 use sha2::Sha256;
 
-// Not `pub` module items: cbindgen reads the whole crate and would put them in the C header.
+// Not `pub` (nor associated consts): cbindgen reads the whole crate and would put them in the C
+// header as macros.
+/// The longest lifetime ImageKit accepts: `exp − iat ≤ 3600` seconds.
 const MAX_EXPIRE_SECONDS: i64 = 3600;
+/// The lifetime used when the caller names none (the v1 authentication parameters' default too).
 const DEFAULT_EXPIRE_SECONDS: i64 = 1800;
 
 /// Upload fields that never go in the payload: the file itself, the token, and the v1
@@ -62,11 +65,6 @@ impl Default for TokenOptions {
 }
 
 impl TokenOptions {
-    /// The longest lifetime ImageKit accepts: `exp − iat ≤ 3600` seconds.
-    pub const MAX_EXPIRE_SECONDS: i64 = MAX_EXPIRE_SECONDS;
-    /// The lifetime used when the caller names none (the v1 authentication parameters' default too).
-    pub const DEFAULT_EXPIRE_SECONDS: i64 = DEFAULT_EXPIRE_SECONDS;
-
     /// Reads `{"expire_seconds":600,"now":1714035985}` (both optional; `null` = absent).
     /// `expireSeconds` is accepted for `expire_seconds`, as elsewhere in the library.
     pub fn from_json_map(map: &Map<String, Value>) -> Result<TokenOptions> {

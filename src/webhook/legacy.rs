@@ -7,7 +7,7 @@ use super::{any_matches, check_fresh, parse_timestamp, Check, Clock, Headers, Sc
 use crate::error::Result;
 
 /// The scheme's header.
-pub const HEADER: &str = "x-ik-signature";
+pub(super) const HEADER: &str = "x-ik-signature";
 
 const S: Scheme = Scheme::Legacy;
 

@@ -49,16 +49,6 @@ pub enum Check {
 }
 
 impl Check {
-    /// Every check, in the order they run.
-    pub const ALL: [Check; 6] = [
-        Check::MissingHeader,
-        Check::MalformedHeader,
-        Check::NoMatchingSignature,
-        Check::StaleTimestamp,
-        Check::FutureTimestamp,
-        Check::BodyNotJson,
-    ];
-
     /// The stable snake_case name, e.g. `"no_matching_signature"`.
     pub fn name(self) -> &'static str {
         match self {
