@@ -12,6 +12,7 @@ pub mod error;
 pub mod ffi;
 pub mod http;
 pub mod log;
+pub mod modern;
 pub mod phash;
 pub mod sign;
 pub mod url;

@@ -11,6 +11,7 @@
 pub mod args;
 pub mod auth;
 pub mod boundary;
+pub mod build_url;
 pub mod cache;
 pub mod client;
 pub mod files;
