@@ -50,28 +50,21 @@ fn vw_percents(sizes: &str) -> Vec<u32> {
     };
     let mut found = Vec::new();
     let mut i = 0;
-    let mut at_start = true;
-    while i < b.len() {
-        // A match starts at the beginning or right after a white-space character.
-        let start = if at_start {
-            Some(i)
-        } else {
-            let c = sizes[i..].chars().next().unwrap_or(' ');
-            if js_space(c) {
-                Some(i + c.len_utf8())
-            } else {
-                None
-            }
-        };
-        at_start = false;
-        if let Some(s) = start {
-            if let Some(len) = match_at(s) {
-                found.push(sizes[s..s + len].parse().unwrap_or(0));
-                i = s + len + 2;
+    if let Some(len) = match_at(0) {
+        found.push(sizes[..len].parse().unwrap_or(0));
+        i = len + 2;
+    }
+    // Every later match starts right after a white-space character.
+    while let Some(c) = sizes[i..].chars().next() {
+        let after = i + c.len_utf8();
+        if js_space(c) {
+            if let Some(len) = match_at(after) {
+                found.push(sizes[after..after + len].parse().unwrap_or(0));
+                i = after + len + 2;
                 continue;
             }
         }
-        i += sizes[i..].chars().next().map_or(1, char::len_utf8);
+        i = after;
     }
     found
 }
