@@ -20,6 +20,8 @@
 
 #include <imagekit.h>
 
+#include "imagekit_status.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -32,28 +34,6 @@
 
 namespace imagekit {
 
-/// The library's status codes (ik_status); the values are the C enum's.
-enum class Status : std::uint32_t {
-    Ok = IK_STATUS_OK,
-    NullArgument = IK_STATUS_NULL_ARGUMENT,
-    InvalidArgument = IK_STATUS_INVALID_ARGUMENT,
-    Io = IK_STATUS_IO,
-    Cancelled = IK_STATUS_CANCELLED,
-    Network = IK_STATUS_NETWORK,
-    Timeout = IK_STATUS_TIMEOUT,
-    Tls = IK_STATUS_TLS,
-    Decode = IK_STATUS_DECODE,
-    BadRequest = IK_STATUS_BAD_REQUEST,
-    Unauthorized = IK_STATUS_UNAUTHORIZED,
-    Forbidden = IK_STATUS_FORBIDDEN,
-    NotFound = IK_STATUS_NOT_FOUND,
-    Conflict = IK_STATUS_CONFLICT,
-    UnprocessableEntity = IK_STATUS_UNPROCESSABLE_ENTITY,
-    RateLimited = IK_STATUS_RATE_LIMITED,
-    ServerError = IK_STATUS_SERVER_ERROR,
-    ApiError = IK_STATUS_API_ERROR,
-    Panic = IK_STATUS_PANIC,
-};
 
 /// Log levels passed to a logger.
 enum class LogLevel : std::uint32_t {
@@ -325,6 +305,11 @@ std::string with_progress(const Progress &progress, Call &&call) {
 }
 
 }  // namespace detail
+}  // namespace imagekit
+
+#include "imagekit_ops.hpp"
+
+namespace imagekit {
 
 /// The pHash distance of two hexadecimal perceptual hashes (0 = identical).
 inline std::uint32_t phash_distance(const std::string &first, const std::string &second) {
@@ -335,7 +320,7 @@ inline std::uint32_t phash_distance(const std::string &first, const std::string 
 }
 
 /// An ImageKit client. Move-only; see the top of this file for thread safety.
-class Client {
+class Client : public detail::Operations<Client> {
 public:
     /// Creates a client from the library's JSON configuration (private_key, public_key,
     /// url_endpoint, and optional transport settings). Throws Error on a bad configuration.
@@ -375,18 +360,27 @@ public:
     // ---- URL toolkit (no network) ----
 
     /// Builds a (signed) ImageKit URL from the seed SDK's url() options as JSON.
-    std::string url(const std::string &options_json) const {
+    std::string url(const std::string &options_json) const { return url(options_json.c_str()); }
+
+    /// url() for a NUL-terminated options document, e.g. a string literal: no std::string is
+    /// built for the argument (URL building is a hot path).
+    std::string url(const char *options_json) const {
         detail::OwnedString out;
-        detail::check(ik_url(client_, options_json.c_str(), out.out()), out);
+        detail::check(ik_url(client_, options_json, out.out()), out);
         return out.str();
     }
 
     /// {"token","expire","signature"} for client-side uploads; an empty token and expire 0
     /// choose a random token and an expiry 30 minutes ahead.
     std::string authentication_parameters(const std::string &token = {}, std::int64_t expire = 0) const {
+        return authentication_parameters(token.empty() ? nullptr : token.c_str(), expire);
+    }
+
+    /// authentication_parameters() for a NUL-terminated token (NULL or "" choose a random one),
+    /// without building a std::string for it.
+    std::string authentication_parameters(const char *token, std::int64_t expire = 0) const {
         detail::OwnedString out;
-        detail::check(ik_get_authentication_parameters(client_, token.empty() ? nullptr : token.c_str(), expire,
-                                                       out.out()),
+        detail::check(ik_get_authentication_parameters(client_, token && *token ? token : nullptr, expire, out.out()),
                       out);
         return out.str();
     }
