@@ -121,7 +121,9 @@ fn set_soname(out_dir: &Path, major: &str) {
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{soname}");
 
     // OUT_DIR is <target>/[<triple>/]<profile>/build/<pkg>-<hash>/out; the library lands in <profile>.
-    let Some(profile_dir) = out_dir.ancestors().nth(3) else { return };
+    let Some(profile_dir) = out_dir.ancestors().nth(3) else {
+        return;
+    };
     link_soname(&profile_dir.join(&soname));
 }
 

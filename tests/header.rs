@@ -11,8 +11,7 @@ const GENERATED: &str = include_str!(concat!(env!("OUT_DIR"), "/imagekit.h"));
 
 #[test]
 fn committed_header_matches_generated() {
-    let committed = std::fs::read_to_string(repo_dir().join("include/imagekit.h"))
-        .expect("include/imagekit.h exists");
+    let committed = std::fs::read_to_string(repo_dir().join("include/imagekit.h")).expect("include/imagekit.h exists");
     assert!(
         committed == GENERATED,
         "include/imagekit.h is stale: run `cargo build` (outside CI) and commit the regenerated header"
