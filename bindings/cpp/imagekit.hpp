@@ -375,18 +375,27 @@ public:
     // ---- URL toolkit (no network) ----
 
     /// Builds a (signed) ImageKit URL from the seed SDK's url() options as JSON.
-    std::string url(const std::string &options_json) const {
+    std::string url(const std::string &options_json) const { return url(options_json.c_str()); }
+
+    /// url() for a NUL-terminated options document, e.g. a string literal: no std::string is
+    /// built for the argument (URL building is a hot path).
+    std::string url(const char *options_json) const {
         detail::OwnedString out;
-        detail::check(ik_url(client_, options_json.c_str(), out.out()), out);
+        detail::check(ik_url(client_, options_json, out.out()), out);
         return out.str();
     }
 
     /// {"token","expire","signature"} for client-side uploads; an empty token and expire 0
     /// choose a random token and an expiry 30 minutes ahead.
     std::string authentication_parameters(const std::string &token = {}, std::int64_t expire = 0) const {
+        return authentication_parameters(token.empty() ? nullptr : token.c_str(), expire);
+    }
+
+    /// authentication_parameters() for a NUL-terminated token (NULL or "" choose a random one),
+    /// without building a std::string for it.
+    std::string authentication_parameters(const char *token, std::int64_t expire = 0) const {
         detail::OwnedString out;
-        detail::check(ik_get_authentication_parameters(client_, token.empty() ? nullptr : token.c_str(), expire,
-                                                       out.out()),
+        detail::check(ik_get_authentication_parameters(client_, token && *token ? token : nullptr, expire, out.out()),
                       out);
         return out.str();
     }

@@ -140,6 +140,12 @@ void test_url_toolkit() {
     CHECK_EQ(a.string("token"), std::string("your_token"));
     CHECK_EQ(a.string("signature"), std::string("e71bcd6031016b060d349d212e23e85c791decdd"));
     CHECK(!imagekit::detail::JsonObject(c.authentication_parameters()).string("token").empty());
+    // The std::string and const char * overloads agree; NULL and "" both choose a random token.
+    CHECK_EQ(c.authentication_parameters(std::string("your_token"), 1582269249), auth);
+    CHECK_EQ(imagekit::detail::JsonObject(c.authentication_parameters(nullptr, 1582269249)).string("token").size(), 36u);
+    CHECK_EQ(imagekit::detail::JsonObject(c.authentication_parameters("", 1582269249)).string("token").size(), 36u);
+    const std::string opts = R"({"path":"/a.jpg"})";
+    CHECK_EQ(c.url(opts), c.url(opts.c_str()));
 
     CHECK_EQ(imagekit::phash_distance("f06830ca9f1e3e90", "f06830ca9f1e3e90"), 0u);
     CHECK_EQ(imagekit::phash_distance("2d5ad3936d2e015b", "2d6ed293db36a4fb"), 17u);
