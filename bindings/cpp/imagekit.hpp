@@ -20,6 +20,8 @@
 
 #include <imagekit.h>
 
+#include "imagekit_status.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -32,28 +34,6 @@
 
 namespace imagekit {
 
-/// The library's status codes (ik_status); the values are the C enum's.
-enum class Status : std::uint32_t {
-    Ok = IK_STATUS_OK,
-    NullArgument = IK_STATUS_NULL_ARGUMENT,
-    InvalidArgument = IK_STATUS_INVALID_ARGUMENT,
-    Io = IK_STATUS_IO,
-    Cancelled = IK_STATUS_CANCELLED,
-    Network = IK_STATUS_NETWORK,
-    Timeout = IK_STATUS_TIMEOUT,
-    Tls = IK_STATUS_TLS,
-    Decode = IK_STATUS_DECODE,
-    BadRequest = IK_STATUS_BAD_REQUEST,
-    Unauthorized = IK_STATUS_UNAUTHORIZED,
-    Forbidden = IK_STATUS_FORBIDDEN,
-    NotFound = IK_STATUS_NOT_FOUND,
-    Conflict = IK_STATUS_CONFLICT,
-    UnprocessableEntity = IK_STATUS_UNPROCESSABLE_ENTITY,
-    RateLimited = IK_STATUS_RATE_LIMITED,
-    ServerError = IK_STATUS_SERVER_ERROR,
-    ApiError = IK_STATUS_API_ERROR,
-    Panic = IK_STATUS_PANIC,
-};
 
 /// Log levels passed to a logger.
 enum class LogLevel : std::uint32_t {
@@ -325,6 +305,11 @@ std::string with_progress(const Progress &progress, Call &&call) {
 }
 
 }  // namespace detail
+}  // namespace imagekit
+
+#include "imagekit_ops.hpp"
+
+namespace imagekit {
 
 /// The pHash distance of two hexadecimal perceptual hashes (0 = identical).
 inline std::uint32_t phash_distance(const std::string &first, const std::string &second) {
@@ -335,7 +320,7 @@ inline std::uint32_t phash_distance(const std::string &first, const std::string 
 }
 
 /// An ImageKit client. Move-only; see the top of this file for thread safety.
-class Client {
+class Client : public detail::Operations<Client> {
 public:
     /// Creates a client from the library's JSON configuration (private_key, public_key,
     /// url_endpoint, and optional transport settings). Throws Error on a bad configuration.

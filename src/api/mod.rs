@@ -3,12 +3,12 @@
 //! Every operation returns the API's JSON text exactly as ImageKit sent it (`{}` when the
 //! answer has no body) or an [`Error`](crate::Error) carrying the HTTP details.
 //!
-//! Files: `files` (list, details, metadata, update, delete), `upload` (multipart upload),
-//! `cache` (purge and its status), `request` (the generic escape hatch), `options` (shared
+//! `ops` is the operation table (every regular REST operation) and `exec` its one executor,
+//! `Client::call`; `upload` is the multipart upload, `request` the generic escape hatch, `options` (shared
 //! parsing of JSON option objects).
 
-pub mod cache;
-pub mod files;
+pub mod exec;
+pub mod ops;
 pub mod options;
 pub mod request;
 pub mod upload;

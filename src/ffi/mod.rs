@@ -11,11 +11,12 @@
 pub mod args;
 pub mod auth;
 pub mod boundary;
-pub mod cache;
 pub mod client;
-pub mod files;
+pub mod ops;
+pub mod ops_gen;
 pub mod phash;
 pub mod request;
+pub mod seed_names;
 pub mod status;
 pub mod upload;
 pub mod url;
