@@ -8,6 +8,8 @@
 //! set: there `tests/header.rs` compares the two and fails on drift. Every file cbindgen read
 //! is a `rerun-if-changed` input (taken from cbindgen's own list), and `$OUT_DIR/header-inputs`
 //! records each with a hash of its bytes so the drift test can tell a stale header apart.
+//! `include/imagekit.h` is an input as well, so after a merge takes either side of it a plain
+//! `cargo build` rewrites it.
 //!
 //! SONAME: on ELF targets the cdylib is linked with `-soname libimagekit.so.<major>`, so
 //! `cargo build`, `cargo build --release` and `make` produce the same library, and
@@ -27,6 +29,8 @@ fn main() {
     println!("cargo:rerun-if-changed=cbindgen.toml");
     // The directory as a whole too: a new module file counts as a change.
     println!("cargo:rerun-if-changed=src/ffi");
+    // The committed copy too: after a merge takes either side of it, `cargo build` puts it right.
+    println!("cargo:rerun-if-changed=include/imagekit.h");
     println!("cargo:rerun-if-env-changed=CI");
     println!("cargo:rerun-if-env-changed=IMAGEKIT_NO_HEADER_WRITE");
 
@@ -67,6 +71,11 @@ fn generate_header(crate_dir: &Path, out_dir: &Path, major: &str) {
     paths.sort();
     paths.dedup();
     let mut inputs = String::new();
+    let mut newest_input = None;
+    for path in paths.iter().map(String::as_str).chain(["build.rs", "Cargo.toml"]) {
+        let modified = fs::metadata(crate_dir.join(path)).and_then(|m| m.modified()).ok();
+        newest_input = newest_input.max(modified);
+    }
     for path in paths {
         println!("cargo:rerun-if-changed={path}");
         let data = fs::read(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
@@ -79,6 +88,11 @@ fn generate_header(crate_dir: &Path, out_dir: &Path, major: &str) {
     if may_write && fs::read(&committed).ok().as_deref() != Some(&bytes[..]) {
         fs::create_dir_all(crate_dir.join("include")).expect("create include/");
         fs::write(&committed, &bytes).expect("write include/imagekit.h");
+        // It is an input too (above): dated like its newest source, not "now", so this write
+        // does not make the next build run this script (and rebuild the library) once more.
+        if let Some(t) = newest_input {
+            let _ = fs::File::options().write(true).open(&committed).and_then(|f| f.set_modified(t));
+        }
     }
 }
 
