@@ -282,6 +282,55 @@ void ik_string_free(char *s);
 const char *ik_version(void);
 
 /**
+ * Makes the one-time `token` (a JWT) a browser or app sends with a client-side upload to
+ * `POST /api/v2/files/upload`. No network call; only the client's keys are used.
+ *
+ * The token is HS256, signed with the client's private key; its header is
+ * `{"alg":"HS256","typ":"JWT","kid":"<public key>"}`; its payload holds the upload parameters
+ * from `payload_json` followed by `iat` (now) and `exp` (now + the lifetime).
+ *
+ * `payload_json` is a JSON object of **every** upload parameter the client will send except
+ * `file` and `token`: ImageKit rejects the upload if the form's fields differ from the
+ * payload's. Keys are the upload API's names (`fileName`, `useUniqueFileName`, `tags`,
+ * `folder`, `customMetadata`, …; the snake_case spellings the upload functions accept work too
+ * and are written under the API name). `fileName` is required. Values are written in the
+ * stringified form the multipart form carries, exactly as the library's own upload sends them:
+ * booleans `"true"`/`"false"`, lists of strings joined with `,`, objects and arrays
+ * (`customMetadata`, `extensions`, `transformation`) as JSON text, strings as given.
+ * `null` members are left out. Errors: an unknown key, a wrong type, `file`, `token`, `iat`,
+ * `exp`, or the v1 fields `publicKey`/`signature`/`expire`.
+ *
+ * `options_json` may be NULL (defaults) or `{"expire_seconds":1800,"now":1714035985}`:
+ * `expire_seconds` (alias `expireSeconds`) is the lifetime, 1..=3600 (default 1800; ImageKit
+ * accepts at most one hour); `now` (unix seconds) freezes the clock for `iat`, for tests.
+ *
+ * Example: payload `{"fileName":"dress.jpg","useUniqueFileName":false,"tags":["summer","dress"]}`
+ * gives a token whose payload is `{"fileName":"dress.jpg","useUniqueFileName":"false",
+ * "tags":"summer,dress","iat":…,"exp":…}`; the client then sends the same three fields.
+ * A token must be used for one upload only.
+ *
+ * `client`, `payload_json` and `options_json` are borrowed for the call only. `*out_token` is
+ * set to NULL on entry; on `IK_STATUS_OK` it holds the token as plain text (not JSON); on
+ * failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8 or JSON, a bad
+ * parameter or option, a lifetime outside 1..=3600, or a client without a public key; the
+ * message names the problem). The caller owns it and releases it with `ik_string_free`. The
+ * private key never appears in the output.
+ *
+ * NULL `client` or `payload_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
+ * NULL `out_token` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from several threads at once on the same client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle from `ik_client_new`; `payload_json` and
+ * `options_json` must be NULL or NUL-terminated strings; `out_token` must be NULL or writable.
+ */
+ik_status ik_upload_v2_token(const struct ik_client *client,
+                             const char *payload_json,
+                             const char *options_json,
+                             char **out_token);
+
+/**
  * Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like).
  *
  * `GET /v1/files`: `assets.list` in the newest SDKs (Node `assets.list`, Go `Assets.List`).
@@ -1599,6 +1648,61 @@ ik_status ik_upload_file_path(const struct ik_client *client,
  * a NUL-terminated string; `out_url` must be NULL or writable.
  */
 ik_status ik_url(const struct ik_client *client, const char *options_json, char **out_url);
+
+/**
+ * Verifies that a webhook request comes from ImageKit and is fresh, and returns its event.
+ * Needs no client: only the endpoint's signing secret. No network call.
+ *
+ * Both signature schemes ImageKit uses are understood; the headers present choose one:
+ * - Standard Webhooks (the newest SDKs): `webhook-id`, `webhook-timestamp` (unix seconds) and
+ *   `webhook-signature`, a space-separated list of `v1,<base64 HMAC-SHA256>` over
+ *   `id + "." + timestamp + "." + body` (several entries while a secret rotates; one matching
+ *   is enough; other versions are skipped);
+ * - the older `x-ik-signature: t=<unix ms>,v1=<hex HMAC-SHA256>` over `t + "." + body`.
+ *
+ * `secret` is the endpoint's secret as ImageKit shows it (e.g. `whsec_…`). The official SDKs
+ * disagree on the key it stands for (its raw bytes, or the base64 after `whsec_`); by default
+ * a signature made with either is accepted (`secret_encoding` pins one). It never appears in
+ * any output.
+ *
+ * `body`/`body_len` is the raw request body exactly as received (any bytes; `body` may be NULL
+ * only when `body_len` is 0). `headers_json` is a JSON object of the request headers: names in
+ * any case, values strings or lists of strings (one per occurrence); other headers are ignored.
+ * `options_json` may be NULL (defaults) or an object with, all optional:
+ * `tolerance_seconds` (how far the timestamp may be from now either way, default 300),
+ * `now` (unix seconds; freezes the clock, for tests), `scheme` (`"auto"` default,
+ * `"standard"`, `"legacy"`), `secret_encoding` (`"auto"` default, `"raw"`: the secret's UTF-8
+ * bytes, `"whsec"`: base64-decoded after the `whsec_` prefix).
+ *
+ * Checks run in this order; the first that fails gives `IK_STATUS_INVALID_ARGUMENT` with an
+ * error document whose `reason` names it: `missing_header`, `malformed_header` (unparseable
+ * header, header given twice, timestamp not decimal), `no_matching_signature` (signatures are
+ * compared in constant time), `stale_timestamp`, `future_timestamp`, `body_not_json` (the body
+ * is not UTF-8 or not a JSON object). Bad arguments (invalid UTF-8 or JSON in `secret`,
+ * `headers_json` or `options_json`, an unknown option, an empty secret) give
+ * `IK_STATUS_INVALID_ARGUMENT` without a `reason`.
+ *
+ * `*out_json` is set to NULL on entry; on `IK_STATUS_OK` it holds the event: the body,
+ * verbatim; on failure the error document. The caller owns it and releases it with
+ * `ik_string_free`. All inputs are borrowed for the call only.
+ *
+ * NULL `secret` or `headers_json`, or NULL `body` with a non-zero `body_len`, gives
+ * `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from any number of threads at once.
+ *
+ * # Safety
+ * `secret` and `headers_json` must be NULL or NUL-terminated strings; `options_json` NULL or
+ * a NUL-terminated string; `body` NULL or `body_len` readable bytes; `out_json` NULL or
+ * writable.
+ */
+ik_status ik_webhooks_unwrap(const char *secret,
+                             const uint8_t *body,
+                             size_t body_len,
+                             const char *headers_json,
+                             const char *options_json,
+                             char **out_json);
 
 #ifdef __cplusplus
 }  // extern "C"

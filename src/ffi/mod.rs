@@ -12,6 +12,7 @@ pub mod args;
 pub mod auth;
 pub mod boundary;
 pub mod client;
+pub mod jwt;
 pub mod ops;
 pub mod ops_gen;
 pub mod phash;
@@ -20,6 +21,7 @@ pub mod seed_names;
 pub mod status;
 pub mod upload;
 pub mod url;
+pub mod webhook;
 
 pub use client::ik_client;
 pub use status::ik_status;
