@@ -13,6 +13,7 @@ pub mod ffi;
 pub mod http;
 pub mod jwt;
 pub mod log;
+pub mod modern;
 pub mod phash;
 pub mod sign;
 pub mod url;

@@ -11,6 +11,7 @@
 pub mod args;
 pub mod auth;
 pub mod boundary;
+pub mod build_url;
 pub mod client;
 pub mod jwt;
 pub mod ops;
