@@ -36,11 +36,6 @@
 #define DEFAULT_EXPIRE_SECONDS (60 * 30)
 
 /**
- * Deepest nesting of arrays/objects accepted.
- */
-#define MAX_DEPTH 128
-
-/**
  * The result of an `ik_*` call. 0 is success; every other value is an error whose details are
  * in the error JSON written to the call's `out_json`.
  *
