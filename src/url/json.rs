@@ -45,6 +45,7 @@ impl<'a> Value<'a> {
     }
 
     /// Python truthiness of the value `json.loads` would produce.
+    #[inline]
     pub fn truthy(&self) -> bool {
         match self {
             Value::Null => false,
@@ -59,6 +60,7 @@ impl<'a> Value<'a> {
 /// True unless the number is zero as Python's `json.loads` reads it: an integer literal with a
 /// non-zero digit, or a float literal that is not 0.0 after rounding to f64 (so `0e5`, `-0.0`
 /// and `1e-400`, which underflows, are zero; `1e400` is inf, which is not).
+#[inline(never)]
 fn number_is_nonzero(n: &str) -> bool {
     let mut nonzero_digit = false;
     for b in n.bytes() {

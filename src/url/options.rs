@@ -66,7 +66,17 @@ pub fn has_nul(s: &Cow<'_, str>) -> bool {
     matches!(s, Cow::Owned(o) if o.as_bytes().contains(&0))
 }
 
+/// A string option's value. Inline for the usual plain string; the rest is out of line.
+#[inline(always)]
 fn want_string<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
+    match v {
+        Value::String(Cow::Borrowed(s)) => Ok(Cow::Borrowed(s)),
+        other => want_string_slow(key, other),
+    }
+}
+
+#[inline(never)]
+fn want_string_slow<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
     match v {
         Value::String(s) if has_nul(&s) => Err(nul_error(&format!("option `{key}`"))),
         Value::String(s) => Ok(s),
@@ -151,40 +161,47 @@ const NOW: usize = 6;
 const UNKNOWN: usize = 7;
 
 /// The error of each option whose last value so far is invalid, with where it was read: the
-/// first of those left at the end of the document is reported.
+/// first of those left at the end of the document is reported. Allocated on the first invalid
+/// value only, so valid options cost one test per option.
 #[derive(Default)]
-struct Pending {
-    errors: [Option<(usize, crate::error::Error)>; 8],
-    any: bool,
-}
+struct Pending(Option<Box<[Option<(usize, crate::error::Error)>; 8]>>);
 
 impl Pending {
     /// Records the outcome of reading option `slot` at `at`: an error waits, a valid value
     /// clears the slot's earlier error.
-    #[inline]
+    #[inline(always)]
     fn record<T>(&mut self, slot: usize, at: usize, r: Result<T>) -> Option<T> {
         match r {
             Ok(v) => {
-                if self.any {
-                    self.errors[slot] = None;
+                if let Some(errors) = &mut self.0 {
+                    errors[slot] = None;
                 }
                 Some(v)
             }
             Err(e) => {
-                self.any = true;
-                self.errors[slot] = Some((at, e));
+                self.fail(slot, at, e);
                 None
             }
         }
     }
 
+    #[cold]
+    fn fail(&mut self, slot: usize, at: usize, e: crate::error::Error) {
+        self.0.get_or_insert_with(Default::default)[slot] = Some((at, e));
+    }
+
+    fn has(&self, slot: usize) -> bool {
+        self.0.as_ref().is_some_and(|errors| errors[slot].is_some())
+    }
+
+    #[inline]
     fn into_result(self) -> Result<()> {
-        if !self.any {
-            return Ok(());
-        }
-        match self.errors.into_iter().flatten().min_by_key(|(at, _)| *at) {
-            Some((_, e)) => Err(e),
+        match self.0 {
             None => Ok(()),
+            Some(errors) => match errors.into_iter().flatten().min_by_key(|(at, _)| *at) {
+                Some((_, e)) => Err(e),
+                None => Ok(()),
+            },
         }
     }
 }
@@ -286,8 +303,8 @@ impl<'a> Options<'a> {
                     // Not replaceable by a later key; reported after any syntax error.
                     let e = invalid(format!("unknown option `{other}` (known options: {KNOWN})"));
                     p.value(1)?;
-                    if pending.errors[UNKNOWN].is_none() {
-                        pending.record::<()>(UNKNOWN, at, Err(e));
+                    if !pending.has(UNKNOWN) {
+                        pending.fail(UNKNOWN, at, e);
                     }
                 }
             }

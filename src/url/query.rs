@@ -152,6 +152,7 @@ pub struct QueryDict<'a> {
 
 impl<'a> QueryDict<'a> {
     /// `d[key] = value`. Returns the pair's position (in insertion order).
+    #[inline]
     pub fn set(&mut self, key: Cow<'a, str>, value: Cow<'a, str>) -> usize {
         self.pairs.upsert(key, value)
     }

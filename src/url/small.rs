@@ -103,7 +103,9 @@ impl<T, const N: usize> SmallList<T, N> {
             unsafe { slot.assume_init_drop() };
         }
         self.spill.clear();
-        self.index = None;
+        if self.index.is_some() {
+            self.index = None;
+        }
     }
 
     pub fn get(&self, i: usize) -> Option<&T> {
@@ -130,6 +132,7 @@ impl<T, const N: usize> SmallList<T, N> {
 
     /// Python dict assignment on a list of pairs: replace the value of the first pair whose key
     /// equals `key` (keeping its position), or append the pair. Returns the pair's position.
+    #[inline]
     pub fn upsert<K: PartialEq + Hash, V>(&mut self, key: K, value: V) -> usize
     where
         T: PairLike<K, V>,
