@@ -4,9 +4,14 @@
 //! * an empty token becomes a new UUIDv4 (`str(uuid4())`, lower-case, hyphenated);
 //! * an expire of 0 becomes `now + 1800` (30 minutes; an absolute unix time);
 //! * `signature = lowercase hex HMAC-SHA1(private_key, token + str(expire))`.
+//!
+//! [`Client::authentication_parameters_json`] is what the C ABI calls: it writes the JSON
+//! document straight into one exactly sized buffer (no JSON tree, no intermediate strings), since
+//! apps call it once per upload from a busy backend.
 
 use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::sign::hex40;
 
 /// Default lifetime of the parameters when `expire` is 0, in seconds.
 pub const DEFAULT_EXPIRE_SECONDS: i64 = 60 * 30;
@@ -22,41 +27,184 @@ pub struct AuthParams {
 impl AuthParams {
     /// `{"token":"…","expire":1582269249,"signature":"…"}`, keys in that order.
     pub fn to_json(&self) -> String {
-        let mut m = serde_json::Map::new();
-        m.insert("token".into(), self.token.as_str().into());
-        m.insert("expire".into(), self.expire.into());
-        m.insert("signature".into(), self.signature.as_str().into());
-        serde_json::Value::Object(m).to_string()
+        let digits = Digits::new(self.expire);
+        write_json(&self.token, digits.as_str(), &self.signature)
     }
 }
 
+/// The decimal digits of an i64 (as Python's `str(int)` prints it), on the stack.
+struct Digits {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl Digits {
+    fn new(n: i64) -> Digits {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        let mut m = n.unsigned_abs();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        Digits { buf, start: i }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits and '-' are ever written.
+        std::str::from_utf8(&self.buf[self.start..]).unwrap_or_default()
+    }
+}
+
+/// A UUIDv4 in its 36-character text form, on the stack.
+struct Token([u8; 36]);
+
+impl Token {
+    fn random() -> Token {
+        let mut buf = [0u8; 36];
+        uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buf);
+        Token(buf)
+    }
+
+    fn as_str(&self) -> &str {
+        // encode_lower writes only hex digits and hyphens.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+/// True for the bytes JSON needs escaped in a string.
+#[inline]
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Appends `s` as JSON string content, escaped exactly as serde_json does (`\"`, `\\`, `\b`,
+/// `\f`, `\n`, `\r`, `\t`, other control bytes as `\u00xx`; everything else verbatim).
+fn push_escaped(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = rest.bytes().position(needs_escape) {
+        out.push_str(&rest[..i]);
+        let b = rest.as_bytes()[i];
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0x0f)]));
+            }
+        }
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+}
+
+const KEY_TOKEN: &str = "{\"token\":\"";
+const KEY_EXPIRE: &str = "\",\"expire\":";
+const KEY_SIGNATURE: &str = ",\"signature\":\"";
+const END: &str = "\"}";
+
+/// The document, in one allocation sized for it plus the C terminator (so handing it to C does
+/// not reallocate) when the token needs no escaping, the usual case.
+fn write_json(token: &str, expire: &str, signature: &str) -> String {
+    let len = KEY_TOKEN.len()
+        + token.len()
+        + KEY_EXPIRE.len()
+        + expire.len()
+        + KEY_SIGNATURE.len()
+        + signature.len()
+        + END.len();
+    let mut out = String::with_capacity(len + 1);
+    out.push_str(KEY_TOKEN);
+    if token.bytes().any(needs_escape) {
+        push_escaped(&mut out, token);
+    } else {
+        out.push_str(token);
+    }
+    out.push_str(KEY_EXPIRE);
+    out.push_str(expire);
+    out.push_str(KEY_SIGNATURE);
+    out.push_str(signature);
+    out.push_str(END);
+    out
+}
+
+/// `expire` as given, or `now + 1800` when it is 0.
+fn resolve_expire(expire: i64, now: i64) -> Result<i64> {
+    if expire != 0 {
+        return Ok(expire);
+    }
+    now.checked_add(DEFAULT_EXPIRE_SECONDS)
+        .ok_or_else(|| Error::invalid("now + 1800 overflows a 64-bit timestamp"))
+}
+
 impl Client {
+    /// Runs `f` on the token (the given one, or a new UUIDv4 when `None`/empty), the expiry's
+    /// digits and the 40-hex-digit signature, all borrowed from the stack.
+    fn with_auth_parts<T>(
+        &self,
+        token: Option<&str>,
+        expire: i64,
+        now: i64,
+        f: impl FnOnce(&str, i64, &str, &str) -> T,
+    ) -> Result<T> {
+        let random;
+        let token = match token {
+            Some(t) if !t.is_empty() => t,
+            _ => {
+                random = Token::random();
+                random.as_str()
+            }
+        };
+        let expire = resolve_expire(expire, now)?;
+        let digits = Digits::new(expire);
+        let signature = hex40(&self.signer.mac_parts(&[token.as_bytes(), digits.as_str().as_bytes()]));
+        Ok(f(token, expire, digits.as_str(), signature.as_str()))
+    }
+
     /// Authentication parameters for a client-side upload. `token` `None` or empty gives a new
     /// UUIDv4; `expire` 0 gives `now + 1800`. `now` is unix seconds (pass the current time; it
     /// is a parameter so tests can freeze the clock).
     pub fn authentication_parameters(&self, token: Option<&str>, expire: i64, now: i64) -> Result<AuthParams> {
-        let token = match token {
-            Some(t) if !t.is_empty() => t.to_string(),
-            _ => uuid::Uuid::new_v4().to_string(),
-        };
-        let expire = if expire == 0 {
-            now.checked_add(DEFAULT_EXPIRE_SECONDS)
-                .ok_or_else(|| Error::invalid("now + 1800 overflows a 64-bit timestamp"))?
-        } else {
-            expire
-        };
-        let digits = expire.to_string();
-        let signature = self.signer.sign_parts(&[token.as_bytes(), digits.as_bytes()]);
-        Ok(AuthParams {
-            token,
+        self.with_auth_parts(token, expire, now, |token, expire, _, signature| AuthParams {
+            token: token.to_string(),
             expire,
-            signature,
+            signature: signature.to_string(),
+        })
+    }
+
+    /// [`Client::authentication_parameters`] as its JSON document
+    /// (`{"token":"…","expire":…,"signature":"…"}`), written directly.
+    pub fn authentication_parameters_json(&self, token: Option<&str>, expire: i64, now: i64) -> Result<String> {
+        self.with_auth_parts(token, expire, now, |token, _, digits, signature| {
+            write_json(token, digits, signature)
         })
     }
 
     /// [`Client::authentication_parameters`] with the system clock.
     pub fn authentication_parameters_now(&self, token: Option<&str>, expire: i64) -> Result<AuthParams> {
         self.authentication_parameters(token, expire, crate::url::unix_now())
+    }
+
+    /// [`Client::authentication_parameters_json`] with the system clock (read only when `expire`
+    /// is 0).
+    pub fn authentication_parameters_json_now(&self, token: Option<&str>, expire: i64) -> Result<String> {
+        let now = if expire == 0 { crate::url::unix_now() } else { 0 };
+        self.authentication_parameters_json(token, expire, now)
     }
 }
 
@@ -68,18 +216,30 @@ mod tests {
         Client::from_json(r#"{"private_key":"private_key_test","public_key":"p","url_endpoint":"https://x"}"#).unwrap()
     }
 
+    /// The document as serde_json writes it (the reference the direct writer must match).
+    fn reference_json(p: &AuthParams) -> String {
+        let mut m = serde_json::Map::new();
+        m.insert("token".into(), p.token.as_str().into());
+        m.insert("expire".into(), p.expire.into());
+        m.insert("signature".into(), p.signature.as_str().into());
+        serde_json::Value::Object(m).to_string()
+    }
+
     #[test]
     fn official_vector() {
-        let p = client()
-            .authentication_parameters(Some("your_token"), 1582269249, 0)
-            .unwrap();
+        let c = client();
+        let p = c.authentication_parameters(Some("your_token"), 1582269249, 0).unwrap();
         assert_eq!(p.token, "your_token");
         assert_eq!(p.expire, 1582269249);
         assert_eq!(p.signature, "e71bcd6031016b060d349d212e23e85c791decdd");
-        assert_eq!(
-            p.to_json(),
-            r#"{"token":"your_token","expire":1582269249,"signature":"e71bcd6031016b060d349d212e23e85c791decdd"}"#
-        );
+        let want =
+            r#"{"token":"your_token","expire":1582269249,"signature":"e71bcd6031016b060d349d212e23e85c791decdd"}"#;
+        assert_eq!(p.to_json(), want);
+        let direct = c
+            .authentication_parameters_json(Some("your_token"), 1582269249, 0)
+            .unwrap();
+        assert_eq!(direct, want);
+        assert!(direct.capacity() > direct.len(), "room for the C terminator");
     }
 
     #[test]
@@ -101,6 +261,54 @@ mod tests {
         let n = c.authentication_parameters(Some("t"), -5, 0).unwrap();
         assert_eq!(n.signature, c.signer.sign(b"t-5"));
         assert!(c.authentication_parameters(None, 0, i64::MAX).is_err());
+        assert!(c.authentication_parameters_json(None, 0, i64::MAX).is_err());
+
+        let doc: serde_json::Value =
+            serde_json::from_str(&c.authentication_parameters_json(None, 0, 1735689600).unwrap()).unwrap();
+        let token = doc["token"].as_str().unwrap();
+        assert_eq!(uuid::Uuid::parse_str(token).unwrap().get_version_num(), 4);
+        assert_eq!(doc["expire"], 1735691400);
+        assert_eq!(doc["signature"], c.signer.sign(format!("{token}1735691400").as_bytes()));
+    }
+
+    #[test]
+    fn digits_match_std_formatting() {
+        for n in [
+            0,
+            1,
+            -1,
+            9,
+            10,
+            -10,
+            99,
+            1582269249,
+            9999999999,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ] {
+            assert_eq!(Digits::new(n).as_str(), n.to_string());
+        }
+    }
+
+    #[test]
+    fn direct_writer_matches_serde_json_byte_for_byte() {
+        let c = client();
+        let tokens = [
+            "your_token",
+            "a\"b\\c\u{1}é",
+            "\u{8}\u{c}\n\r\t\u{1f}\u{7f}",
+            "tab\tand \"quotes\" and \\ and ☃ and 😀",
+            "\u{0}",
+        ];
+        for token in tokens {
+            for expire in [1, -5, 1582269249, i64::MAX, i64::MIN] {
+                let p = c.authentication_parameters(Some(token), expire, 0).unwrap();
+                let want = reference_json(&p);
+                assert_eq!(p.to_json(), want, "{token:?} {expire}");
+                assert_eq!(c.authentication_parameters_json(Some(token), expire, 0).unwrap(), want);
+            }
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ import "C"
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"unsafe"
 )
@@ -27,30 +28,7 @@ func P(key string, value any) Param { return Param{Key: key, Value: value} }
 type Step []Param
 
 // MarshalJSON writes the step as a JSON object whose members keep the step's order.
-func (s Step) MarshalJSON() ([]byte, error) { return orderedObject(s) }
-
-func orderedObject(params []Param) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, p := range params {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, err := json.Marshal(p.Key)
-		if err != nil {
-			return nil, err
-		}
-		v, err := json.Marshal(p.Value)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
+func (s Step) MarshalJSON() ([]byte, error) { return appendOrderedObject(nil, s) }
 
 // URLOptions are the seed SDK's url() options. Path (relative to the URL endpoint) or Src (a
 // full URL) names the image; the rest is optional.
@@ -68,43 +46,80 @@ type URLOptions struct {
 }
 
 // MarshalJSON gives the options document ik_url reads.
-func (o URLOptions) MarshalJSON() ([]byte, error) {
-	var fields []Param
-	add := func(key string, value any, set bool) {
-		if set {
-			fields = append(fields, Param{key, value})
+func (o URLOptions) MarshalJSON() ([]byte, error) { return o.appendJSON(nil) }
+
+// appendJSON appends the options document ik_url reads: only the options that are set, in a
+// fixed order, transformation steps and query parameters in their given order.
+func (o *URLOptions) appendJSON(b []byte) ([]byte, error) {
+	b = append(b, '{')
+	start := len(b)
+	field := func(b []byte, key string) []byte {
+		if len(b) > start {
+			b = append(b, ',')
 		}
+		b = append(b, key...)
+		return append(b, ':')
 	}
-	add("path", o.Path, o.Path != "")
-	add("src", o.Src, o.Src != "")
-	add("url_endpoint", o.URLEndpoint, o.URLEndpoint != "")
-	add("transformation", o.Transformation, len(o.Transformation) > 0)
-	add("transformation_position", o.TransformationPosition, o.TransformationPosition != "")
+	if o.Path != "" {
+		b = appendJSONString(field(b, `"path"`), o.Path)
+	}
+	if o.Src != "" {
+		b = appendJSONString(field(b, `"src"`), o.Src)
+	}
+	if o.URLEndpoint != "" {
+		b = appendJSONString(field(b, `"url_endpoint"`), o.URLEndpoint)
+	}
+	var err error
+	if len(o.Transformation) > 0 {
+		b = append(field(b, `"transformation"`), '[')
+		for i, step := range o.Transformation {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = appendOrderedObject(b, step); err != nil {
+				return nil, err
+			}
+		}
+		b = append(b, ']')
+	}
+	if o.TransformationPosition != "" {
+		b = appendJSONString(field(b, `"transformation_position"`), o.TransformationPosition)
+	}
 	if len(o.QueryParameters) > 0 {
-		q, err := orderedObject(o.QueryParameters)
-		if err != nil {
+		if b, err = appendOrderedObject(field(b, `"query_parameters"`), o.QueryParameters); err != nil {
 			return nil, err
 		}
-		add("query_parameters", json.RawMessage(q), true)
 	}
-	add("signed", true, o.Signed)
-	add("expire_seconds", o.ExpireSeconds, o.ExpireSeconds != 0)
-	return orderedObject(fields)
+	if o.Signed {
+		b = append(field(b, `"signed"`), "true"...)
+	}
+	if o.ExpireSeconds != 0 {
+		b = strconv.AppendInt(field(b, `"expire_seconds"`), o.ExpireSeconds, 10)
+	}
+	return append(b, '}'), nil
 }
 
 // URL builds an ImageKit URL (signed if asked) exactly as the seed SDK's url() does. It does
 // no I/O. Bad options give an *Error with StatusInvalidArgument.
+//
+// One cgo call per URL: the options are written into a pooled buffer that the library reads in
+// place, and the URL comes back in the same buffer (see direct.go).
 func (c *Client) URL(opts URLOptions) (string, error) {
-	doc, err := json.Marshal(opts)
+	buf := getScratch()
+	defer putScratch(buf)
+	doc, err := opts.appendJSON(buf.b[:0])
 	if err != nil {
 		return "", err
 	}
-	out, err := c.offline(func(p *C.ik_client) (C.ik_status, *C.char) {
-		var out *C.char
-		st := withString(string(doc), func(o *C.char) C.ik_status { return C.ik_url(p, o, &out) })
-		return st, out
-	})
-	return string(out), err
+	buf.b = append(doc, 0)
+	out, st, err := c.direct(buf, directURL, false, 0)
+	if err != nil {
+		return "", err
+	}
+	if st != C.IK_STATUS_OK {
+		return "", newError(Status(st), bytes.Clone(out))
+	}
+	return string(out), nil
 }
 
 // AuthParams are the token, expiry and signature a browser or app needs for a client-side upload.
@@ -117,6 +132,10 @@ type AuthParams struct {
 
 // UnmarshalJSON decodes the library's document; expire may be a number or a string of digits.
 func (a *AuthParams) UnmarshalJSON(b []byte) error {
+	if p, ok := parseAuthParams(b); ok {
+		*a = p
+		return nil
+	}
 	var d struct {
 		Token     string          `json:"token"`
 		Expire    json.RawMessage `json:"expire"`
@@ -134,24 +153,79 @@ func (a *AuthParams) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// The library's authentication parameters document, in its fixed layout:
+// {"token":"…","expire":1582269249,"signature":"<40 hex>"}.
+const (
+	authTokenKey     = `{"token":"`
+	authExpireKey    = `","expire":`
+	authSignatureKey = `,"signature":"`
+	authEnd          = `"}`
+)
+
+// parseAuthParams reads the document in the library's fixed layout without encoding/json. A
+// token with escapes, or any other layout, gives ok false (UnmarshalJSON then decodes it in
+// full). The strings share one allocation; Raw is its own copy.
+func parseAuthParams(doc []byte) (p AuthParams, ok bool) {
+	rest, found := bytes.CutPrefix(doc, []byte(authTokenKey))
+	if !found {
+		return p, false
+	}
+	tokenEnd := bytes.IndexByte(rest, '"')
+	if tokenEnd < 0 || bytes.IndexByte(rest[:tokenEnd], '\\') >= 0 {
+		return p, false
+	}
+	tokenStart := len(authTokenKey)
+	if rest, found = bytes.CutPrefix(rest[tokenEnd:], []byte(authExpireKey)); !found {
+		return p, false
+	}
+	digits := 0
+	if len(rest) > 0 && rest[0] == '-' {
+		digits = 1
+	}
+	for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
+		digits++
+	}
+	expire, err := strconv.ParseInt(unsafe.String(unsafe.SliceData(rest), digits), 10, 64)
+	if err != nil {
+		return p, false
+	}
+	if rest, found = bytes.CutPrefix(rest[digits:], []byte(authSignatureKey)); !found {
+		return p, false
+	}
+	if len(rest) != 40+len(authEnd) || string(rest[40:]) != authEnd {
+		return p, false
+	}
+	sigStart := len(doc) - len(rest)
+	text := string(doc)
+	return AuthParams{
+		Token:     text[tokenStart : tokenStart+tokenEnd],
+		Expire:    expire,
+		Signature: text[sigStart : sigStart+40],
+		Raw:       append(json.RawMessage(nil), doc...),
+	}, true
+}
+
 // AuthenticationParameters signs token+expire for a client-side upload. An empty token picks a
 // random one; expire 0 means 30 minutes from now (Unix seconds otherwise).
+//
+// One cgo call: the token goes to the library from a pooled buffer and the document comes back
+// in it; the fixed-layout document is then read without encoding/json.
 func (c *Client) AuthenticationParameters(token string, expire int64) (*AuthParams, error) {
-	out, err := c.offline(func(p *C.ik_client) (C.ik_status, *C.char) {
-		var out *C.char
-		if token == "" {
-			return C.ik_get_authentication_parameters(p, nil, C.int64_t(expire), &out), out
-		}
-		st := withString(token, func(t *C.char) C.ik_status {
-			return C.ik_get_authentication_parameters(p, t, C.int64_t(expire), &out)
-		})
-		return st, out
-	})
+	buf := getScratch()
+	defer putScratch(buf)
+	buf.b = append(append(buf.b[:0], token...), 0)
+	out, st, err := c.direct(buf, directAuth, token != "", expire)
 	if err != nil {
 		return nil, err
 	}
+	if st != C.IK_STATUS_OK {
+		return nil, newError(Status(st), bytes.Clone(out))
+	}
 	var a AuthParams
-	return &a, decode(out, &a, "authentication parameters")
+	if err := a.UnmarshalJSON(out); err != nil {
+		return nil, fmt.Errorf("imagekit: decoding the authentication parameters answer: %w", err)
+	}
+	return &a, nil
 }
 
 // PHashDistance is the Hamming distance between two perceptual hashes (hexadecimal strings, as

@@ -38,6 +38,6 @@ pub unsafe extern "C" fn ik_get_authentication_parameters(
     call_with_out(out_json, || {
         let client = client_arg(client)?;
         let token = opt_str_arg(token, "token")?;
-        Ok(client.authentication_parameters_now(token, expire)?.to_json())
+        client.authentication_parameters_json_now(token, expire)
     })
 }
