@@ -506,8 +506,8 @@ fn c_test() -> String {
     s.push_str("/* Generated from src/api/ops.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). Do not edit. */\n");
     s.push_str("/* Every table-driven function: NULL client / out_json / ids / required params, invalid JSON, an\n * unknown option and an empty id give the documented status and an error document; then one call\n * each against the local server answers with an HTTP status (never a transport error or a panic). */\n");
     s.push_str("#include \"ik_test.h\"\n\n");
-    s.push_str("static void expect_error(ik_status got, ik_status want, char *out, const char *what) {\n    if (got != want) {\n        fprintf(stderr, \"%s: status %u, want %u: %s\\n\", what, (unsigned)got, (unsigned)want, out ? out : \"(null)\");\n        ik_test_failures++;\n    } else if (want != IK_STATUS_OK && (out == NULL || strstr(out, \"\\\"message\\\"\") == NULL)) {\n        fprintf(stderr, \"%s: no error document\\n\", what);\n        ik_test_failures++;\n    }\n    ik_string_free(out);\n}\n\n");
-    s.push_str("static void expect_http(ik_status got, char *out, const char *what) {\n    if (got != IK_STATUS_OK && (got < IK_STATUS_BAD_REQUEST || got > IK_STATUS_API_ERROR)) {\n        fprintf(stderr, \"%s against the server: status %u: %s\\n\", what, (unsigned)got, out ? out : \"(null)\");\n        ik_test_failures++;\n    }\n    ik_string_free(out);\n}\n\n");
+    s.push_str("static void expect_error(ik_status got, ik_status want, char **slot, const char *what) {\n    char *out = *slot;\n    *slot = NULL;\n    if (got != want) {\n        fprintf(stderr, \"%s: status %u, want %u: %s\\n\", what, (unsigned)got, (unsigned)want, out ? out : \"(null)\");\n        ik_test_failures++;\n    } else if (want != IK_STATUS_OK && (out == NULL || strstr(out, \"\\\"message\\\"\") == NULL)) {\n        fprintf(stderr, \"%s: no error document\\n\", what);\n        ik_test_failures++;\n    }\n    ik_string_free(out);\n}\n\n");
+    s.push_str("static void expect_http(ik_status got, char **slot, const char *what) {\n    char *out = *slot;\n    *slot = NULL;\n    if (got != IK_STATUS_OK && (got < IK_STATUS_BAD_REQUEST || got > IK_STATUS_API_ERROR)) {\n        fprintf(stderr, \"%s against the server: status %u: %s\\n\", what, (unsigned)got, out ? out : \"(null)\");\n        ik_test_failures++;\n    }\n    ik_string_free(out);\n}\n\n");
     s.push_str("int main(void) {\n    /* Only ever the local server: without it the calls would go to api.imagekit.io. */\n    const char *base = getenv(\"IK_TEST_BASE_URL\");\n    if (base == NULL) {\n        fprintf(stderr, \"IK_TEST_BASE_URL is not set\\n\");\n        return 2;\n    }\n    ik_client *c = ik_test_client_at(base);\n    char *out = NULL;\n    const char *id = \"598821f949c0a938d57563bd\";\n    (void)id;\n\n");
     for op in OPS {
         let n = op.path_ids().count();
@@ -527,7 +527,7 @@ fn c_test() -> String {
         let _ = writeln!(s, "    /* {} */", op.py);
         let _ = writeln!(
             s,
-            "    expect_error({}, IK_STATUS_NULL_ARGUMENT, out, \"{name}: NULL client\");",
+            "    expect_error({}, IK_STATUS_NULL_ARGUMENT, &out, \"{name}: NULL client\");",
             call("NULL", &good_ids, good_params, "&out")
         );
         let _ = writeln!(
@@ -540,49 +540,49 @@ fn c_test() -> String {
             ids[i] = "NULL";
             let _ = writeln!(
                 s,
-                "    expect_error({}, IK_STATUS_NULL_ARGUMENT, out, \"{name}: NULL id {i}\");",
+                "    expect_error({}, IK_STATUS_NULL_ARGUMENT, &out, \"{name}: NULL id {i}\");",
                 call("c", &ids, good_params, "&out")
             );
             ids[i] = "\"\"";
             let _ = writeln!(
                 s,
-                "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, out, \"{name}: empty id {i}\");",
+                "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, &out, \"{name}: empty id {i}\");",
                 call("c", &ids, good_params, "&out")
             );
         }
         if params.is_some() {
             let _ = writeln!(
                 s,
-                "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, out, \"{name}: bad JSON\");",
+                "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, &out, \"{name}: bad JSON\");",
                 call("c", &good_ids, "\"{nope\"", "&out")
             );
             let _ = writeln!(
                 s,
-                "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, out, \"{name}: unknown option\");",
+                "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, &out, \"{name}: unknown option\");",
                 call("c", &good_ids, "\"{\\\"no_such_option\\\":1}\"", "&out")
             );
             if params == Some(false) {
                 let _ = writeln!(
                     s,
-                    "    expect_error({}, IK_STATUS_NULL_ARGUMENT, out, \"{name}: NULL params\");",
+                    "    expect_error({}, IK_STATUS_NULL_ARGUMENT, &out, \"{name}: NULL params\");",
                     call("c", &good_ids, "NULL", "&out")
                 );
                 let _ = writeln!(
                     s,
-                    "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, out, \"{name}: missing required\");",
+                    "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, &out, \"{name}: missing required\");",
                     call("c", &good_ids, "\"{}\"", "&out")
                 );
             } else {
                 let _ = writeln!(
                     s,
-                    "    expect_http({}, out, \"{name}\");",
+                    "    expect_http({}, &out, \"{name}\");",
                     call("c", &good_ids, "NULL", "&out")
                 );
             }
         } else {
             let _ = writeln!(
                 s,
-                "    expect_http({}, out, \"{name}\");",
+                "    expect_http({}, &out, \"{name}\");",
                 call("c", &good_ids, "", "&out")
             );
         }
