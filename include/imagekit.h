@@ -36,6 +36,33 @@
 #define DEFAULT_EXPIRE_SECONDS (60 * 30)
 
 /**
+ * Longest timeout accepted (one day): longer values overflow clock arithmetic on some platforms.
+ */
+#define MAX_TIMEOUT_MS 86400000
+
+/**
+ * Longest retry delay accepted (ten minutes).
+ */
+#define MAX_RETRY_DELAY_MS 600000
+
+/**
+ * Most bytes of any one text (message, help, reason, request id, body) an error document
+ * echoes; longer texts are cut there and end with a marker giving the original size.
+ */
+#define ECHO_LIMIT 4096
+
+/**
+ * Most bytes of an error answer's body kept: an error document echoes only its first
+ * [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered.
+ */
+#define MAX_ERROR_BODY (64 * 1024)
+
+/**
+ * node7's `DEFAULT_TIMESTAMP`: the expiry signed when there is none.
+ */
+#define NO_EXPIRY 9999999999
+
+/**
  * Deepest nesting of arrays/objects accepted.
  */
 #define MAX_DEPTH 128
@@ -219,44 +246,107 @@ ik_status ik_get_authentication_parameters(const struct ik_client *client,
                                            char **out_json);
 
 /**
- * Purges a URL from the CDN and ImageKit's caches (`POST /v1/files/purge`). The purge is
- * asynchronous; follow it with `ik_get_purge_cache_status`.
+ * Builds an ImageKit URL the way the newest official SDKs do (`helper.buildSrc` of
+ * `@imagekit/nodejs` 7, the reference port), optionally signed.
  *
- * `url` is the full URL to purge (a trailing `*` purges a prefix, per ImageKit's docs); an
- * empty one is `IK_STATUS_INVALID_ARGUMENT`. On `IK_STATUS_OK`, `*out_json` holds
- * `{"requestId":"…"}`; otherwise an error document. The caller frees it with
- * `ik_string_free`. NULL `client`, `url` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
- * Thread-safe on a shared client.
+ * `options_json` is a JSON object (camelCase names as in the SDKs; the snake_case spellings
+ * `url_endpoint`, `transformation_position`, `query_parameters`, `expires_in` are accepted too;
+ * `null` is the same as leaving an option out; any other key is an error that names it):
+ * - `src` (string): a path under the URL endpoint (`"/photo.jpg"`), or an absolute `http://` /
+ *   `https://` URL (then transformations always go into the query). Empty or missing: the
+ *   result is the empty string, as in the SDKs.
+ * - `urlEndpoint` (string): e.g. `https://ik.imagekit.io/your_id`; default: the client's.
+ * - `transformation` (array of objects): steps chained with `:`, parameters in the order
+ *   written (`[{"width":300,"height":200}]` → `w-300,h-200`). Names are mapped through the same
+ *   table as `ik_url` (`aspectRatio` → `ar`, `grayscale` → `e-grayscale`, …); unknown names pass
+ *   through; `raw` is emitted as given; `overlay` is a layer: `{"type":"text"|"image"|"video"|
+ *   "subtitle"|"solidColor", "text"/"input"/"color", "encoding":"auto"|"plain"|"base64",
+ *   "position":{x,y,xCenter,yCenter,focus,anchorPoint}, "timing":{start,end,duration},
+ *   "layerMode", "transformation":[…]}`.
+ * - `transformationPosition`: `"query"` (default: `?tr=w-300,h-200`) or `"path"` (`/tr:w-300/…`).
+ * - `queryParameters` (object of strings / numbers / booleans): appended, form-encoded, in order.
+ * - `signed` (bool): add `ik-s`, the HMAC-SHA1 signature with the client's private key.
+ * - `expiresIn` (seconds): add `ik-t` = now + this, and sign (even without `signed`).
+ * - `now` (integer unix seconds): freezes the clock used for `expiresIn` (tests, caches).
  *
- * @code
- * char *out = NULL;
- * if (ik_purge_cache(client, "https://ik.imagekit.io/demo/cat.jpg", &out) == IK_STATUS_OK)
- *     puts(out); // {"requestId":"..."}
- * ik_string_free(out);
- * @endcode
+ * Unlike the SDKs, the URL never holds a raw space or control character (the transformation
+ * string is percent-encoded where needed, an existing `%XX` is kept), `0` in a layer position is
+ * kept, and asking to sign a URL that is not under the endpoint is an error (the server could
+ * never accept its signature). See the README's "Modern URL builder" section.
+ *
+ * `client` and `options_json` are borrowed for the call only; only the client's configuration
+ * and key are used (no network). `*out_url` is set to NULL on entry; on `IK_STATUS_OK` it holds
+ * the URL as plain text; on failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for
+ * invalid UTF-8 or JSON, an unknown option, a wrong type or value; the message names the
+ * option and its place, e.g. `transformation[0].overlay.type`). The caller owns `*out_url` and
+ * releases it with `ik_string_free`. The private key never appears in the output.
+ *
+ * NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
+ * NULL `out_url` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from several threads at once on the same client.
  *
  * # Safety
- * `client` must be NULL or a live handle; `url` NULL or NUL-terminated; `out_json` NULL or writable.
+ * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
+ * a NUL-terminated string; `out_url` must be NULL or writable.
  */
-ik_status ik_purge_cache(const struct ik_client *client,
-                         const char *url,
-                         char **out_json);
+ik_status ik_build_url(const struct ik_client *client,
+                       const char *options_json,
+                       char **out_url);
 
 /**
- * Gets the status of a purge (`GET /v1/files/purge/{requestId}`), with the `requestId` that
- * `ik_purge_cache` returned (percent-encoded into the path).
+ * The transformation string alone, as the newest SDKs' `buildTransformationString` makes it
+ * (the same rules as `transformation` in `ik_build_url`), e.g. `[{"width":300},{"rotation":90}]`
+ * → `w-300:rt-90`.
  *
- * On `IK_STATUS_OK`, `*out_json` holds `{"status":"Pending"}` or `{"status":"Completed"}`;
- * otherwise an error document. The caller frees it with `ik_string_free`. NULL `client`,
- * `request_id` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`; an empty `request_id` gives
- * `IK_STATUS_INVALID_ARGUMENT`. Thread-safe on a shared client.
+ * `transformation_json` is a JSON array of steps, or an object `{"transformation": [...]}`.
+ * It is borrowed for the call only. `*out_transformation` is set to NULL on entry; on
+ * `IK_STATUS_OK` it holds the string as plain text (empty when no step yields anything); on
+ * failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller
+ * releases it with `ik_string_free`.
+ *
+ * NULL `transformation_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL
+ * `out_transformation` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: a pure function; may be called from any thread at any time.
  *
  * # Safety
- * As for `ik_purge_cache`.
+ * `transformation_json` must be NULL or a NUL-terminated string; `out_transformation` must be
+ * NULL or writable.
  */
-ik_status ik_get_purge_cache_status(const struct ik_client *client,
-                                    const char *request_id,
-                                    char **out_json);
+ik_status ik_build_transformation(const char *transformation_json, char **out_transformation);
+
+/**
+ * Attributes for a responsive `<img>`, as the browser SDK (`@imagekit/javascript` 5,
+ * `getResponsiveImageAttributes`) computes them: a JSON object
+ * `{"src": …, "srcSet": …, "sizes": …, "width": …}` (`sizes` and `width` only when they apply).
+ *
+ * `options_json` takes every option of `ik_build_url` (`src` is required here) plus:
+ * - `width` (number): the display width; without `sizes` it gives `1x` / `2x` candidates;
+ * - `sizes` (string): the `sizes` attribute; gives `w` candidates, dropping breakpoints below
+ *   the smallest `NNvw` share of the smallest device breakpoint;
+ * - `deviceBreakpoints` (default `[640,750,828,1080,1200,1920,2048,3840]`) and
+ *   `imageBreakpoints` (default `[16,32,48,64,96,128,256,384]`): positive pixel widths.
+ *
+ * Each candidate URL is `ik_build_url`'s with a last step `w-<width>,c-at_max`; with `signed` /
+ * `expiresIn` every candidate is signed (the browser SDK drops them). Neither `sizes` nor
+ * `width`: the device breakpoints with `sizes` = `100vw`.
+ *
+ * Arguments are borrowed for the call only. `*out_json` is set to NULL on entry; on
+ * `IK_STATUS_OK` it holds the JSON document; on failure an error JSON document
+ * (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller releases it with
+ * `ik_string_free`. NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an
+ * error document); NULL `out_json` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from several threads at once on the same client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
+ * a NUL-terminated string; `out_json` must be NULL or writable.
+ */
+ik_status ik_responsive_image_attributes(const struct ik_client *client,
+                                         const char *options_json,
+                                         char **out_json);
 
 /**
  * Creates a client from a JSON configuration.
@@ -332,130 +422,1078 @@ void ik_string_free(char *s);
 const char *ik_version(void);
 
 /**
- * Lists and searches files and folders (`GET /v1/files`).
+ * Makes the one-time `token` (a JWT) a browser or app sends with a client-side upload to
+ * `POST /api/v2/files/upload`. No network call; only the client's keys are used.
  *
- * `options_json` may be NULL (no filter) or a JSON object with any of: `type` (`"file"`,
- * `"file-version"`, `"folder"`, `"all"`), `sort` (e.g. `"ASC_CREATED"`), `path`,
- * `searchQuery` / `search_query` (Lucene-like, e.g. `"createdAt > \"7d\""`), `fileType` /
- * `file_type` (`"all"`, `"image"`, `"non-image"`), `tags` (list or comma-separated string),
- * `includeFolder` / `include_folder` (boolean), `skip`, `limit` (integers). They are sent
- * percent-encoded in the query string. An unknown key is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ * The token is HS256, signed with the client's private key; its header is
+ * `{"alg":"HS256","typ":"JWT","kid":"<public key>"}`; its payload holds the upload parameters
+ * from `payload_json` followed by `iat` (now) and `exp` (now + the lifetime).
  *
- * On `IK_STATUS_OK`, `*out_json` holds the API's JSON array of file and folder objects as
- * sent. Otherwise it holds an error document (`status`, `message`, `http_status`, `help`,
- * `request_id`, `rate_limit`, `attempts`, `body`). The caller frees it with `ik_string_free`.
- * NULL `client` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call.
- * Thread safety: may be called from several threads at once on one client.
+ * `payload_json` is a JSON object of **every** upload parameter the client will send except
+ * `file` and `token`: ImageKit rejects the upload if the form's fields differ from the
+ * payload's. Keys are the upload API's names (`fileName`, `useUniqueFileName`, `tags`,
+ * `folder`, `customMetadata`, …; the snake_case spellings the upload functions accept work too
+ * and are written under the API name). `fileName` is required. Values are written in the
+ * stringified form the multipart form carries, exactly as the library's own upload sends them:
+ * booleans `"true"`/`"false"`, lists of strings joined with `,`, objects and arrays
+ * (`customMetadata`, `extensions`, `transformation`) as JSON text, strings as given.
+ * `null` members are left out. Errors: an unknown key, a wrong type, `file`, `token`, `iat`,
+ * `exp`, or the v1 fields `publicKey`/`signature`/`expire`.
  *
- * @code
- * char *out = NULL;
- * if (ik_list_files(client, "{\"path\":\"/products\",\"limit\":10}", &out) == IK_STATUS_OK)
- *     puts(out);
- * ik_string_free(out);
- * @endcode
+ * `options_json` may be NULL (defaults) or `{"expire_seconds":1800,"now":1714035985}`:
+ * `expire_seconds` (alias `expireSeconds`) is the lifetime, 1..=3600 (default 1800; ImageKit
+ * accepts at most one hour); `now` (unix seconds) freezes the clock for `iat`, for tests.
+ *
+ * Example: payload `{"fileName":"dress.jpg","useUniqueFileName":false,"tags":["summer","dress"]}`
+ * gives a token whose payload is `{"fileName":"dress.jpg","useUniqueFileName":"false",
+ * "tags":"summer,dress","iat":…,"exp":…}`; the client then sends the same three fields.
+ * A token must be used for one upload only.
+ *
+ * `client`, `payload_json` and `options_json` are borrowed for the call only. `*out_token` is
+ * set to NULL on entry; on `IK_STATUS_OK` it holds the token as plain text (not JSON); on
+ * failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8 or JSON, a bad
+ * parameter or option, a lifetime outside 1..=3600, or a client without a public key; the
+ * message names the problem). The caller owns it and releases it with `ik_string_free`. The
+ * private key never appears in the output.
+ *
+ * NULL `client` or `payload_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
+ * NULL `out_token` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from several threads at once on the same client.
  *
  * # Safety
- * `client` must be NULL or a live handle; string arguments NULL or NUL-terminated; `out_json`
- * NULL or writable.
+ * `client` must be NULL or a live handle from `ik_client_new`; `payload_json` and
+ * `options_json` must be NULL or NUL-terminated strings; `out_token` must be NULL or writable.
  */
-ik_status ik_list_files(const struct ik_client *client, const char *options_json, char **out_json);
+ik_status ik_upload_v2_token(const struct ik_client *client,
+                             const char *payload_json,
+                             const char *options_json,
+                             char **out_token);
 
 /**
- * Gets a file's details (`GET /v1/files/{fileId}/details`).
+ * Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like).
  *
- * `file_id` is percent-encoded into the path; an empty id is `IK_STATUS_INVALID_ARGUMENT`.
- * On `IK_STATUS_OK`, `*out_json` holds the API's file object; an unknown id gives
- * `IK_STATUS_NOT_FOUND` with the error document in `*out_json`. The caller frees it with
- * `ik_string_free`. NULL `client`, `file_id` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
- * Thread-safe on a shared client.
+ * `GET /v1/files`: `assets.list` in the newest SDKs (Node `assets.list`, Go `Assets.List`).
+ * `params_json` (may be NULL): a JSON object of query parameters: `type` (string), `sort` (string), `path` (string), `searchQuery` / `search_query` (string), `fileType` / `file_type` (string), `tags` (list of strings), `includeFolder` / `include_folder` (boolean), `limit` (integer), `skip` (integer).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
  *
- * @code
- * char *out = NULL;
- * ik_status st = ik_get_file_details(client, "598821f949c0a938d57563bd", &out);
- * ik_string_free(out);
- * @endcode
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
  * # Safety
- * As for `ik_list_files`.
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
-ik_status ik_get_file_details(const struct ik_client *client, const char *file_id, char **out_json);
+ik_status ik_assets_list(const struct ik_client *client,
+                         const char *params_json,
+                         char **out_json);
 
 /**
- * Gets an uploaded file's metadata: EXIF, dimensions, pHash, … (`GET /v1/files/{fileId}/metadata`).
+ * Gets a file's details.
  *
- * On `IK_STATUS_OK`, `*out_json` holds the API's metadata object; otherwise an error document.
- * The caller frees it with `ik_string_free`. NULL `client`, `file_id` or `out_json` gives
- * `IK_STATUS_NULL_ARGUMENT`; an empty `file_id` gives `IK_STATUS_INVALID_ARGUMENT`.
- * Thread-safe on a shared client.
+ * `GET /v1/files/{fileId}/details`: `files.get` in the newest SDKs (Node `files.get`, Go `Files.Get`).
+ * `file_id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
  * # Safety
- * As for `ik_list_files`.
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
-ik_status ik_get_file_metadata(const struct ik_client *client,
-                               const char *file_id,
+ik_status ik_files_get(const struct ik_client *client,
+                       const char *file_id,
+                       char **out_json);
+
+/**
+ * Updates a file's tags, custom coordinates, custom metadata, extensions or publication status.
+ *
+ * `PATCH /v1/files/{fileId}/details`: `files.update` in the newest SDKs (Node `files.update`, Go `Files.Update`).
+ * `file_id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ * `params_json` (may be NULL: `{}`): the JSON body: `removeAITags` / `remove_ai_tags` (string or list of strings), `webhookUrl` / `webhook_url` (string), `extensions` (array), `tags` (list of strings), `customCoordinates` / `custom_coordinates` (string), `customMetadata` / `custom_metadata` (object), `description` (string), `publish` (object).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_update(const struct ik_client *client,
+                          const char *file_id,
+                          const char *params_json,
+                          char **out_json);
+
+/**
+ * Deletes a file and all its versions (cached copies stay until purged).
+ *
+ * `DELETE /v1/files/{fileId}`: `files.delete` in the newest SDKs (Node `files.delete`, Go `Files.Delete`).
+ * `file_id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_delete(const struct ik_client *client,
+                          const char *file_id,
+                          char **out_json);
+
+/**
+ * Copies a file to another folder.
+ *
+ * `POST /v1/files/copy`: `files.copy` in the newest SDKs (Node `files.copy`, Go `Files.Copy`).
+ * `params_json`: the JSON body: `sourceFilePath` / `source_file_path` (string, required), `destinationPath` / `destination_path` (string, required), `includeFileVersions` / `include_file_versions` (boolean).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_copy(const struct ik_client *client,
+                        const char *params_json,
+                        char **out_json);
+
+/**
+ * Moves a file to another folder.
+ *
+ * `POST /v1/files/move`: `files.move` in the newest SDKs (Node `files.move`, Go `Files.Move`).
+ * `params_json`: the JSON body: `sourceFilePath` / `source_file_path` (string, required), `destinationPath` / `destination_path` (string, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_move(const struct ik_client *client,
+                        const char *params_json,
+                        char **out_json);
+
+/**
+ * Renames a file (optionally purging the old URL from the cache).
+ *
+ * `PUT /v1/files/rename`: `files.rename` in the newest SDKs (Node `files.rename`, Go `Files.Rename`).
+ * `params_json`: the JSON body: `filePath` / `file_path` (string, required), `newFileName` / `new_file_name` (string, required), `purgeCache` / `purge_cache` (boolean).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_rename(const struct ik_client *client,
+                          const char *params_json,
+                          char **out_json);
+
+/**
+ * Deletes up to 100 files by id.
+ *
+ * `POST /v1/files/batch/deleteByFileIds`: `files.bulk.delete` in the newest SDKs (Node `files.bulk.delete`, Go `Files.Bulk.Delete`).
+ * `params_json`: the JSON body: `fileIds` / `file_ids` (list of strings, required).
+ * At most 100 `fileIds` per call.
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_bulk_delete(const struct ik_client *client,
+                               const char *params_json,
                                char **out_json);
 
 /**
- * Gets the metadata of a file by its full URL (`GET /v1/metadata?url=…`); the URL must be
- * served through the account's URL endpoints. `remote_url` is percent-encoded into the query.
+ * Adds tags to up to 50 files.
  *
- * On `IK_STATUS_OK`, `*out_json` holds the API's metadata object; otherwise an error document.
- * The caller frees it with `ik_string_free`. NULL `client`, `remote_url` or `out_json` gives
- * `IK_STATUS_NULL_ARGUMENT`; an empty `remote_url` gives `IK_STATUS_INVALID_ARGUMENT`.
- * Thread-safe on a shared client.
+ * `POST /v1/files/addTags`: `files.bulk.add_tags` in the newest SDKs (Node `files.bulk.addTags`, Go `Files.Bulk.AddTags`).
+ * `params_json`: the JSON body: `fileIds` / `file_ids` (list of strings, required), `tags` (list of strings, required).
+ * At most 50 `fileIds` per call.
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
  *
- * @code
- * char *out = NULL;
- * ik_get_remote_file_url_metadata(client, "https://ik.imagekit.io/demo/cat.jpg", &out);
- * ik_string_free(out);
- * @endcode
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
  * # Safety
- * As for `ik_list_files`.
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
-ik_status ik_get_remote_file_url_metadata(const struct ik_client *client,
-                                          const char *remote_url,
-                                          char **out_json);
-
-/**
- * Updates a file's details (`PATCH /v1/files/{fileId}/details`).
- *
- * `update_json` must be a JSON object and is sent exactly as given, e.g.
- * `{"tags":["a","b"],"customCoordinates":"10,10,100,100","customMetadata":{"price":10},
- * "removeAITags":["car"],"webhookUrl":"…","extensions":[…],"publish":{"isPublished":true}}`
- * (the API's camelCase names). Invalid JSON or a non-object is `IK_STATUS_INVALID_ARGUMENT`.
- *
- * On `IK_STATUS_OK`, `*out_json` holds the updated file object; otherwise an error document.
- * The caller frees it with `ik_string_free`. NULL `client`, `file_id`, `update_json` or
- * `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Thread-safe on a shared client.
- *
- * @code
- * char *out = NULL;
- * ik_update_file_details(client, file_id, "{\"tags\":[\"sale\"]}", &out);
- * ik_string_free(out);
- * @endcode
- *
- * # Safety
- * As for `ik_list_files`.
- */
-ik_status ik_update_file_details(const struct ik_client *client,
-                                 const char *file_id,
-                                 const char *update_json,
+ik_status ik_files_bulk_add_tags(const struct ik_client *client,
+                                 const char *params_json,
                                  char **out_json);
 
 /**
- * Deletes a file and all its versions (`DELETE /v1/files/{fileId}`). Cached copies on the CDN
- * are not purged (see `ik_purge_cache`).
+ * Removes tags from up to 50 files.
  *
- * On `IK_STATUS_OK`, `*out_json` holds `{}` (the API answers 204 with no body); otherwise an
- * error document (`IK_STATUS_NOT_FOUND` for an unknown id). The caller frees it with
- * `ik_string_free`. NULL `client`, `file_id` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
- * Thread-safe on a shared client.
+ * `POST /v1/files/removeTags`: `files.bulk.remove_tags` in the newest SDKs (Node `files.bulk.removeTags`, Go `Files.Bulk.RemoveTags`).
+ * `params_json`: the JSON body: `fileIds` / `file_ids` (list of strings, required), `tags` (list of strings, required).
+ * At most 50 `fileIds` per call.
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
  * # Safety
- * As for `ik_list_files`.
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
-ik_status ik_delete_file(const struct ik_client *client, const char *file_id, char **out_json);
+ik_status ik_files_bulk_remove_tags(const struct ik_client *client,
+                                    const char *params_json,
+                                    char **out_json);
+
+/**
+ * Removes AI tags from up to 50 files.
+ *
+ * `POST /v1/files/removeAITags`: `files.bulk.remove_ai_tags` in the newest SDKs (Node `files.bulk.removeAITags`, Go `Files.Bulk.RemoveAITags`).
+ * `params_json`: the JSON body: `fileIds` / `file_ids` (list of strings, required), `AITags` / `ai_tags` (list of strings, required).
+ * At most 50 `fileIds` per call.
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_bulk_remove_ai_tags(const struct ik_client *client,
+                                       const char *params_json,
+                                       char **out_json);
+
+/**
+ * Lists a file's versions.
+ *
+ * `GET /v1/files/{fileId}/versions`: `files.versions.list` in the newest SDKs (Node `files.versions.list`, Go `Files.Versions.List`).
+ * `file_id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_versions_list(const struct ik_client *client,
+                                 const char *file_id,
+                                 char **out_json);
+
+/**
+ * Gets one version of a file.
+ *
+ * `GET /v1/files/{fileId}/versions/{versionId}`: `files.versions.get` in the newest SDKs (Node `files.versions.get`, Go `Files.Versions.Get`).
+ * `file_id`, `version_id` go into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id`, `version_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_versions_get(const struct ik_client *client,
+                                const char *file_id,
+                                const char *version_id,
+                                char **out_json);
+
+/**
+ * Deletes a non-current version of a file.
+ *
+ * `DELETE /v1/files/{fileId}/versions/{versionId}`: `files.versions.delete` in the newest SDKs (Node `files.versions.delete`, Go `Files.Versions.Delete`).
+ * `file_id`, `version_id` go into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id`, `version_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_versions_delete(const struct ik_client *client,
+                                   const char *file_id,
+                                   const char *version_id,
+                                   char **out_json);
+
+/**
+ * Makes a version the current version of its file.
+ *
+ * `PUT /v1/files/{fileId}/versions/{versionId}/restore`: `files.versions.restore` in the newest SDKs (Node `files.versions.restore`, Go `Files.Versions.Restore`).
+ * `file_id`, `version_id` go into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id`, `version_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_versions_restore(const struct ik_client *client,
+                                    const char *file_id,
+                                    const char *version_id,
+                                    char **out_json);
+
+/**
+ * Gets an uploaded file's metadata: EXIF, dimensions, pHash …
+ *
+ * `GET /v1/files/{fileId}/metadata`: `files.metadata.get` in the newest SDKs (Node `files.metadata.get`, Go `Files.Metadata.Get`).
+ * `file_id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_metadata_get(const struct ik_client *client,
+                                const char *file_id,
+                                char **out_json);
+
+/**
+ * Gets the metadata of a file by its URL (served through one of the account's URL endpoints).
+ *
+ * `GET /v1/metadata`: `files.metadata.get_from_url` in the newest SDKs (Node `files.metadata.getFromURL`, Go `Files.Metadata.GetFromURL`).
+ * `params_json`: a JSON object of query parameters: `url` (string, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_files_metadata_get_from_url(const struct ik_client *client,
+                                         const char *params_json,
+                                         char **out_json);
+
+/**
+ * Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`.
+ *
+ * `POST /v1/files/purge`: `cache.invalidation.create` in the newest SDKs (Node `cache.invalidation.create`, Go `Cache.Invalidation.New`).
+ * `params_json`: the JSON body: `url` (string, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_cache_invalidation_create(const struct ik_client *client,
+                                       const char *params_json,
+                                       char **out_json);
+
+/**
+ * Gets the status of a purge request.
+ *
+ * `GET /v1/files/purge/{requestId}`: `cache.invalidation.get` in the newest SDKs (Node `cache.invalidation.get`, Go `Cache.Invalidation.Get`).
+ * `request_id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `request_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_cache_invalidation_get(const struct ik_client *client,
+                                    const char *request_id,
+                                    char **out_json);
+
+/**
+ * Creates a folder.
+ *
+ * `POST /v1/folder`: `folders.create` in the newest SDKs (Node `folders.create`, Go `Folders.New`).
+ * `params_json`: the JSON body: `folderName` / `folder_name` (string, required), `parentFolderPath` / `parent_folder_path` (string, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_folders_create(const struct ik_client *client,
+                            const char *params_json,
+                            char **out_json);
+
+/**
+ * Deletes a folder with everything in it.
+ *
+ * `DELETE /v1/folder`: `folders.delete` in the newest SDKs (Node `folders.delete`, Go `Folders.Delete`).
+ * `params_json`: the JSON body: `folderPath` / `folder_path` (string, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_folders_delete(const struct ik_client *client,
+                            const char *params_json,
+                            char **out_json);
+
+/**
+ * Copies a folder (a bulk job: returns a `jobId`).
+ *
+ * `POST /v1/bulkJobs/copyFolder`: `folders.copy` in the newest SDKs (Node `folders.copy`, Go `Folders.Copy`).
+ * `params_json`: the JSON body: `sourceFolderPath` / `source_folder_path` (string, required), `destinationPath` / `destination_path` (string, required), `includeVersions` / `include_versions` (boolean).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_folders_copy(const struct ik_client *client,
+                          const char *params_json,
+                          char **out_json);
+
+/**
+ * Moves a folder (a bulk job: returns a `jobId`).
+ *
+ * `POST /v1/bulkJobs/moveFolder`: `folders.move` in the newest SDKs (Node `folders.move`, Go `Folders.Move`).
+ * `params_json`: the JSON body: `sourceFolderPath` / `source_folder_path` (string, required), `destinationPath` / `destination_path` (string, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_folders_move(const struct ik_client *client,
+                          const char *params_json,
+                          char **out_json);
+
+/**
+ * Renames a folder (a bulk job: returns a `jobId`).
+ *
+ * `POST /v1/bulkJobs/renameFolder`: `folders.rename` in the newest SDKs (Node `folders.rename`, Go `Folders.Rename`).
+ * `params_json`: the JSON body: `folderPath` / `folder_path` (string, required), `newFolderName` / `new_folder_name` (string, required), `purgeCache` / `purge_cache` (boolean).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_folders_rename(const struct ik_client *client,
+                            const char *params_json,
+                            char **out_json);
+
+/**
+ * Gets the status of a bulk job (folder copy, move or rename).
+ *
+ * `GET /v1/bulkJobs/{jobId}`: `folders.job.get` in the newest SDKs (Node `folders.job.get`, Go `Folders.Job.Get`).
+ * `job_id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `job_id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_folders_job_get(const struct ik_client *client,
+                             const char *job_id,
+                             char **out_json);
+
+/**
+ * Creates a custom metadata field.
+ *
+ * `POST /v1/customMetadataFields`: `custom_metadata_fields.create` in the newest SDKs (Node `customMetadataFields.create`, Go `CustomMetadataFields.New`).
+ * `params_json`: the JSON body: `name` (string, required), `label` (string, required), `schema` (object, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_custom_metadata_fields_create(const struct ik_client *client,
+                                           const char *params_json,
+                                           char **out_json);
+
+/**
+ * Lists the custom metadata fields (optionally deleted ones, or those of a folder).
+ *
+ * `GET /v1/customMetadataFields`: `custom_metadata_fields.list` in the newest SDKs (Node `customMetadataFields.list`, Go `CustomMetadataFields.List`).
+ * `params_json` (may be NULL): a JSON object of query parameters: `includeDeleted` / `include_deleted` (boolean), `folderPath` / `folder_path` (string).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_custom_metadata_fields_list(const struct ik_client *client,
+                                         const char *params_json,
+                                         char **out_json);
+
+/**
+ * Updates a custom metadata field's label or schema.
+ *
+ * `PATCH /v1/customMetadataFields/{id}`: `custom_metadata_fields.update` in the newest SDKs (Node `customMetadataFields.update`, Go `CustomMetadataFields.Update`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ * `params_json` (may be NULL: `{}`): the JSON body: `label` (string), `schema` (object).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_custom_metadata_fields_update(const struct ik_client *client,
+                                           const char *id,
+                                           const char *params_json,
+                                           char **out_json);
+
+/**
+ * Deletes a custom metadata field.
+ *
+ * `DELETE /v1/customMetadataFields/{id}`: `custom_metadata_fields.delete` in the newest SDKs (Node `customMetadataFields.delete`, Go `CustomMetadataFields.Delete`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_custom_metadata_fields_delete(const struct ik_client *client,
+                                           const char *id,
+                                           char **out_json);
+
+/**
+ * Lists the saved extensions.
+ *
+ * `GET /v1/saved-extensions`: `saved_extensions.list` in the newest SDKs (Node `savedExtensions.list`, Go `SavedExtensions.List`).
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_saved_extensions_list(const struct ik_client *client,
+                                   char **out_json);
+
+/**
+ * Saves an extension configuration under a name.
+ *
+ * `POST /v1/saved-extensions`: `saved_extensions.create` in the newest SDKs (Node `savedExtensions.create`, Go `SavedExtensions.New`).
+ * `params_json`: the JSON body: `name` (string, required), `description` (string, required), `config` (object, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_saved_extensions_create(const struct ik_client *client,
+                                     const char *params_json,
+                                     char **out_json);
+
+/**
+ * Gets a saved extension.
+ *
+ * `GET /v1/saved-extensions/{id}`: `saved_extensions.get` in the newest SDKs (Node `savedExtensions.get`, Go `SavedExtensions.Get`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_saved_extensions_get(const struct ik_client *client,
+                                  const char *id,
+                                  char **out_json);
+
+/**
+ * Updates a saved extension.
+ *
+ * `PATCH /v1/saved-extensions/{id}`: `saved_extensions.update` in the newest SDKs (Node `savedExtensions.update`, Go `SavedExtensions.Update`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ * `params_json` (may be NULL: `{}`): the JSON body: `name` (string), `description` (string), `config` (object).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_saved_extensions_update(const struct ik_client *client,
+                                     const char *id,
+                                     const char *params_json,
+                                     char **out_json);
+
+/**
+ * Deletes a saved extension.
+ *
+ * `DELETE /v1/saved-extensions/{id}`: `saved_extensions.delete` in the newest SDKs (Node `savedExtensions.delete`, Go `SavedExtensions.Delete`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_saved_extensions_delete(const struct ik_client *client,
+                                     const char *id,
+                                     char **out_json);
+
+/**
+ * Lists the named transformations.
+ *
+ * `GET /v1/named-transformations`: `named_transformations.list` in the newest SDKs (Node `namedTransformations.list`, Go `NamedTransformations.List`).
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_named_transformations_list(const struct ik_client *client,
+                                        char **out_json);
+
+/**
+ * Creates a named transformation (used in URLs as `tr:n-<name>`).
+ *
+ * `POST /v1/named-transformations`: `named_transformations.create` in the newest SDKs (Node `namedTransformations.create`, Go `NamedTransformations.New`).
+ * `params_json`: the JSON body: `name` (string, required), `transformation` (string, required), `enabled` (boolean).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_named_transformations_create(const struct ik_client *client,
+                                          const char *params_json,
+                                          char **out_json);
+
+/**
+ * Gets a named transformation.
+ *
+ * `GET /v1/named-transformations/{id}`: `named_transformations.get` in the newest SDKs (Node `namedTransformations.get`, Go `NamedTransformations.Get`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_named_transformations_get(const struct ik_client *client,
+                                       const char *id,
+                                       char **out_json);
+
+/**
+ * Updates a named transformation (409 while an upload setting refers to it).
+ *
+ * `PATCH /v1/named-transformations/{id}`: `named_transformations.update` in the newest SDKs (Node `namedTransformations.update`, Go `NamedTransformations.Update`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ * `params_json` (may be NULL: `{}`): the JSON body: `name` (string), `transformation` (string), `enabled` (boolean).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_named_transformations_update(const struct ik_client *client,
+                                          const char *id,
+                                          const char *params_json,
+                                          char **out_json);
+
+/**
+ * Deletes a named transformation (409 while an upload setting refers to it).
+ *
+ * `DELETE /v1/named-transformations/{id}`: `named_transformations.delete` in the newest SDKs (Node `namedTransformations.delete`, Go `NamedTransformations.Delete`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_named_transformations_delete(const struct ik_client *client,
+                                          const char *id,
+                                          char **out_json);
+
+/**
+ * Gets the account's usage between two dates (`endDate` excluded).
+ *
+ * `GET /v1/accounts/usage`: `accounts.usage.get` in the newest SDKs (Node `accounts.usage.get`, Go `Accounts.Usage.Get`).
+ * `params_json`: a JSON object of query parameters: `startDate` / `start_date` (string, required), `endDate` / `end_date` (string, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_usage_get(const struct ik_client *client,
+                                const char *params_json,
+                                char **out_json);
+
+/**
+ * Gets usage analytics between two dates, both included (beta).
+ *
+ * `GET /v1/accounts/usage-analytics`: `accounts.usage_analytics.get` in the newest SDKs (Node `accounts.usageAnalytics.get`, Go `Accounts.UsageAnalytics.Get`).
+ * `params_json`: a JSON object of query parameters: `startDate` / `start_date` (string, required), `endDate` / `end_date` (string, required).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_usage_analytics_get(const struct ik_client *client,
+                                          const char *params_json,
+                                          char **out_json);
+
+/**
+ * Lists the origins.
+ *
+ * `GET /v1/accounts/origins`: `accounts.origins.list` in the newest SDKs (Node `accounts.origins.list`, Go `Accounts.Origins.List`).
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_origins_list(const struct ik_client *client,
+                                   char **out_json);
+
+/**
+ * Creates an origin (S3, S3-compatible, Cloudinary backup, web folder, web proxy, GCS, Azure, Akeneo).
+ *
+ * `POST /v1/accounts/origins`: `accounts.origins.create` in the newest SDKs (Node `accounts.origins.create`, Go `Accounts.Origins.New`).
+ * `params_json`: the JSON body: `name` (string, required), `type` (string, required), `includeCanonicalHeader` / `include_canonical_header` (boolean), `baseUrlForCanonicalHeader` / `base_url_for_canonical_header` (string), `bucket` (string), `prefix` (string), `useIAMRole` / `use_iam_role` (boolean), `accessKey` / `access_key` (string), `secretKey` / `secret_key` (string), `endpoint` (string), `s3ForcePathStyle` / `s3_force_path_style` (boolean), `baseUrl` / `base_url` (string), `forwardHostHeaderToOrigin` / `forward_host_header_to_origin` (boolean), `clientEmail` / `client_email` (string), `privateKey` / `private_key` (string), `container` (string), `accountName` / `account_name` (string), `sasToken` / `sas_token` (string), `clientId` / `client_id` (string), `clientSecret` / `client_secret` (string), `username` (string), `password` (string).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_origins_create(const struct ik_client *client,
+                                     const char *params_json,
+                                     char **out_json);
+
+/**
+ * Gets an origin.
+ *
+ * `GET /v1/accounts/origins/{id}`: `accounts.origins.get` in the newest SDKs (Node `accounts.origins.get`, Go `Accounts.Origins.Get`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_origins_get(const struct ik_client *client,
+                                  const char *id,
+                                  char **out_json);
+
+/**
+ * Replaces an origin's settings.
+ *
+ * `PUT /v1/accounts/origins/{id}`: `accounts.origins.update` in the newest SDKs (Node `accounts.origins.update`, Go `Accounts.Origins.Update`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ * `params_json`: the JSON body: `name` (string, required), `type` (string, required), `includeCanonicalHeader` / `include_canonical_header` (boolean), `baseUrlForCanonicalHeader` / `base_url_for_canonical_header` (string), `bucket` (string), `prefix` (string), `useIAMRole` / `use_iam_role` (boolean), `accessKey` / `access_key` (string), `secretKey` / `secret_key` (string), `endpoint` (string), `s3ForcePathStyle` / `s3_force_path_style` (boolean), `baseUrl` / `base_url` (string), `forwardHostHeaderToOrigin` / `forward_host_header_to_origin` (boolean), `clientEmail` / `client_email` (string), `privateKey` / `private_key` (string), `container` (string), `accountName` / `account_name` (string), `sasToken` / `sas_token` (string), `clientId` / `client_id` (string), `clientSecret` / `client_secret` (string), `username` (string), `password` (string).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_origins_update(const struct ik_client *client,
+                                     const char *id,
+                                     const char *params_json,
+                                     char **out_json);
+
+/**
+ * Deletes an origin.
+ *
+ * `DELETE /v1/accounts/origins/{id}`: `accounts.origins.delete` in the newest SDKs (Node `accounts.origins.delete`, Go `Accounts.Origins.Delete`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_origins_delete(const struct ik_client *client,
+                                     const char *id,
+                                     char **out_json);
+
+/**
+ * Lists the URL endpoints.
+ *
+ * `GET /v1/accounts/url-endpoints`: `accounts.url_endpoints.list` in the newest SDKs (Node `accounts.urlEndpoints.list`, Go `Accounts.URLEndpoints.List`).
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_url_endpoints_list(const struct ik_client *client,
+                                         char **out_json);
+
+/**
+ * Creates a URL endpoint.
+ *
+ * `POST /v1/accounts/url-endpoints`: `accounts.url_endpoints.create` in the newest SDKs (Node `accounts.urlEndpoints.create`, Go `Accounts.URLEndpoints.New`).
+ * `params_json`: the JSON body: `description` (string, required), `urlPrefix` / `url_prefix` (string), `origins` (list of strings), `urlRewriter` / `url_rewriter` (object).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_url_endpoints_create(const struct ik_client *client,
+                                           const char *params_json,
+                                           char **out_json);
+
+/**
+ * Gets a URL endpoint.
+ *
+ * `GET /v1/accounts/url-endpoints/{id}`: `accounts.url_endpoints.get` in the newest SDKs (Node `accounts.urlEndpoints.get`, Go `Accounts.URLEndpoints.Get`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_url_endpoints_get(const struct ik_client *client,
+                                        const char *id,
+                                        char **out_json);
+
+/**
+ * Replaces a URL endpoint's settings.
+ *
+ * `PUT /v1/accounts/url-endpoints/{id}`: `accounts.url_endpoints.update` in the newest SDKs (Node `accounts.urlEndpoints.update`, Go `Accounts.URLEndpoints.Update`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ * `params_json`: the JSON body: `description` (string, required), `urlPrefix` / `url_prefix` (string), `origins` (list of strings), `urlRewriter` / `url_rewriter` (object).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_url_endpoints_update(const struct ik_client *client,
+                                           const char *id,
+                                           const char *params_json,
+                                           char **out_json);
+
+/**
+ * Deletes a URL endpoint (not the default one).
+ *
+ * `DELETE /v1/accounts/url-endpoints/{id}`: `accounts.url_endpoints.delete` in the newest SDKs (Node `accounts.urlEndpoints.delete`, Go `Accounts.URLEndpoints.Delete`).
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_url_endpoints_delete(const struct ik_client *client,
+                                           const char *id,
+                                           char **out_json);
+
+/**
+ * Lists the webhook endpoints (Python SDK 5.11 only).
+ *
+ * `GET /v1/accounts/webhooks`: `accounts.webhooks.list` in the newest SDKs.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_webhooks_list(const struct ik_client *client,
+                                    char **out_json);
+
+/**
+ * Creates a webhook endpoint; the answer carries its `whsec_` secret.
+ *
+ * `POST /v1/accounts/webhooks`: `accounts.webhooks.create` in the newest SDKs.
+ * `params_json`: the JSON body: `endpoint` (string, required), `events` (list of strings, required), `enabled` (boolean).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_webhooks_create(const struct ik_client *client,
+                                      const char *params_json,
+                                      char **out_json);
+
+/**
+ * Gets a webhook endpoint.
+ *
+ * `GET /v1/accounts/webhooks/{id}`: `accounts.webhooks.get` in the newest SDKs.
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_webhooks_get(const struct ik_client *client,
+                                   const char *id,
+                                   char **out_json);
+
+/**
+ * Updates a webhook endpoint (`events` replaces the whole list).
+ *
+ * `PATCH /v1/accounts/webhooks/{id}`: `accounts.webhooks.update` in the newest SDKs.
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ * `params_json` (may be NULL: `{}`): the JSON body: `endpoint` (string), `events` (list of strings), `enabled` (boolean).
+ * Keys may be camelCase or snake_case; an unknown key, a wrong type or a missing required
+ * field is `IK_STATUS_INVALID_ARGUMENT`, naming it.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_webhooks_update(const struct ik_client *client,
+                                      const char *id,
+                                      const char *params_json,
+                                      char **out_json);
+
+/**
+ * Deletes a webhook endpoint.
+ *
+ * `DELETE /v1/accounts/webhooks/{id}`: `accounts.webhooks.delete` in the newest SDKs.
+ * `id` goes into the path percent-encoded; an empty one is `IK_STATUS_INVALID_ARGUMENT`.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
+ * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
+ * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_accounts_webhooks_delete(const struct ik_client *client,
+                                      const char *id,
+                                      char **out_json);
 
 /**
  * Computes the Hamming distance between two pHash values (hex strings such as
@@ -516,6 +1554,81 @@ ik_status ik_request(const struct ik_client *client,
                      const char *path_and_query,
                      const char *body_json,
                      char **out_json);
+
+/**
+ * Seed name of `ik_assets_list` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_assets_list`.
+ */
+ik_status ik_list_files(const struct ik_client *client, const char *options_json, char **out_json);
+
+/**
+ * Seed name of `ik_files_get` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_get`.
+ */
+ik_status ik_get_file_details(const struct ik_client *client, const char *file_id, char **out_json);
+
+/**
+ * Seed name of `ik_files_metadata_get` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_metadata_get`.
+ */
+ik_status ik_get_file_metadata(const struct ik_client *client,
+                               const char *file_id,
+                               char **out_json);
+
+/**
+ * Seed name of `ik_files_metadata_get_from_url`, taking the file's URL itself (`remote_url`,
+ * percent-encoded into the query) instead of `{"url": …}`.
+ *
+ * # Safety
+ * As for `ik_files_metadata_get_from_url`.
+ */
+ik_status ik_get_remote_file_url_metadata(const struct ik_client *client,
+                                          const char *remote_url,
+                                          char **out_json);
+
+/**
+ * Seed name of `ik_files_update`; `update_json` (the body, required here) is its `params_json`.
+ *
+ * # Safety
+ * As for `ik_files_update`.
+ */
+ik_status ik_update_file_details(const struct ik_client *client,
+                                 const char *file_id,
+                                 const char *update_json,
+                                 char **out_json);
+
+/**
+ * Seed name of `ik_files_delete` (same arguments, same result: `{}`).
+ *
+ * # Safety
+ * As for `ik_files_delete`.
+ */
+ik_status ik_delete_file(const struct ik_client *client, const char *file_id, char **out_json);
+
+/**
+ * Seed name of `ik_cache_invalidation_create`, taking the URL to purge itself instead of
+ * `{"url": …}`. On `IK_STATUS_OK`, `*out_json` holds `{"requestId":"…"}`.
+ *
+ * # Safety
+ * As for `ik_cache_invalidation_create`.
+ */
+ik_status ik_purge_cache(const struct ik_client *client, const char *url, char **out_json);
+
+/**
+ * Seed name of `ik_cache_invalidation_get` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_cache_invalidation_get`.
+ */
+ik_status ik_get_purge_cache_status(const struct ik_client *client,
+                                    const char *request_id,
+                                    char **out_json);
 
 /**
  * A static English description of a status code. Never NULL; unknown codes give "unknown status".
@@ -675,6 +1788,61 @@ ik_status ik_upload_file_path(const struct ik_client *client,
  * a NUL-terminated string; `out_url` must be NULL or writable.
  */
 ik_status ik_url(const struct ik_client *client, const char *options_json, char **out_url);
+
+/**
+ * Verifies that a webhook request comes from ImageKit and is fresh, and returns its event.
+ * Needs no client: only the endpoint's signing secret. No network call.
+ *
+ * Both signature schemes ImageKit uses are understood; the headers present choose one:
+ * - Standard Webhooks (the newest SDKs): `webhook-id`, `webhook-timestamp` (unix seconds) and
+ *   `webhook-signature`, a space-separated list of `v1,<base64 HMAC-SHA256>` over
+ *   `id + "." + timestamp + "." + body` (several entries while a secret rotates; one matching
+ *   is enough; other versions are skipped);
+ * - the older `x-ik-signature: t=<unix ms>,v1=<hex HMAC-SHA256>` over `t + "." + body`.
+ *
+ * `secret` is the endpoint's secret as ImageKit shows it (e.g. `whsec_…`). The official SDKs
+ * disagree on the key it stands for (its raw bytes, or the base64 after `whsec_`); by default
+ * a signature made with either is accepted (`secret_encoding` pins one). It never appears in
+ * any output.
+ *
+ * `body`/`body_len` is the raw request body exactly as received (any bytes; `body` may be NULL
+ * only when `body_len` is 0). `headers_json` is a JSON object of the request headers: names in
+ * any case, values strings or lists of strings (one per occurrence); other headers are ignored.
+ * `options_json` may be NULL (defaults) or an object with, all optional:
+ * `tolerance_seconds` (how far the timestamp may be from now either way, default 300),
+ * `now` (unix seconds; freezes the clock, for tests), `scheme` (`"auto"` default,
+ * `"standard"`, `"legacy"`), `secret_encoding` (`"auto"` default, `"raw"`: the secret's UTF-8
+ * bytes, `"whsec"`: base64-decoded after the `whsec_` prefix).
+ *
+ * Checks run in this order; the first that fails gives `IK_STATUS_INVALID_ARGUMENT` with an
+ * error document whose `reason` names it: `missing_header`, `malformed_header` (unparseable
+ * header, header given twice, timestamp not decimal), `no_matching_signature` (signatures are
+ * compared in constant time), `stale_timestamp`, `future_timestamp`, `body_not_json` (the body
+ * is not UTF-8 or not a JSON object). Bad arguments (invalid UTF-8 or JSON in `secret`,
+ * `headers_json` or `options_json`, an unknown option, an empty secret) give
+ * `IK_STATUS_INVALID_ARGUMENT` without a `reason`.
+ *
+ * `*out_json` is set to NULL on entry; on `IK_STATUS_OK` it holds the event: the body,
+ * verbatim; on failure the error document. The caller owns it and releases it with
+ * `ik_string_free`. All inputs are borrowed for the call only.
+ *
+ * NULL `secret` or `headers_json`, or NULL `body` with a non-zero `body_len`, gives
+ * `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from any number of threads at once.
+ *
+ * # Safety
+ * `secret` and `headers_json` must be NULL or NUL-terminated strings; `options_json` NULL or
+ * a NUL-terminated string; `body` NULL or `body_len` readable bytes; `out_json` NULL or
+ * writable.
+ */
+ik_status ik_webhooks_unwrap(const char *secret,
+                             const uint8_t *body,
+                             size_t body_len,
+                             const char *headers_json,
+                             const char *options_json,
+                             char **out_json);
 
 #ifdef __cplusplus
 }  // extern "C"

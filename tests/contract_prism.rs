@@ -11,9 +11,8 @@
 mod common;
 
 use common::repo_dir;
-use imagekit::ffi::cache::*;
+use imagekit::ffi::seed_names::*;
 use imagekit::ffi::client::*;
-use imagekit::ffi::files::*;
 use imagekit::ffi::request::*;
 use imagekit::ffi::status::ik_status;
 use imagekit::ffi::upload::*;

@@ -7,9 +7,9 @@
 
 mod net_support;
 
-use imagekit::ffi::cache::{ik_get_purge_cache_status, ik_purge_cache};
+use imagekit::ffi::seed_names::{ik_get_purge_cache_status, ik_purge_cache};
 use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_client_set_logger, ik_string_free};
-use imagekit::ffi::files::{
+use imagekit::ffi::seed_names::{
     ik_delete_file, ik_get_file_details, ik_get_file_metadata, ik_get_remote_file_url_metadata, ik_list_files,
     ik_update_file_details,
 };

@@ -17,27 +17,8 @@ import (
 // a test checks each constant against the header.
 type Status uint32
 
-const (
-	StatusOK                  Status = 0
-	StatusNullArgument        Status = 1
-	StatusInvalidArgument     Status = 2
-	StatusIO                  Status = 3
-	StatusCancelled           Status = 4
-	StatusNetwork             Status = 10
-	StatusTimeout             Status = 11
-	StatusTLS                 Status = 12
-	StatusDecode              Status = 13
-	StatusBadRequest          Status = 20
-	StatusUnauthorized        Status = 21
-	StatusForbidden           Status = 22
-	StatusNotFound            Status = 23
-	StatusConflict            Status = 24
-	StatusUnprocessableEntity Status = 25
-	StatusRateLimited         Status = 26
-	StatusServerError         Status = 27
-	StatusAPIError            Status = 28
-	StatusPanic               Status = 99
-)
+// The Status* constants and Err* values are generated from the library's status list
+// (status_gen.go).
 
 // String is the library's description of the code (ik_status_str), e.g. "not found".
 func (s Status) String() string {
@@ -99,27 +80,6 @@ type kind struct {
 
 func (k *kind) Error() string { return "imagekit: " + k.status.String() }
 
-// Values to match with errors.Is; each stands for every *Error with that status.
-var (
-	ErrNullArgument        error = &kind{StatusNullArgument}
-	ErrInvalidArgument     error = &kind{StatusInvalidArgument}
-	ErrIO                  error = &kind{StatusIO}
-	ErrCancelled           error = &kind{StatusCancelled}
-	ErrNetwork             error = &kind{StatusNetwork}
-	ErrTimeout             error = &kind{StatusTimeout}
-	ErrTLS                 error = &kind{StatusTLS}
-	ErrDecode              error = &kind{StatusDecode}
-	ErrBadRequest          error = &kind{StatusBadRequest}
-	ErrUnauthorized        error = &kind{StatusUnauthorized}
-	ErrForbidden           error = &kind{StatusForbidden}
-	ErrNotFound            error = &kind{StatusNotFound}
-	ErrConflict            error = &kind{StatusConflict}
-	ErrUnprocessableEntity error = &kind{StatusUnprocessableEntity}
-	ErrRateLimited         error = &kind{StatusRateLimited}
-	ErrServerError         error = &kind{StatusServerError}
-	ErrAPIError            error = &kind{StatusAPIError}
-	ErrPanic               error = &kind{StatusPanic}
-)
 
 // ErrClosed is returned by every method of a Client after Close.
 var ErrClosed = errors.New("imagekit: client is closed")
@@ -166,30 +126,4 @@ func newError(status Status, doc []byte) *Error {
 		}
 	}
 	return e
-}
-
-// cStatuses maps each C enum constant's name to its value, read from the header at build time;
-// status_test.go checks the Go constants against it.
-func cStatuses() map[string]uint32 {
-	return map[string]uint32{
-		"OK":                   C.IK_STATUS_OK,
-		"NULL_ARGUMENT":        C.IK_STATUS_NULL_ARGUMENT,
-		"INVALID_ARGUMENT":     C.IK_STATUS_INVALID_ARGUMENT,
-		"IO":                   C.IK_STATUS_IO,
-		"CANCELLED":            C.IK_STATUS_CANCELLED,
-		"NETWORK":              C.IK_STATUS_NETWORK,
-		"TIMEOUT":              C.IK_STATUS_TIMEOUT,
-		"TLS":                  C.IK_STATUS_TLS,
-		"DECODE":               C.IK_STATUS_DECODE,
-		"BAD_REQUEST":          C.IK_STATUS_BAD_REQUEST,
-		"UNAUTHORIZED":         C.IK_STATUS_UNAUTHORIZED,
-		"FORBIDDEN":            C.IK_STATUS_FORBIDDEN,
-		"NOT_FOUND":            C.IK_STATUS_NOT_FOUND,
-		"CONFLICT":             C.IK_STATUS_CONFLICT,
-		"UNPROCESSABLE_ENTITY": C.IK_STATUS_UNPROCESSABLE_ENTITY,
-		"RATE_LIMITED":         C.IK_STATUS_RATE_LIMITED,
-		"SERVER_ERROR":         C.IK_STATUS_SERVER_ERROR,
-		"API_ERROR":            C.IK_STATUS_API_ERROR,
-		"PANIC":                C.IK_STATUS_PANIC,
-	}
 }

@@ -28,16 +28,6 @@ func withString(s string, f func(*C.char) C.ik_status) C.ik_status {
 	return f(cs)
 }
 
-// byID runs one of the library's calls that take a single string argument.
-func (c *Client) byID(ctx context.Context, arg string,
-	fn func(*C.ik_client, *C.char, **C.char) C.ik_status) ([]byte, error) {
-	return c.network(ctx, func(p *C.ik_client) (C.ik_status, *C.char) {
-		var out *C.char
-		st := withString(arg, func(a *C.char) C.ik_status { return fn(p, a, &out) })
-		return st, out
-	})
-}
-
 // ListFilesOptions filters and pages ListFiles. Zero values are left out.
 type ListFilesOptions struct {
 	Type          string   `json:"type,omitempty"` // "file" (default), "file-version", "folder", "all"
@@ -51,15 +41,9 @@ type ListFilesOptions struct {
 	Limit         int      `json:"limit,omitempty"` // 1..1000
 }
 
-// ListFiles lists and searches the media library (GET /v1/files).
+// ListFiles lists and searches the media library (GET /v1/files): AssetsList, decoded.
 func (c *Client) ListFiles(ctx context.Context, opts ListFilesOptions) ([]File, error) {
-	doc, err := json.Marshal(opts)
-	if err != nil {
-		return nil, err
-	}
-	out, err := c.byID(ctx, string(doc), func(p *C.ik_client, a *C.char, o **C.char) C.ik_status {
-		return C.ik_list_files(p, a, o)
-	})
+	out, err := c.AssetsList(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -67,11 +51,9 @@ func (c *Client) ListFiles(ctx context.Context, opts ListFilesOptions) ([]File, 
 	return files, decode(out, &files, "list files")
 }
 
-// GetFileDetails returns a file's details (GET /v1/files/{fileId}/details).
+// GetFileDetails returns a file's details (GET /v1/files/{fileId}/details): FilesGet, decoded.
 func (c *Client) GetFileDetails(ctx context.Context, fileID string) (*File, error) {
-	out, err := c.byID(ctx, fileID, func(p *C.ik_client, a *C.char, o **C.char) C.ik_status {
-		return C.ik_get_file_details(p, a, o)
-	})
+	out, err := c.FilesGet(ctx, fileID)
 	if err != nil {
 		return nil, err
 	}
@@ -79,11 +61,10 @@ func (c *Client) GetFileDetails(ctx context.Context, fileID string) (*File, erro
 	return &f, decode(out, &f, "file details")
 }
 
-// GetFileMetadata returns an uploaded file's metadata (GET /v1/files/{fileId}/metadata).
+// GetFileMetadata returns an uploaded file's metadata (GET /v1/files/{fileId}/metadata):
+// FilesMetadataGet, decoded.
 func (c *Client) GetFileMetadata(ctx context.Context, fileID string) (*Metadata, error) {
-	out, err := c.byID(ctx, fileID, func(p *C.ik_client, a *C.char, o **C.char) C.ik_status {
-		return C.ik_get_file_metadata(p, a, o)
-	})
+	out, err := c.FilesMetadataGet(ctx, fileID)
 	if err != nil {
 		return nil, err
 	}
@@ -92,11 +73,9 @@ func (c *Client) GetFileMetadata(ctx context.Context, fileID string) (*Metadata,
 }
 
 // GetRemoteFileURLMetadata returns the metadata of a file by its URL on one of the account's
-// URL endpoints (GET /v1/metadata?url=…).
+// URL endpoints (GET /v1/metadata?url=…): FilesMetadataGetFromURL, decoded.
 func (c *Client) GetRemoteFileURLMetadata(ctx context.Context, remoteURL string) (*Metadata, error) {
-	out, err := c.byID(ctx, remoteURL, func(p *C.ik_client, a *C.char, o **C.char) C.ik_status {
-		return C.ik_get_remote_file_url_metadata(p, a, o)
-	})
+	out, err := c.FilesMetadataGetFromURL(ctx, map[string]string{"url": remoteURL})
 	if err != nil {
 		return nil, err
 	}
@@ -158,21 +137,9 @@ func (u FileUpdate) MarshalJSON() ([]byte, error) {
 
 // UpdateFileDetails changes a file's tags, custom coordinates, custom metadata, AI tags,
 // extensions, publication status or description (PATCH /v1/files/{fileId}/details) and
-// returns the updated file.
+// returns the updated file: FilesUpdate, decoded.
 func (c *Client) UpdateFileDetails(ctx context.Context, fileID string, update FileUpdate) (*File, error) {
-	doc, err := json.Marshal(update)
-	if err != nil {
-		return nil, err
-	}
-	out, err := c.network(ctx, func(p *C.ik_client) (C.ik_status, *C.char) {
-		var out *C.char
-		st := withString(fileID, func(id *C.char) C.ik_status {
-			return withString(string(doc), func(body *C.char) C.ik_status {
-				return C.ik_update_file_details(p, id, body, &out)
-			})
-		})
-		return st, out
-	})
+	out, err := c.FilesUpdate(ctx, fileID, update)
 	if err != nil {
 		return nil, err
 	}
@@ -180,21 +147,17 @@ func (c *Client) UpdateFileDetails(ctx context.Context, fileID string, update Fi
 	return &f, decode(out, &f, "update file details")
 }
 
-// DeleteFile deletes a file and all its versions (DELETE /v1/files/{fileId}). The CDN's cached
-// copies stay until purged (PurgeCache).
+// DeleteFile deletes a file and all its versions (DELETE /v1/files/{fileId}): FilesDelete. The
+// CDN's cached copies stay until purged (PurgeCache).
 func (c *Client) DeleteFile(ctx context.Context, fileID string) error {
-	_, err := c.byID(ctx, fileID, func(p *C.ik_client, a *C.char, o **C.char) C.ik_status {
-		return C.ik_delete_file(p, a, o)
-	})
+	_, err := c.FilesDelete(ctx, fileID)
 	return err
 }
 
-// PurgeCache asks the CDN and ImageKit to drop their cached copies of url (POST /v1/files/purge).
-// The purge is asynchronous: follow it with GetPurgeCacheStatus.
+// PurgeCache asks the CDN and ImageKit to drop their cached copies of url (POST /v1/files/purge):
+// CacheInvalidationNew, decoded. The purge is asynchronous: follow it with GetPurgeCacheStatus.
 func (c *Client) PurgeCache(ctx context.Context, url string) (*PurgeRequest, error) {
-	out, err := c.byID(ctx, url, func(p *C.ik_client, a *C.char, o **C.char) C.ik_status {
-		return C.ik_purge_cache(p, a, o)
-	})
+	out, err := c.CacheInvalidationNew(ctx, map[string]string{"url": url})
 	if err != nil {
 		return nil, err
 	}
@@ -202,11 +165,10 @@ func (c *Client) PurgeCache(ctx context.Context, url string) (*PurgeRequest, err
 	return &r, decode(out, &r, "purge cache")
 }
 
-// GetPurgeCacheStatus returns the state of a purge request (GET /v1/files/purge/{requestId}).
+// GetPurgeCacheStatus returns the state of a purge request (GET /v1/files/purge/{requestId}):
+// CacheInvalidationGet, decoded.
 func (c *Client) GetPurgeCacheStatus(ctx context.Context, requestID string) (*PurgeStatus, error) {
-	out, err := c.byID(ctx, requestID, func(p *C.ik_client, a *C.char, o **C.char) C.ik_status {
-		return C.ik_get_purge_cache_status(p, a, o)
-	})
+	out, err := c.CacheInvalidationGet(ctx, requestID)
 	if err != nil {
 		return nil, err
 	}

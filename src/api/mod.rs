@@ -3,19 +3,19 @@
 //! Every operation returns the API's JSON text exactly as ImageKit sent it (`{}` when the
 //! answer has no body) or an [`Error`](crate::Error) carrying the HTTP details.
 //!
-//! Files: `files` (list, details, metadata, update, delete), `upload` (multipart upload),
-//! `cache` (purge and its status), `request` (the generic escape hatch), `options` (shared
+//! `ops` is the operation table (every regular REST operation) and `exec` its one executor,
+//! `Client::call`; `upload` is the multipart upload, `request` the generic escape hatch, `options` (shared
 //! parsing of JSON option objects).
 
-pub mod cache;
-pub mod files;
+pub mod exec;
+pub mod ops;
 pub mod options;
 pub mod request;
 pub mod upload;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::http::{Body, Method, ProgressFn, Request};
+use crate::http::{Answer, Body, Method, ProgressFn, Request};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Everything but RFC 3986 "unreserved" (`A-Z a-z 0-9 - . _ ~`) is escaped.
@@ -69,9 +69,20 @@ impl Client {
         body: Body<'_>,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<String> {
+        self.send_answer(method, url, body, progress).map(|a| a.text)
+    }
+
+    /// [`send`](Self::send), keeping the answer's status, request id and attempt count.
+    pub(crate) fn send_answer(
+        &self,
+        method: Method,
+        url: String,
+        body: Body<'_>,
+        progress: Option<&mut ProgressFn<'_>>,
+    ) -> Result<Answer> {
         let mut req = Request::new(method, url, body);
         let log = |level, msg: &dyn Fn() -> String| self.log(level, msg);
-        self.transport.call(&mut req, &log, progress)
+        self.transport()?.call_answer(&mut req, &log, progress)
     }
 }
 

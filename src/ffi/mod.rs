@@ -11,14 +11,18 @@
 pub mod args;
 pub mod auth;
 pub mod boundary;
-pub mod cache;
+pub mod build_url;
 pub mod client;
-pub mod files;
+pub mod jwt;
+pub mod ops;
+pub mod ops_gen;
 pub mod phash;
 pub mod request;
+pub mod seed_names;
 pub mod status;
 pub mod upload;
 pub mod url;
+pub mod webhook;
 
 pub use client::ik_client;
 pub use status::ik_status;

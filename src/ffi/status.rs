@@ -77,6 +77,66 @@ impl From<ErrorKind> for ik_status {
 }
 
 impl ik_status {
+    /// Every status, in code order: the one list the Go and C++ constants and the docs are
+    /// generated from (tests/codegen).
+    pub const ALL: &'static [ik_status] = &[
+        ik_status::Ok,
+        ik_status::NullArgument,
+        ik_status::InvalidArgument,
+        ik_status::Io,
+        ik_status::Cancelled,
+        ik_status::Network,
+        ik_status::Timeout,
+        ik_status::Tls,
+        ik_status::Decode,
+        ik_status::BadRequest,
+        ik_status::Unauthorized,
+        ik_status::Forbidden,
+        ik_status::NotFound,
+        ik_status::Conflict,
+        ik_status::UnprocessableEntity,
+        ik_status::RateLimited,
+        ik_status::ServerError,
+        ik_status::ApiError,
+        ik_status::Panic,
+    ];
+
+    /// The error kind behind a status (`None` for `Ok`).
+    pub fn kind(self) -> Option<ErrorKind> {
+        Some(match self {
+            ik_status::Ok => return None,
+            ik_status::NullArgument => ErrorKind::NullArgument,
+            ik_status::InvalidArgument => ErrorKind::InvalidArgument,
+            ik_status::Io => ErrorKind::Io,
+            ik_status::Cancelled => ErrorKind::Cancelled,
+            ik_status::Network => ErrorKind::Network,
+            ik_status::Timeout => ErrorKind::Timeout,
+            ik_status::Tls => ErrorKind::Tls,
+            ik_status::Decode => ErrorKind::Decode,
+            ik_status::BadRequest => ErrorKind::BadRequest,
+            ik_status::Unauthorized => ErrorKind::Unauthorized,
+            ik_status::Forbidden => ErrorKind::Forbidden,
+            ik_status::NotFound => ErrorKind::NotFound,
+            ik_status::Conflict => ErrorKind::Conflict,
+            ik_status::UnprocessableEntity => ErrorKind::UnprocessableEntity,
+            ik_status::RateLimited => ErrorKind::RateLimited,
+            ik_status::ServerError => ErrorKind::ServerError,
+            ik_status::ApiError => ErrorKind::Api,
+            ik_status::Panic => ErrorKind::Panic,
+        })
+    }
+
+    /// The stable name used in error documents (`"not_found"`; `"ok"` for success).
+    pub fn name(self) -> &'static str {
+        self.kind().map_or("ok", ErrorKind::name)
+    }
+
+    /// The English description `ik_status_str` returns, without the NUL.
+    pub fn describe(self) -> &'static str {
+        let d = ik_status::description(self as u32);
+        std::str::from_utf8(&d[..d.len() - 1]).unwrap_or("")
+    }
+
     /// Static, NUL-terminated description.
     fn description(code: u32) -> &'static [u8] {
         match code {
@@ -111,4 +171,21 @@ impl ik_status {
 #[no_mangle]
 pub extern "C" fn ik_status_str(status: u32) -> *const c_char {
     ik_status::description(status).as_ptr().cast()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_code_once_in_order() {
+        let described: Vec<u32> = (0..=255).filter(|c| ik_status::description(*c) != b"unknown status\0").collect();
+        let all: Vec<u32> = ik_status::ALL.iter().map(|s| *s as u32).collect();
+        assert_eq!(all, described);
+        for st in ik_status::ALL {
+            if let Some(kind) = st.kind() {
+                assert_eq!(ik_status::from(kind), *st);
+            }
+        }
+    }
 }

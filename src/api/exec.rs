@@ -1,0 +1,357 @@
+//! The one executor under every regular operation: a row of the operation table plus the caller's
+//! ids and JSON parameters in, the API's JSON answer out.
+//!
+//! Checks happen before anything is sent: the number of ids, empty or dot-segment ids, unknown
+//! keys (named, with the accepted ones), keys given twice, missing required fields, value types and
+//! the API's list limits. Keys may be the API's camelCase name or its snake_case spelling; the
+//! camelCase name goes on the wire. `null` counts as absent.
+
+use super::ops::{Input, Kind, Op, Param, Verb};
+use super::{encode_query, encode_segment, require_id};
+use crate::client::Client;
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::{Body, Method};
+use serde_json::{Map, Value};
+
+impl Client {
+    /// Runs `op` with the path ids in template order and the caller's JSON parameters (query
+    /// parameters or the body, per the row; `None` when the caller passed none).
+    ///
+    /// Returns the API's JSON text as sent, or the row's `empty_answer` (`{}`) when the answer has
+    /// no body.
+    pub fn call(&self, op: &Op, ids: &[&str], params_json: Option<&str>) -> Result<String> {
+        let request = prepare(op, ids, params_json)?;
+        let url = self.api_url(&request.path_and_query);
+        let answer = self.send(method(op.verb), url, request.body, None)?;
+        Ok(if answer.trim().is_empty() {
+            op.empty_answer.to_string()
+        } else {
+            answer
+        })
+    }
+}
+
+/// What `prepare` makes of a call: everything the transport needs except the host.
+pub struct Prepared {
+    pub path_and_query: String,
+    pub body: Body<'static>,
+}
+
+fn method(verb: Verb) -> Method {
+    match verb {
+        Verb::Get => Method::Get,
+        Verb::Post => Method::Post,
+        Verb::Put => Method::Put,
+        Verb::Patch => Method::Patch,
+        Verb::Delete => Method::Delete,
+    }
+}
+
+/// Checks the call against the row and builds its path, query and body.
+pub fn prepare(op: &Op, ids: &[&str], params_json: Option<&str>) -> Result<Prepared> {
+    let mut path_and_query = fill_path(op, ids)?;
+    let body = match op.input {
+        Input::None => {
+            if let Some(text) = params_json {
+                let extra = parse_params(op, Some(text))?;
+                if let Some(key) = extra.keys().next() {
+                    return Err(Error::invalid(format!(
+                        "{} takes no options, got `{}`",
+                        op.py,
+                        clip(key)
+                    )));
+                }
+            }
+            Body::Empty
+        }
+        Input::Query(params) => {
+            let object = parse_params(op, params_json)?;
+            let pairs = check(op, params, &object)?;
+            let mut first = true;
+            for (param, value) in pairs {
+                path_and_query.push(if first { '?' } else { '&' });
+                first = false;
+                path_and_query.push_str(&encode_query(param.name));
+                path_and_query.push('=');
+                path_and_query.push_str(&encode_query(&query_text(op, param, value)?));
+            }
+            Body::Empty
+        }
+        Input::Body(fields) => {
+            if params_json.is_none() && fields.iter().any(|f| f.required) {
+                return Err(Error::new(
+                    ErrorKind::NullArgument,
+                    format!("{} needs params_json (a JSON object)", op.py),
+                ));
+            }
+            let object = parse_params(op, params_json)?;
+            let pairs = check(op, fields, &object)?;
+            let mut body = Map::with_capacity(pairs.len());
+            for (field, value) in pairs {
+                body.insert(field.name.to_string(), value.clone());
+            }
+            Body::Json(Value::Object(body).to_string())
+        }
+    };
+    Ok(Prepared { path_and_query, body })
+}
+
+/// The row's path with each `{id}` replaced by the caller's id, percent-encoded.
+fn fill_path(op: &Op, ids: &[&str]) -> Result<String> {
+    let names: Vec<&str> = op.path_ids().collect();
+    if names.len() != ids.len() {
+        return Err(Error::invalid(format!(
+            "{} takes {} id(s), got {}",
+            op.py,
+            names.len(),
+            ids.len()
+        )));
+    }
+    let mut out = String::with_capacity(op.path.len() + ids.iter().map(|i| i.len()).sum::<usize>());
+    let mut rest = op.path;
+    for (name, id) in names.iter().zip(ids) {
+        let arg = super::ops::id_arg(name);
+        let id = require_id(id, &arg)?;
+        let (before, after) = rest.split_once('{').expect("path id");
+        out.push_str(before);
+        out.push_str(&encode_segment(id));
+        rest = after.split_once('}').expect("path id").1;
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn parse_params(op: &Op, text: Option<&str>) -> Result<Map<String, Value>> {
+    let Some(text) = text else { return Ok(Map::new()) };
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(_) => Err(Error::invalid(format!("{}: params_json must be a JSON object", op.py))),
+        Err(e) => Err(Error::invalid(format!("{}: params_json is not valid JSON: {e}", op.py))),
+    }
+}
+
+/// Long keys are cut in messages, so an error document never echoes a huge input.
+fn clip(s: &str) -> String {
+    const MAX: usize = 100;
+    if s.len() <= MAX {
+        return s.to_string();
+    }
+    let mut end = MAX;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} bytes)", &s[..end], s.len())
+}
+
+fn lookup<'p>(params: &'p [Param], key: &str) -> Option<&'p Param> {
+    params
+        .iter()
+        .find(|p| p.name == key || super::ops::snake_case(p.name) == key)
+}
+
+/// Matches the caller's keys against the row, in the caller's order; checks types, required
+/// fields and limits.
+fn check<'o, 'v>(op: &Op, params: &'o [Param], object: &'v Map<String, Value>) -> Result<Vec<(&'o Param, &'v Value)>> {
+    let mut out: Vec<(&'o Param, &'v Value)> = Vec::with_capacity(object.len());
+    let mut seen: Vec<(&'static str, &str)> = Vec::with_capacity(object.len());
+    for (raw, value) in object {
+        let key = raw.trim();
+        let Some(param) = lookup(params, key) else {
+            let known: Vec<&str> = params.iter().map(|p| p.name).collect();
+            let known = if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            };
+            return Err(Error::invalid(format!(
+                "unknown {} option `{}` (known: {known})",
+                op.py,
+                clip(key)
+            )));
+        };
+        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == param.name) {
+            return Err(Error::invalid(format!(
+                "{} option `{}` is given twice (as `{}` and `{}`)",
+                op.py,
+                param.name,
+                clip(first),
+                clip(raw)
+            )));
+        }
+        seen.push((param.name, raw.as_str()));
+        if value.is_null() {
+            continue;
+        }
+        check_kind(op, param, value)?;
+        if param.required && value.as_str().is_some_and(|s| s.trim().is_empty()) {
+            return Err(Error::invalid(format!(
+                "{} option `{}` must not be empty",
+                op.py, param.name
+            )));
+        }
+        if let (Some(limit), Value::Array(items)) = (op.max_items, value) {
+            if limit.field == param.name && items.len() > limit.max {
+                return Err(Error::invalid(format!(
+                    "{} option `{}` takes at most {} items, got {}",
+                    op.py,
+                    param.name,
+                    limit.max,
+                    items.len()
+                )));
+            }
+        }
+        out.push((param, value));
+    }
+    for param in params.iter().filter(|p| p.required) {
+        if !out.iter().any(|(p, _)| p.name == param.name) {
+            return Err(Error::invalid(format!("{} option `{}` is required", op.py, param.name)));
+        }
+    }
+    Ok(out)
+}
+
+fn check_kind(op: &Op, param: &Param, value: &Value) -> Result<()> {
+    let query = matches!(op.input, Input::Query(_));
+    let ok = match (param.kind, value) {
+        (Kind::Str, Value::String(_)) => true,
+        (Kind::Bool, Value::Bool(_)) => true,
+        (Kind::Bool, Value::String(s)) if query => s == "true" || s == "false",
+        (Kind::Int, Value::Number(n)) => n.as_u64().is_some(),
+        (Kind::Int, Value::String(s)) if query => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
+        (Kind::StrList, Value::Array(items)) | (Kind::StrOrList, Value::Array(items)) => {
+            items.iter().all(Value::is_string)
+        }
+        (Kind::StrList, Value::String(_)) => query,
+        (Kind::StrOrList, Value::String(_)) => true,
+        (Kind::Object, Value::Object(_)) => true,
+        (Kind::Array, Value::Array(_)) => true,
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "{} option `{}` must be {}",
+            op.py,
+            param.name,
+            param.kind.describe()
+        )))
+    }
+}
+
+/// A checked query value as text: strings as they are, lists comma-joined.
+fn query_text(op: &Op, param: &Param, value: &Value) -> Result<String> {
+    Ok(match value {
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
+        _ => {
+            return Err(Error::invalid(format!(
+                "{} option `{}` cannot go in a query",
+                op.py, param.name
+            )))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::ops::find;
+    use super::*;
+
+    fn prep(py: &str, ids: &[&str], params: Option<&str>) -> Result<(String, String)> {
+        let p = prepare(find(py).unwrap(), ids, params)?;
+        let body = match p.body {
+            Body::Json(s) => s,
+            Body::Empty => String::new(),
+            _ => unreachable!(),
+        };
+        Ok((p.path_and_query, body))
+    }
+
+    #[test]
+    fn paths_queries_and_bodies() {
+        assert_eq!(
+            prep("files.versions.get", &["a/b", "v 1"], None).unwrap().0,
+            "/v1/files/a%2Fb/versions/v%201"
+        );
+        assert_eq!(
+            prep(
+                "assets.list",
+                &[],
+                Some(r#"{"search_query":"name = \"a&b\"","tags":["x","y"],"limit":"5"}"#)
+            )
+            .unwrap(),
+            (
+                "/v1/files?searchQuery=name%20%3D%20%22a%26b%22&tags=x%2Cy&limit=5".to_string(),
+                String::new()
+            )
+        );
+        assert_eq!(prep("assets.list", &[], None).unwrap().0, "/v1/files");
+        assert_eq!(
+            prep(
+                "files.bulk.remove_ai_tags",
+                &[],
+                Some(r#"{"file_ids":["a"],"ai_tags":["car"]}"#)
+            )
+            .unwrap()
+            .1,
+            r#"{"fileIds":["a"],"AITags":["car"]}"#
+        );
+        assert_eq!(
+            prep(
+                "files.copy",
+                &[],
+                Some(r#"{"sourceFilePath":"/a.jpg","destinationPath":"/b/","includeFileVersions":null}"#)
+            )
+            .unwrap()
+            .1,
+            r#"{"sourceFilePath":"/a.jpg","destinationPath":"/b/"}"#
+        );
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        let msg = |r: Result<(String, String)>| r.unwrap_err().message.clone();
+        assert!(msg(prep("files.get", &[], None)).contains("takes 1 id(s), got 0"));
+        assert!(msg(prep("files.get", &[" "], None)).contains("`file_id` must not be empty"));
+        assert!(msg(prep("files.get", &[".."], None)).contains("`file_id`"));
+        assert!(msg(prep("files.copy", &[], Some("{"))).contains("not valid JSON"));
+        assert!(msg(prep("files.copy", &[], Some("[]"))).contains("must be a JSON object"));
+        let m = msg(prep(
+            "files.copy",
+            &[],
+            Some(r#"{"sourceFilePath":"a","destinationPath":"b","x":1}"#),
+        ));
+        assert!(
+            m.contains("unknown files.copy option `x`") && m.contains("sourceFilePath"),
+            "{m}"
+        );
+        assert!(
+            msg(prep("files.copy", &[], Some(r#"{"sourceFilePath":"a"}"#))).contains("`destinationPath` is required")
+        );
+        assert!(msg(prep("files.copy", &[], None)).contains("needs params_json"));
+        assert!(msg(prep(
+            "files.rename",
+            &[],
+            Some(r#"{"filePath":"a","newFileName":"b","purgeCache":"yes"}"#)
+        ))
+        .contains("`purgeCache` must be a boolean"));
+        let ids: Vec<String> = (0..101).map(|i| format!("\"{i}\"")).collect();
+        let body = format!(r#"{{"fileIds":[{}]}}"#, ids.join(","));
+        assert!(msg(prep("files.bulk.delete", &[], Some(&body))).contains("at most 100 items, got 101"));
+        assert!(msg(prep(
+            "files.bulk.add_tags",
+            &[],
+            Some(r#"{"fileIds":["a"],"file_ids":["b"],"tags":["t"]}"#)
+        ))
+        .contains("given twice"));
+        assert!(msg(prep("files.get", &["a"], Some(r#"{"x":1}"#))).contains("takes no options"));
+        let long = "k".repeat(10_000);
+        let m = msg(prep("assets.list", &[], Some(&format!(r#"{{"{long}":1}}"#))));
+        assert!(m.len() < 600, "{}", m.len());
+        assert!(msg(prep("accounts.usage.get", &[], Some(r#"{"startDate":"2026-01-01"}"#))).contains("`endDate`"));
+        assert!(msg(prep("cache.invalidation.create", &[], Some(r#"{"url":" "}"#))).contains("`url` must not be empty"));
+    }
+}

@@ -1,0 +1,65 @@
+//! The shared body of every table-driven `extern "C"` function (`ops_gen.rs`): decode the C
+//! arguments, run the row through [`Client::call`](crate::Client::call), apply the out-parameter
+//! protocol.
+
+use super::args::{client_arg, opt_str_arg, str_arg};
+use super::boundary::call_with_out;
+use super::client::ik_client;
+use super::status::ik_status;
+use crate::api::ops::{id_arg, Input, OPS};
+use crate::error::{Error, ErrorKind, Result};
+use std::ffi::c_char;
+
+/// Runs row `index` of the operation table. `ids` are the path ids in template order;
+/// `params_json` is the row's query or body JSON (NULL: none; the function has no such argument
+/// when the row takes neither).
+///
+/// # Safety
+/// `client` NULL or a live handle; each id and `params_json` NULL or NUL-terminated; `out_json`
+/// NULL or writable.
+pub unsafe fn run_op(
+    index: usize,
+    client: *const ik_client,
+    ids: &[*const c_char],
+    params_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    call_with_out(out_json, || {
+        let op = OPS
+            .get(index)
+            .ok_or_else(|| Error::new(ErrorKind::Panic, format!("no operation #{index}")))?;
+        let client = client_arg(client)?;
+        let ids = decode_ids(index, ids)?;
+        let params = opt_str_arg(params_json, "params_json")?;
+        if params.is_none() {
+            if let Input::Body(fields) = op.input {
+                if fields.iter().any(|f| f.required) {
+                    return Err(Error::null_argument("params_json"));
+                }
+            }
+        }
+        client.call(op, &ids, params)
+    })
+}
+
+/// Borrows each id argument, naming it (`file_id`, `version_id` …) when NULL or not UTF-8.
+///
+/// # Safety
+/// Each pointer NULL or NUL-terminated.
+pub(crate) unsafe fn decode_ids<'a>(index: usize, ids: &[*const c_char]) -> Result<Vec<&'a str>> {
+    let op = OPS
+        .get(index)
+        .ok_or_else(|| Error::new(ErrorKind::Panic, format!("no operation #{index}")))?;
+    let names: Vec<&str> = op.path_ids().collect();
+    if names.len() != ids.len() {
+        return Err(Error::new(
+            ErrorKind::Panic,
+            format!("{}: generated code passes the wrong ids", op.py),
+        ));
+    }
+    names
+        .iter()
+        .zip(ids)
+        .map(|(name, ptr)| str_arg(*ptr, &id_arg(name)))
+        .collect()
+}

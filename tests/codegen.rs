@@ -1,0 +1,29 @@
+//! Fails when a generated file (the table-driven C functions, Go methods and status constants,
+//! C++ methods and status enum, docs/operations.md) differs from what the operation table and the
+//! status enum give. `IK_REGENERATE=1 cargo test --test codegen` rewrites them (never under `CI`).
+
+mod generator;
+
+use std::path::Path;
+
+#[test]
+fn generated_files_match_the_table() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let regenerate = std::env::var_os("IK_REGENERATE").is_some() && std::env::var_os("CI").is_none();
+    let mut drift = Vec::new();
+    for (rel, text) in generator::render_all() {
+        let path = root.join(rel);
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        if committed != text {
+            if regenerate {
+                std::fs::write(&path, &text).unwrap_or_else(|e| panic!("write {rel}: {e}"));
+            } else {
+                drift.push(rel);
+            }
+        }
+    }
+    assert!(
+        drift.is_empty(),
+        "generated files drifted from src/api/ops.rs / src/ffi/status.rs: {drift:?}; run `IK_REGENERATE=1 cargo test --test codegen`"
+    );
+}
