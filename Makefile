@@ -6,6 +6,7 @@
 #   make uninstall PREFIX=... DESTDIR=...
 #   make sample                           the C sample against a local ImageKit-compatible server
 #   make test                             every test of the project (scripts/test.sh)
+#   make bench                            side-by-side benchmark vs the official SDKs (bench/run.py, BENCHMARKS.md)
 #
 # CARGO_TARGET_DIR is honoured; otherwise cargo's default <repo>/target is used.
 
@@ -23,7 +24,7 @@ SONAME     := libimagekit.so.$(MAJOR)
 
 export PREFIX DESTDIR LIBDIR INCLUDEDIR
 
-.PHONY: all build install uninstall sample test clean
+.PHONY: all build install uninstall sample test bench clean
 
 all: build
 
@@ -56,6 +57,11 @@ sample:
 
 test:
 	scripts/test.sh
+
+# Installs the official SDKs into bench/.sdk/ (PyPI, npm, Go module proxy), checks every output,
+# then prints one table of rates and ratios; only 127.0.0.1 servers. See BENCHMARKS.md.
+bench:
+	python3 bench/run.py
 
 clean:
 	$(CARGO) clean
