@@ -1631,6 +1631,45 @@ ik_status ik_get_purge_cache_status(const struct ik_client *client,
                                     char **out_json);
 
 /**
+ * Seed name of `ik_files_upload` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_upload`.
+ */
+ik_status ik_upload_file(const struct ik_client *client,
+                         const char *options_json,
+                         ik_progress_callback progress,
+                         void *userdata,
+                         char **out_json);
+
+/**
+ * Seed name of `ik_files_upload_bytes` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_upload_bytes`.
+ */
+ik_status ik_upload_file_bytes(const struct ik_client *client,
+                               const uint8_t *data,
+                               size_t len,
+                               const char *options_json,
+                               ik_progress_callback progress,
+                               void *userdata,
+                               char **out_json);
+
+/**
+ * Seed name of `ik_files_upload_path` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_upload_path`.
+ */
+ik_status ik_upload_file_path(const struct ik_client *client,
+                              const char *path,
+                              const char *options_json,
+                              ik_progress_callback progress,
+                              void *userdata,
+                              char **out_json);
+
+/**
  * A static English description of a status code. Never NULL; unknown codes give "unknown status".
  *
  * The returned string lives for the whole program: do not free it.
@@ -1664,7 +1703,7 @@ const char *ik_status_str(uint32_t status);
  *
  * @code
  * char *out = NULL;
- * ik_status st = ik_upload_file(client,
+ * ik_status st = ik_files_upload(client,
  *     "{\"file\":\"https://example.com/cat.jpg\",\"fileName\":\"cat.jpg\",\"tags\":[\"pets\"]}",
  *     NULL, NULL, &out);
  * if (st == IK_STATUS_OK) printf("uploaded: %s\n", out); else fprintf(stderr, "%s\n", out);
@@ -1674,17 +1713,17 @@ const char *ik_status_str(uint32_t status);
  * # Safety
  * Pointers must be NULL or valid as described; `progress` must be safe to call with `userdata`.
  */
-ik_status ik_upload_file(const struct ik_client *client,
-                         const char *options_json,
-                         ik_progress_callback progress,
-                         void *userdata,
-                         char **out_json);
+ik_status ik_files_upload(const struct ik_client *client,
+                          const char *options_json,
+                          ik_progress_callback progress,
+                          void *userdata,
+                          char **out_json);
 
 /**
  * Uploads `len` bytes at `data` as the file (a binary multipart part named after `fileName`).
  *
  * `data` is borrowed for the call only and is not copied: it is streamed from where it is.
- * `data` may be NULL only when `len` is 0. `options_json` is as for `ik_upload_file` but must
+ * `data` may be NULL only when `len` is 0. `options_json` is as for `ik_files_upload` but must
  * not contain `"file"`; `"fileName"` is required.
  *
  * On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
@@ -1698,22 +1737,22 @@ ik_status ik_upload_file(const struct ik_client *client,
  *     return 0; // non-zero cancels
  * }
  * char *out = NULL;
- * ik_status st = ik_upload_file_bytes(client, buf, buf_len, "{\"fileName\":\"photo.jpg\"}",
+ * ik_status st = ik_files_upload_bytes(client, buf, buf_len, "{\"fileName\":\"photo.jpg\"}",
  *                                     on_progress, NULL, &out);
  * ik_string_free(out);
  * @endcode
  *
  * # Safety
  * `data` must point to `len` readable bytes (or be NULL with `len == 0`); other pointers as
- * for `ik_upload_file`.
+ * for `ik_files_upload`.
  */
-ik_status ik_upload_file_bytes(const struct ik_client *client,
-                               const uint8_t *data,
-                               size_t len,
-                               const char *options_json,
-                               ik_progress_callback progress,
-                               void *userdata,
-                               char **out_json);
+ik_status ik_files_upload_bytes(const struct ik_client *client,
+                                const uint8_t *data,
+                                size_t len,
+                                const char *options_json,
+                                ik_progress_callback progress,
+                                void *userdata,
+                                char **out_json);
 
 /**
  * Uploads the local file at `path`, streamed from disk in chunks while it is sent: memory
@@ -1722,7 +1761,7 @@ ik_status ik_upload_file_bytes(const struct ik_client *client,
  * `path` is a NUL-terminated UTF-8 path, borrowed for the call. The file must exist and be a
  * regular file (else `IK_STATUS_IO`); its size when the call starts is the size sent, and a
  * file that changes size during the upload fails with `IK_STATUS_IO`. `options_json` is as
- * for `ik_upload_file` but must not contain `"file"`; `"fileName"` is required (it is not
+ * for `ik_files_upload` but must not contain `"file"`; `"fileName"` is required (it is not
  * taken from the path).
  *
  * On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
@@ -1733,7 +1772,7 @@ ik_status ik_upload_file_bytes(const struct ik_client *client,
  *
  * @code
  * char *out = NULL;
- * ik_status st = ik_upload_file_path(client, "/tmp/video.mp4",
+ * ik_status st = ik_files_upload_path(client, "/tmp/video.mp4",
  *     "{\"fileName\":\"video.mp4\",\"folder\":\"/videos\"}", on_progress, &state, &out);
  * ik_string_free(out);
  * @endcode
@@ -1741,12 +1780,59 @@ ik_status ik_upload_file_bytes(const struct ik_client *client,
  * # Safety
  * Pointers must be NULL or valid as described; `progress` must be safe to call with `userdata`.
  */
-ik_status ik_upload_file_path(const struct ik_client *client,
-                              const char *path,
-                              const char *options_json,
-                              ik_progress_callback progress,
-                              void *userdata,
-                              char **out_json);
+ik_status ik_files_upload_path(const struct ik_client *client,
+                               const char *path,
+                               const char *options_json,
+                               ik_progress_callback progress,
+                               void *userdata,
+                               char **out_json);
+
+/**
+ * Uploads a file given by URL, base64 text or data URI to upload API v2
+ * (`POST /api/v2/files/upload`, `beta.v2.files.upload` in the newest SDKs).
+ *
+ * As `ik_files_upload` in every respect (options, streaming, progress, cancellation, retries,
+ * idempotent mode, result and errors), except that v2 has no `publicKey`, `signature` or
+ * `expire` (`IK_STATUS_INVALID_ARGUMENT` if given): a client-side upload authenticates with a
+ * JWT `token` made by `ik_upload_v2_token`; a server-side one with the client's private key.
+ *
+ * # Safety
+ * As for `ik_files_upload`.
+ */
+ik_status ik_beta_v2_files_upload(const struct ik_client *client,
+                                  const char *options_json,
+                                  ik_progress_callback progress,
+                                  void *userdata,
+                                  char **out_json);
+
+/**
+ * Uploads `len` bytes at `data` to upload API v2: as `ik_files_upload_bytes`, with v2's
+ * options (see `ik_beta_v2_files_upload`).
+ *
+ * # Safety
+ * As for `ik_files_upload_bytes`.
+ */
+ik_status ik_beta_v2_files_upload_bytes(const struct ik_client *client,
+                                        const uint8_t *data,
+                                        size_t len,
+                                        const char *options_json,
+                                        ik_progress_callback progress,
+                                        void *userdata,
+                                        char **out_json);
+
+/**
+ * Uploads the local file at `path`, streamed from disk, to upload API v2: as
+ * `ik_files_upload_path`, with v2's options (see `ik_beta_v2_files_upload`).
+ *
+ * # Safety
+ * As for `ik_files_upload_path`.
+ */
+ik_status ik_beta_v2_files_upload_path(const struct ik_client *client,
+                                       const char *path,
+                                       const char *options_json,
+                                       ik_progress_callback progress,
+                                       void *userdata,
+                                       char **out_json);
 
 /**
  * Builds an ImageKit URL exactly as the seed SDK's `url()` does (imagekitio 4.2.0 with the seed
