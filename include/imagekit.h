@@ -31,6 +31,11 @@
 
 
 /**
+ * The page size when the caller gives no `limit` (the API's maximum).
+ */
+#define DEFAULT_PAGE_SIZE 1000
+
+/**
  * Default lifetime of the parameters when `expire` is 0, in seconds.
  */
 #define DEFAULT_EXPIRE_SECONDS (60 * 30)
@@ -202,6 +207,13 @@ typedef struct ik_client ik_client;
  * any thread that uses the client, concurrently. Never receives the private key.
  */
 typedef void (*ik_log_callback)(void *userdata, uint32_t level, const char *message);
+
+/**
+ * Receives one page of a paged list: `page_json` is the page's JSON array as the API sent it,
+ * borrowed for the call only (copy what you keep). Called on the thread that started the walk.
+ * Return 0 to go on to the next page, any other value to stop.
+ */
+typedef int (*ik_page_callback)(void *userdata, const char *page_json);
 
 /**
  * Reports upload progress, libcurl style: `sent` request-body bytes out of `total` (the whole
@@ -1494,6 +1506,55 @@ ik_status ik_accounts_webhooks_update(const struct ik_client *client,
 ik_status ik_accounts_webhooks_delete(const struct ik_client *client,
                                       const char *id,
                                       char **out_json);
+
+/**
+ * Lists and searches files and folders page by page (`GET /v1/files` with `skip`/`limit`),
+ * handing each page to `on_page` until a page comes back shorter than the page size or
+ * `on_page` returns non-zero.
+ *
+ * `params_json` (may be NULL) is as for `ik_assets_list`; its `skip` (default 0) is where the
+ * walk starts and its `limit` (default 1000, the API's maximum) is the page size.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds `{"pages":N,"items":M,"stopped":bool}` (`stopped`: the
+ * callback ended the walk early). On failure (an HTTP error on any page, a page that is not a
+ * JSON array) it holds an error document; the pages before it were delivered. The caller frees
+ * it with `ik_string_free`. NULL `client`, `on_page` or `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. `userdata` is passed to `on_page` untouched. Thread-safe on a shared
+ * client; `on_page` must not free the client.
+ *
+ * @code
+ * static int print_page(void *ud, const char *page) { (void)ud; puts(page); return 0; }
+ * char *out = NULL;
+ * ik_assets_list_each(client, "{\"path\":\"/products\",\"limit\":100}", print_page, NULL, &out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * `client` NULL or a live handle; `params_json` NULL or NUL-terminated; `on_page` safe to call
+ * with `userdata`; `out_json` NULL or writable.
+ */
+ik_status ik_assets_list_each(const struct ik_client *client,
+                              const char *params_json,
+                              ik_page_callback on_page,
+                              void *userdata,
+                              char **out_json);
+
+/**
+ * Lists and searches files and folders across every page (`GET /v1/files` with `skip`/`limit`)
+ * and returns all items in one JSON array, at most `max_items` of them (0: no cap; a result of
+ * exactly `max_items` items may have been cut).
+ *
+ * `params_json` (may be NULL) is as for `ik_assets_list_each`. On `IK_STATUS_OK`, `*out_json`
+ * holds the array; otherwise an error document. The caller frees it with `ik_string_free`. NULL
+ * `client` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` NULL or a live handle; `params_json` NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_assets_list_all(const struct ik_client *client,
+                             const char *params_json,
+                             uint64_t max_items,
+                             char **out_json);
 
 /**
  * Computes the Hamming distance between two pHash values (hex strings such as

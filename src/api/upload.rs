@@ -252,7 +252,10 @@ pub fn build_body_for<'a>(
 fn describes_a_file(status: u16, text: &str) -> bool {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(o)) => {
-            o.get("fileId").and_then(Value::as_str).is_some_and(|id| !id.trim().is_empty()) || status == 202
+            o.get("fileId")
+                .and_then(Value::as_str)
+                .is_some_and(|id| !id.trim().is_empty())
+                || status == 202
         }
         _ => false,
     }
@@ -422,14 +425,19 @@ impl Client {
             ("type".into(), "file".into()),
             ("searchQuery".into(), format!("name = \"{name}\"")),
         ]);
-        let listing = match self.send(Method::Get, self.api_url(&format!("/v1/files{query}")), Body::Empty, None) {
+        let listing = match self.send(
+            Method::Get,
+            self.api_url(&format!("/v1/files{query}")),
+            Body::Empty,
+            None,
+        ) {
             Ok(t) => t,
             Err(e) => return Err(unresolved(&format!("looking it up failed: {}", e.message))),
         };
         let items: Vec<Value> = serde_json::from_str(&listing).unwrap_or_default();
-        let found = items.into_iter().find(|f| {
-            f["name"].as_str() == Some(name) && size.is_none_or(|n| f["size"].as_u64() == Some(n))
-        });
+        let found = items
+            .into_iter()
+            .find(|f| f["name"].as_str() == Some(name) && size.is_none_or(|n| f["size"].as_u64() == Some(n)));
         match found {
             Some(file) => {
                 self.log(crate::log::LogLevel::Info, || {
@@ -512,14 +520,23 @@ mod tests {
 
     #[test]
     fn v2_refuses_the_v1_client_side_auth_fields() {
-        for (field, value) in [("publicKey", json!("pk")), ("signature", json!("sig")), ("expire", json!(1700000000))] {
+        for (field, value) in [
+            ("publicKey", json!("pk")),
+            ("signature", json!("sig")),
+            ("expire", json!(1700000000)),
+        ] {
             let opts = json!({"fileName": "a.jpg", field: value});
             let err = build_body_for(UploadApi::V2, UploadSource::Bytes(b"x"), opts.as_object().unwrap()).unwrap_err();
-            assert!(err.message.contains(field) && err.message.contains("token"), "{}", err.message);
+            assert!(
+                err.message.contains(field) && err.message.contains("token"),
+                "{}",
+                err.message
+            );
             assert!(build_body_for(UploadApi::V1, UploadSource::Bytes(b"x"), opts.as_object().unwrap()).is_ok());
         }
         let opts = json!({"fileName": "a.jpg", "token": "jwt", "tags": ["a"]});
-        let body = text_of(&build_body_for(UploadApi::V2, UploadSource::Bytes(b"x"), opts.as_object().unwrap()).unwrap());
+        let body =
+            text_of(&build_body_for(UploadApi::V2, UploadSource::Bytes(b"x"), opts.as_object().unwrap()).unwrap());
         assert_eq!(field(&body, "token").as_deref(), Some("jwt"));
         assert_eq!(UploadApi::V2.path(), "/api/v2/files/upload");
     }

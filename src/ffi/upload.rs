@@ -68,7 +68,14 @@ pub(crate) unsafe fn upload_path(
     if path.is_empty() {
         return Err(crate::error::Error::invalid("argument `path` must not be empty"));
     }
-    upload_with(api, client, UploadSource::Path(Path::new(path)), options_json, progress, userdata)
+    upload_with(
+        api,
+        client,
+        UploadSource::Path(Path::new(path)),
+        options_json,
+        progress,
+        userdata,
+    )
 }
 
 /// Uploads a file given by URL, base64 text or data URI (`POST /api/v1/files/upload`).
@@ -114,7 +121,14 @@ pub unsafe extern "C" fn ik_files_upload(
     out_json: *mut *mut c_char,
 ) -> ik_status {
     call_with_out(out_json, || {
-        upload_with(UploadApi::V1, client, UploadSource::Option, options_json, progress, userdata)
+        upload_with(
+            UploadApi::V1,
+            client,
+            UploadSource::Option,
+            options_json,
+            progress,
+            userdata,
+        )
     })
 }
 
@@ -155,7 +169,14 @@ pub unsafe extern "C" fn ik_files_upload_bytes(
 ) -> ik_status {
     call_with_out(out_json, || {
         let bytes = bytes_arg(data, len, "data")?;
-        upload_with(UploadApi::V1, client, UploadSource::Bytes(bytes), options_json, progress, userdata)
+        upload_with(
+            UploadApi::V1,
+            client,
+            UploadSource::Bytes(bytes),
+            options_json,
+            progress,
+            userdata,
+        )
     })
 }
 
@@ -192,7 +213,9 @@ pub unsafe extern "C" fn ik_files_upload_path(
     userdata: *mut c_void,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    call_with_out(out_json, || upload_path(UploadApi::V1, client, path, options_json, progress, userdata))
+    call_with_out(out_json, || {
+        upload_path(UploadApi::V1, client, path, options_json, progress, userdata)
+    })
 }
 
 /// Uploads a file given by URL, base64 text or data URI to upload API v2
@@ -214,7 +237,14 @@ pub unsafe extern "C" fn ik_beta_v2_files_upload(
     out_json: *mut *mut c_char,
 ) -> ik_status {
     call_with_out(out_json, || {
-        upload_with(UploadApi::V2, client, UploadSource::Option, options_json, progress, userdata)
+        upload_with(
+            UploadApi::V2,
+            client,
+            UploadSource::Option,
+            options_json,
+            progress,
+            userdata,
+        )
     })
 }
 
@@ -235,7 +265,14 @@ pub unsafe extern "C" fn ik_beta_v2_files_upload_bytes(
 ) -> ik_status {
     call_with_out(out_json, || {
         let bytes = bytes_arg(data, len, "data")?;
-        upload_with(UploadApi::V2, client, UploadSource::Bytes(bytes), options_json, progress, userdata)
+        upload_with(
+            UploadApi::V2,
+            client,
+            UploadSource::Bytes(bytes),
+            options_json,
+            progress,
+            userdata,
+        )
     })
 }
 
@@ -253,5 +290,7 @@ pub unsafe extern "C" fn ik_beta_v2_files_upload_path(
     userdata: *mut c_void,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    call_with_out(out_json, || upload_path(UploadApi::V2, client, path, options_json, progress, userdata))
+    call_with_out(out_json, || {
+        upload_path(UploadApi::V2, client, path, options_json, progress, userdata)
+    })
 }
