@@ -146,7 +146,14 @@ pub(crate) fn uuid_v4() -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let h = hex(&b);
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 /// `n` random alphanumeric characters (the unique-file-name suffix).
@@ -265,7 +272,11 @@ const fn crc_tables() -> [[u32; 256]; 8] {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
             k += 1;
         }
         t[0][i] = c;
@@ -415,9 +426,15 @@ mod tests {
     fn iso_round_trip() {
         assert_eq!(iso8601(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(iso8601(1_566_628_481_313), "2019-08-24T06:34:41.313Z");
-        assert_eq!(parse_iso8601("2019-08-24T06:34:41.313Z"), Some(1_566_628_481_313));
+        assert_eq!(
+            parse_iso8601("2019-08-24T06:34:41.313Z"),
+            Some(1_566_628_481_313)
+        );
         assert_eq!(parse_iso8601("2019-08-24"), Some(1_566_604_800_000));
-        assert_eq!(parse_iso8601("2019-08-24T08:34:41+02:00"), Some(1_566_628_481_000));
+        assert_eq!(
+            parse_iso8601("2019-08-24T08:34:41+02:00"),
+            Some(1_566_628_481_000)
+        );
         assert_eq!(parse_iso8601("2019-13-24"), None);
         assert_eq!(parse_iso8601("yesterday"), None);
         for ms in [951_782_400_000i64, 4_102_444_800_123, 1_709_251_199_999] {
@@ -427,7 +444,10 @@ mod tests {
 
     #[test]
     fn base64() {
-        assert_eq!(base64_decode("cHJpdmF0ZV9rZXlfdGVzdDpkb19ub3Rfc2V0").unwrap(), b"private_key_test:do_not_set");
+        assert_eq!(
+            base64_decode("cHJpdmF0ZV9rZXlfdGVzdDpkb19ub3Rfc2V0").unwrap(),
+            b"private_key_test:do_not_set"
+        );
         assert_eq!(base64_decode("YQ==").unwrap(), b"a");
         assert_eq!(base64_decode("YWI").unwrap(), b"ab");
         assert!(base64_decode("Y").is_none());
@@ -453,7 +473,11 @@ mod tests {
         for &b in &data {
             r ^= b as u32;
             for _ in 0..8 {
-                r = if r & 1 != 0 { 0xEDB8_8320 ^ (r >> 1) } else { r >> 1 };
+                r = if r & 1 != 0 {
+                    0xEDB8_8320 ^ (r >> 1)
+                } else {
+                    r >> 1
+                };
             }
         }
         for split in [0, 1, 7, 8, 9, 500, 999] {
