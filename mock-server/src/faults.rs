@@ -15,11 +15,7 @@ pub struct CannedResponse {
 impl CannedResponse {
     /// `status` with ImageKit's usual body for it (see [`default_body`]).
     pub fn new(status: u16) -> Self {
-        CannedResponse {
-            status,
-            headers: Vec::new(),
-            body: default_body(status).into_bytes(),
-        }
+        CannedResponse { status, headers: Vec::new(), body: default_body(status).into_bytes() }
     }
 
     pub(crate) fn to_response(&self) -> Response {
@@ -42,9 +38,7 @@ impl CannedResponse {
 pub fn default_body(status: u16) -> String {
     let v = match status {
         429 => json!({"message": "You have exceeded the rate limit. Please try again later."}),
-        500..=599 => {
-            json!({"message": "Something went wrong. Please try again later.", "help": HELP})
-        }
+        500..=599 => json!({"message": "Something went wrong. Please try again later.", "help": HELP}),
         _ => json!({"message": crate::http::reason(status), "help": HELP}),
     };
     v.to_string()
@@ -93,13 +87,7 @@ pub struct Fault {
 
 impl Fault {
     fn with_action(action: FaultAction) -> Self {
-        Fault {
-            method: None,
-            path_prefix: None,
-            times: 1,
-            delay: None,
-            action,
-        }
+        Fault { method: None, path_prefix: None, times: 1, delay: None, action }
     }
 
     /// Respond with `status` and ImageKit's usual body for it.
@@ -205,13 +193,8 @@ impl Fault {
     }
 
     pub(crate) fn matches(&self, method: &str, path: &str) -> bool {
-        self.method
-            .as_deref()
-            .is_none_or(|m| m.eq_ignore_ascii_case(method))
-            && self
-                .path_prefix
-                .as_deref()
-                .is_none_or(|p| path.starts_with(p))
+        self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+            && self.path_prefix.as_deref().is_none_or(|p| path.starts_with(p))
     }
 
     /// A short description, stored in the request log.
@@ -232,17 +215,8 @@ impl Fault {
     /// Parses the control API's JSON form (see the crate docs).
     pub fn from_json(v: &Value) -> Result<Fault, String> {
         let o = v.as_object().ok_or("a fault must be a JSON object")?;
-        const KNOWN: [&str; 9] = [
-            "method",
-            "path",
-            "path_prefix",
-            "times",
-            "delay_ms",
-            "action",
-            "status",
-            "headers",
-            "body",
-        ];
+        const KNOWN: [&str; 9] =
+            ["method", "path", "path_prefix", "times", "delay_ms", "action", "status", "headers", "body"];
         if let Some(k) = o.keys().find(|k| !KNOWN.contains(&k.as_str())) {
             return Err(format!("unknown fault field {k:?}"));
         }
@@ -256,10 +230,7 @@ impl Fault {
         let u64_field = |k: &str| -> Result<Option<u64>, String> {
             match o.get(k) {
                 None | Some(Value::Null) => Ok(None),
-                Some(v) => v
-                    .as_u64()
-                    .map(Some)
-                    .ok_or(format!("{k} must be a non-negative integer")),
+                Some(v) => v.as_u64().map(Some).ok_or(format!("{k} must be a non-negative integer")),
             }
         };
         let status = match u64_field("status")? {
@@ -298,16 +269,12 @@ impl Fault {
         let canned = |status: u16| CannedResponse {
             status,
             headers: headers.clone(),
-            body: body
-                .clone()
-                .unwrap_or_else(|| default_body(status).into_bytes()),
+            body: body.clone().unwrap_or_else(|| default_body(status).into_bytes()),
         };
         let action_name = str_field("action")?.unwrap_or_else(|| "respond".into());
         let has_response_fields = status.is_some() || !headers.is_empty() || body.is_some();
         let action = match action_name.as_str() {
-            "respond" => {
-                FaultAction::Respond(canned(status.ok_or("a respond fault needs a status")?))
-            }
+            "respond" => FaultAction::Respond(canned(status.ok_or("a respond fault needs a status")?)),
             "drop" | "drop_connection" => FaultAction::DropConnection,
             "drop_mid_response" => FaultAction::DropMidResponse(
                 has_response_fields.then(|| canned(status.unwrap_or(200))),
@@ -315,15 +282,8 @@ impl Fault {
             "passthrough" | "delay" => FaultAction::Passthrough,
             a => return Err(format!("unknown fault action {a:?}")),
         };
-        if has_response_fields
-            && matches!(
-                action,
-                FaultAction::DropConnection | FaultAction::Passthrough
-            )
-        {
-            return Err(format!(
-                "action {action_name:?} takes no status, headers or body"
-            ));
+        if has_response_fields && matches!(action, FaultAction::DropConnection | FaultAction::Passthrough) {
+            return Err(format!("action {action_name:?} takes no status, headers or body"));
         }
         let path = match (str_field("path")?, str_field("path_prefix")?) {
             (Some(_), Some(_)) => return Err("give path or path_prefix, not both".into()),
@@ -362,10 +322,7 @@ impl Fault {
             o.insert("status".into(), c.status.into());
             let h: Vec<Value> = c.headers.iter().map(|(k, v)| json!([k, v])).collect();
             o.insert("headers".into(), h.into());
-            o.insert(
-                "body".into(),
-                String::from_utf8_lossy(&c.body).into_owned().into(),
-            );
+            o.insert("body".into(), String::from_utf8_lossy(&c.body).into_owned().into());
         }
         Value::Object(o)
     }
@@ -431,12 +388,8 @@ mod tests {
         .unwrap();
         assert_eq!(f.times, 2);
         assert_eq!(f.delay, Some(Duration::from_millis(5)));
-        assert!(
-            f.matches("POST", "/api/v1/files/upload") && !f.matches("GET", "/api/v1/files/upload")
-        );
-        let FaultAction::Respond(c) = &f.action else {
-            panic!()
-        };
+        assert!(f.matches("POST", "/api/v1/files/upload") && !f.matches("GET", "/api/v1/files/upload"));
+        let FaultAction::Respond(c) = &f.action else { panic!() };
         assert_eq!(c.headers[0], ("Retry-After".to_string(), "1".to_string()));
         assert!(String::from_utf8_lossy(&c.body).contains("rate limit"));
         assert_eq!(Fault::from_json(&f.to_json()).unwrap(), f);
@@ -444,19 +397,11 @@ mod tests {
         let d = Fault::from_json(&json!({"action": "drop_mid_response"})).unwrap();
         assert_eq!(d.action, FaultAction::DropMidResponse(None));
         let j = Fault::from_json(&json!({"status": 500, "body": {"a": 1}})).unwrap();
-        let r = match j.action {
-            FaultAction::Respond(c) => c.to_response(),
-            _ => panic!(),
-        };
+        let r = match j.action { FaultAction::Respond(c) => c.to_response(), _ => panic!() };
         assert_eq!(r.body, br#"{"a":1}"#);
-        assert!(r
-            .headers
-            .contains(&("Content-Type".into(), "application/json".into())));
+        assert!(r.headers.contains(&("Content-Type".into(), "application/json".into())));
         let e = Fault::from_json(&json!({"status": 200, "body": ""})).unwrap();
-        let r = match e.action {
-            FaultAction::Respond(c) => c.to_response(),
-            _ => panic!(),
-        };
+        let r = match e.action { FaultAction::Respond(c) => c.to_response(), _ => panic!() };
         assert!(r.body.is_empty() && !r.has_header("content-type"));
         for bad in [
             json!({"action": "respond"}),
@@ -477,22 +422,10 @@ mod tests {
         let mut q = FaultQueue::default();
         q.push(Fault::status(503).on("GET", "/v1/files").times(2));
         q.push(Fault::status(500).forever());
-        assert_eq!(
-            q.take("POST", "/api/v1/files/upload").unwrap().describe(),
-            "respond 500"
-        );
-        assert_eq!(
-            q.take("GET", "/v1/files/abc/details").unwrap().describe(),
-            "respond 503"
-        );
-        assert_eq!(
-            q.take("GET", "/v1/files").unwrap().describe(),
-            "respond 503"
-        );
-        assert_eq!(
-            q.take("GET", "/v1/files").unwrap().describe(),
-            "respond 500"
-        );
+        assert_eq!(q.take("POST", "/api/v1/files/upload").unwrap().describe(), "respond 500");
+        assert_eq!(q.take("GET", "/v1/files/abc/details").unwrap().describe(), "respond 503");
+        assert_eq!(q.take("GET", "/v1/files").unwrap().describe(), "respond 503");
+        assert_eq!(q.take("GET", "/v1/files").unwrap().describe(), "respond 500");
         assert_eq!(q.len(), 1);
         q.clear();
         assert!(q.take("GET", "/").is_none());

@@ -70,10 +70,7 @@ impl From<io::Error> for HeadError {
 
 fn read_line(r: &mut impl BufRead, budget: &mut usize) -> Result<Vec<u8>, HeadError> {
     let mut line = Vec::new();
-    let n = r
-        .by_ref()
-        .take(*budget as u64 + 1)
-        .read_until(b'\n', &mut line)?;
+    let n = r.by_ref().take(*budget as u64 + 1).read_until(b'\n', &mut line)?;
     if n > *budget {
         return Err(HeadError::Bad("request head too large".into()));
     }
@@ -125,10 +122,7 @@ pub(crate) fn read_head(r: &mut impl BufRead) -> Result<RequestHead, HeadError> 
     let target = req.path.ok_or_else(|| bad("malformed request line"))?;
     let http10 = req.version == Some(0);
     // Origin form, or absolute form (a client talking through a proxy-less absolute URI).
-    let target = if let Some(rest) = target
-        .strip_prefix("http://")
-        .or_else(|| target.strip_prefix("https://"))
-    {
+    let target = if let Some(rest) = target.strip_prefix("http://").or_else(|| target.strip_prefix("https://")) {
         rest.find('/').map(|i| &rest[i..]).unwrap_or("/")
     } else {
         target
@@ -137,23 +131,9 @@ pub(crate) fn read_head(r: &mut impl BufRead) -> Result<RequestHead, HeadError> 
         return Err(bad("malformed request target"));
     }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    let headers = req
-        .headers
-        .iter()
-        .map(|h| {
-            (
-                h.name.to_string(),
-                String::from_utf8_lossy(h.value).trim().to_string(),
-            )
-        })
-        .collect();
-    Ok(RequestHead {
-        method: method.to_string(),
-        path: path.to_string(),
-        query: query.to_string(),
-        http10,
-        headers,
-    })
+    let headers =
+        req.headers.iter().map(|h| (h.name.to_string(), String::from_utf8_lossy(h.value).trim().to_string())).collect();
+    Ok(RequestHead { method: method.to_string(), path: path.to_string(), query: query.to_string(), http10, headers })
 }
 
 /// How the request body is delimited.
@@ -181,11 +161,7 @@ pub(crate) fn framing(head: &RequestHead) -> Result<Framing, String> {
         return Ok(Framing::Chunked);
     }
     let mut len: Option<u64> = None;
-    for (_, v) in head
-        .headers
-        .iter()
-        .filter(|(k, _)| k.eq_ignore_ascii_case("content-length"))
-    {
+    for (_, v) in head.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("content-length")) {
         for part in v.split(',') {
             let n: u64 = part
                 .trim()
@@ -229,11 +205,7 @@ impl<'a, S: BufRead + Write> Body<'a, S> {
         Body {
             conn,
             framing,
-            remaining: if let Framing::Length(n) = framing {
-                n
-            } else {
-                0
-            },
+            remaining: if let Framing::Length(n) = framing { n } else { 0 },
             chunk: Chunk::Size,
             done,
             continue_pending: expect_continue && !done,
@@ -260,18 +232,11 @@ impl<'a, S: BufRead + Write> Body<'a, S> {
 
     fn chunk_line(&mut self) -> io::Result<String> {
         let mut line = Vec::new();
-        let n = Read::by_ref(&mut *self.conn)
-            .take(4096)
-            .read_until(b'\n', &mut line)?;
+        let n = Read::by_ref(&mut *self.conn).take(4096).read_until(b'\n', &mut line)?;
         if n == 0 || !line.ends_with(b"\n") {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "truncated chunked body",
-            ));
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "truncated chunked body"));
         }
-        Ok(String::from_utf8_lossy(&line)
-            .trim_end_matches(['\r', '\n'])
-            .to_string())
+        Ok(String::from_utf8_lossy(&line).trim_end_matches(['\r', '\n']).to_string())
     }
 
     fn read_chunked(&mut self, buf: &mut [u8]) -> io::Result<usize> {
@@ -281,16 +246,9 @@ impl<'a, S: BufRead + Write> Body<'a, S> {
                     let line = self.chunk_line()?;
                     let size = line.split(';').next().unwrap_or("").trim();
                     let n = u64::from_str_radix(size, 16).map_err(|_| {
-                        io::Error::new(
-                            io::ErrorKind::InvalidData,
-                            format!("bad chunk size {size:?}"),
-                        )
+                        io::Error::new(io::ErrorKind::InvalidData, format!("bad chunk size {size:?}"))
                     })?;
-                    self.chunk = if n == 0 {
-                        Chunk::Trailers
-                    } else {
-                        Chunk::Data(n)
-                    };
+                    self.chunk = if n == 0 { Chunk::Trailers } else { Chunk::Data(n) };
                 }
                 Chunk::Data(left) => {
                     let want = (buf.len() as u64).min(left) as usize;
@@ -298,19 +256,12 @@ impl<'a, S: BufRead + Write> Body<'a, S> {
                     if n == 0 {
                         return Err(io::ErrorKind::UnexpectedEof.into());
                     }
-                    self.chunk = if left == n as u64 {
-                        Chunk::DataEnd
-                    } else {
-                        Chunk::Data(left - n as u64)
-                    };
+                    self.chunk = if left == n as u64 { Chunk::DataEnd } else { Chunk::Data(left - n as u64) };
                     return Ok(n);
                 }
                 Chunk::DataEnd => {
                     if !self.chunk_line()?.is_empty() {
-                        return Err(io::Error::new(
-                            io::ErrorKind::InvalidData,
-                            "missing CRLF after chunk",
-                        ));
+                        return Err(io::Error::new(io::ErrorKind::InvalidData, "missing CRLF after chunk"));
                     }
                     self.chunk = Chunk::Size;
                 }
@@ -365,11 +316,7 @@ pub struct Response {
 
 impl Response {
     pub fn new(status: u16) -> Self {
-        Response {
-            status,
-            headers: Vec::new(),
-            body: Vec::new(),
-        }
+        Response { status, headers: Vec::new(), body: Vec::new() }
     }
 
     /// A JSON response (`Content-Type: application/json`).
@@ -395,9 +342,7 @@ impl Response {
     }
 
     pub fn has_header(&self, name: &str) -> bool {
-        self.headers
-            .iter()
-            .any(|(k, _)| k.eq_ignore_ascii_case(name))
+        self.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case(name))
     }
 
     /// Status line and headers, with Content-Length and Connection added.
@@ -412,11 +357,7 @@ impl Response {
         if !(self.status == 204 || self.status == 304 || (100..200).contains(&self.status)) {
             h.push_str(&format!("Content-Length: {}\r\n", self.body.len()));
         }
-        h.push_str(if keep_alive {
-            "Connection: keep-alive\r\n"
-        } else {
-            "Connection: close\r\n"
-        });
+        h.push_str(if keep_alive { "Connection: keep-alive\r\n" } else { "Connection: close\r\n" });
         h.push_str("\r\n");
         h.into_bytes()
     }
@@ -488,10 +429,7 @@ mod tests {
         }
     }
     fn fake(s: &[u8]) -> Fake {
-        Fake {
-            input: BufReader::with_capacity(7, Cursor::new(s.to_vec())),
-            out: Vec::new(),
-        }
+        Fake { input: BufReader::with_capacity(7, Cursor::new(s.to_vec())), out: Vec::new() }
     }
 
     #[test]
@@ -502,19 +440,13 @@ mod tests {
               GET / HTTP/1.0\r\nContent-Length: 3\r\n\r\nabc",
         );
         let h = read_head(&mut c).unwrap();
-        assert_eq!(
-            (h.method.as_str(), h.path.as_str(), h.query.as_str()),
-            ("POST", "/v1/x%20y", "a=1")
-        );
+        assert_eq!((h.method.as_str(), h.path.as_str(), h.query.as_str()), ("POST", "/v1/x%20y", "a=1"));
         assert!(h.keep_alive() && h.expects_continue());
         assert_eq!(framing(&h).unwrap(), Framing::Chunked);
         let mut body = Body::new(&mut c, Framing::Chunked, true);
         let mut s = String::new();
         body.read_to_string(&mut s).unwrap();
-        assert_eq!(
-            (s.as_str(), body.read_total, body.is_done()),
-            ("hello, world", 12, true)
-        );
+        assert_eq!((s.as_str(), body.read_total, body.is_done()), ("hello, world", 12, true));
         assert_eq!(c.out, b"HTTP/1.1 100 Continue\r\n\r\n");
         let h = read_head(&mut c).unwrap();
         assert!(!h.keep_alive() && !h.expects_continue());
@@ -533,20 +465,11 @@ mod tests {
             b"GET /x HTTP/1.1\r\nBad Header: 1\r\n\r\n",
             b"GET /x HTTP/1.1\r\nA: 1\r\n folded\r\n\r\n",
         ] {
-            assert!(
-                matches!(read_head(&mut fake(raw)), Err(HeadError::Bad(_))),
-                "{raw:?}"
-            );
+            assert!(matches!(read_head(&mut fake(raw)), Err(HeadError::Bad(_))), "{raw:?}");
         }
-        let h = read_head(&mut fake(
-            b"POST /x HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
-        ))
-        .unwrap();
+        let h = read_head(&mut fake(b"POST /x HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")).unwrap();
         assert!(framing(&h).is_err());
-        let h = read_head(&mut fake(
-            b"POST /x HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
-        ))
-        .unwrap();
+        let h = read_head(&mut fake(b"POST /x HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n")).unwrap();
         assert!(framing(&h).is_err());
         let mut big = b"GET /x HTTP/1.1\r\nA: ".to_vec();
         big.extend(std::iter::repeat_n(b'a', 70_000));

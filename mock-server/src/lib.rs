@@ -205,12 +205,7 @@ impl MockServer {
                     .spawn(move || server::accept_loop(sh, l, Some(cfg)))?,
             );
         }
-        Ok(MockServer {
-            shared,
-            addr,
-            tls_addr,
-            accept_threads,
-        })
+        Ok(MockServer { shared, addr, tls_addr, accept_threads })
     }
 
     /// `http://127.0.0.1:PORT`
@@ -220,8 +215,7 @@ impl MockServer {
 
     /// `https://localhost:PORT` (the certificate names `localhost` and `127.0.0.1`).
     pub fn tls_base_url(&self) -> Option<String> {
-        self.tls_addr
-            .map(|a| format!("https://localhost:{}", a.port()))
+        self.tls_addr.map(|a| format!("https://localhost:{}", a.port()))
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -315,27 +309,20 @@ impl Drop for MockServer {
     fn drop(&mut self) {
         let mut addrs = vec![self.addr];
         addrs.extend(self.tls_addr);
-        self.shared
-            .stop(&addrs, std::mem::take(&mut self.accept_threads));
+        self.shared.stop(&addrs, std::mem::take(&mut self.accept_threads));
     }
 }
 
 /// Path of the test CA certificate: `tests/data/tls/ca.pem` in the source tree, or, when that
 /// is gone (the binary moved elsewhere), a copy written to the temp directory.
 pub fn ca_pem_path() -> PathBuf {
-    let src = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/data/tls/ca.pem"
-    ));
+    let src = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/tls/ca.pem"));
     if let Ok(p) = src.canonicalize() {
         if std::fs::read_to_string(&p).is_ok_and(|s| s == CA_PEM) {
             return p;
         }
     }
-    let dst = std::env::temp_dir().join(format!(
-        "ik-mock-server-ca-{:016x}.pem",
-        util::fnv1a64(CA_PEM.as_bytes())
-    ));
+    let dst = std::env::temp_dir().join(format!("ik-mock-server-ca-{:016x}.pem", util::fnv1a64(CA_PEM.as_bytes())));
     if std::fs::read_to_string(&dst).is_ok_and(|s| s == CA_PEM) {
         return dst;
     }

@@ -59,11 +59,7 @@ pub(crate) struct Multipart<R: Read> {
 /// The `boundary` parameter of a `multipart/form-data` Content-Type.
 pub(crate) fn boundary(content_type: &str) -> Option<String> {
     let mut it = content_type.split(';');
-    if !it
-        .next()?
-        .trim()
-        .eq_ignore_ascii_case("multipart/form-data")
-    {
+    if !it.next()?.trim().eq_ignore_ascii_case("multipart/form-data") {
         return None;
     }
     it.filter_map(|p| p.split_once('='))
@@ -144,10 +140,7 @@ fn split_params(s: &str) -> Vec<String> {
 
 fn unquote(v: &str) -> String {
     let v = v.trim();
-    v.strip_prefix('"')
-        .and_then(|x| x.strip_suffix('"'))
-        .unwrap_or(v)
-        .to_string()
+    v.strip_prefix('"').and_then(|x| x.strip_suffix('"')).unwrap_or(v).to_string()
 }
 
 fn parse_part_head(raw: &[u8]) -> Result<PartHead, MpError> {
@@ -161,17 +154,12 @@ fn parse_part_head(raw: &[u8]) -> Result<PartHead, MpError> {
         if k.trim().eq_ignore_ascii_case("content-disposition") {
             let params = split_params(v);
             if !params[0].trim().eq_ignore_ascii_case("form-data") {
-                return Err(MpError::Malformed(format!(
-                    "part disposition is {:?}",
-                    params[0].trim()
-                )));
+                return Err(MpError::Malformed(format!("part disposition is {:?}", params[0].trim())));
             }
             disposition = true;
             let mut filename_star = None;
             for p in &params[1..] {
-                let Some((pk, pv)) = p.split_once('=') else {
-                    continue;
-                };
+                let Some((pk, pv)) = p.split_once('=') else { continue };
                 match pk.trim().to_ascii_lowercase().as_str() {
                     "name" => head.name = unquote(pv),
                     "filename" => head.filename = Some(unquote(pv)),
@@ -192,9 +180,7 @@ fn parse_part_head(raw: &[u8]) -> Result<PartHead, MpError> {
         }
     }
     if !disposition {
-        return Err(MpError::Malformed(
-            "part without Content-Disposition".into(),
-        ));
+        return Err(MpError::Malformed("part without Content-Disposition".into()));
     }
     Ok(head)
 }
@@ -303,9 +289,7 @@ impl<R: Read> Multipart<R> {
                             return Err(MpError::Malformed("part headers too large".into()));
                         }
                         if !self.fill()? {
-                            return Err(MpError::Malformed(
-                                "unexpected end of part headers".into(),
-                            ));
+                            return Err(MpError::Malformed("unexpected end of part headers".into()));
                         }
                     };
                     let head = parse_part_head(&self.avail()[..head_len])?;
@@ -365,11 +349,7 @@ mod tests {
         }
     }
 
-    fn parse_all(
-        body: &[u8],
-        boundary: &str,
-        step: usize,
-    ) -> Result<Vec<(PartHead, Vec<u8>)>, MpError> {
+    fn parse_all(body: &[u8], boundary: &str, step: usize) -> Result<Vec<(PartHead, Vec<u8>)>, MpError> {
         let mut mp = Multipart::new(Trickle { data: body, step }, boundary);
         let mut out = Vec::new();
         while let Some(h) = mp.next_part()? {
@@ -417,11 +397,7 @@ mod tests {
             b"--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--XYZjunk",
         ];
         for c in cases {
-            assert!(
-                parse_all(c, "XYZ", 5).is_err(),
-                "{:?}",
-                String::from_utf8_lossy(c)
-            );
+            assert!(parse_all(c, "XYZ", 5).is_err(), "{:?}", String::from_utf8_lossy(c));
         }
         assert_eq!(parse_all(b"--XYZ--\r\n", "XYZ", 5).unwrap().len(), 0);
     }
@@ -444,23 +420,14 @@ mod tests {
 
     #[test]
     fn boundary_and_star_filename() {
-        assert_eq!(
-            boundary("multipart/form-data; boundary=\"a b\"").as_deref(),
-            Some("a b")
-        );
-        assert_eq!(
-            boundary("Multipart/Form-Data;charset=utf-8; BOUNDARY=x").as_deref(),
-            Some("x")
-        );
+        assert_eq!(boundary("multipart/form-data; boundary=\"a b\"").as_deref(), Some("a b"));
+        assert_eq!(boundary("Multipart/Form-Data;charset=utf-8; BOUNDARY=x").as_deref(), Some("x"));
         assert_eq!(boundary("application/json"), None);
         assert_eq!(boundary("multipart/form-data"), None);
         let h = parse_part_head(
             b"Content-Disposition: form-data; name=file; filename=\"x\"; filename*=UTF-8''%C3%A9t%C3%A9.png\r\n",
         )
         .unwrap();
-        assert_eq!(
-            (h.name.as_str(), h.filename.as_deref()),
-            ("file", Some("été.png"))
-        );
+        assert_eq!((h.name.as_str(), h.filename.as_deref()), ("file", Some("été.png")));
     }
 }

@@ -39,26 +39,11 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
         let ch = c[i];
         match ch {
             ' ' | '\t' | '\r' | '\n' => i += 1,
-            '(' => {
-                out.push(Tok::LParen);
-                i += 1
-            }
-            ')' => {
-                out.push(Tok::RParen);
-                i += 1
-            }
-            '[' => {
-                out.push(Tok::LBracket);
-                i += 1
-            }
-            ']' => {
-                out.push(Tok::RBracket);
-                i += 1
-            }
-            ',' => {
-                out.push(Tok::Comma);
-                i += 1
-            }
+            '(' => { out.push(Tok::LParen); i += 1 }
+            ')' => { out.push(Tok::RParen); i += 1 }
+            '[' => { out.push(Tok::LBracket); i += 1 }
+            ']' => { out.push(Tok::RBracket); i += 1 }
+            ',' => { out.push(Tok::Comma); i += 1 }
             '"' | '\'' => {
                 let mut v = String::new();
                 i += 1;
@@ -69,30 +54,15 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                             v.push(*c.get(i + 1).ok_or("unterminated string")?);
                             i += 2;
                         }
-                        Some(&q) if q == ch => {
-                            i += 1;
-                            break;
-                        }
-                        Some(&x) => {
-                            v.push(x);
-                            i += 1
-                        }
+                        Some(&q) if q == ch => { i += 1; break }
+                        Some(&x) => { v.push(x); i += 1 }
                     }
                 }
                 out.push(Tok::Str(v));
             }
-            '=' => {
-                out.push(Tok::Op("="));
-                i += 1
-            }
-            ':' => {
-                out.push(Tok::Op(":"));
-                i += 1
-            }
-            '!' if c.get(i + 1) == Some(&'=') => {
-                out.push(Tok::Op("!="));
-                i += 2
-            }
+            '=' => { out.push(Tok::Op("=")); i += 1 }
+            ':' => { out.push(Tok::Op(":")); i += 1 }
+            '!' if c.get(i + 1) == Some(&'=') => { out.push(Tok::Op("!=")); i += 2 }
             '>' | '<' => {
                 let eq = c.get(i + 1) == Some(&'=');
                 out.push(Tok::Op(match (ch, eq) {
@@ -136,16 +106,8 @@ pub(crate) enum Expr {
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Not(Box<Expr>),
-    Cmp {
-        field: String,
-        op: &'static str,
-        value: Lit,
-    },
-    In {
-        field: String,
-        values: Vec<Lit>,
-        negated: bool,
-    },
+    Cmp { field: String, op: &'static str, value: Lit },
+    In { field: String, values: Vec<Lit>, negated: bool },
 }
 
 struct Parser {
@@ -233,20 +195,14 @@ impl Parser {
                     t => return Err(format!("expected , or ], found {t:?}")),
                 }
             }
-            return Ok(Expr::In {
-                field,
-                values,
-                negated,
-            });
+            return Ok(Expr::In { field, values, negated });
         }
         let op = match self.next() {
             Some(Tok::Op(op)) => op,
             t => return Err(format!("expected an operator after {field}, found {t:?}")),
         };
         let value = self.value()?;
-        if matches!(op, ">" | ">=" | "<" | "<=")
-            && !(is_number_field(&field) || is_date_field(&field))
-        {
+        if matches!(op, ">" | ">=" | "<" | "<=") && !(is_number_field(&field) || is_date_field(&field)) {
             return Err(format!("{op} does not apply to {field}"));
         }
         if is_number_field(&field) && size_value(value.text()).is_none() {
@@ -260,23 +216,8 @@ impl Parser {
 }
 
 const FIELDS: [&str; 17] = [
-    "name",
-    "tags",
-    "size",
-    "height",
-    "width",
-    "createdAt",
-    "updatedAt",
-    "type",
-    "fileType",
-    "format",
-    "mime",
-    "path",
-    "filePath",
-    "fileId",
-    "isPrivateFile",
-    "isPublished",
-    "description",
+    "name", "tags", "size", "height", "width", "createdAt", "updatedAt", "type", "fileType", "format", "mime",
+    "path", "filePath", "fileId", "isPrivateFile", "isPublished", "description",
 ];
 
 fn canonical(field: &str) -> &str {
@@ -289,10 +230,7 @@ fn canonical(field: &str) -> &str {
 
 fn check_field(f: &str) -> Result<(), String> {
     let f = canonical(f);
-    if FIELDS.contains(&f)
-        || f.strip_prefix("customMetadata.")
-            .is_some_and(|k| !k.is_empty())
-    {
+    if FIELDS.contains(&f) || f.strip_prefix("customMetadata.").is_some_and(|k| !k.is_empty()) {
         Ok(())
     } else {
         Err(format!("unknown field {f:?}"))
@@ -310,19 +248,11 @@ fn is_date_field(f: &str) -> bool {
 /// `123`, `1.5`, `10kb`, `2mb`, `1gb` (1024-based).
 fn size_value(s: &str) -> Option<f64> {
     let l = s.trim().to_ascii_lowercase();
-    let (num, mult) = [
-        ("kb", 1024.0),
-        ("mb", 1024.0 * 1024.0),
-        ("gb", 1024.0 * 1024.0 * 1024.0),
-        ("b", 1.0),
-    ]
-    .iter()
-    .find_map(|(suf, m)| l.strip_suffix(suf).map(|n| (n.trim().to_string(), *m)))
-    .unwrap_or((l.clone(), 1.0));
-    num.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(|v| v * mult)
+    let (num, mult) = [("kb", 1024.0), ("mb", 1024.0 * 1024.0), ("gb", 1024.0 * 1024.0 * 1024.0), ("b", 1.0)]
+        .iter()
+        .find_map(|(suf, m)| l.strip_suffix(suf).map(|n| (n.trim().to_string(), *m)))
+        .unwrap_or((l.clone(), 1.0));
+    num.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| v * mult)
 }
 
 /// ISO 8601, epoch milliseconds, or a relative age (`30m`, `12h`, `7d`, `2w`) → epoch ms.
@@ -377,16 +307,12 @@ pub(crate) trait Searchable {
 fn value_matches(field: &str, op: &str, have: &Value, want: &Lit) -> bool {
     let w = want.text();
     if is_date_field(field) {
-        let (Some(h), Some(w)) = (have.as_str().and_then(parse_iso8601), date_value(w)) else {
-            return false;
-        };
+        let (Some(h), Some(w)) = (have.as_str().and_then(parse_iso8601), date_value(w)) else { return false };
         return compare(op, h as f64, w as f64);
     }
     match have {
         Value::Number(n) => {
-            let (Some(h), Some(w)) = (n.as_f64(), size_value(w)) else {
-                return false;
-            };
+            let (Some(h), Some(w)) = (n.as_f64(), size_value(w)) else { return false };
             compare(op, h, w)
         }
         Value::Bool(b) => match op {
@@ -422,16 +348,10 @@ pub(crate) fn eval(e: &Expr, r: &dyn Searchable) -> bool {
         Expr::And(a, b) => eval(a, r) && eval(b, r),
         Expr::Or(a, b) => eval(a, r) || eval(b, r),
         Expr::Not(a) => !eval(a, r),
-        Expr::In {
-            field,
-            values,
-            negated,
-        } => {
+        Expr::In { field, values, negated } => {
             let f = canonical(field);
             let have = r.values(f);
-            let any = values
-                .iter()
-                .any(|v| have.iter().any(|h| value_matches(f, "=", h, v)));
+            let any = values.iter().any(|v| have.iter().any(|h| value_matches(f, "=", h, v)));
             any != *negated
         }
         Expr::Cmp { field, op, value } => {
@@ -443,9 +363,7 @@ pub(crate) fn eval(e: &Expr, r: &dyn Searchable) -> bool {
             }
             if f == "path" && *op == ":" {
                 let want = crate::store::normalize_folder(value.text());
-                return have
-                    .iter()
-                    .any(|h| h.as_str().is_some_and(|p| p.starts_with(&want)));
+                return have.iter().any(|h| h.as_str().is_some_and(|p| p.starts_with(&want)));
             }
             if f == "path" {
                 let want = crate::store::normalize_folder(value.text());
@@ -464,11 +382,7 @@ mod tests {
     struct R(Vec<(&'static str, Vec<Value>)>);
     impl Searchable for R {
         fn values(&self, f: &str) -> Vec<Value> {
-            self.0
-                .iter()
-                .find(|(k, _)| *k == f)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
+            self.0.iter().find(|(k, _)| *k == f).map(|(_, v)| v.clone()).unwrap_or_default()
         }
     }
 
@@ -477,10 +391,7 @@ mod tests {
             ("name", vec![json!("red-shoe.jpg")]),
             ("tags", vec![json!("sale"), json!("summer")]),
             ("size", vec![json!(2048)]),
-            (
-                "createdAt",
-                vec![json!(crate::util::iso8601(now_ms() - 3_600_000))],
-            ),
+            ("createdAt", vec![json!(crate::util::iso8601(now_ms() - 3_600_000))]),
             ("isPrivateFile", vec![json!(false)]),
             ("path", vec![json!("/shop/shoes/")]),
             ("customMetadata.brand", vec![json!("Nike")]),
@@ -529,9 +440,6 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
-        assert!(mentions(
-            &parse(r#"type = "folder" OR name = "x""#).unwrap(),
-            "type"
-        ));
+        assert!(mentions(&parse(r#"type = "folder" OR name = "x""#).unwrap(), "type"));
     }
 }

@@ -100,8 +100,7 @@ pub(crate) fn tls_config() -> Result<Arc<rustls::ServerConfig>, String> {
     let certs = CertificateDer::pem_slice_iter(SERVER_CERT_PEM.as_bytes())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| format!("server certificate: {e}"))?;
-    let key = PrivateKeyDer::from_pem_slice(SERVER_KEY_PEM.as_bytes())
-        .map_err(|e| format!("server key: {e}"))?;
+    let key = PrivateKeyDer::from_pem_slice(SERVER_KEY_PEM.as_bytes()).map_err(|e| format!("server key: {e}"))?;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let cfg = rustls::ServerConfig::builder_with_provider(provider)
         .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
@@ -205,11 +204,7 @@ impl Write for ConnIo {
 }
 
 /// Accepts until shutdown; one thread per connection.
-pub(crate) fn accept_loop(
-    shared: Arc<Shared>,
-    listener: TcpListener,
-    tls: Option<Arc<rustls::ServerConfig>>,
-) {
+pub(crate) fn accept_loop(shared: Arc<Shared>, listener: TcpListener, tls: Option<Arc<rustls::ServerConfig>>) {
     for stream in listener.incoming() {
         if shared.is_shutdown() {
             break;
@@ -231,22 +226,17 @@ pub(crate) fn accept_loop(
         }
         let sh = shared.clone();
         let tls = tls.clone();
-        let spawned = std::thread::Builder::new()
-            .name(format!("ik-mock-conn-{id}"))
-            .spawn(move || {
-                let _guard = ConnGuard {
-                    shared: sh.clone(),
-                    id,
-                };
-                let conn = match tls {
-                    None => Conn::Plain(stream),
-                    Some(cfg) => match rustls::ServerConnection::new(cfg) {
-                        Ok(c) => Conn::Tls(Box::new(rustls::StreamOwned::new(c, stream))),
-                        Err(_) => return,
-                    },
-                };
-                serve(&sh, conn, id);
-            });
+        let spawned = std::thread::Builder::new().name(format!("ik-mock-conn-{id}")).spawn(move || {
+            let _guard = ConnGuard { shared: sh.clone(), id };
+            let conn = match tls {
+                None => Conn::Plain(stream),
+                Some(cfg) => match rustls::ServerConnection::new(cfg) {
+                    Ok(c) => Conn::Tls(Box::new(rustls::StreamOwned::new(c, stream))),
+                    Err(_) => return,
+                },
+            };
+            serve(&sh, conn, id);
+        });
         let mut threads = lock(&shared.threads);
         threads.retain(|t| !t.is_finished());
         match spawned {
@@ -292,8 +282,7 @@ fn serve(shared: &Shared, conn: Conn, conn_id: u64) {
             Ok(head) => exchange(shared, &mut io, head, conn_id, tls),
             Err(HeadError::Closed) | Err(HeadError::Io(_)) => Next::Abort,
             Err(HeadError::Bad(m)) => {
-                let r =
-                    with_request_id(Response::error(400, format!("Malformed HTTP request: {m}")));
+                let r = with_request_id(Response::error(400, format!("Malformed HTTP request: {m}")));
                 let _ = write_response(&mut io, &r, false, false);
                 Next::Close
             }
@@ -314,24 +303,14 @@ fn serve(shared: &Shared, conn: Conn, conn_id: u64) {
 
 fn with_request_id(mut r: Response) -> Response {
     if !r.has_header("x-ik-requestid") {
-        r.headers
-            .push(("x-ik-requestId".into(), crate::util::uuid_v4()));
+        r.headers.push(("x-ik-requestId".into(), crate::util::uuid_v4()));
     }
     r
 }
 
-fn write_response(
-    io: &mut ConnIo,
-    r: &Response,
-    keep_alive: bool,
-    truncate: bool,
-) -> io::Result<()> {
+fn write_response(io: &mut ConnIo, r: &Response, keep_alive: bool, truncate: bool) -> io::Result<()> {
     let mut out = r.head_bytes(keep_alive);
-    let body = if truncate {
-        &r.body[..r.body.len() / 2]
-    } else {
-        &r.body[..]
-    };
+    let body = if truncate { &r.body[..r.body.len() / 2] } else { &r.body[..] };
     out.extend_from_slice(body);
     io.write_all(&out)?;
     io.flush()
@@ -354,11 +333,8 @@ pub(crate) fn capture_body<S: BufRead + Write>(
         let ok = loop {
             match mp.next_part() {
                 Ok(Some(h)) => {
-                    let mut rec = crate::record::PartRecorder::new(
-                        &h.name,
-                        h.filename.as_deref(),
-                        h.content_type.as_deref(),
-                    );
+                    let mut rec =
+                        crate::record::PartRecorder::new(&h.name, h.filename.as_deref(), h.content_type.as_deref());
                     let done = loop {
                         match mp.next_chunk() {
                             Ok(Some(c)) => rec.feed(c),
@@ -441,9 +417,7 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
     let mut body = Body::new(&mut *io, framing, head.expects_continue());
     let mut io_failed;
     let canned = match fault.as_ref().map(|f| &f.action) {
-        Some(FaultAction::Respond(c)) | Some(FaultAction::DropMidResponse(Some(c))) => {
-            Some(Some(c.to_response()))
-        }
+        Some(FaultAction::Respond(c)) | Some(FaultAction::DropMidResponse(Some(c))) => Some(Some(c.to_response())),
         Some(FaultAction::DropConnection) => Some(None),
         _ => None,
     };
@@ -473,29 +447,15 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
 
     let resp = resp.map(|r| {
         let mut r = r;
-        r.headers
-            .retain(|(k, _)| !k.eq_ignore_ascii_case("x-ik-requestid"));
-        r.headers
-            .push(("x-ik-requestId".into(), request_id.clone()));
+        r.headers.retain(|(k, _)| !k.eq_ignore_ascii_case("x-ik-requestid"));
+        r.headers.push(("x-ik-requestId".into(), request_id.clone()));
         r
     });
-    record.status = if io_failed {
-        None
-    } else {
-        resp.as_ref().map(|r| r.status)
-    };
+    record.status = if io_failed { None } else { resp.as_ref().map(|r| r.status) };
     let log_line = shared.opts.log.then(|| {
         let status = record.status.map_or("-".to_string(), |s| s.to_string());
-        let fault = record
-            .fault
-            .as_deref()
-            .map(|f| format!(" [fault: {f}]"))
-            .unwrap_or_default();
-        let q = if record.query.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", record.query)
-        };
+        let fault = record.fault.as_deref().map(|f| format!(" [fault: {f}]")).unwrap_or_default();
+        let q = if record.query.is_empty() { String::new() } else { format!("?{}", record.query) };
         format!(
             "conn {conn_id} {} {}{q} -> {status} ({} body bytes){fault}",
             record.method, record.path, record.body_len
@@ -512,13 +472,8 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
     if io_failed {
         return Next::Abort;
     }
-    let truncate = matches!(
-        fault.as_ref().map(|f| &f.action),
-        Some(FaultAction::DropMidResponse(_))
-    );
-    let Some(mut resp) = resp else {
-        return Next::Abort;
-    };
+    let truncate = matches!(fault.as_ref().map(|f| &f.action), Some(FaultAction::DropMidResponse(_)));
+    let Some(mut resp) = resp else { return Next::Abort };
     if head.method == "HEAD" {
         // Same head as GET would send (Content-Length included), no body.
         let head_bytes = resp.head_bytes(keep_alive && !close);

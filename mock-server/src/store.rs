@@ -71,10 +71,7 @@ impl FileRecord {
     }
 
     pub fn phash(&self) -> String {
-        format!(
-            "{:016x}",
-            crate::util::fnv1a64(&self.content_hash.to_le_bytes())
-        )
+        format!("{:016x}", crate::util::fnv1a64(&self.content_hash.to_le_bytes()))
     }
 
     fn version_info(&self) -> Value {
@@ -111,15 +108,9 @@ impl FileRecord {
         o.insert("versionInfo".into(), self.version_info());
         o.insert("isPrivateFile".into(), self.is_private.into());
         o.insert("isPublished".into(), self.is_published.into());
-        o.insert(
-            "customCoordinates".into(),
-            self.custom_coordinates.clone().into(),
-        );
+        o.insert("customCoordinates".into(), self.custom_coordinates.clone().into());
         o.insert("url".into(), url.clone().into());
-        o.insert(
-            "thumbnail".into(),
-            format!("{url}&tr=n-ik_ml_thumbnail").into(),
-        );
+        o.insert("thumbnail".into(), format!("{url}&tr=n-ik_ml_thumbnail").into());
         o.insert("fileType".into(), self.file_type().into());
         o.insert("mime".into(), self.mime.clone().into());
         if let Some((w, h)) = self.dimensions() {
@@ -131,10 +122,7 @@ impl FileRecord {
         if self.is_image() {
             o.insert("hasAlpha".into(), (self.mime == "image/png").into());
         }
-        o.insert(
-            "customMetadata".into(),
-            Value::Object(self.custom_metadata.clone()),
-        );
+        o.insert("customMetadata".into(), Value::Object(self.custom_metadata.clone()));
         if let Some(d) = &self.description {
             o.insert("description".into(), d.clone().into());
         }
@@ -158,10 +146,7 @@ impl FileRecord {
 
     /// This record as an entry of a version history (no nested history).
     pub fn snapshot(&self) -> FileRecord {
-        FileRecord {
-            history: Vec::new(),
-            ..self.clone()
-        }
+        FileRecord { history: Vec::new(), ..self.clone() }
     }
 
     /// The `Upload` schema. `response_fields` adds the optional fields (spec: "Send `tags` in
@@ -182,10 +167,7 @@ impl FileRecord {
         self.media_fields(&mut o);
         if self.is_image() {
             let base = endpoint.trim_end_matches('/');
-            o.insert(
-                "thumbnailUrl".into(),
-                format!("{base}/tr:n-ik_ml_thumbnail{}", self.file_path()).into(),
-            );
+            o.insert("thumbnailUrl".into(), format!("{base}/tr:n-ik_ml_thumbnail{}", self.file_path()).into());
         }
         o.insert("AITags".into(), self.ai_tags_json());
         if let Some(d) = &self.description {
@@ -424,9 +406,7 @@ impl State {
                 v.version_id = crate::util::object_id();
             }
         }
-        let existing = self
-            .file_id_by_path(&f.file_path())
-            .filter(|id| *id != f.file_id);
+        let existing = self.file_id_by_path(&f.file_path()).filter(|id| *id != f.file_id);
         match existing.and_then(|id| self.files.get_mut(&id)) {
             Some(dest) => {
                 let mut number = dest.version_number;
@@ -471,33 +451,20 @@ pub(crate) struct Collection {
 
 impl Collection {
     pub fn get(&self, id: &str) -> Option<&Map<String, Value>> {
-        self.items
-            .iter()
-            .find(|r| r.get("id").and_then(Value::as_str) == Some(id))
+        self.items.iter().find(|r| r.get("id").and_then(Value::as_str) == Some(id))
     }
 
     /// Replaces the record with the same id, or appends.
     pub fn insert(&mut self, rec: Map<String, Value>) {
-        let id = rec
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string();
-        match self
-            .items
-            .iter_mut()
-            .find(|r| r.get("id").and_then(Value::as_str) == Some(id.as_str()))
-        {
+        let id = rec.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+        match self.items.iter_mut().find(|r| r.get("id").and_then(Value::as_str) == Some(id.as_str())) {
             Some(old) => *old = rec,
             None => self.items.push(rec),
         }
     }
 
     pub fn remove(&mut self, id: &str) -> Option<Map<String, Value>> {
-        let i = self
-            .items
-            .iter()
-            .position(|r| r.get("id").and_then(Value::as_str) == Some(id))?;
+        let i = self.items.iter().position(|r| r.get("id").and_then(Value::as_str) == Some(id))?;
         Some(self.items.remove(i))
     }
 
@@ -512,10 +479,7 @@ impl Collection {
 
 /// `a//b` → `/a/b/`; `""` → `/`.
 pub(crate) fn normalize_folder(f: &str) -> String {
-    let segs: Vec<&str> = f
-        .split('/')
-        .filter(|s| !s.is_empty() && *s != ".")
-        .collect();
+    let segs: Vec<&str> = f.split('/').filter(|s| !s.is_empty() && *s != ".").collect();
     if segs.is_empty() {
         "/".into()
     } else {

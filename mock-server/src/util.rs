@@ -226,11 +226,7 @@ impl Base64Check {
         if self.invalid || self.padding > 2 {
             return None;
         }
-        let tail = if self.pending.is_empty() {
-            0
-        } else {
-            B64.decode(&self.pending).ok()?.len() as u64
-        };
+        let tail = if self.pending.is_empty() { 0 } else { B64.decode(&self.pending).ok()?.len() as u64 };
         let total = self.decoded + tail;
         (total > 0).then_some(total)
     }
@@ -239,14 +235,8 @@ impl Base64Check {
 /// Percent-decoding; `plus_as_space` for `application/x-www-form-urlencoded` query strings.
 /// Invalid escapes stay as they are.
 pub(crate) fn percent_decode(s: &str, plus_as_space: bool) -> String {
-    let s: std::borrow::Cow<'_, str> = if plus_as_space {
-        s.replace('+', " ").into()
-    } else {
-        s.into()
-    };
-    percent_encoding::percent_decode_str(&s)
-        .decode_utf8_lossy()
-        .into_owned()
+    let s: std::borrow::Cow<'_, str> = if plus_as_space { s.replace('+', " ").into() } else { s.into() };
+    percent_encoding::percent_decode_str(&s).decode_utf8_lossy().into_owned()
 }
 
 /// `a=1&b=x%20y` → `[("a","1"),("b","x y")]`.
@@ -269,11 +259,7 @@ const fn crc_tables() -> [[u32; 256]; 8] {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
             k += 1;
         }
         t[0][i] = c;
@@ -423,15 +409,9 @@ mod tests {
     fn iso_round_trip() {
         assert_eq!(iso8601(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(iso8601(1_566_628_481_313), "2019-08-24T06:34:41.313Z");
-        assert_eq!(
-            parse_iso8601("2019-08-24T06:34:41.313Z"),
-            Some(1_566_628_481_313)
-        );
+        assert_eq!(parse_iso8601("2019-08-24T06:34:41.313Z"), Some(1_566_628_481_313));
         assert_eq!(parse_iso8601("2019-08-24"), Some(1_566_604_800_000));
-        assert_eq!(
-            parse_iso8601("2019-08-24T08:34:41+02:00"),
-            Some(1_566_628_481_000)
-        );
+        assert_eq!(parse_iso8601("2019-08-24T08:34:41+02:00"), Some(1_566_628_481_000));
         assert_eq!(parse_iso8601("2019-13-24"), None);
         assert_eq!(parse_iso8601("yesterday"), None);
         for ms in [951_782_400_000i64, 4_102_444_800_123, 1_709_251_199_999] {
@@ -441,10 +421,7 @@ mod tests {
 
     #[test]
     fn base64() {
-        assert_eq!(
-            base64_decode("cHJpdmF0ZV9rZXlfdGVzdDpkb19ub3Rfc2V0").unwrap(),
-            b"private_key_test:do_not_set"
-        );
+        assert_eq!(base64_decode("cHJpdmF0ZV9rZXlfdGVzdDpkb19ub3Rfc2V0").unwrap(), b"private_key_test:do_not_set");
         assert_eq!(base64_decode("YQ==").unwrap(), b"a");
         assert_eq!(base64_decode("YWI").unwrap(), b"ab");
         assert!(base64_decode("Y").is_none());
@@ -459,11 +436,7 @@ mod tests {
         // Across batch boundaries, with line breaks, in odd chunks.
         let data: Vec<u8> = (0..50_000u32).map(|i| (i * 7 % 256) as u8).collect();
         let text = base64::engine::general_purpose::STANDARD.encode(&data);
-        let wrapped: Vec<u8> = text
-            .as_bytes()
-            .chunks(76)
-            .flat_map(|l| l.iter().copied().chain(*b"\r\n"))
-            .collect();
+        let wrapped: Vec<u8> = text.as_bytes().chunks(76).flat_map(|l| l.iter().copied().chain(*b"\r\n")).collect();
         let mut c = Base64Check::default();
         for chunk in wrapped.chunks(777) {
             c.feed(chunk);
@@ -486,11 +459,7 @@ mod tests {
         for &b in &data {
             r ^= b as u32;
             for _ in 0..8 {
-                r = if r & 1 != 0 {
-                    0xEDB8_8320 ^ (r >> 1)
-                } else {
-                    r >> 1
-                };
+                r = if r & 1 != 0 { 0xEDB8_8320 ^ (r >> 1) } else { r >> 1 };
             }
         }
         for split in [0, 1, 7, 8, 9, 500, 999] {

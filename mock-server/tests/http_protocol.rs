@@ -8,10 +8,7 @@ use std::io::Write;
 use support::*;
 
 fn plain() -> MockServer {
-    MockServer::start_with(Options {
-        tls: false,
-        ..Default::default()
-    })
+    MockServer::start_with(Options { tls: false, ..Default::default() })
 }
 
 #[test]
@@ -30,13 +27,8 @@ fn keep_alive_reuses_one_connection_and_ids_are_unique() {
     assert_eq!(ids.len(), 5, "request ids must be unique");
     let reqs = s.requests();
     assert_eq!(reqs.len(), 5);
-    assert!(reqs
-        .iter()
-        .all(|r| r.connection_id == reqs[0].connection_id));
-    assert_eq!(
-        reqs.iter().map(|r| r.seq).collect::<Vec<_>>(),
-        vec![1, 2, 3, 4, 5]
-    );
+    assert!(reqs.iter().all(|r| r.connection_id == reqs[0].connection_id));
+    assert_eq!(reqs.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
     assert!(ids.contains(&reqs[2].request_id));
     assert_eq!(s.connections_accepted(), 1);
     assert_eq!(s.open_connections(), 1);
@@ -77,10 +69,7 @@ fn chunked_request_body_is_decoded() {
     assert_eq!(r.json()["requestId"].as_str().unwrap().len(), 24);
     let rec = &s.requests()[0];
     assert_eq!(rec.body_len, body.len() as u64);
-    assert_eq!(
-        rec.json().unwrap()["url"],
-        "https://ik.imagekit.io/mock/a.jpg"
-    );
+    assert_eq!(rec.json().unwrap()["url"], "https://ik.imagekit.io/mock/a.jpg");
     // The connection is still usable.
     assert_eq!(c.request("GET", "/v1/files", &[auth()], b"").status, 200);
 }
@@ -89,10 +78,7 @@ fn chunked_request_body_is_decoded() {
 fn expect_100_continue_then_body() {
     let s = plain();
     let mut c = Conn::plain(s.addr());
-    let (ct, body) = Form::new()
-        .file("file", "a.txt", "text/plain", b"hello")
-        .text("fileName", "a.txt")
-        .finish();
+    let (ct, body) = Form::new().file("file", "a.txt", "text/plain", b"hello").text("fileName", "a.txt").finish();
     c.send(
         format!(
             "POST /api/v1/files/upload HTTP/1.1\r\nHost: x\r\nAuthorization: {}\r\nContent-Type: {ct}\r\nContent-Length: {}\r\nExpect: 100-continue\r\n\r\n",
@@ -141,10 +127,7 @@ fn malformed_and_unknown_requests() {
 
     let r = get(s.addr(), "/v2/nothing");
     assert_eq!(r.status, 404);
-    assert_eq!(
-        r.json()["help"],
-        "For support kindly contact us at support@imagekit.io."
-    );
+    assert_eq!(r.json()["help"], "For support kindly contact us at support@imagekit.io.");
     assert!(r.header("x-ik-requestId").is_some());
 
     let r = call(s.addr(), "PUT", "/v1/files", b"{}");
@@ -160,24 +143,13 @@ fn malformed_and_unknown_requests() {
 fn http10_and_connection_close() {
     let s = plain();
     let mut c = Conn::plain(s.addr());
-    c.send(
-        format!(
-            "GET /v1/files HTTP/1.0\r\nAuthorization: {}\r\n\r\n",
-            basic(KEY, "")
-        )
-        .as_bytes(),
-    );
+    c.send(format!("GET /v1/files HTTP/1.0\r\nAuthorization: {}\r\n\r\n", basic(KEY, "")).as_bytes());
     let r = c.read_response(false).unwrap();
     assert_eq!((r.status, r.header("connection")), (200, Some("close")));
     assert!(c.is_closed());
 
     let mut c = Conn::plain(s.addr());
-    let r = c.request(
-        "GET",
-        "/v1/files",
-        &[auth(), ("Connection".into(), "close".into())],
-        b"",
-    );
+    let r = c.request("GET", "/v1/files", &[auth(), ("Connection".into(), "close".into())], b"");
     assert_eq!(r.header("connection"), Some("close"));
     assert!(c.is_closed());
 }
@@ -186,12 +158,7 @@ fn http10_and_connection_close() {
 fn absolute_form_target_and_query_are_recorded() {
     let s = plain();
     let mut c = Conn::plain(s.addr());
-    let r = c.request(
-        "GET",
-        "http://127.0.0.1/v1/files?limit=5&path=%2Fa%20b",
-        &[auth()],
-        b"",
-    );
+    let r = c.request("GET", "http://127.0.0.1/v1/files?limit=5&path=%2Fa%20b", &[auth()], b"");
     assert_eq!(r.status, 200);
     let rec = &s.requests()[0];
     assert_eq!(rec.path, "/v1/files");
@@ -224,10 +191,7 @@ fn a_client_that_disappears_mid_body_is_handled() {
     assert!(s.wait_for_open_connections(0, std::time::Duration::from_secs(5)));
     let recs = s.requests();
     assert_eq!(recs.len(), 1);
-    assert_eq!(
-        recs[0].status, None,
-        "no response for a request whose body never arrived"
-    );
+    assert_eq!(recs[0].status, None, "no response for a request whose body never arrived");
     assert!(s.files().is_empty());
     // Still serving.
     assert_eq!(get(s.addr(), "/v1/files").status, 200);
@@ -235,11 +199,7 @@ fn a_client_that_disappears_mid_body_is_handled() {
 
 #[test]
 fn head_gets_the_head_only_and_the_log_is_capped() {
-    let s = MockServer::start_with(Options {
-        tls: false,
-        max_recorded_requests: 3,
-        ..Default::default()
-    });
+    let s = MockServer::start_with(Options { tls: false, max_recorded_requests: 3, ..Default::default() });
     let mut c = Conn::plain(s.addr());
     let r = c.request("HEAD", "/v1/files", &[auth()], b"");
     assert_eq!(r.status, 405);
@@ -250,10 +210,7 @@ fn head_gets_the_head_only_and_the_log_is_capped() {
         c.request("GET", "/v1/files", &[auth()], b"");
     }
     let recs = s.requests();
-    assert_eq!(
-        recs.iter().map(|r| r.seq).collect::<Vec<_>>(),
-        vec![5, 6, 7]
-    );
+    assert_eq!(recs.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![5, 6, 7]);
     assert_eq!(s.stats()["requests_total"], 7);
     s.clear_requests();
     c.request("GET", "/v1/files", &[auth()], b"");
@@ -270,21 +227,11 @@ fn concurrent_clients() {
                 let mut c = Conn::plain(addr);
                 for i in 0..10 {
                     let name = format!("w{w}-{i}.jpg");
-                    let (ct, body) = Form::new()
-                        .file("file", &name, "image/jpeg", name.as_bytes())
-                        .text("fileName", &name)
-                        .finish();
-                    let r = c.request(
-                        "POST",
-                        "/api/v1/files/upload",
-                        &[auth(), ("Content-Type".into(), ct)],
-                        &body,
-                    );
+                    let (ct, body) =
+                        Form::new().file("file", &name, "image/jpeg", name.as_bytes()).text("fileName", &name).finish();
+                    let r = c.request("POST", "/api/v1/files/upload", &[auth(), ("Content-Type".into(), ct)], &body);
                     assert_eq!(r.status, 200);
-                    assert_eq!(
-                        c.request("GET", "/v1/files?limit=1", &[auth()], b"").status,
-                        200
-                    );
+                    assert_eq!(c.request("GET", "/v1/files?limit=1", &[auth()], b"").status, 200);
                 }
             })
         })
@@ -296,11 +243,7 @@ fn concurrent_clients() {
     let seqs: HashSet<u64> = s.requests().iter().map(|r| r.seq).collect();
     assert_eq!(seqs.len(), 320);
     assert_eq!(s.connections_accepted(), 16);
-    let ids: HashSet<String> = s
-        .files()
-        .iter()
-        .map(|f| f["fileId"].as_str().unwrap().to_string())
-        .collect();
+    let ids: HashSet<String> = s.files().iter().map(|f| f["fileId"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids.len(), 160);
 }
 

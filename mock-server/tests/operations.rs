@@ -14,10 +14,7 @@ use serde_json::{json, Map, Value};
 use support::*;
 
 fn plain() -> MockServer {
-    MockServer::start_with(Options {
-        tls: false,
-        ..Default::default()
-    })
+    MockServer::start_with(Options { tls: false, ..Default::default() })
 }
 
 /// A well-formed value of a kind.
@@ -42,46 +39,24 @@ fn wrong(kind: Kind) -> Value {
 
 /// The path with every id set to `x`.
 fn path(op: &Op) -> String {
-    op.path_ids().fold(op.path.to_string(), |p, id| {
-        p.replace(&format!("{{{id}}}"), "x")
-    })
+    op.path_ids().fold(op.path.to_string(), |p, id| p.replace(&format!("{{{id}}}"), "x"))
 }
 
 /// The required fields with well-formed values.
 fn required(op: &Op) -> Map<String, Value> {
-    op.params()
-        .iter()
-        .filter(|p| p.required)
-        .map(|p| (p.name.to_string(), sample(p.kind)))
-        .collect()
+    op.params().iter().filter(|p| p.required).map(|p| (p.name.to_string(), sample(p.kind))).collect()
 }
 
 /// Sends a request for `op` with `fields` in its query or body.
 fn send(s: &MockServer, op: &Op, fields: &Map<String, Value>) -> Resp {
     match op.input {
-        Input::Body(_) => send_json(
-            s.addr(),
-            op.verb.as_str(),
-            &path(op),
-            &Value::Object(fields.clone()),
-        ),
+        Input::Body(_) => send_json(s.addr(), op.verb.as_str(), &path(op), &Value::Object(fields.clone())),
         _ => {
             let q: Vec<String> = fields
                 .iter()
-                .map(|(k, v)| {
-                    format!(
-                        "{k}={}",
-                        v.as_str()
-                            .map(String::from)
-                            .unwrap_or_else(|| v.to_string())
-                    )
-                })
+                .map(|(k, v)| format!("{k}={}", v.as_str().map(String::from).unwrap_or_else(|| v.to_string())))
                 .collect();
-            let target = if q.is_empty() {
-                path(op)
-            } else {
-                format!("{}?{}", path(op), q.join("&"))
-            };
+            let target = if q.is_empty() { path(op) } else { format!("{}?{}", path(op), q.join("&")) };
             call(s.addr(), op.verb.as_str(), &target, b"")
         }
     }
@@ -90,43 +65,25 @@ fn send(s: &MockServer, op: &Op, fields: &Map<String, Value>) -> Resp {
 #[test]
 fn every_row_of_the_table_has_a_route_and_a_handler() {
     let s = plain();
-    assert_eq!(
-        OPS.len(),
-        56,
-        "the table changed: this test still walks all of it"
-    );
+    assert_eq!(OPS.len(), 56, "the table changed: this test still walks all of it");
     let mut unserved = Vec::new();
     for op in OPS {
         let r = send(&s, op, &required(op));
         let text = r.text();
         let no_route = r.status == 404 && text.contains("No such API");
         if r.status == 501 || r.status == 405 || no_route {
-            unserved.push(format!(
-                "{} {} {} → {} {text}",
-                op.py,
-                op.verb.as_str(),
-                op.path,
-                r.status
-            ));
+            unserved.push(format!("{} {} {} → {} {text}", op.py, op.verb.as_str(), op.path, r.status));
             continue;
         }
         assert!(r.header("x-ik-requestId").is_some(), "{}", op.py);
         if r.status != 204 {
             let v = r.json();
             if r.status >= 400 {
-                assert!(
-                    v["message"].is_string() && v["help"].is_string(),
-                    "{}: {v}",
-                    op.py
-                );
+                assert!(v["message"].is_string() && v["help"].is_string(), "{}: {v}", op.py);
             }
         }
     }
-    assert!(
-        unserved.is_empty(),
-        "rows the mock does not serve:\n{}",
-        unserved.join("\n")
-    );
+    assert!(unserved.is_empty(), "rows the mock does not serve:\n{}", unserved.join("\n"));
 }
 
 #[test]
@@ -135,12 +92,7 @@ fn every_row_needs_the_private_key() {
     for op in OPS {
         let r = Conn::plain(s.addr()).request(op.verb.as_str(), &path(op), &[], b"");
         assert_eq!(r.status, 401, "{}", op.py);
-        assert_eq!(
-            r.json()["message"],
-            "Your request does not contain private API key.",
-            "{}",
-            op.py
-        );
+        assert_eq!(r.json()["message"], "Your request does not contain private API key.", "{}", op.py);
     }
 }
 
@@ -156,11 +108,7 @@ fn every_row_checks_its_fields_against_the_table() {
             assert_eq!(r.status, 400, "{} without {}: {}", op.py, p.name, r.text());
             let v = r.json();
             assert_eq!(v["reason"], "MISSING_PARAMETER", "{}", op.py);
-            assert!(
-                v["message"].as_str().unwrap().contains(p.name),
-                "{}: {v}",
-                op.py
-            );
+            assert!(v["message"].as_str().unwrap().contains(p.name), "{}: {v}", op.py);
             assert!(v["help"].is_string());
         }
         let Input::Body(fields) = op.input else {
@@ -171,12 +119,7 @@ fn every_row_checks_its_fields_against_the_table() {
         f.insert("colour".into(), json!("red"));
         let r = send(&s, op, &f);
         assert_eq!(r.status, 400, "{}", op.py);
-        assert_eq!(
-            r.json()["errors"],
-            json!({"colour": "not allowed"}),
-            "{}",
-            op.py
-        );
+        assert_eq!(r.json()["errors"], json!({"colour": "not allowed"}), "{}", op.py);
         // Snake_case spellings are the library's to translate: on the wire they are unknown.
         if let Some(p) = fields.iter().find(|p| ops::snake_case(p.name) != p.name) {
             let mut f = required(op);
@@ -189,34 +132,17 @@ fn every_row_checks_its_fields_against_the_table() {
             let mut f = required(op);
             f.insert(p.name.into(), wrong(p.kind));
             let r = send(&s, op, &f);
-            assert_eq!(
-                r.status,
-                400,
-                "{} {}={}: {}",
-                op.py,
-                p.name,
-                wrong(p.kind),
-                r.text()
-            );
+            assert_eq!(r.status, 400, "{} {}={}: {}", op.py, p.name, wrong(p.kind), r.text());
             assert!(r.text().contains(p.name), "{}", op.py);
         }
         // The body must be an object.
         for body in [&b"[]"[..], b"\"x\"", b""] {
             let r = call(s.addr(), op.verb.as_str(), &path(op), body);
-            assert_eq!(
-                r.status,
-                400,
-                "{} {:?}",
-                op.py,
-                String::from_utf8_lossy(body)
-            );
+            assert_eq!(r.status, 400, "{} {:?}", op.py, String::from_utf8_lossy(body));
         }
         let r = call(s.addr(), op.verb.as_str(), &path(op), b"{nope");
         assert_eq!(r.status, 400, "{}", op.py);
-        assert!(r.json()["message"]
-            .as_str()
-            .unwrap()
-            .contains("invalid JSON"));
+        assert!(r.json()["message"].as_str().unwrap().contains("invalid JSON"));
         // List limits from the table.
         if let Some(m) = op.max_items {
             let mut f = required(op);
@@ -227,13 +153,7 @@ fn every_row_checks_its_fields_against_the_table() {
             assert!(r.text().contains(&m.max.to_string()), "{}", r.text());
             let mut f = required(op);
             f.insert(m.field.into(), json!(ids[..m.max]));
-            assert_ne!(
-                send(&s, op, &f).status,
-                400,
-                "{}: {} ids are allowed",
-                op.py,
-                m.max
-            );
+            assert_ne!(send(&s, op, &f).status, 400, "{}: {} ids are allowed", op.py, m.max);
         }
     }
 }

@@ -10,17 +10,12 @@ use crate::store::FileRecord;
 use serde_json::{json, Value};
 
 /// Applies `change` to every file of `fileIds` that exists (`None` = delete it).
-fn bulk(
-    ctx: &mut Ctx<'_, '_>,
-    done_key: &str,
-    change: Option<&dyn Fn(&mut FileRecord)>,
-) -> HandlerResult {
+fn bulk(ctx: &mut Ctx<'_, '_>, done_key: &str, change: Option<&dyn Fn(&mut FileRecord)>) -> HandlerResult {
     let mut ids = str_list(&ctx.obj(), "fileIds");
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(id.clone()));
     let mut st = lock(&ctx.shared.state);
-    let (found, missing): (Vec<String>, Vec<String>) =
-        ids.into_iter().partition(|id| st.files.contains_key(id));
+    let (found, missing): (Vec<String>, Vec<String>) = ids.into_iter().partition(|id| st.files.contains_key(id));
     if found.is_empty() {
         return Err(Response::json(
             404,
@@ -43,14 +38,8 @@ fn bulk(
     if missing.is_empty() {
         return Ok(Response::json(200, &json!({done_key: found})));
     }
-    let errors: Vec<Value> = missing
-        .iter()
-        .map(|id| json!({"fileId": id, "error": "File not found."}))
-        .collect();
-    Ok(Response::json(
-        207,
-        &json!({done_key: found, "errors": errors}),
-    ))
+    let errors: Vec<Value> = missing.iter().map(|id| json!({"fileId": id, "error": "File not found."})).collect();
+    Ok(Response::json(207, &json!({done_key: found, "errors": errors})))
 }
 
 /// `POST /v1/files/batch/deleteByFileIds` `{fileIds}`

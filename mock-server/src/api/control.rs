@@ -34,9 +34,7 @@ pub(crate) fn files(shared: &Shared) -> Vec<Value> {
     let st = lock(&shared.state);
     let mut v: Vec<_> = st.files.values().collect();
     v.sort_by_key(|f| f.created_ms);
-    v.iter()
-        .map(|f| f.details(&shared.opts.url_endpoint))
-        .collect()
+    v.iter().map(|f| f.details(&shared.opts.url_endpoint)).collect()
 }
 
 /// Parses a fault or an array of faults.
@@ -55,11 +53,7 @@ fn bad(m: impl Into<String>) -> Response {
     Response::json(400, &json!({"message": m.into()}))
 }
 
-pub(crate) fn handle<S: BufRead + Write>(
-    shared: &Shared,
-    head: &RequestHead,
-    body: &mut Body<'_, S>,
-) -> Response {
+pub(crate) fn handle<S: BufRead + Write>(shared: &Shared, head: &RequestHead, body: &mut Body<'_, S>) -> Response {
     let ok = |v: Value| Response::json(200, &v);
     match (head.method.as_str(), head.path.trim_end_matches('/')) {
         ("GET", "/__mock/health") => ok(json!({"ok": true})),
@@ -80,11 +74,7 @@ pub(crate) fn handle<S: BufRead + Write>(
             ok(json!({"cleared": n}))
         }
         ("GET", "/__mock/faults") => {
-            let f: Vec<Value> = lock(&shared.faults)
-                .pending()
-                .iter()
-                .map(Fault::to_json)
-                .collect();
+            let f: Vec<Value> = lock(&shared.faults).pending().iter().map(Fault::to_json).collect();
             ok(Value::Array(f))
         }
         ("DELETE", "/__mock/faults") => {

@@ -8,11 +8,7 @@ use crate::store::normalize_folder;
 use serde_json::json;
 
 fn no_file(path: &str) -> Response {
-    error_with_reason(
-        404,
-        "NOT_FOUND",
-        format!("No file found with filePath {path}."),
-    )
+    error_with_reason(404, "NOT_FOUND", format!("No file found with filePath {path}."))
 }
 
 /// `POST /v1/files/copy` `{sourceFilePath, destinationPath, includeFileVersions}`: 204. Over a

@@ -21,21 +21,10 @@ impl Searchable for FileRecord {
         let one = |v: Value| vec![v];
         match field {
             "name" => one(self.name.clone().into()),
-            "tags" => self
-                .tags
-                .iter()
-                .flatten()
-                .map(|t| Value::from(t.clone()))
-                .collect(),
+            "tags" => self.tags.iter().flatten().map(|t| Value::from(t.clone())).collect(),
             "size" => one(self.size.into()),
-            "height" => self
-                .dimensions()
-                .map(|d| vec![d.1.into()])
-                .unwrap_or_default(),
-            "width" => self
-                .dimensions()
-                .map(|d| vec![d.0.into()])
-                .unwrap_or_default(),
+            "height" => self.dimensions().map(|d| vec![d.1.into()]).unwrap_or_default(),
+            "width" => self.dimensions().map(|d| vec![d.0.into()]).unwrap_or_default(),
             "createdAt" => one(iso8601(self.created_ms).into()),
             "updatedAt" => one(iso8601(self.updated_ms).into()),
             "type" => one("file".into()),
@@ -47,15 +36,8 @@ impl Searchable for FileRecord {
             "fileId" => one(self.file_id.clone().into()),
             "isPrivateFile" => one(self.is_private.into()),
             "isPublished" => one(self.is_published.into()),
-            "description" => self
-                .description
-                .iter()
-                .map(|d| Value::from(d.clone()))
-                .collect(),
-            f => match f
-                .strip_prefix("customMetadata.")
-                .and_then(|k| self.custom_metadata.get(k))
-            {
+            "description" => self.description.iter().map(|d| Value::from(d.clone())).collect(),
+            f => match f.strip_prefix("customMetadata.").and_then(|k| self.custom_metadata.get(k)) {
                 Some(Value::Array(a)) => a.clone(),
                 Some(v) => one(v.clone()),
                 None => vec![],
@@ -72,10 +54,7 @@ impl Searchable for FolderRecord {
             "createdAt" => vec![iso8601(self.created_ms).into()],
             "updatedAt" => vec![iso8601(self.updated_ms).into()],
             "path" => vec![self.parent().into()],
-            f => match f
-                .strip_prefix("customMetadata.")
-                .and_then(|k| self.custom_metadata.get(k))
-            {
+            f => match f.strip_prefix("customMetadata.").and_then(|k| self.custom_metadata.get(k)) {
                 Some(v) => vec![v.clone()],
                 None => vec![],
             },
@@ -95,57 +74,33 @@ struct Item {
 }
 
 const SORTS: [&str; 14] = [
-    "ASC_NAME",
-    "DESC_NAME",
-    "ASC_CREATED",
-    "DESC_CREATED",
-    "ASC_UPDATED",
-    "DESC_UPDATED",
-    "ASC_HEIGHT",
-    "DESC_HEIGHT",
-    "ASC_WIDTH",
-    "DESC_WIDTH",
-    "ASC_SIZE",
-    "DESC_SIZE",
-    "ASC_RELEVANCE",
-    "DESC_RELEVANCE",
+    "ASC_NAME", "DESC_NAME", "ASC_CREATED", "DESC_CREATED", "ASC_UPDATED", "DESC_UPDATED", "ASC_HEIGHT",
+    "DESC_HEIGHT", "ASC_WIDTH", "DESC_WIDTH", "ASC_SIZE", "DESC_SIZE", "ASC_RELEVANCE", "DESC_RELEVANCE",
 ];
 
 fn int_param(ctx: &Ctx<'_, '_>, name: &str, default: i64) -> Result<i64, Response> {
     match ctx.query(name) {
         None | Some("") => Ok(default),
-        Some(v) => v.trim().parse().map_err(|_| {
-            bad(format!(
-                "Your request contains invalid value for {name} parameter. Value sent is {v}."
-            ))
-        }),
+        Some(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| bad(format!("Your request contains invalid value for {name} parameter. Value sent is {v}."))),
     }
 }
 
 /// `GET /v1/files`
 pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
-    let typ = ctx
-        .query("type")
-        .filter(|t| !t.is_empty())
-        .unwrap_or("file");
+    let typ = ctx.query("type").filter(|t| !t.is_empty()).unwrap_or("file");
     if !["file", "file-version", "folder", "all"].contains(&typ) {
         return Err(bad(
             "Your request contains invalid value for type parameter. Please provide one of the following: file, file-version, folder, all.",
         ));
     }
-    let sort = ctx
-        .query("sort")
-        .filter(|s| !s.is_empty())
-        .unwrap_or("ASC_CREATED");
+    let sort = ctx.query("sort").filter(|s| !s.is_empty()).unwrap_or("ASC_CREATED");
     if !SORTS.contains(&sort) {
-        return Err(bad(
-            "Your request contains invalid value for sort parameters.",
-        ));
+        return Err(bad("Your request contains invalid value for sort parameters."));
     }
-    let file_type = ctx
-        .query("fileType")
-        .filter(|s| !s.is_empty())
-        .unwrap_or("all");
+    let file_type = ctx.query("fileType").filter(|s| !s.is_empty()).unwrap_or("all");
     if !["all", "image", "non-image"].contains(&file_type) {
         return Err(bad(
             "Your request contains invalid value for fileType parameter. Please provide one of the following: all, image, non-image.",
@@ -159,59 +114,34 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     }
     let limit = int_param(ctx, "limit", 1000)?;
     if limit < 1 {
-        return Err(bad(format!(
-            "Minimum value of limit parameter is 1. Value sent is {limit}."
-        )));
+        return Err(bad(format!("Minimum value of limit parameter is 1. Value sent is {limit}.")));
     }
     if limit > 1000 {
-        return Err(bad(format!(
-            "Maximum value of limit parameter is 1000. Value sent is {limit}."
-        )));
+        return Err(bad(format!("Maximum value of limit parameter is 1000. Value sent is {limit}.")));
     }
     let include_folder = match ctx.query("includeFolder") {
         None | Some("") | Some("false") => false,
         Some("true") => true,
-        Some(_) => {
-            return Err(bad(
-                "Your request contains invalid value for includeFolder parameter.",
-            ))
-        }
+        Some(_) => return Err(bad("Your request contains invalid value for includeFolder parameter.")),
     };
-    let query = match ctx
-        .query("searchQuery")
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-    {
+    let query = match ctx.query("searchQuery").map(str::trim).filter(|q| !q.is_empty()) {
         None => None,
         Some(q) => Some(search::parse(q).map_err(|e| {
-            bad(format!(
-                "Your request contains invalid syntax for the searchQuery parameter: {e}."
-            ))
+            bad(format!("Your request contains invalid syntax for the searchQuery parameter: {e}."))
         })?),
     };
-    let path = ctx
-        .query("path")
-        .filter(|p| !p.is_empty())
-        .map(normalize_folder);
-    let tags: Option<Vec<String>> = ctx.query("tags").filter(|t| !t.is_empty()).map(|t| {
-        t.split(',')
-            .map(|x| x.trim().to_string())
-            .filter(|x| !x.is_empty())
-            .collect()
-    });
-    let name = ctx
-        .query("name")
-        .filter(|n| !n.is_empty())
-        .map(str::to_string);
+    let path = ctx.query("path").filter(|p| !p.is_empty()).map(normalize_folder);
+    let tags: Option<Vec<String>> = ctx
+        .query("tags")
+        .filter(|t| !t.is_empty())
+        .map(|t| t.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect());
+    let name = ctx.query("name").filter(|n| !n.is_empty()).map(str::to_string);
 
     // With a searchQuery, `type`, `tags` and `name` have no effect (spec); folders come in only
     // when the query talks about `type`.
     let (want_files, want_folders) = match &query {
         Some(q) => (true, search::mentions(q, "type")),
-        None => (
-            typ == "file" || typ == "all",
-            typ == "folder" || typ == "all" || include_folder,
-        ),
+        None => (typ == "file" || typ == "all", typ == "folder" || typ == "all" || include_folder),
     };
     let endpoint = ctx.endpoint().to_string();
     let st = lock(&ctx.shared.state);
@@ -230,9 +160,7 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
                     }
                 }
                 None => {
-                    if tags
-                        .as_ref()
-                        .is_some_and(|t| !t.iter().any(|x| f.tags.iter().flatten().any(|y| y == x)))
+                    if tags.as_ref().is_some_and(|t| !t.iter().any(|x| f.tags.iter().flatten().any(|y| y == x)))
                         || name.as_ref().is_some_and(|n| &f.name != n)
                     {
                         continue;
@@ -291,12 +219,7 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
             o
         }
     });
-    let page: Vec<Value> = items
-        .into_iter()
-        .skip(skip as usize)
-        .take(limit as usize)
-        .map(|i| i.json)
-        .collect();
+    let page: Vec<Value> = items.into_iter().skip(skip as usize).take(limit as usize).map(|i| i.json).collect();
     Ok(Response::json(200, &Value::Array(page)))
 }
 
@@ -314,14 +237,8 @@ pub(crate) fn delete(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     Ok(Response::new(204))
 }
 
-const AI_VOCABULARY: [(&str, f64); 6] = [
-    ("Shirt", 95.3),
-    ("Clothing", 91.8),
-    ("Sleeve", 88.1),
-    ("Textile", 82.4),
-    ("Pattern", 74.9),
-    ("Fashion", 63.2),
-];
+const AI_VOCABULARY: [(&str, f64); 6] =
+    [("Shirt", 95.3), ("Clothing", 91.8), ("Sleeve", 88.1), ("Textile", 82.4), ("Pattern", 74.9), ("Fashion", 63.2)];
 
 /// Pretends to run extensions: auto-tagging adds AITags, auto-description sets a description.
 /// Returns `extensionStatus`.
@@ -331,17 +248,11 @@ pub(crate) fn apply_extensions(rec: &mut FileRecord, exts: &Value) -> Map<String
         let name = e.get("name").and_then(Value::as_str).unwrap_or("");
         match name {
             "google-auto-tagging" | "aws-auto-tagging" => {
-                let min = e
-                    .get("minConfidence")
-                    .and_then(Value::as_f64)
-                    .unwrap_or(0.0);
+                let min = e.get("minConfidence").and_then(Value::as_f64).unwrap_or(0.0);
                 let max = e.get("maxTags").and_then(Value::as_u64).unwrap_or(10) as usize;
                 let tags = rec.ai_tags.get_or_insert_with(Vec::new);
                 for (tag, conf) in AI_VOCABULARY.iter().filter(|(_, c)| *c >= min).take(max) {
-                    if !tags
-                        .iter()
-                        .any(|t| t["name"] == *tag && t["source"] == name)
-                    {
+                    if !tags.iter().any(|t| t["name"] == *tag && t["source"] == name) {
                         tags.push(json!({"name": tag, "confidence": conf, "source": name}));
                     }
                 }
@@ -349,8 +260,7 @@ pub(crate) fn apply_extensions(rec: &mut FileRecord, exts: &Value) -> Map<String
             }
             "ai-auto-description" => {
                 if rec.description.is_none() {
-                    rec.description =
-                        Some(format!("An auto-generated description of {}.", rec.name));
+                    rec.description = Some(format!("An auto-generated description of {}.", rec.name));
                 }
                 status.insert(name.into(), "success".into());
             }
@@ -407,32 +317,22 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
         ));
     }
     if o.contains_key("publish") && o.len() > 1 {
-        return Err(bad(
-            "publish cannot be combined with other parameters in one request.",
-        ));
+        return Err(bad("publish cannot be combined with other parameters in one request."));
     }
     // Validate everything before touching the record.
     let tags = match o.get("tags") {
         None => None,
         Some(Value::Null) => Some(None),
-        Some(Value::Array(a)) if a.iter().all(Value::is_string) => Some(Some(
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect::<Vec<_>>(),
-        )),
+        Some(Value::Array(a)) if a.iter().all(Value::is_string) => {
+            Some(Some(a.iter().filter_map(Value::as_str).map(String::from).collect::<Vec<_>>()))
+        }
         Some(_) => return Err(field_error("tags", "must be an array of strings or null")),
     };
     let coords = match o.get("customCoordinates") {
         None => None,
         Some(Value::Null) => Some(None),
         Some(Value::String(s)) if super::upload::valid_coordinates(s) => Some(Some(s.clone())),
-        Some(_) => {
-            return Err(field_error(
-                "customCoordinates",
-                "must be \"x,y,width,height\" or null",
-            ))
-        }
+        Some(_) => return Err(field_error("customCoordinates", "must be \"x,y,width,height\" or null")),
     };
     let cm = match o.get("customMetadata") {
         None => None,
@@ -441,10 +341,7 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     };
     if let Some(e) = o.get("extensions") {
         if !super::upload::valid_extensions(e) {
-            return Err(field_error(
-                "extensions",
-                "must be an array of extension objects",
-            ));
+            return Err(field_error("extensions", "must be an array of extension objects"));
         }
     }
     if let Some(w) = o.get("webhookUrl") {
@@ -455,18 +352,10 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let remove_ai = match o.get("removeAITags") {
         None => None,
         Some(Value::String(s)) if s == "all" => Some(None),
-        Some(Value::Array(a)) if a.iter().all(Value::is_string) => Some(Some(
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect::<Vec<_>>(),
-        )),
-        Some(_) => {
-            return Err(field_error(
-                "removeAITags",
-                "must be \"all\" or an array of strings",
-            ))
+        Some(Value::Array(a)) if a.iter().all(Value::is_string) => {
+            Some(Some(a.iter().filter_map(Value::as_str).map(String::from).collect::<Vec<_>>()))
         }
+        Some(_) => return Err(field_error("removeAITags", "must be \"all\" or an array of strings")),
     };
     let description = match o.get("description") {
         None => None,
@@ -476,12 +365,7 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let publish = match o.get("publish") {
         None => None,
         Some(Value::Object(p)) => match p.get("isPublished") {
-            Some(Value::Bool(b))
-                if p.keys()
-                    .all(|k| k == "isPublished" || k == "includeFileVersions") =>
-            {
-                Some(*b)
-            }
+            Some(Value::Bool(b)) if p.keys().all(|k| k == "isPublished" || k == "includeFileVersions") => Some(*b),
             _ => return Err(field_error("publish", "needs a boolean isPublished")),
         },
         Some(_) => return Err(field_error("publish", "must be an object")),
@@ -490,10 +374,7 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let endpoint = ctx.endpoint().to_string();
     let mut st = lock(&ctx.shared.state);
     let now = st.tick();
-    let rec = st
-        .files
-        .get_mut(ctx.param("fileId"))
-        .ok_or_else(not_found)?;
+    let rec = st.files.get_mut(ctx.param("fileId")).ok_or_else(not_found)?;
     if let Some(t) = tags {
         rec.tags = t;
     }

@@ -10,16 +10,7 @@ use serde_json::json;
 
 /// Folder names keep letters, digits (any script), `-` and `_`; anything else becomes `_`.
 fn sanitize_folder_name(n: &str) -> String {
-    n.trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    n.trim().chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 
 /// `/a/b/` or `a/b` → `/a/b` (the key of `State::folders`); the root is "".
@@ -28,11 +19,7 @@ fn key(path: &str) -> String {
 }
 
 fn folder_not_found(path: &str) -> Response {
-    error_with_reason(
-        404,
-        "FOLDER_NOT_FOUND",
-        format!("No folder found with folderPath {path}."),
-    )
+    error_with_reason(404, "FOLDER_NOT_FOUND", format!("No folder found with folderPath {path}."))
 }
 
 /// `key` is `under` or inside it.
@@ -52,15 +39,12 @@ pub(crate) fn create(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
 /// Removes a folder with its subfolders and files.
 fn remove_tree(st: &mut State, k: &str) {
     st.folders.retain(|p, _| !within(p, k));
-    st.files
-        .retain(|_, f| !within(f.folder.trim_end_matches('/'), k));
+    st.files.retain(|_, f| !within(f.folder.trim_end_matches('/'), k));
 }
 
 /// `DELETE /v1/folder` `{folderPath}`: 204; the folder, its subfolders and files are gone.
 pub(crate) fn delete(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
-    let path = str_field(&ctx.obj(), "folderPath")
-        .unwrap_or("")
-        .to_string();
+    let path = str_field(&ctx.obj(), "folderPath").unwrap_or("").to_string();
     let k = key(&path);
     let mut st = lock(&ctx.shared.state);
     if k.is_empty() || !st.folders.contains_key(&k) {
@@ -72,14 +56,7 @@ pub(crate) fn delete(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
 
 fn new_job(st: &mut State, kind: &'static str, purge_request_id: Option<String>) -> String {
     let id = crate::util::object_id();
-    st.jobs.insert(
-        id.clone(),
-        JobRecord {
-            kind,
-            polls: 0,
-            purge_request_id,
-        },
-    );
+    st.jobs.insert(id.clone(), JobRecord { kind, polls: 0, purge_request_id });
     id
 }
 
@@ -87,28 +64,14 @@ fn new_job(st: &mut State, kind: &'static str, purge_request_id: Option<String>)
 fn transfer(st: &mut State, src: &str, dest: &str, moving: bool, include_versions: bool) {
     let name = src.rsplit('/').next().unwrap_or("").to_string();
     let new_base = format!("{dest}/{name}");
-    let folders: Vec<String> = st
-        .folders
-        .keys()
-        .filter(|p| within(p, src))
-        .cloned()
-        .collect();
+    let folders: Vec<String> = st.folders.keys().filter(|p| within(p, src)).cloned().collect();
     for p in &folders {
         st.ensure_folders(&format!("{new_base}{}/", &p[src.len()..]));
     }
-    let files: Vec<String> = st
-        .files
-        .values()
-        .filter(|f| within(f.folder.trim_end_matches('/'), src))
-        .map(|f| f.file_id.clone())
-        .collect();
+    let files: Vec<String> =
+        st.files.values().filter(|f| within(f.folder.trim_end_matches('/'), src)).map(|f| f.file_id.clone()).collect();
     for id in files {
-        let mut f = if moving {
-            st.files.remove(&id)
-        } else {
-            st.files.get(&id).cloned()
-        }
-        .expect("listed");
+        let mut f = if moving { st.files.remove(&id) } else { st.files.get(&id).cloned() }.expect("listed");
         let folder = format!("{new_base}{}", &f.folder[src.len()..]);
         if !moving && !include_versions {
             f.history.clear();
@@ -121,10 +84,7 @@ fn transfer(st: &mut State, src: &str, dest: &str, moving: bool, include_version
 }
 
 /// The checks shared by copy and move: the source exists and the destination is not inside it.
-fn source_and_dest(
-    st: &State,
-    o: &serde_json::Map<String, serde_json::Value>,
-) -> Result<(String, String), Response> {
+fn source_and_dest(st: &State, o: &serde_json::Map<String, serde_json::Value>) -> Result<(String, String), Response> {
     let src_path = str_field(o, "sourceFolderPath").unwrap_or("");
     let src = key(src_path);
     if src.is_empty() || !st.folders.contains_key(&src) {
@@ -132,9 +92,7 @@ fn source_and_dest(
     }
     let dest = key(str_field(o, "destinationPath").unwrap_or(""));
     if within(&dest, &src) {
-        return Err(bad(
-            "The destination folder cannot be the source folder or inside it.",
-        ));
+        return Err(bad("The destination folder cannot be the source folder or inside it."));
     }
     Ok((src, dest))
 }
@@ -144,13 +102,7 @@ pub(crate) fn copy(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let o = ctx.obj();
     let mut st = lock(&ctx.shared.state);
     let (src, dest) = source_and_dest(&st, &o)?;
-    transfer(
-        &mut st,
-        &src,
-        &dest,
-        false,
-        bool_field(&o, "includeVersions", false),
-    );
+    transfer(&mut st, &src, &dest, false, bool_field(&o, "includeVersions", false));
     let id = new_job(&mut st, "COPY_FOLDER", None);
     Ok(Response::json(200, &json!({"jobId": id})))
 }
@@ -190,12 +142,7 @@ pub(crate) fn rename(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
         ));
     }
     let now = st.tick();
-    let moved: Vec<String> = st
-        .folders
-        .keys()
-        .filter(|p| within(p, &k))
-        .cloned()
-        .collect();
+    let moved: Vec<String> = st.folders.keys().filter(|p| within(p, &k)).cloned().collect();
     for p in moved {
         let mut rec = st.folders.remove(&p).expect("listed");
         rec.path = format!("{new_key}{}", &p[k.len()..]);
@@ -211,8 +158,7 @@ pub(crate) fn rename(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
             f.updated_ms = now;
         }
     }
-    let purge = bool_field(&o, "purgeCache", false)
-        .then(|| super::purge::start(&mut st, format!("{endpoint}{k}/*")));
+    let purge = bool_field(&o, "purgeCache", false).then(|| super::purge::start(&mut st, format!("{endpoint}{k}/*")));
     let id = new_job(&mut st, "RENAME_FOLDER", purge);
     Ok(Response::json(202, &json!({"jobId": id})))
 }
@@ -221,10 +167,7 @@ pub(crate) fn rename(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
 pub(crate) fn job(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let id = ctx.param("jobId").to_string();
     let mut st = lock(&ctx.shared.state);
-    let j = st
-        .jobs
-        .get_mut(&id)
-        .ok_or_else(|| Response::error(404, "No bulk job exists with this jobId."))?;
+    let j = st.jobs.get_mut(&id).ok_or_else(|| Response::error(404, "No bulk job exists with this jobId."))?;
     j.polls += 1;
     let status = if j.polls == 1 { "Pending" } else { "Completed" };
     let mut out = json!({"jobId": id, "type": j.kind, "status": status});

@@ -23,32 +23,18 @@ pub(crate) fn file(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
 /// plausible metadata derived from the URL. Nothing is fetched.
 pub(crate) fn remote(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let url = match ctx.query("url") {
-        None | Some("") => {
-            return Err(Response::error(
-                400,
-                "Your request is missing url query parameter.",
-            ))
-        }
+        None | Some("") => return Err(Response::error(400, "Your request is missing url query parameter.")),
         Some(u) => u.to_string(),
     };
     if !valid_http_url(&url) {
-        return Err(Response::error(
-            400,
-            "Your request contains invalid url parameter.",
-        ));
+        return Err(Response::error(400, "Your request contains invalid url parameter."));
     }
     let without_query = url.split(['?', '#']).next().unwrap_or(&url).to_string();
     let endpoint = ctx.endpoint().trim_end_matches('/').to_string();
-    if let Some(path) = without_query
-        .strip_prefix(&endpoint)
-        .filter(|p| p.starts_with('/'))
-    {
+    if let Some(path) = without_query.strip_prefix(&endpoint).filter(|p| p.starts_with('/')) {
         // Transformations in the path (`/tr:w-100/…`) do not change which file it is.
         let path = match path.strip_prefix("/tr:") {
-            Some(rest) => rest
-                .find('/')
-                .map(|i| rest[i..].to_string())
-                .unwrap_or_default(),
+            Some(rest) => rest.find('/').map(|i| rest[i..].to_string()).unwrap_or_default(),
             None => path.to_string(),
         };
         let st = lock(&ctx.shared.state);
@@ -57,17 +43,10 @@ pub(crate) fn remote(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     }
     let phash = format!("{:016x}", fnv1a64(without_query.as_bytes()));
     let mime = mime_for(&without_query);
-    let mime = if mime == "application/octet-stream" {
-        "image/jpeg"
-    } else {
-        mime
-    };
+    let mime = if mime == "application/octet-stream" { "image/jpeg" } else { mime };
     let mut format = extension(&without_query);
     if format.is_empty() {
         format = "jpg".into();
     }
-    Ok(Response::json(
-        200,
-        &metadata_for(mime, &format, REMOTE_FILE_SIZE, &phash),
-    ))
+    Ok(Response::json(200, &metadata_for(mime, &format, REMOTE_FILE_SIZE, &phash)))
 }

@@ -63,29 +63,14 @@ pub(crate) struct Route {
 }
 
 const fn route(method: &'static str, pattern: &'static str, auth: Auth, handler: Handler) -> Route {
-    Route {
-        method,
-        pattern,
-        auth,
-        handler,
-    }
+    Route { method, pattern, auth, handler }
 }
 
 /// The operations that are not rows of the operation table.
 pub(crate) static ROUTES: &[Route] = &[
     // Upload (upload.imagekit.io)
-    route(
-        "POST",
-        "/api/v1/files/upload",
-        Auth::BasicOrUploadSignature,
-        upload::upload_v1,
-    ),
-    route(
-        "POST",
-        "/api/v2/files/upload",
-        Auth::BasicOrUploadSignature,
-        upload_v2::upload_v2,
-    ),
+    route("POST", "/api/v1/files/upload", Auth::BasicOrUploadSignature, upload::upload_v1),
+    route("POST", "/api/v2/files/upload", Auth::BasicOrUploadSignature, upload_v2::upload_v2),
     // The old public spec's path of files.metadata.get_from_url.
     route("GET", "/v1/files/metadata", Auth::Basic, metadata::remote),
 ];
@@ -97,10 +82,7 @@ fn verb(method: &str) -> Option<Verb> {
 }
 
 /// Matches `path` against `pattern`, returning the captured `{name}` segments.
-pub(crate) fn match_pattern(
-    pattern: &'static str,
-    path: &str,
-) -> Option<Vec<(&'static str, String)>> {
+pub(crate) fn match_pattern(pattern: &'static str, path: &str) -> Option<Vec<(&'static str, String)>> {
     let mut params = Vec::new();
     let mut p = pattern.split('/');
     let mut s = path.split('/');
@@ -163,19 +145,12 @@ impl<'a, 'b> Ctx<'a, 'b> {
 
     /// A captured path segment.
     pub fn param(&self, name: &str) -> &str {
-        self.params
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
+        self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str()).unwrap_or("")
     }
 
     /// The first query parameter with this name.
     pub fn query(&self, name: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
     pub fn endpoint(&self) -> &str {
@@ -191,10 +166,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
             return Err(Response::error(400, "Could not read the request body."));
         }
         if v.len() > limit {
-            return Err(Response::error(
-                413,
-                format!("Request body larger than {limit} bytes."),
-            ));
+            return Err(Response::error(413, format!("Request body larger than {limit} bytes.")));
         }
         if v.len() <= crate::record::MAX_KEPT_TEXT {
             self.record.body = String::from_utf8(v.clone()).ok();
@@ -211,9 +183,8 @@ impl<'a, 'b> Ctx<'a, 'b> {
         if b.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
-        let v: Value = serde_json::from_slice(&b).map_err(|e| {
-            Response::error(400, format!("Your request contains invalid JSON: {e}."))
-        })?;
+        let v: Value = serde_json::from_slice(&b)
+            .map_err(|e| Response::error(400, format!("Your request contains invalid JSON: {e}.")))?;
         self.json = Some(v.clone());
         Ok(Some(v))
     }
@@ -304,26 +275,15 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_, '_>) -> Response {
         return (r.handler)(ctx).unwrap_or_else(|e| e);
     }
     if let Some((op, ids)) = verb(&ctx.head.method).and_then(|v| ops::route(v, &path)) {
-        let ids: Vec<String> = ids
-            .into_iter()
-            .map(|raw| crate::util::percent_decode(raw, false))
-            .collect();
+        let ids: Vec<String> = ids.into_iter().map(|raw| crate::util::percent_decode(raw, false)).collect();
         return serve_op(ctx, op, ids);
     }
-    allowed.extend(
-        VERBS
-            .into_iter()
-            .filter(|v| ops::route(*v, &path).is_some())
-            .map(Verb::as_str),
-    );
+    allowed.extend(VERBS.into_iter().filter(|v| ops::route(*v, &path).is_some()).map(Verb::as_str));
     if allowed.is_empty() {
         Response::error(404, format!("No such API: {} {}.", ctx.head.method, path))
     } else {
-        Response::error(
-            405,
-            format!("{} is not allowed on {path}.", ctx.head.method),
-        )
-        .header("Allow", allowed.join(", "))
+        Response::error(405, format!("{} is not allowed on {path}.", ctx.head.method))
+            .header("Allow", allowed.join(", "))
     }
 }
 
@@ -347,15 +307,7 @@ fn serve_op(ctx: &mut Ctx<'_, '_>, op: &'static Op, ids: Vec<String>) -> Respons
 
 /// The answer of a table row the mock has no handler for (a test fails on it).
 pub(crate) fn no_handler(op: &Op) -> Response {
-    Response::error(
-        501,
-        format!(
-            "The mock server has no handler for {} ({} {}).",
-            op.py,
-            op.verb.as_str(),
-            op.path
-        ),
-    )
+    Response::error(501, format!("The mock server has no handler for {} ({} {}).", op.py, op.verb.as_str(), op.path))
 }
 
 /// A required string field of a JSON object.
@@ -372,12 +324,7 @@ pub(crate) fn bool_field(o: &Map<String, Value>, k: &str, default: bool) -> bool
 pub(crate) fn str_list(o: &Map<String, Value>, k: &str) -> Vec<String> {
     o.get(k)
         .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect()
-        })
+        .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
         .unwrap_or_default()
 }
 
@@ -388,10 +335,7 @@ pub(crate) fn bad(m: impl Into<String>) -> Response {
 
 /// ImageKit's error body with a `reason` (copy, move, rename and folder operations add one).
 pub(crate) fn error_with_reason(status: u16, reason: &str, message: impl Into<String>) -> Response {
-    Response::json(
-        status,
-        &serde_json::json!({"message": message.into(), "help": crate::http::HELP, "reason": reason}),
-    )
+    Response::json(status, &serde_json::json!({"message": message.into(), "help": crate::http::HELP, "reason": reason}))
 }
 
 /// The current time as ISO 8601, for `createdAt` / `updatedAt` of account resources.
@@ -411,14 +355,8 @@ mod tests {
             match_pattern("/v1/files/{fileId}/details", "/v1/files/a%2Fb/details"),
             Some(vec![("fileId", "a/b".to_string())])
         );
-        assert_eq!(
-            match_pattern("/v1/files/{fileId}/details", "/v1/files//details"),
-            None
-        );
-        assert_eq!(
-            match_pattern("/v1/files/{fileId}", "/v1/files/x/details"),
-            None
-        );
+        assert_eq!(match_pattern("/v1/files/{fileId}/details", "/v1/files//details"), None);
+        assert_eq!(match_pattern("/v1/files/{fileId}", "/v1/files/x/details"), None);
     }
 
     #[test]
@@ -428,19 +366,10 @@ mod tests {
             path: "/".into(),
             query: String::new(),
             http10: false,
-            headers: auth
-                .map(|a| vec![("Authorization".to_string(), a.to_string())])
-                .unwrap_or_default(),
+            headers: auth.map(|a| vec![("Authorization".to_string(), a.to_string())]).unwrap_or_default(),
         };
-        let status = |a: Option<&str>| {
-            check_basic(&head(a), "private_key_test")
-                .err()
-                .map(|r| r.status)
-        };
-        assert_eq!(
-            status(Some("Basic cHJpdmF0ZV9rZXlfdGVzdDpkb19ub3Rfc2V0")),
-            None
-        ); // key:do_not_set
+        let status = |a: Option<&str>| check_basic(&head(a), "private_key_test").err().map(|r| r.status);
+        assert_eq!(status(Some("Basic cHJpdmF0ZV9rZXlfdGVzdDpkb19ub3Rfc2V0")), None); // key:do_not_set
         assert_eq!(status(Some("basic cHJpdmF0ZV9rZXlfdGVzdDo=")), None); // key:
         assert_eq!(status(Some("Basic private_key_test")), None); // raw key
         assert_eq!(status(None), Some(401));

@@ -12,46 +12,20 @@ use serde_json::{Map, Value};
 /// Each type and the fields it requires besides `name` and `type`.
 const TYPES: [(&str, &[&str]); 8] = [
     ("S3", &["bucket", "accessKey", "secretKey"]),
-    (
-        "S3_COMPATIBLE",
-        &["bucket", "accessKey", "secretKey", "endpoint"],
-    ),
+    ("S3_COMPATIBLE", &["bucket", "accessKey", "secretKey", "endpoint"]),
     ("CLOUDINARY_BACKUP", &["bucket", "accessKey", "secretKey"]),
     ("WEB_FOLDER", &["baseUrl"]),
     ("WEB_PROXY", &[]),
     ("GCS", &["bucket", "clientEmail", "privateKey"]),
     ("AZURE_BLOB", &["container", "accountName", "sasToken"]),
-    (
-        "AKENEO_PIM",
-        &[
-            "baseUrl",
-            "clientId",
-            "clientSecret",
-            "username",
-            "password",
-        ],
-    ),
+    ("AKENEO_PIM", &["baseUrl", "clientId", "clientSecret", "username", "password"]),
 ];
 
 /// Stored, never answered.
-const SECRETS: [&str; 8] = [
-    "accessKey",
-    "secretKey",
-    "privateKey",
-    "sasToken",
-    "clientId",
-    "clientSecret",
-    "username",
-    "password",
-];
+const SECRETS: [&str; 8] =
+    ["accessKey", "secretKey", "privateKey", "sasToken", "clientId", "clientSecret", "username", "password"];
 /// Types whose answer has `prefix` (default "").
-const PREFIXED: [&str; 5] = [
-    "S3",
-    "S3_COMPATIBLE",
-    "CLOUDINARY_BACKUP",
-    "GCS",
-    "AZURE_BLOB",
-];
+const PREFIXED: [&str; 5] = ["S3", "S3_COMPATIBLE", "CLOUDINARY_BACKUP", "GCS", "AZURE_BLOB"];
 
 pub(crate) struct Origins;
 
@@ -73,33 +47,19 @@ impl Resource for Origins {
             let names: Vec<&str> = TYPES.iter().map(|t| t.0).collect();
             return Err(bad(format!("type must be one of {}.", names.join(", "))));
         };
-        let iam = b
-            .body
-            .get("useIAMRole")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
+        let iam = b.body.get("useIAMRole").and_then(Value::as_bool).unwrap_or(false);
         for k in *required {
             let keys_may_be_empty = iam && (*k == "accessKey" || *k == "secretKey");
             match b.body.get(*k).and_then(Value::as_str) {
-                None => {
-                    return Err(bad(format!(
-                        "Your request is missing {k} parameter for a {ty} origin."
-                    )))
-                }
+                None => return Err(bad(format!("Your request is missing {k} parameter for a {ty} origin."))),
                 Some("") if !keys_may_be_empty => {
-                    return Err(bad(format!(
-                        "Your request is missing {k} parameter for a {ty} origin."
-                    )))
+                    return Err(bad(format!("Your request is missing {k} parameter for a {ty} origin.")))
                 }
                 _ => {}
             }
         }
         for k in ["baseUrl", "endpoint", "baseUrlForCanonicalHeader"] {
-            if b.body
-                .get(k)
-                .and_then(Value::as_str)
-                .is_some_and(|u| !valid_http_url(u))
-            {
+            if b.body.get(k).and_then(Value::as_str).is_some_and(|u| !valid_http_url(u)) {
                 return Err(bad(format!("{k} must be an http or https URL.")));
             }
         }
@@ -132,15 +92,12 @@ impl Resource for Origins {
 
     fn check_delete(st: &State, rec: &Map<String, Value>) -> Result<(), Response> {
         let id = rec.get("id").cloned().unwrap_or(Value::Null);
-        let used = st.url_endpoints.iter().any(|e| {
-            e.get("origins")
-                .and_then(Value::as_array)
-                .is_some_and(|o| o.contains(&id))
-        });
+        let used = st
+            .url_endpoints
+            .iter()
+            .any(|e| e.get("origins").and_then(Value::as_array).is_some_and(|o| o.contains(&id)));
         if used {
-            return Err(bad(
-                "The origin is used by a URL endpoint; remove it from the URL endpoint first.",
-            ));
+            return Err(bad("The origin is used by a URL endpoint; remove it from the URL endpoint first."));
         }
         Ok(())
     }

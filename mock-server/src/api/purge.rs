@@ -11,24 +11,11 @@ use serde_json::{json, Value};
 pub(crate) fn create(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let body = ctx.json_body()?;
     let Some(Value::Object(o)) = body else {
-        return Err(Response::error(
-            400,
-            "Your request is missing url parameter.",
-        ));
+        return Err(Response::error(400, "Your request is missing url parameter."));
     };
     let url = match str_field(&o, "url") {
-        None | Some("") => {
-            return Err(Response::error(
-                400,
-                "Your request is missing url parameter.",
-            ))
-        }
-        Some(u) if !valid_http_url(u) => {
-            return Err(Response::error(
-                400,
-                "Your request contains invalid url parameter.",
-            ))
-        }
+        None | Some("") => return Err(Response::error(400, "Your request is missing url parameter.")),
+        Some(u) if !valid_http_url(u) => return Err(Response::error(400, "Your request contains invalid url parameter.")),
         Some(u) => u.to_string(),
     };
     let id = start(&mut lock(&ctx.shared.state), url);

@@ -31,21 +31,10 @@ const RESPONSE_FIELDS: [&str; 8] = [
 /// What the `file` field held.
 #[derive(Debug)]
 enum FileInput {
-    Binary {
-        size: u64,
-        crc: u32,
-        content_type: Option<String>,
-    },
+    Binary { size: u64, crc: u32, content_type: Option<String> },
     Url(String),
-    Base64 {
-        size: u64,
-        crc: u32,
-    },
-    DataUri {
-        size: u64,
-        crc: u32,
-        mime: String,
-    },
+    Base64 { size: u64, crc: u32 },
+    DataUri { size: u64, crc: u32, mime: String },
     Invalid,
 }
 
@@ -106,19 +95,11 @@ impl TextSniffer {
         if lower.starts_with("http://") || lower.starts_with("https://") {
             let ok = self.total <= SNIFF_HEAD as u64
                 && !head.chars().any(char::is_whitespace)
-                && head
-                    .split_once("://")
-                    .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
-            return if ok {
-                FileInput::Url(head.into_owned())
-            } else {
-                FileInput::Invalid
-            };
+                && head.split_once("://").is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
+            return if ok { FileInput::Url(head.into_owned()) } else { FileInput::Invalid };
         }
         if lower.starts_with("data:") {
-            let Some((check, raw_len)) = self.after_comma else {
-                return FileInput::Invalid;
-            };
+            let Some((check, raw_len)) = self.after_comma else { return FileInput::Invalid };
             let meta = &head[5..head.find(',').unwrap_or(5)];
             let mime = meta.split(';').next().unwrap_or("").trim().to_string();
             let size = if meta.to_ascii_lowercase().ends_with(";base64") {
@@ -158,11 +139,7 @@ fn read_form<R: Read>(
             }
             let part = rec.finish();
             *file = Some(match sniff {
-                None => FileInput::Binary {
-                    size: part.size,
-                    crc: part.crc32,
-                    content_type: h.content_type.clone(),
-                },
+                None => FileInput::Binary { size: part.size, crc: part.crc32, content_type: h.content_type.clone() },
                 Some(s) => s.finish(part.crc32),
             });
             parts.push(part);
@@ -207,23 +184,15 @@ impl Form {
     }
 
     fn list(&self, k: &str) -> Option<Vec<String>> {
-        self.get(k).map(|v| {
-            v.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect()
-        })
+        self.get(k).map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
     }
 
     fn json(&self, k: &str) -> Result<Option<Value>, Response> {
         match self.get(k) {
             None => Ok(None),
-            Some(v) => serde_json::from_str(v).map(Some).map_err(|_| {
-                bad(format!(
-                    "Your request contains invalid {k} parameter. It should be a JSON string."
-                ))
-            }),
+            Some(v) => serde_json::from_str(v)
+                .map(Some)
+                .map_err(|_| bad(format!("Your request contains invalid {k} parameter. It should be a JSON string."))),
         }
     }
 }
@@ -253,40 +222,20 @@ fn client_auth(ctx: &Ctx<'_, '_>, form: &Form) -> Result<(), Response> {
         }
     }
     let token = form.get("token").unwrap_or("");
-    let key = ring::hmac::Key::new(
-        ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY,
-        opts.private_key.as_bytes(),
-    );
-    let expected =
-        util::hex(ring::hmac::sign(&key, format!("{token}{expire_s}").as_bytes()).as_ref());
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, opts.private_key.as_bytes());
+    let expected = util::hex(ring::hmac::sign(&key, format!("{token}{expire_s}").as_bytes()).as_ref());
     if form.get("signature") != Some(expected.as_str()) {
-        return Err(Response::error(
-            403,
-            "Your request contains invalid signature.",
-        ));
+        return Err(Response::error(403, "Your request contains invalid signature."));
     }
-    if !lock(&ctx.shared.state)
-        .used_tokens
-        .insert(token.to_string())
-    {
-        return Err(bad(
-            "The token has already been used. Use a unique token for every request.",
-        ));
+    if !lock(&ctx.shared.state).used_tokens.insert(token.to_string()) {
+        return Err(bad("The token has already been used. Use a unique token for every request."));
     }
     Ok(())
 }
 
 /// Spec: alphanumerics, `.`, `-` are kept; anything else becomes `_`.
 pub(crate) fn sanitize_name(n: &str) -> String {
-    n.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    n.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 
 fn unique_name(n: &str) -> String {
@@ -300,17 +249,12 @@ fn unique_name(n: &str) -> String {
 /// `x,y,width,height`, non-negative integers.
 pub(crate) fn valid_coordinates(s: &str) -> bool {
     let p: Vec<&str> = s.split(',').collect();
-    p.len() == 4
-        && p.iter()
-            .all(|x| !x.trim().is_empty() && x.trim().parse::<u64>().is_ok())
+    p.len() == 4 && p.iter().all(|x| !x.trim().is_empty() && x.trim().parse::<u64>().is_ok())
 }
 
 /// Validates an `extensions` array (each item an object with a string `name`).
 pub(crate) fn valid_extensions(v: &Value) -> bool {
-    v.as_array().is_some_and(|a| {
-        a.iter()
-            .all(|e| e.get("name").and_then(Value::as_str).is_some())
-    })
+    v.as_array().is_some_and(|a| a.iter().all(|e| e.get("name").and_then(Value::as_str).is_some()))
 }
 
 fn valid_transformation(v: &Value) -> bool {
@@ -318,20 +262,14 @@ fn valid_transformation(v: &Value) -> bool {
     (o.contains_key("pre") || o.contains_key("post"))
         && o.get("pre").is_none_or(Value::is_string)
         && o.get("post").is_none_or(|p| {
-            p.as_array().is_some_and(|a| {
-                a.iter()
-                    .all(|t| t.get("type").and_then(Value::as_str).is_some())
-            })
+            p.as_array().is_some_and(|a| a.iter().all(|t| t.get("type").and_then(Value::as_str).is_some()))
         })
 }
 
 pub(crate) fn valid_http_url(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    let rest = l
-        .strip_prefix("https://")
-        .or_else(|| l.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
-        && !s.chars().any(char::is_whitespace)
+    let rest = l.strip_prefix("https://").or_else(|| l.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) && !s.chars().any(char::is_whitespace)
 }
 
 /// Which upload API a request came in on.
@@ -353,9 +291,7 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
         if !ctx.basic_auth && ctx.head.header("authorization").is_none() {
             return Err(unauthorized());
         }
-        return Err(bad(
-            "Your request must be multipart/form-data with a boundary.",
-        ));
+        return Err(bad("Your request must be multipart/form-data with a boundary."));
     };
     let (mut fields, mut file, mut parts, mut too_big) = (Vec::new(), None, Vec::new(), Vec::new());
     let res = {
@@ -381,15 +317,11 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
         super::upload_v2::check_token(ctx, &form.0)?;
     }
     if let Some(f) = too_big.first() {
-        return Err(bad(format!(
-            "Your request contains invalid {f} parameter. It is larger than {MAX_FIELD} bytes."
-        )));
+        return Err(bad(format!("Your request contains invalid {f} parameter. It is larger than {MAX_FIELD} bytes.")));
     }
 
     // Required fields.
-    let Some(file) = file else {
-        return Err(bad("Your request is missing file parameter."));
-    };
+    let Some(file) = file else { return Err(bad("Your request is missing file parameter.")) };
     let file_name = form.get("fileName").map(str::trim).unwrap_or("");
     if file_name.is_empty() {
         return Err(bad("Your request is missing fileName parameter."));
@@ -410,16 +342,11 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
     let overwrite_cm = form.bool("overwriteCustomMetadata", true)?;
     let tags = form.list("tags");
     if let Some(t) = &tags {
-        if t.iter().map(String::len).sum::<usize>() > MAX_TAGS_LEN
-            || t.iter().any(|x| x.contains('%'))
-        {
+        if t.iter().map(String::len).sum::<usize>() > MAX_TAGS_LEN || t.iter().any(|x| x.contains('%')) {
             return Err(bad("Your request contains invalid tags parameter. The combined length of all tags must not exceed 500 characters and tags must not contain %."));
         }
     }
-    let coords = form
-        .get("customCoordinates")
-        .map(str::to_string)
-        .filter(|c| !c.is_empty());
+    let coords = form.get("customCoordinates").map(str::to_string).filter(|c| !c.is_empty());
     if coords.as_deref().is_some_and(|c| !valid_coordinates(c)) {
         return Err(bad(
             "Your request contains invalid customCoordinates parameter. It should be x,y,width,height.",
@@ -428,31 +355,19 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
     let custom_metadata = match form.json("customMetadata")? {
         None => None,
         Some(Value::Object(m)) => Some(m),
-        Some(_) => return Err(bad(
-            "Your request contains invalid customMetadata parameter. It should be a JSON object.",
-        )),
+        Some(_) => return Err(bad("Your request contains invalid customMetadata parameter. It should be a JSON object.")),
     };
     let extensions = form.json("extensions")?;
     if extensions.as_ref().is_some_and(|e| !valid_extensions(e)) {
         return Err(bad("Your request contains invalid extensions parameter."));
     }
     let transformation = form.json("transformation")?;
-    if transformation
-        .as_ref()
-        .is_some_and(|t| !valid_transformation(t))
-    {
-        return Err(bad(
-            "The file could not be uploaded because the transformation field is invalid.",
-        ));
+    if transformation.as_ref().is_some_and(|t| !valid_transformation(t)) {
+        return Err(bad("The file could not be uploaded because the transformation field is invalid."));
     }
     let response_fields = form.list("responseFields").unwrap_or_default();
-    if let Some(f) = response_fields
-        .iter()
-        .find(|f| !RESPONSE_FIELDS.contains(&f.as_str()))
-    {
-        return Err(bad(format!(
-            "Your request contains invalid responseFields parameter: {f:?}."
-        )));
+    if let Some(f) = response_fields.iter().find(|f| !RESPONSE_FIELDS.contains(&f.as_str())) {
+        return Err(bad(format!("Your request contains invalid responseFields parameter: {f:?}.")));
     }
     if let Some(u) = form.get("webhookUrl") {
         if !valid_http_url(u) {
@@ -466,31 +381,19 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
     }
     let folder = normalize_folder(form.get("folder").unwrap_or("/"));
     let base_name = sanitize_name(file_name);
-    let name = if use_unique {
-        unique_name(&base_name)
-    } else {
-        base_name
-    };
+    let name = if use_unique { unique_name(&base_name) } else { base_name };
 
     // Size, type and a stable content hash.
     let (size, content_hash, hinted_mime) = match &file {
-        FileInput::Binary {
-            size,
-            crc,
-            content_type,
-        } => (*size, ((*size) << 32) ^ *crc as u64, content_type.clone()),
+        FileInput::Binary { size, crc, content_type } => (*size, ((*size) << 32) ^ *crc as u64, content_type.clone()),
         FileInput::Url(u) => (URL_FILE_SIZE, util::fnv1a64(u.as_bytes()), None),
         FileInput::Base64 { size, crc } => (*size, ((*size) << 32) ^ *crc as u64, None),
-        FileInput::DataUri { size, crc, mime } => {
-            (*size, ((*size) << 32) ^ *crc as u64, Some(mime.clone()))
-        }
+        FileInput::DataUri { size, crc, mime } => (*size, ((*size) << 32) ^ *crc as u64, Some(mime.clone())),
         FileInput::Invalid => unreachable!(),
     };
     let mut mime = util::mime_for(&name).to_string();
     if mime == "application/octet-stream" {
-        if let Some(h) =
-            hinted_mime.filter(|h| !h.is_empty() && !h.starts_with("application/octet-stream"))
-        {
+        if let Some(h) = hinted_mime.filter(|h| !h.is_empty() && !h.starts_with("application/octet-stream")) {
             mime = h.split(';').next().unwrap_or("").trim().to_string();
         }
     }
@@ -512,16 +415,8 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
             },
             version_id: util::object_id(),
             version_number: old.version_number + 1,
-            tags: if tags.is_some() || overwrite_tags {
-                tags.clone()
-            } else {
-                old.tags.clone()
-            },
-            ai_tags: if overwrite_ai_tags {
-                None
-            } else {
-                old.ai_tags.clone()
-            },
+            tags: if tags.is_some() || overwrite_tags { tags.clone() } else { old.tags.clone() },
+            ai_tags: if overwrite_ai_tags { None } else { old.ai_tags.clone() },
             custom_metadata: match (&custom_metadata, overwrite_cm) {
                 (Some(m), _) => m.clone(),
                 (None, true) => Map::new(),
@@ -563,22 +458,14 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
     if let Some(d) = form.get("description") {
         rec.description = Some(d.to_string());
     }
-    let ext_status = extensions
-        .as_ref()
-        .map(|e| super::files::apply_extensions(&mut rec, e));
+    let ext_status = extensions.as_ref().map(|e| super::files::apply_extensions(&mut rec, e));
     st.ensure_folders(&folder);
     st.files.insert(rec.file_id.clone(), rec.clone());
     drop(st);
 
-    let pre_video = rec.is_video()
-        && transformation
-            .as_ref()
-            .is_some_and(|t| t.get("pre").is_some());
+    let pre_video = rec.is_video() && transformation.as_ref().is_some_and(|t| t.get("pre").is_some());
     if pre_video {
-        return Ok(Response::json(
-            202,
-            &json!({"message": "The pre-transformation has been queued successfully."}),
-        ));
+        return Ok(Response::json(202, &json!({"message": "The pre-transformation has been queued successfully."})));
     }
     let mut out = rec.upload_response(&endpoint, &response_fields);
     if let (Some(s), Some(o)) = (ext_status, out.as_object_mut()) {
@@ -603,29 +490,13 @@ mod tests {
 
     #[test]
     fn text_file_kinds() {
-        assert!(
-            matches!(sniff(&[b"https://example.com/a.jpg"]), FileInput::Url(u) if u == "https://example.com/a.jpg")
-        );
-        assert!(matches!(
-            sniff(&[b"http", b"://x/y.png"]),
-            FileInput::Url(_)
-        ));
+        assert!(matches!(sniff(&[b"https://example.com/a.jpg"]), FileInput::Url(u) if u == "https://example.com/a.jpg"));
+        assert!(matches!(sniff(&[b"http", b"://x/y.png"]), FileInput::Url(_)));
         assert!(matches!(sniff(&[b"https:///nohost"]), FileInput::Invalid));
-        assert!(matches!(
-            sniff(&[b"aGVsbG8gd29y", b"bGQ="]),
-            FileInput::Base64 { size: 11, .. }
-        ));
-        assert!(
-            matches!(sniff(&[b"data:image/png;base64,aGVs", b"bG8="]), FileInput::DataUri { size: 5, ref mime, .. } if mime == "image/png")
-        );
-        assert!(matches!(
-            sniff(&[b"da", b"ta:text/plain,hello"]),
-            FileInput::DataUri { size: 5, .. }
-        ));
-        assert!(matches!(
-            sniff(&[b"data:image/png;base64,!!!"]),
-            FileInput::Invalid
-        ));
+        assert!(matches!(sniff(&[b"aGVsbG8gd29y", b"bGQ="]), FileInput::Base64 { size: 11, .. }));
+        assert!(matches!(sniff(&[b"data:image/png;base64,aGVs", b"bG8="]), FileInput::DataUri { size: 5, ref mime, .. } if mime == "image/png"));
+        assert!(matches!(sniff(&[b"da", b"ta:text/plain,hello"]), FileInput::DataUri { size: 5, .. }));
+        assert!(matches!(sniff(&[b"data:image/png;base64,!!!"]), FileInput::Invalid));
         assert!(matches!(sniff(&[b"just some text"]), FileInput::Invalid));
         assert!(matches!(sniff(&[b"ftp://x/y"]), FileInput::Invalid));
     }
@@ -636,18 +507,10 @@ mod tests {
         let u = unique_name("a.b.jpg");
         assert!(u.starts_with("a.b_") && u.ends_with(".jpg") && u.len() == "a.b_.jpg".len() + 9);
         assert!(unique_name("noext").starts_with("noext_"));
-        assert!(
-            valid_coordinates("10,10,100,100")
-                && !valid_coordinates("1,2,3")
-                && !valid_coordinates("a,b,c,d")
-        );
-        assert!(valid_transformation(
-            &json!({"pre": "w-100", "post": [{"type": "thumbnail", "value": "w-10"}]})
-        ));
+        assert!(valid_coordinates("10,10,100,100") && !valid_coordinates("1,2,3") && !valid_coordinates("a,b,c,d"));
+        assert!(valid_transformation(&json!({"pre": "w-100", "post": [{"type": "thumbnail", "value": "w-10"}]})));
         assert!(!valid_transformation(&json!({"post": {"type": "x"}})));
         assert!(!valid_transformation(&json!({})));
-        assert!(
-            valid_extensions(&json!([{"name": "remove-bg"}])) && !valid_extensions(&json!([{}]))
-        );
+        assert!(valid_extensions(&json!([{"name": "remove-bg"}])) && !valid_extensions(&json!([{}])));
     }
 }

@@ -21,19 +21,11 @@ pub(crate) fn row(ctx: &mut Ctx<'_, '_>, op: &'static Op) -> Result<(), Response
 }
 
 fn missing(name: &str) -> Response {
-    error_with_reason(
-        400,
-        "MISSING_PARAMETER",
-        format!("Your request is missing {name} parameter."),
-    )
+    error_with_reason(400, "MISSING_PARAMETER", format!("Your request is missing {name} parameter."))
 }
 
 fn invalid(p: &Param) -> Response {
-    bad(format!(
-        "Your request contains invalid value for {} parameter. It should be {}.",
-        p.name,
-        p.kind.describe()
-    ))
+    bad(format!("Your request contains invalid value for {} parameter. It should be {}.", p.name, p.kind.describe()))
 }
 
 /// Query parameters: required ones present; booleans and integers well-formed. Unknown query
@@ -47,11 +39,7 @@ fn query(ctx: &Ctx<'_, '_>, params: &[Param]) -> Result<(), Response> {
             Some(v) => {
                 let ok = match p.kind {
                     Kind::Bool => v == "true" || v == "false",
-                    Kind::Int => v
-                        .strip_prefix('-')
-                        .unwrap_or(v)
-                        .bytes()
-                        .all(|b| b.is_ascii_digit()),
+                    Kind::Int => v.strip_prefix('-').unwrap_or(v).bytes().all(|b| b.is_ascii_digit()),
                     _ => true,
                 };
                 if !ok {
@@ -86,10 +74,7 @@ fn body(ctx: &mut Ctx<'_, '_>, op: &'static Op, fields: &[Param]) -> Result<(), 
     let Some(Value::Object(o)) = ctx.json_body()? else {
         return Err(bad("Your request body must be a JSON object."));
     };
-    if let Some(k) = o
-        .keys()
-        .find(|k| !fields.iter().any(|f| f.name == k.as_str()))
-    {
+    if let Some(k) = o.keys().find(|k| !fields.iter().any(|f| f.name == k.as_str())) {
         return Err(Response::json(
             400,
             &json!({
@@ -102,9 +87,7 @@ fn body(ctx: &mut Ctx<'_, '_>, op: &'static Op, fields: &[Param]) -> Result<(), 
     for f in fields {
         match o.get(f.name) {
             None | Some(Value::Null) if f.required => return Err(missing(f.name)),
-            Some(Value::String(s)) if f.required && s.trim().is_empty() => {
-                return Err(missing(f.name))
-            }
+            Some(Value::String(s)) if f.required && s.trim().is_empty() => return Err(missing(f.name)),
             None | Some(Value::Null) => {}
             Some(v) if !of_kind(f.kind, v) => return Err(invalid(f)),
             Some(_) => {}

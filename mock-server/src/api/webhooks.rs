@@ -47,56 +47,30 @@ impl Resource for Webhooks {
         if !valid_http_url(endpoint) {
             return Err(bad("endpoint must be an http or https URL."));
         }
-        if b.others(&b.st.webhooks)
-            .iter()
-            .any(|r| r.get("endpoint").and_then(Value::as_str) == Some(endpoint))
-        {
-            return Err(bad(format!(
-                "A webhook with endpoint {endpoint} already exists."
-            )));
+        if b.others(&b.st.webhooks).iter().any(|r| r.get("endpoint").and_then(Value::as_str) == Some(endpoint)) {
+            return Err(bad(format!("A webhook with endpoint {endpoint} already exists.")));
         }
-        let events = b
-            .field("events")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
+        let events = b.field("events").and_then(Value::as_array).cloned().unwrap_or_default();
         if events.is_empty() {
             return Err(bad("events must name at least one event type."));
         }
-        if let Some(e) = events
-            .iter()
-            .find(|e| !e.as_str().is_some_and(|e| EVENTS.contains(&e)))
-        {
+        if let Some(e) = events.iter().find(|e| !e.as_str().is_some_and(|e| EVENTS.contains(&e))) {
             return Err(bad(format!("{e} is not a webhook event type.")));
         }
         let secret = match b.old.and_then(|o| o.get("secret")) {
             Some(s) => s.clone(),
             None => {
                 let raw = crate::util::random_bytes::<24>();
-                format!(
-                    "whsec_{}",
-                    base64::engine::general_purpose::STANDARD.encode(raw)
-                )
-                .into()
+                format!("whsec_{}", base64::engine::general_purpose::STANDARD.encode(raw)).into()
             }
         };
         let mut r = Map::new();
         r.insert("id".into(), b.id.into());
         r.insert("endpoint".into(), endpoint.into());
         r.insert("events".into(), Value::Array(events));
-        r.insert(
-            "enabled".into(),
-            b.field("enabled")
-                .and_then(Value::as_bool)
-                .unwrap_or(true)
-                .into(),
-        );
+        r.insert("enabled".into(), b.field("enabled").and_then(Value::as_bool).unwrap_or(true).into());
         r.insert("secret".into(), secret);
-        let created = b
-            .old
-            .and_then(|o| o.get("createdAt"))
-            .cloned()
-            .unwrap_or_else(|| b.now.into());
+        let created = b.old.and_then(|o| o.get("createdAt")).cloned().unwrap_or_else(|| b.now.into());
         r.insert("createdAt".into(), created);
         r.insert("updatedAt".into(), b.now.into());
         Ok(r)

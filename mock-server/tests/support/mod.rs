@@ -28,11 +28,7 @@ pub fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         c ^= b as u32;
         for _ in 0..8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
         }
     }
     !c
@@ -50,10 +46,7 @@ pub struct Resp {
 
 impl Resp {
     pub fn header(&self, k: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(k))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(k)).map(|(_, v)| v.as_str())
     }
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
@@ -73,9 +66,7 @@ impl Conn {
     pub fn plain(addr: SocketAddr) -> Conn {
         let s = TcpStream::connect(addr).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        Conn {
-            r: BufReader::new(Box::new(s)),
-        }
+        Conn { r: BufReader::new(Box::new(s)) }
     }
 
     /// TLS to `localhost:port`, trusting `ca_pem`.
@@ -85,18 +76,12 @@ impl Conn {
         for c in CertificateDer::pem_slice_iter(ca_pem.as_bytes()) {
             roots.add(c.unwrap()).unwrap();
         }
-        let cfg = rustls::ClientConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-        let conn = rustls::ClientConnection::new(
-            Arc::new(cfg),
-            ServerName::try_from("localhost").unwrap(),
-        )
-        .unwrap();
+        let cfg = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let conn = rustls::ClientConnection::new(Arc::new(cfg), ServerName::try_from("localhost").unwrap()).unwrap();
         let s = TcpStream::connect(addr)?;
         s.set_read_timeout(Some(Duration::from_secs(30)))?;
         let mut tls = rustls::StreamOwned::new(conn, s);
@@ -104,9 +89,7 @@ impl Conn {
         while tls.conn.is_handshaking() {
             tls.conn.complete_io(&mut tls.sock)?;
         }
-        Ok(Conn {
-            r: BufReader::new(Box::new(tls)),
-        })
+        Ok(Conn { r: BufReader::new(Box::new(tls)) })
     }
 
     pub fn send(&mut self, raw: &[u8]) {
@@ -114,13 +97,7 @@ impl Conn {
         self.r.get_mut().flush().unwrap();
     }
 
-    pub fn request(
-        &mut self,
-        method: &str,
-        path: &str,
-        headers: &[(String, String)],
-        body: &[u8],
-    ) -> Resp {
+    pub fn request(&mut self, method: &str, path: &str, headers: &[(String, String)], body: &[u8]) -> Resp {
         self.send(&build(method, path, headers, body));
         self.read_response(method == "HEAD").expect("response")
     }
@@ -143,11 +120,7 @@ impl Conn {
             let (k, v) = l.split_once(':')?;
             headers.push((k.trim().to_string(), v.trim().to_string()));
         }
-        let mut resp = Resp {
-            status,
-            headers,
-            body: Vec::new(),
-        };
+        let mut resp = Resp { status, headers, body: Vec::new() };
         if head_only || status == 204 || status == 304 || (100..200).contains(&status) {
             return Some(resp);
         }
@@ -207,18 +180,12 @@ pub struct Form {
 
 impl Form {
     pub fn new() -> Form {
-        Form {
-            boundary: "----ikTestBoundary7MA4YWxkTrZu0gW".into(),
-            body: Vec::new(),
-        }
+        Form { boundary: "----ikTestBoundary7MA4YWxkTrZu0gW".into(), body: Vec::new() }
     }
     pub fn text(mut self, name: &str, value: &str) -> Form {
         self.body.extend_from_slice(
-            format!(
-                "--{}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n",
-                self.boundary
-            )
-            .as_bytes(),
+            format!("--{}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n", self.boundary)
+                .as_bytes(),
         );
         self
     }
@@ -235,31 +202,20 @@ impl Form {
         self
     }
     pub fn finish(mut self) -> (String, Vec<u8>) {
-        self.body
-            .extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
-        (
-            format!("multipart/form-data; boundary={}", self.boundary),
-            self.body,
-        )
+        self.body.extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
+        (format!("multipart/form-data; boundary={}", self.boundary), self.body)
     }
 }
 
 /// Uploads a form with Basic auth; returns the response.
 pub fn upload(addr: SocketAddr, form: Form) -> Resp {
     let (ct, body) = form.finish();
-    Conn::plain(addr).request(
-        "POST",
-        "/api/v1/files/upload",
-        &[auth(), ("Content-Type".into(), ct)],
-        &body,
-    )
+    Conn::plain(addr).request("POST", "/api/v1/files/upload", &[auth(), ("Content-Type".into(), ct)], &body)
 }
 
 /// Uploads `data` as `name` (unique suffix off unless told) and returns the Upload JSON.
 pub fn upload_file(addr: SocketAddr, name: &str, data: &[u8], extra: &[(&str, &str)]) -> Value {
-    let mut f = Form::new()
-        .file("file", name, "application/octet-stream", data)
-        .text("fileName", name);
+    let mut f = Form::new().file("file", name, "application/octet-stream", data).text("fileName", name);
     for (k, v) in extra {
         f = f.text(k, v);
     }
@@ -270,10 +226,6 @@ pub fn upload_file(addr: SocketAddr, name: &str, data: &[u8], extra: &[(&str, &s
 
 /// One authenticated request with a JSON body (`Value::Null` sends none).
 pub fn send_json(addr: SocketAddr, method: &str, path: &str, body: &Value) -> Resp {
-    let b = if body.is_null() {
-        Vec::new()
-    } else {
-        body.to_string().into_bytes()
-    };
+    let b = if body.is_null() { Vec::new() } else { body.to_string().into_bytes() };
     call(addr, method, path, &b)
 }
