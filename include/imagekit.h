@@ -36,6 +36,33 @@
 #define DEFAULT_EXPIRE_SECONDS (60 * 30)
 
 /**
+ * Longest timeout accepted (one day): longer values overflow clock arithmetic on some platforms.
+ */
+#define MAX_TIMEOUT_MS 86400000
+
+/**
+ * Longest retry delay accepted (ten minutes).
+ */
+#define MAX_RETRY_DELAY_MS 600000
+
+/**
+ * Most bytes of any one text (message, help, reason, request id, body) an error document
+ * echoes; longer texts are cut there and end with a marker giving the original size.
+ */
+#define ECHO_LIMIT 4096
+
+/**
+ * Most bytes of an error answer's body kept: an error document echoes only its first
+ * [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered.
+ */
+#define MAX_ERROR_BODY (64 * 1024)
+
+/**
+ * node7's `DEFAULT_TIMESTAMP`: the expiry signed when there is none.
+ */
+#define NO_EXPIRY 9999999999
+
+/**
  * Deepest nesting of arrays/objects accepted.
  */
 #define MAX_DEPTH 128
@@ -219,6 +246,109 @@ ik_status ik_get_authentication_parameters(const struct ik_client *client,
                                            char **out_json);
 
 /**
+ * Builds an ImageKit URL the way the newest official SDKs do (`helper.buildSrc` of
+ * `@imagekit/nodejs` 7, the reference port), optionally signed.
+ *
+ * `options_json` is a JSON object (camelCase names as in the SDKs; the snake_case spellings
+ * `url_endpoint`, `transformation_position`, `query_parameters`, `expires_in` are accepted too;
+ * `null` is the same as leaving an option out; any other key is an error that names it):
+ * - `src` (string): a path under the URL endpoint (`"/photo.jpg"`), or an absolute `http://` /
+ *   `https://` URL (then transformations always go into the query). Empty or missing: the
+ *   result is the empty string, as in the SDKs.
+ * - `urlEndpoint` (string): e.g. `https://ik.imagekit.io/your_id`; default: the client's.
+ * - `transformation` (array of objects): steps chained with `:`, parameters in the order
+ *   written (`[{"width":300,"height":200}]` → `w-300,h-200`). Names are mapped through the same
+ *   table as `ik_url` (`aspectRatio` → `ar`, `grayscale` → `e-grayscale`, …); unknown names pass
+ *   through; `raw` is emitted as given; `overlay` is a layer: `{"type":"text"|"image"|"video"|
+ *   "subtitle"|"solidColor", "text"/"input"/"color", "encoding":"auto"|"plain"|"base64",
+ *   "position":{x,y,xCenter,yCenter,focus,anchorPoint}, "timing":{start,end,duration},
+ *   "layerMode", "transformation":[…]}`.
+ * - `transformationPosition`: `"query"` (default: `?tr=w-300,h-200`) or `"path"` (`/tr:w-300/…`).
+ * - `queryParameters` (object of strings / numbers / booleans): appended, form-encoded, in order.
+ * - `signed` (bool): add `ik-s`, the HMAC-SHA1 signature with the client's private key.
+ * - `expiresIn` (seconds): add `ik-t` = now + this, and sign (even without `signed`).
+ * - `now` (integer unix seconds): freezes the clock used for `expiresIn` (tests, caches).
+ *
+ * Unlike the SDKs, the URL never holds a raw space or control character (the transformation
+ * string is percent-encoded where needed, an existing `%XX` is kept), `0` in a layer position is
+ * kept, and asking to sign a URL that is not under the endpoint is an error (the server could
+ * never accept its signature). See the README's "Modern URL builder" section.
+ *
+ * `client` and `options_json` are borrowed for the call only; only the client's configuration
+ * and key are used (no network). `*out_url` is set to NULL on entry; on `IK_STATUS_OK` it holds
+ * the URL as plain text; on failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for
+ * invalid UTF-8 or JSON, an unknown option, a wrong type or value; the message names the
+ * option and its place, e.g. `transformation[0].overlay.type`). The caller owns `*out_url` and
+ * releases it with `ik_string_free`. The private key never appears in the output.
+ *
+ * NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
+ * NULL `out_url` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from several threads at once on the same client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
+ * a NUL-terminated string; `out_url` must be NULL or writable.
+ */
+ik_status ik_build_url(const struct ik_client *client,
+                       const char *options_json,
+                       char **out_url);
+
+/**
+ * The transformation string alone, as the newest SDKs' `buildTransformationString` makes it
+ * (the same rules as `transformation` in `ik_build_url`), e.g. `[{"width":300},{"rotation":90}]`
+ * → `w-300:rt-90`.
+ *
+ * `transformation_json` is a JSON array of steps, or an object `{"transformation": [...]}`.
+ * It is borrowed for the call only. `*out_transformation` is set to NULL on entry; on
+ * `IK_STATUS_OK` it holds the string as plain text (empty when no step yields anything); on
+ * failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller
+ * releases it with `ik_string_free`.
+ *
+ * NULL `transformation_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL
+ * `out_transformation` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: a pure function; may be called from any thread at any time.
+ *
+ * # Safety
+ * `transformation_json` must be NULL or a NUL-terminated string; `out_transformation` must be
+ * NULL or writable.
+ */
+ik_status ik_build_transformation(const char *transformation_json, char **out_transformation);
+
+/**
+ * Attributes for a responsive `<img>`, as the browser SDK (`@imagekit/javascript` 5,
+ * `getResponsiveImageAttributes`) computes them: a JSON object
+ * `{"src": …, "srcSet": …, "sizes": …, "width": …}` (`sizes` and `width` only when they apply).
+ *
+ * `options_json` takes every option of `ik_build_url` (`src` is required here) plus:
+ * - `width` (number): the display width; without `sizes` it gives `1x` / `2x` candidates;
+ * - `sizes` (string): the `sizes` attribute; gives `w` candidates, dropping breakpoints below
+ *   the smallest `NNvw` share of the smallest device breakpoint;
+ * - `deviceBreakpoints` (default `[640,750,828,1080,1200,1920,2048,3840]`) and
+ *   `imageBreakpoints` (default `[16,32,48,64,96,128,256,384]`): positive pixel widths.
+ *
+ * Each candidate URL is `ik_build_url`'s with a last step `w-<width>,c-at_max`; with `signed` /
+ * `expiresIn` every candidate is signed (the browser SDK drops them). Neither `sizes` nor
+ * `width`: the device breakpoints with `sizes` = `100vw`.
+ *
+ * Arguments are borrowed for the call only. `*out_json` is set to NULL on entry; on
+ * `IK_STATUS_OK` it holds the JSON document; on failure an error JSON document
+ * (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller releases it with
+ * `ik_string_free`. NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an
+ * error document); NULL `out_json` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from several threads at once on the same client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
+ * a NUL-terminated string; `out_json` must be NULL or writable.
+ */
+ik_status ik_responsive_image_attributes(const struct ik_client *client,
+                                         const char *options_json,
+                                         char **out_json);
+
+/**
  * Creates a client from a JSON configuration.
  *
  * Required keys: `private_key`, `public_key`, `url_endpoint` (snake_case or camelCase).
@@ -290,6 +420,55 @@ void ik_string_free(char *s);
  * The library's version, e.g. `"libimagekit/0.1.0"`. Static: do not free.
  */
 const char *ik_version(void);
+
+/**
+ * Makes the one-time `token` (a JWT) a browser or app sends with a client-side upload to
+ * `POST /api/v2/files/upload`. No network call; only the client's keys are used.
+ *
+ * The token is HS256, signed with the client's private key; its header is
+ * `{"alg":"HS256","typ":"JWT","kid":"<public key>"}`; its payload holds the upload parameters
+ * from `payload_json` followed by `iat` (now) and `exp` (now + the lifetime).
+ *
+ * `payload_json` is a JSON object of **every** upload parameter the client will send except
+ * `file` and `token`: ImageKit rejects the upload if the form's fields differ from the
+ * payload's. Keys are the upload API's names (`fileName`, `useUniqueFileName`, `tags`,
+ * `folder`, `customMetadata`, …; the snake_case spellings the upload functions accept work too
+ * and are written under the API name). `fileName` is required. Values are written in the
+ * stringified form the multipart form carries, exactly as the library's own upload sends them:
+ * booleans `"true"`/`"false"`, lists of strings joined with `,`, objects and arrays
+ * (`customMetadata`, `extensions`, `transformation`) as JSON text, strings as given.
+ * `null` members are left out. Errors: an unknown key, a wrong type, `file`, `token`, `iat`,
+ * `exp`, or the v1 fields `publicKey`/`signature`/`expire`.
+ *
+ * `options_json` may be NULL (defaults) or `{"expire_seconds":1800,"now":1714035985}`:
+ * `expire_seconds` (alias `expireSeconds`) is the lifetime, 1..=3600 (default 1800; ImageKit
+ * accepts at most one hour); `now` (unix seconds) freezes the clock for `iat`, for tests.
+ *
+ * Example: payload `{"fileName":"dress.jpg","useUniqueFileName":false,"tags":["summer","dress"]}`
+ * gives a token whose payload is `{"fileName":"dress.jpg","useUniqueFileName":"false",
+ * "tags":"summer,dress","iat":…,"exp":…}`; the client then sends the same three fields.
+ * A token must be used for one upload only.
+ *
+ * `client`, `payload_json` and `options_json` are borrowed for the call only. `*out_token` is
+ * set to NULL on entry; on `IK_STATUS_OK` it holds the token as plain text (not JSON); on
+ * failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8 or JSON, a bad
+ * parameter or option, a lifetime outside 1..=3600, or a client without a public key; the
+ * message names the problem). The caller owns it and releases it with `ik_string_free`. The
+ * private key never appears in the output.
+ *
+ * NULL `client` or `payload_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
+ * NULL `out_token` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from several threads at once on the same client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle from `ik_client_new`; `payload_json` and
+ * `options_json` must be NULL or NUL-terminated strings; `out_token` must be NULL or writable.
+ */
+ik_status ik_upload_v2_token(const struct ik_client *client,
+                             const char *payload_json,
+                             const char *options_json,
+                             char **out_token);
 
 /**
  * Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like).
@@ -1609,6 +1788,61 @@ ik_status ik_upload_file_path(const struct ik_client *client,
  * a NUL-terminated string; `out_url` must be NULL or writable.
  */
 ik_status ik_url(const struct ik_client *client, const char *options_json, char **out_url);
+
+/**
+ * Verifies that a webhook request comes from ImageKit and is fresh, and returns its event.
+ * Needs no client: only the endpoint's signing secret. No network call.
+ *
+ * Both signature schemes ImageKit uses are understood; the headers present choose one:
+ * - Standard Webhooks (the newest SDKs): `webhook-id`, `webhook-timestamp` (unix seconds) and
+ *   `webhook-signature`, a space-separated list of `v1,<base64 HMAC-SHA256>` over
+ *   `id + "." + timestamp + "." + body` (several entries while a secret rotates; one matching
+ *   is enough; other versions are skipped);
+ * - the older `x-ik-signature: t=<unix ms>,v1=<hex HMAC-SHA256>` over `t + "." + body`.
+ *
+ * `secret` is the endpoint's secret as ImageKit shows it (e.g. `whsec_…`). The official SDKs
+ * disagree on the key it stands for (its raw bytes, or the base64 after `whsec_`); by default
+ * a signature made with either is accepted (`secret_encoding` pins one). It never appears in
+ * any output.
+ *
+ * `body`/`body_len` is the raw request body exactly as received (any bytes; `body` may be NULL
+ * only when `body_len` is 0). `headers_json` is a JSON object of the request headers: names in
+ * any case, values strings or lists of strings (one per occurrence); other headers are ignored.
+ * `options_json` may be NULL (defaults) or an object with, all optional:
+ * `tolerance_seconds` (how far the timestamp may be from now either way, default 300),
+ * `now` (unix seconds; freezes the clock, for tests), `scheme` (`"auto"` default,
+ * `"standard"`, `"legacy"`), `secret_encoding` (`"auto"` default, `"raw"`: the secret's UTF-8
+ * bytes, `"whsec"`: base64-decoded after the `whsec_` prefix).
+ *
+ * Checks run in this order; the first that fails gives `IK_STATUS_INVALID_ARGUMENT` with an
+ * error document whose `reason` names it: `missing_header`, `malformed_header` (unparseable
+ * header, header given twice, timestamp not decimal), `no_matching_signature` (signatures are
+ * compared in constant time), `stale_timestamp`, `future_timestamp`, `body_not_json` (the body
+ * is not UTF-8 or not a JSON object). Bad arguments (invalid UTF-8 or JSON in `secret`,
+ * `headers_json` or `options_json`, an unknown option, an empty secret) give
+ * `IK_STATUS_INVALID_ARGUMENT` without a `reason`.
+ *
+ * `*out_json` is set to NULL on entry; on `IK_STATUS_OK` it holds the event: the body,
+ * verbatim; on failure the error document. The caller owns it and releases it with
+ * `ik_string_free`. All inputs are borrowed for the call only.
+ *
+ * NULL `secret` or `headers_json`, or NULL `body` with a non-zero `body_len`, gives
+ * `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ *
+ * Thread safety: may be called from any number of threads at once.
+ *
+ * # Safety
+ * `secret` and `headers_json` must be NULL or NUL-terminated strings; `options_json` NULL or
+ * a NUL-terminated string; `body` NULL or `body_len` readable bytes; `out_json` NULL or
+ * writable.
+ */
+ik_status ik_webhooks_unwrap(const char *secret,
+                             const uint8_t *body,
+                             size_t body_len,
+                             const char *headers_json,
+                             const char *options_json,
+                             char **out_json);
 
 #ifdef __cplusplus
 }  // extern "C"

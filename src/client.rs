@@ -3,15 +3,19 @@
 
 use crate::config::Config;
 use crate::error::Result;
-use crate::http::Transport;
+use crate::http::{Secrets, Transport};
 use crate::log::{LogFn, LogLevel};
 use crate::sign::Signer;
-use std::sync::RwLock;
+use std::sync::{OnceLock, RwLock};
 
 pub struct Client {
     pub config: Config,
     pub(crate) signer: Signer,
-    pub(crate) transport: Transport,
+    /// The key's forms, scrubbed from every error and log record that can carry server text.
+    pub(crate) secrets: Secrets,
+    /// Built on the first network call: a client that only signs URLs never builds it. Its
+    /// settings were checked when the client was made.
+    transport: OnceLock<Transport>,
     logger: RwLock<Option<LogFn>>,
 }
 
@@ -22,10 +26,28 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
+    /// Checks the whole configuration (network settings included: CAs, proxy, User-Agent), so
+    /// every problem is reported here, naming the key; the transport itself is built on first use.
     pub fn new(config: Config) -> Result<Client> {
+        crate::http::agent::validate(&config)?;
         let signer = Signer::new(&config.private_key);
-        let transport = Transport::new(&config)?;
-        Ok(Client { config, signer, transport, logger: RwLock::new(None) })
+        let secrets = Secrets::for_private_key(&config.private_key);
+        Ok(Client { config, signer, secrets, transport: OnceLock::new(), logger: RwLock::new(None) })
+    }
+
+    /// The transport, built on first use (two threads racing may both build one; one is kept).
+    pub(crate) fn transport(&self) -> Result<&Transport> {
+        if let Some(t) = self.transport.get() {
+            return Ok(t);
+        }
+        let built = Transport::with_secrets(&self.config, self.secrets.clone()).map_err(|e| self.secrets.scrubbed(e))?;
+        Ok(self.transport.get_or_init(|| built))
+    }
+
+    /// Whether the transport has been built (it is, after the first network call).
+    #[doc(hidden)]
+    pub fn transport_is_built(&self) -> bool {
+        self.transport.get().is_some()
     }
 
     pub fn from_json(config_json: &str) -> Result<Client> {
@@ -43,10 +65,13 @@ impl Client {
     }
 
     /// Sends one record to the sink, if any. `message` is only built when a sink is installed.
+    /// Every record is scrubbed of the key's forms: records quote response headers (the request
+    /// id) and transport messages, which a server controls.
     pub fn log(&self, level: LogLevel, message: impl FnOnce() -> String) {
         let sink = self.logger.read().ok().and_then(|l| l.clone());
         if let Some(sink) = sink {
-            sink(level, &message());
+            let text = message();
+            sink(level, &self.secrets.scrub(&text));
         }
     }
 }

@@ -103,6 +103,52 @@ fn trim_base(url: &str) -> String {
     url.trim_end_matches('/').to_string()
 }
 
+/// Longest timeout accepted (one day): longer values overflow clock arithmetic on some platforms.
+pub const MAX_TIMEOUT_MS: u64 = 86_400_000;
+
+/// Longest retry delay accepted (ten minutes).
+pub const MAX_RETRY_DELAY_MS: u64 = 600_000;
+
+/// Checks a base URL: http(s), a host, nothing after the path (no query, fragment, user info,
+/// white space or control characters), so that every request URL built on it is valid.
+fn check_base_url(key: &str, url: &str) -> Result<()> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(Error::invalid(format!("config `{key}` must start with http:// or https://")));
+    }
+    if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::invalid(format!(
+            "config `{key}` must not contain white space or control characters (found {:?})",
+            c
+        )));
+    }
+    if url.contains(['?', '#']) {
+        return Err(Error::invalid(format!("config `{key}` must not have a query or fragment")));
+    }
+    let uri: ureq::http::Uri = url
+        .parse()
+        .map_err(|e| Error::invalid(format!("config `{key}` is not a valid URL: {e}")))?;
+    match uri.authority() {
+        Some(a) if !a.host().is_empty() && !a.as_str().contains('@') => Ok(()),
+        Some(_) => Err(Error::invalid(format!("config `{key}` must not carry user info (user@host)"))),
+        None => Err(Error::invalid(format!("config `{key}` has no host"))),
+    }
+}
+
+/// Checks the `user_agent` suffix: it goes into a header, so no control characters (CR and LF
+/// included: they would split the header).
+fn check_user_agent(ua: &str) -> Result<()> {
+    if let Some((at, c)) = ua.char_indices().find(|(_, c)| c.is_control()) {
+        return Err(Error::invalid(format!(
+            "config `user_agent` must not contain control characters (U+{:04X} at byte {at})",
+            c as u32
+        )));
+    }
+    if ua.len() > 1024 {
+        return Err(Error::invalid("config `user_agent` must be at most 1024 bytes"));
+    }
+    Ok(())
+}
+
 impl Config {
     /// Parses the config document. Missing required keys and unknown keys are errors that name the key.
     pub fn from_json(text: &str) -> Result<Config> {
@@ -175,11 +221,7 @@ impl Config {
             None => DEFAULT_UPLOAD_BASE_URL.to_string(),
         };
         for (k, u) in [("api_base_url", &api_base_url), ("upload_base_url", &upload_base_url)] {
-            if !(u.starts_with("http://") || u.starts_with("https://")) {
-                return Err(Error::invalid(format!(
-                    "config `{k}` must start with http:// or https://"
-                )));
-            }
+            check_base_url(k, u)?;
         }
 
         let mut ca_pem = opt_str("ca_pem")?;
@@ -201,9 +243,19 @@ impl Config {
         if max_retries > 10 {
             return Err(Error::invalid("config `max_retries` must be at most 10"));
         }
-        let ms = |k: &str, default: u64| -> Result<Duration> {
-            Ok(Duration::from_millis(opt_u64(k)?.unwrap_or(default)))
+        // A timeout of 0 is refused rather than read as "none" or "fail at once": there is no
+        // way to turn the timeouts off, only to make them long (up to a day).
+        let ms = |k: &str, default: u64, min: u64, max: u64| -> Result<Duration> {
+            let v = opt_u64(k)?.unwrap_or(default);
+            if v < min || v > max {
+                return Err(Error::invalid(format!("config `{k}` must be between {min} and {max} (milliseconds), got {v}")));
+            }
+            Ok(Duration::from_millis(v))
         };
+        let user_agent_suffix = opt_str("user_agent")?;
+        if let Some(ua) = user_agent_suffix.as_deref() {
+            check_user_agent(ua)?;
+        }
 
         Ok(Config {
             private_key,
@@ -212,14 +264,14 @@ impl Config {
             transformation_position,
             api_base_url,
             upload_base_url,
-            connect_timeout: ms("connect_timeout_ms", 5_000)?,
-            timeout: ms("timeout_ms", 60_000)?,
+            connect_timeout: ms("connect_timeout_ms", 5_000, 1, MAX_TIMEOUT_MS)?,
+            timeout: ms("timeout_ms", 60_000, 1, MAX_TIMEOUT_MS)?,
             max_retries: max_retries as u32,
-            retry_initial_delay: ms("retry_initial_delay_ms", 500)?,
-            retry_max_delay: ms("retry_max_delay_ms", 8_000)?,
+            retry_initial_delay: ms("retry_initial_delay_ms", 500, 0, MAX_RETRY_DELAY_MS)?,
+            retry_max_delay: ms("retry_max_delay_ms", 8_000, 0, MAX_RETRY_DELAY_MS)?,
             ca_pem,
             proxy: opt_str("proxy")?,
-            user_agent_suffix: opt_str("user_agent")?,
+            user_agent_suffix,
         })
     }
 }

@@ -2,7 +2,52 @@
 //! and serialises the rest with [`Error::to_json`]; nothing here knows about C.
 
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt;
+
+/// Most bytes of any one text (message, help, reason, request id, body) an error document
+/// echoes; longer texts are cut there and end with a marker giving the original size.
+pub const ECHO_LIMIT: usize = 4096;
+
+/// Room for the cut marker: a text at most this much over [`ECHO_LIMIT`] was already cut.
+const MARKER_ROOM: usize = 96;
+
+/// `text` cut to [`ECHO_LIMIT`] bytes (at a character boundary) plus
+/// `…[cut: N bytes in all]`, where N is `total` (`exact`) or "more than N" (the size is not known).
+pub fn clip_to_limit(text: &str, total: u64, exact: bool) -> String {
+    let mut end = ECHO_LIMIT.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let more = if exact { "" } else { "more than " };
+    format!("{}…[cut: {more}{total} bytes in all]", &text[..end])
+}
+
+/// `text` as an error document echoes it: whole when short, else cut (see [`clip_to_limit`]).
+pub fn clip(text: &str) -> Cow<'_, str> {
+    if text.len() <= ECHO_LIMIT + MARKER_ROOM {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(clip_to_limit(text, text.len() as u64, true))
+    }
+}
+
+/// A body as an error document echoes it: JSON kept as JSON while its text is short, else the
+/// cut text as a JSON string.
+fn clip_body(body: &Value) -> Value {
+    match body {
+        Value::String(s) => Value::from(clip(s)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => body.clone(),
+        other => {
+            let text = other.to_string();
+            if text.len() <= ECHO_LIMIT + MARKER_ROOM {
+                other.clone()
+            } else {
+                Value::from(clip_to_limit(&text, text.len() as u64, true))
+            }
+        }
+    }
+}
 
 /// What went wrong, coarse enough to branch on. Each kind has a fixed C status code in `ffi::status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,21 +209,22 @@ impl Error {
     }
 
     /// The error document returned through `out_json`. `code` is added by the FFI layer.
+    /// Every text is echoed at most [`ECHO_LIMIT`] bytes long (see [`clip`]).
     pub fn to_json_map(&self) -> Map<String, Value> {
         let mut m = Map::new();
         m.insert("status".into(), Value::from(self.kind.name()));
-        m.insert("message".into(), Value::from(self.message.as_str()));
+        m.insert("message".into(), Value::from(clip(&self.message)));
         if let Some(s) = self.http_status {
             m.insert("http_status".into(), Value::from(s));
         }
         if let Some(h) = &self.help {
-            m.insert("help".into(), Value::from(h.as_str()));
+            m.insert("help".into(), Value::from(clip(h)));
         }
         if let Some(r) = &self.reason {
-            m.insert("reason".into(), Value::from(r.as_str()));
+            m.insert("reason".into(), Value::from(clip(r)));
         }
         if let Some(r) = &self.request_id {
-            m.insert("request_id".into(), Value::from(r.as_str()));
+            m.insert("request_id".into(), Value::from(clip(r)));
         }
         if !self.rate_limit.is_empty() {
             let mut rl = Map::new();
@@ -197,7 +243,7 @@ impl Error {
             m.insert("attempts".into(), Value::from(a));
         }
         if let Some(b) = &self.body {
-            m.insert("body".into(), b.clone());
+            m.insert("body".into(), clip_body(b));
         }
         m
     }

@@ -11,10 +11,13 @@ pub mod config;
 pub mod error;
 pub mod ffi;
 pub mod http;
+pub mod jwt;
 pub mod log;
+pub mod modern;
 pub mod phash;
 pub mod sign;
 pub mod url;
+pub mod webhook;
 
 pub use client::Client;
 pub use config::Config;

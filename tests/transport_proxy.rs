@@ -144,7 +144,7 @@ fn an_explicit_proxy_is_used() {
 
 #[test]
 fn the_environment_proxy_is_the_default_and_no_proxy_is_honoured() {
-    let _l = ENV_LOCK.lock().unwrap();
+    let _l = ENV_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let _env = CleanEnv::new();
     let target = Server::start(vec![]);
     let proxy = Proxy::start();
@@ -182,12 +182,39 @@ fn an_unreachable_proxy_is_a_network_error() {
     let e = c.request("GET", "/v1/files", None).unwrap_err();
     assert_eq!(e.kind, imagekit::ErrorKind::Network, "{e}");
     assert_eq!(e.attempts, Some(3));
-    assert!(
-        e.message.contains(&format!("proxy 127.0.0.1:{dead} in use")),
-        "{}",
-        e.message
-    );
+    // The refusal is the proxy's: the message names it, not the target behind it.
+    assert_eq!(e.message, format!("connection refused by proxy 127.0.0.1:{dead}"));
     assert!(!e.message.contains("pw_secret"), "{}", e.message);
+}
+
+#[test]
+fn socks_proxies_are_refused_at_client_creation_from_config_and_environment() {
+    let _l = ENV_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let _env = CleanEnv::new();
+    for url in ["socks5://127.0.0.1:1080", "socks5h://127.0.0.1:1080", "socks4://127.0.0.1:1080"] {
+        let e = imagekit::Client::from_json(&config_json("http://127.0.0.1:9", json!({ "proxy": url }))).unwrap_err();
+        assert_eq!(e.kind, imagekit::ErrorKind::InvalidArgument);
+        assert!(e.message.contains("config `proxy`") && e.message.contains("SOCKS"), "{}", e.message);
+    }
+    // From the environment: refused too, naming the variable, never silently ignored.
+    let no_proxy_key = |cfg: String| {
+        let mut v: serde_json::Value = serde_json::from_str(&cfg).unwrap();
+        v.as_object_mut().unwrap().remove("proxy");
+        v.to_string()
+    };
+    for var in ["ALL_PROXY", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY"] {
+        std::env::set_var(var, "socks5://127.0.0.1:1080");
+        let e = imagekit::Client::from_json(&no_proxy_key(config_json("http://127.0.0.1:9", json!({})))).unwrap_err();
+        assert_eq!(e.kind, imagekit::ErrorKind::InvalidArgument);
+        assert!(e.message.contains(var) && e.message.contains("SOCKS"), "{var}: {}", e.message);
+        // `"proxy": ""` overrides the environment.
+        imagekit::Client::from_json(&config_json("http://127.0.0.1:9", json!({"proxy": ""}))).unwrap();
+        std::env::remove_var(var);
+    }
+    // An environment variable that is set but not a proxy URL is refused, not skipped.
+    std::env::set_var("HTTPS_PROXY", "http://[::1");
+    let e = imagekit::Client::from_json(&no_proxy_key(config_json("http://127.0.0.1:9", json!({})))).unwrap_err();
+    assert!(e.message.contains("HTTPS_PROXY"), "{}", e.message);
 }
 
 #[test]

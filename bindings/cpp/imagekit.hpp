@@ -319,6 +319,29 @@ inline std::uint32_t phash_distance(const std::string &first, const std::string 
     return distance;
 }
 
+/// Webhook verification (webhooks.unwrap in the newest SDKs); needs no client.
+namespace webhooks {
+
+/// Verifies a webhook request (Standard Webhooks or the older x-ik-signature) and returns its
+/// event JSON (the body, verbatim). secret: the endpoint's signing secret; body: the raw request
+/// body (any bytes); headers_json: the request headers as a JSON object (names in any case,
+/// values strings or lists of strings); options_json: "" for the defaults, or
+/// {"tolerance_seconds":300,"now":...,"scheme":"auto","secret_encoding":"auto"}.
+/// A failed check throws Error with Status::InvalidArgument whose field("reason") names it:
+/// missing_header, malformed_header, no_matching_signature, stale_timestamp, future_timestamp,
+/// body_not_json.
+inline std::string unwrap(const std::string &secret, std::string_view body, const std::string &headers_json,
+                          const std::string &options_json = {}) {
+    detail::OwnedString out;
+    detail::check(ik_webhooks_unwrap(secret.c_str(), reinterpret_cast<const std::uint8_t *>(body.data()), body.size(),
+                                     headers_json.c_str(), options_json.empty() ? nullptr : options_json.c_str(),
+                                     out.out()),
+                  out);
+    return out.str();
+}
+
+}  // namespace webhooks
+
 /// An ImageKit client. Move-only; see the top of this file for thread safety.
 class Client : public detail::Operations<Client> {
 public:
@@ -381,6 +404,18 @@ public:
     std::string authentication_parameters(const char *token, std::int64_t expire = 0) const {
         detail::OwnedString out;
         detail::check(ik_get_authentication_parameters(client_, token && *token ? token : nullptr, expire, out.out()),
+                      out);
+        return out.str();
+    }
+
+    /// The one-time JWT for a client-side upload to /api/v2/files/upload. payload_json: every
+    /// upload parameter the client will send except file and token (fileName required);
+    /// options_json: "" for the defaults (30 minutes, the real clock) or
+    /// {"expire_seconds":600,"now":1714035985} (1..=3600 seconds). Returns the token text.
+    std::string upload_v2_token(const std::string &payload_json, const std::string &options_json = {}) const {
+        detail::OwnedString out;
+        detail::check(ik_upload_v2_token(client_, payload_json.c_str(),
+                                         options_json.empty() ? nullptr : options_json.c_str(), out.out()),
                       out);
         return out.str();
     }

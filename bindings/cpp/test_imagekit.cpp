@@ -116,6 +116,53 @@ void test_client_lifecycle() {
     CHECK_EQ(e.status(), imagekit::Status::NullArgument);
 }
 
+// Signatures computed with Python's hmac/hashlib/base64 (as in tests/c/test_webhook_jwt.c):
+// key = bytes 1..32 behind the whsec_ secret; legacy key = "legacy-secret".
+void test_webhooks_and_upload_token() {
+    const std::string secret = "whsec_AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+    const std::string body = R"({"id":"e1","type":"file.created"})";
+    const std::string headers = R"({"Webhook-Id":"msg_1","Webhook-Timestamp":"1714035985",)"
+                                R"("Webhook-Signature":"v1,bm90LXRoZS1zaWduYXR1cmU= v1,h8Aa/abbIYZ3vN7I3uBLWXqkS2VfxvxqURgO3i1EEY8="})";
+    const std::string now = R"({"now":1714035985})";
+    CHECK_EQ(imagekit::webhooks::unwrap(secret, body, headers, now), body);
+    CHECK_EQ(imagekit::webhooks::unwrap("legacy-secret", body,
+                                        R"({"X-Ik-Signature":"t=1714035985000,v1=7852939842642d4a7812148399def3916a3ccb2bc91f12a65f7217d949a75b57"})",
+                                        now),
+             body);
+
+    auto e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body + " ", headers, now); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
+    CHECK_EQ(e.field("reason"), std::string("no_matching_signature"));
+    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, headers, R"({"now":1714036286})"); });
+    CHECK_EQ(e.field("reason"), std::string("stale_timestamp"));
+    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, headers); });  // the real clock
+    CHECK_EQ(e.field("reason"), std::string("stale_timestamp"));
+    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, "{}", now); });
+    CHECK_EQ(e.field("reason"), std::string("missing_header"));
+    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, "{", now); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
+    CHECK(e.field("reason").empty());
+    // The body is passed by length: an embedded NUL is part of it.
+    const std::string with_nul("{\0}", 3);
+    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, with_nul, headers, now); });
+    CHECK_EQ(e.field("reason"), std::string("no_matching_signature"));
+
+    const imagekit::Client c(kConfig);
+    const std::string token = c.upload_v2_token(R"({"fileName":"a.jpg","tags":["x","y"]})",
+                                                R"({"expire_seconds":60,"now":1714035985})");
+    const auto dot1 = token.find('.');
+    const auto dot2 = token.find('.', dot1 + 1);
+    CHECK(dot1 != std::string::npos && dot2 != std::string::npos && token.find('.', dot2 + 1) == std::string::npos);
+    // base64url of {"alg":"HS256","typ":"JWT","kid":"public_key_test"}
+    CHECK_EQ(token.substr(0, dot1), std::string("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6InB1YmxpY19rZXlfdGVzdCJ9"));
+    CHECK(!c.upload_v2_token(R"({"fileName":"a.jpg"})").empty());
+    e = expect_error([&] { (void)c.upload_v2_token(R"({"fileName":"a.jpg"})", R"({"expire_seconds":7200})"); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
+    CHECK(e.message().find("1..=3600") != std::string::npos);
+    e = expect_error([&] { (void)c.upload_v2_token(R"({"folder":"/"})"); });
+    CHECK(e.message().find("fileName") != std::string::npos);
+}
+
 void test_url_toolkit() {
     const imagekit::Client c(kConfig);
     CHECK_EQ(c.url(R"({"path":"/default-image.jpg","transformation":[{"height":"300","width":"400"}]})"),
@@ -265,6 +312,7 @@ int main() {
     test_json_reader();
     test_client_lifecycle();
     test_url_toolkit();
+    test_webhooks_and_upload_token();
     if (const char *base = std::getenv("IK_TEST_BASE_URL")) {
         test_network(base);
     } else {

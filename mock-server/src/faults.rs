@@ -56,6 +56,17 @@ pub enum FaultAction {
     DropMidResponse(Option<CannedResponse>),
     /// Answer normally (useful with a delay).
     Passthrough,
+    /// Handle the request normally (an upload is stored), then close the connection without
+    /// sending the answer: the client cannot know whether the operation happened.
+    HandleThenDrop,
+    /// Answer `status` with a body and headers that echo the request's credentials: the
+    /// `Authorization` header, its Basic token alone, and the private key decoded from it, in
+    /// the body's `message`/`help`/`reason` and in an object key, and in every
+    /// header a client might echo (`x-ik-requestId`, the rate-limit headers, `Retry-After`,
+    /// `Location`, …). For tests that no secret reaches the client's output.
+    EchoSecrets(u16),
+    /// As [`FaultAction::EchoSecrets`], with a plain-text body (not JSON) echoing the same.
+    EchoSecretsText(u16),
 }
 
 /// A scripted fault. Matched against each API request (never against `/__mock/…`) by method
@@ -127,6 +138,22 @@ impl Fault {
     /// Send the normal response's head and half its body, then close.
     pub fn drop_mid_response() -> Self {
         Fault::with_action(FaultAction::DropMidResponse(None))
+    }
+
+    /// Handle the request (store an upload, …), then drop the connection without answering.
+    pub fn handle_then_drop() -> Self {
+        Fault::with_action(FaultAction::HandleThenDrop)
+    }
+
+    /// Answer `status` echoing the request's credentials in the body and every header (see
+    /// [`FaultAction::EchoSecrets`]).
+    pub fn echo_secrets(status: u16) -> Self {
+        Fault::with_action(FaultAction::EchoSecrets(status))
+    }
+
+    /// As [`Fault::echo_secrets`], with a plain-text (non-JSON) body.
+    pub fn echo_secrets_text(status: u16) -> Self {
+        Fault::with_action(FaultAction::EchoSecretsText(status))
     }
 
     /// Answer normally, but only after `d`.
@@ -205,6 +232,9 @@ impl Fault {
             FaultAction::DropMidResponse(Some(c)) => format!("drop_mid_response {}", c.status),
             FaultAction::DropMidResponse(None) => "drop_mid_response".into(),
             FaultAction::Passthrough => "passthrough".into(),
+            FaultAction::HandleThenDrop => "handle_then_drop".into(),
+            FaultAction::EchoSecrets(s) => format!("echo_secrets {s}"),
+            FaultAction::EchoSecretsText(s) => format!("echo_secrets_text {s}"),
         };
         if let Some(d) = self.delay {
             s.push_str(&format!(" after {} ms", d.as_millis()));
@@ -280,9 +310,23 @@ impl Fault {
                 has_response_fields.then(|| canned(status.unwrap_or(200))),
             ),
             "passthrough" | "delay" => FaultAction::Passthrough,
+            "handle_then_drop" => FaultAction::HandleThenDrop,
+            "echo_secrets" | "echo_secrets_text" => {
+                if !headers.is_empty() || body.is_some() {
+                    return Err(format!("action {action_name:?} takes a status only"));
+                }
+                let status = status.unwrap_or(500);
+                if action_name == "echo_secrets" {
+                    FaultAction::EchoSecrets(status)
+                } else {
+                    FaultAction::EchoSecretsText(status)
+                }
+            }
             a => return Err(format!("unknown fault action {a:?}")),
         };
-        if has_response_fields && matches!(action, FaultAction::DropConnection | FaultAction::Passthrough) {
+        if has_response_fields
+            && matches!(action, FaultAction::DropConnection | FaultAction::Passthrough | FaultAction::HandleThenDrop)
+        {
             return Err(format!("action {action_name:?} takes no status, headers or body"));
         }
         let path = match (str_field("path")?, str_field("path_prefix")?) {
@@ -316,6 +360,13 @@ impl Fault {
             FaultAction::DropConnection => ("drop", None),
             FaultAction::DropMidResponse(c) => ("drop_mid_response", c.as_ref()),
             FaultAction::Passthrough => ("passthrough", None),
+            FaultAction::HandleThenDrop => ("handle_then_drop", None),
+            FaultAction::EchoSecrets(status) | FaultAction::EchoSecretsText(status) => {
+                let name = if matches!(self.action, FaultAction::EchoSecrets(_)) { "echo_secrets" } else { "echo_secrets_text" };
+                o.insert("action".into(), name.into());
+                o.insert("status".into(), (*status).into());
+                return Value::Object(o);
+            }
         };
         o.insert("action".into(), action.into());
         if let Some(c) = canned {
@@ -326,6 +377,45 @@ impl Fault {
         }
         Value::Object(o)
     }
+}
+
+/// The answer of an [`FaultAction::EchoSecrets`] fault to a request carrying `authorization`.
+pub(crate) fn echo_secrets_response(status: u16, authorization: Option<&str>, as_text: bool) -> Response {
+    let auth = authorization.unwrap_or("").trim().to_string();
+    let token = auth.strip_prefix("Basic ").unwrap_or(&auth).trim().to_string();
+    let key = crate::util::base64_decode(&token)
+        .and_then(|b| String::from_utf8(b).ok())
+        .map(|s| s.trim_end_matches(':').to_string())
+        .unwrap_or_default();
+    let everything = format!("{key} {auth} {token}");
+    let body = json!({
+        "message": format!("Your key {key} is wrong (sent as {auth})"),
+        "help": format!("token {token}"),
+        "reason": key,
+        "echo": {"authorization": auth, "nested": [token, {key.clone(): everything}]},
+    });
+    let (body, content_type) = if as_text {
+        (format!("<html>echo: {everything}\n{body}</html>"), "text/html")
+    } else {
+        (body.to_string(), "application/json")
+    };
+    let mut r = Response::new(status).body(body.into_bytes());
+    r.headers.push(("Content-Type".into(), content_type.into()));
+    for (k, v) in [
+        ("x-ik-requestId", everything.as_str()),
+        ("X-RateLimit-Limit", token.as_str()),
+        ("X-RateLimit-Reset", key.as_str()),
+        ("X-RateLimit-Interval", auth.as_str()),
+        ("Retry-After", key.as_str()),
+        ("retry-after-ms", token.as_str()),
+        ("x-should-retry", key.as_str()),
+        ("Location", &format!("http://127.0.0.1:9/{key}?auth={token}")),
+        ("WWW-Authenticate", auth.as_str()),
+        ("X-Echo-Key", key.as_str()),
+    ] {
+        r.headers.push((k.into(), v.to_string()));
+    }
+    r
 }
 
 fn header_value(v: &Value) -> Result<String, String> {

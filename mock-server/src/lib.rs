@@ -52,6 +52,8 @@
 //!   "times": 2,                       // requests it applies to; default 1; 0 = until cleared
 //!   "delay_ms": 1500,                 // wait after reading the request, before acting
 //!   "action": "respond",              // "respond" (default) | "drop" | "drop_mid_response" | "passthrough"
+//!                                     // | "handle_then_drop" (do the operation, then close unanswered)
+//!                                     // | "echo_secrets" / "echo_secrets_text" (echo the credentials everywhere)
 //!   "status": 429,
 //!   "headers": {"Retry-After": "1"},  // or [["Retry-After", "1"], …]
 //!   "body": "…"                       // string, or any JSON value (sent serialised)

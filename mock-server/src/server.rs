@@ -419,8 +419,18 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
     let canned = match fault.as_ref().map(|f| &f.action) {
         Some(FaultAction::Respond(c)) | Some(FaultAction::DropMidResponse(Some(c))) => Some(Some(c.to_response())),
         Some(FaultAction::DropConnection) => Some(None),
+        Some(FaultAction::EchoSecrets(status)) => {
+            Some(Some(crate::faults::echo_secrets_response(*status, head.header("authorization"), false)))
+        }
+        Some(FaultAction::EchoSecretsText(status)) => {
+            Some(Some(crate::faults::echo_secrets_response(*status, head.header("authorization"), true)))
+        }
         _ => None,
     };
+    let echoes = matches!(
+        fault.as_ref().map(|f| &f.action),
+        Some(FaultAction::EchoSecrets(_)) | Some(FaultAction::EchoSecretsText(_))
+    );
     let resp: Option<Response> = match canned {
         Some(r) => {
             io_failed = capture_body(&head, &mut body, &mut record).is_err();
@@ -447,8 +457,10 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
 
     let resp = resp.map(|r| {
         let mut r = r;
-        r.headers.retain(|(k, _)| !k.eq_ignore_ascii_case("x-ik-requestid"));
-        r.headers.push(("x-ik-requestId".into(), request_id.clone()));
+        if !echoes {
+            r.headers.retain(|(k, _)| !k.eq_ignore_ascii_case("x-ik-requestid"));
+            r.headers.push(("x-ik-requestId".into(), request_id.clone()));
+        }
         r
     });
     record.status = if io_failed { None } else { resp.as_ref().map(|r| r.status) };
@@ -469,7 +481,7 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
     if let Some(d) = fault.as_ref().and_then(|f| f.delay) {
         crate::util::sleep_unless(d, || shared.is_shutdown());
     }
-    if io_failed {
+    if io_failed || matches!(fault.as_ref().map(|f| &f.action), Some(FaultAction::HandleThenDrop)) {
         return Next::Abort;
     }
     let truncate = matches!(fault.as_ref().map(|f| &f.action), Some(FaultAction::DropMidResponse(_)));

@@ -15,7 +15,7 @@ pub mod upload;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::http::{Body, Method, ProgressFn, Request};
+use crate::http::{Answer, Body, Method, ProgressFn, Request};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Everything but RFC 3986 "unreserved" (`A-Z a-z 0-9 - . _ ~`) is escaped.
@@ -69,9 +69,20 @@ impl Client {
         body: Body<'_>,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<String> {
+        self.send_answer(method, url, body, progress).map(|a| a.text)
+    }
+
+    /// [`send`](Self::send), keeping the answer's status, request id and attempt count.
+    pub(crate) fn send_answer(
+        &self,
+        method: Method,
+        url: String,
+        body: Body<'_>,
+        progress: Option<&mut ProgressFn<'_>>,
+    ) -> Result<Answer> {
         let mut req = Request::new(method, url, body);
         let log = |level, msg: &dyn Fn() -> String| self.log(level, msg);
-        self.transport.call(&mut req, &log, progress)
+        self.transport()?.call_answer(&mut req, &log, progress)
     }
 }
 

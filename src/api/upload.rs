@@ -7,10 +7,14 @@
 
 use super::options::{resolve, wire_text, Kind, Spec};
 use crate::client::Client;
-use crate::error::{Error, Result};
-use crate::http::{Body, Method, Multipart, ProgressFn};
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::{Answer, Body, Method, Multipart, ProgressFn};
 use serde_json::{Map, Value};
 use std::path::Path;
+
+/// The library's own upload option (never sent): `"idempotent": true` makes a retried upload
+/// unable to store the file twice (see [`Client::upload`]).
+pub const IDEMPOTENT_OPTION: &str = "idempotent";
 
 /// Every field of the upload API (`FileUploadV1`).
 pub const UPLOAD_OPTIONS: &[Spec] = &[
@@ -197,7 +201,100 @@ pub fn build_body<'a>(source: UploadSource<'a>, options: &Map<String, Value>) ->
         }
     }
     body.finish();
+    if body.checked_len().is_none() {
+        return Err(Error::invalid("the upload body would be larger than 2^64 bytes"));
+    }
     Ok(body)
+}
+
+/// True when the upload answer describes a stored file: a JSON object with a non-empty string
+/// `fileId`, or a 202 (`{"message": …}`: a pre-transformation queued, the file stored later).
+fn describes_a_file(status: u16, text: &str) -> bool {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(o)) => {
+            o.get("fileId").and_then(Value::as_str).is_some_and(|id| !id.trim().is_empty()) || status == 202
+        }
+        _ => false,
+    }
+}
+
+/// The error for a 2xx upload answer that does not describe a stored file. The body is kept (as
+/// JSON when it is JSON), scrubbed like any server text.
+fn not_a_file(answer: &Answer) -> Error {
+    let status = answer.status;
+    let what = if answer.text.trim() == "{}" || answer.text.trim().is_empty() {
+        "an empty answer"
+    } else {
+        "an answer without a `fileId`"
+    };
+    let mut e = Error::new(
+        ErrorKind::Decode,
+        format!("HTTP {status}: the upload got {what}, so it is not known to be stored; check before uploading again"),
+    );
+    e.http_status = Some(status);
+    e.request_id = answer.request_id.clone();
+    e.attempts = Some(answer.attempts);
+    e.body = Some(serde_json::from_str(&answer.text).unwrap_or_else(|_| Value::String(answer.text.clone())));
+    e
+}
+
+/// True for ImageKit's answer to an upload of an existing name with `useUniqueFileName=false`
+/// and `overwriteFile=false`.
+fn is_already_exists(e: &Error) -> bool {
+    matches!(e.http_status, Some(400) | Some(409)) && e.message.contains("already exists")
+}
+
+/// The folder as the list API's `path` wants it: leading `/`, no trailing `/` (root: `/`).
+fn list_path(folder: Option<&str>) -> String {
+    let f = folder.unwrap_or("/").trim().trim_matches('/');
+    format!("/{f}")
+}
+
+/// Reads an option's text value, for the idempotent-mode checks (`"false"` and `false` alike).
+fn bool_option(options: &Map<String, Value>, names: &[&str]) -> Option<bool> {
+    names.iter().find_map(|n| options.get(*n)).and_then(|v| match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s.trim() == "true" => Some(true),
+        Value::String(s) if s.trim() == "false" => Some(false),
+        _ => None,
+    })
+}
+
+fn str_option<'o>(options: &'o Map<String, Value>, names: &[&str]) -> Option<&'o str> {
+    names.iter().find_map(|n| options.get(*n)).and_then(Value::as_str)
+}
+
+/// Splits off the library's `idempotent` option; in idempotent mode adds
+/// `useUniqueFileName=false` and `overwriteFile=false`, refusing either set to `true`.
+fn idempotent_options(options: &Map<String, Value>) -> Result<(bool, Map<String, Value>)> {
+    let mut wire = options.clone();
+    let on = match wire.remove(IDEMPOTENT_OPTION) {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => false,
+        Some(Value::Bool(true)) => true,
+        Some(_) => return Err(Error::invalid("upload option `idempotent` must be true or false")),
+    };
+    if !on {
+        return Ok((false, wire));
+    }
+    for (names, wire_name) in [
+        (&["useUniqueFileName", "use_unique_file_name"][..], "useUniqueFileName"),
+        (&["overwriteFile", "overwrite_file"][..], "overwriteFile"),
+    ] {
+        let given = names.iter().any(|n| wire.contains_key(*n));
+        match bool_option(&wire, names) {
+            Some(false) => {}
+            Some(true) => {
+                return Err(Error::invalid(format!(
+                    "upload option `{wire_name}` must be false with `idempotent` (a retry must not store a second copy)"
+                )))
+            }
+            None if given => {} // a wrong type: the option table reports it
+            None => {
+                wire.insert(wire_name.to_string(), Value::Bool(false));
+            }
+        }
+    }
+    Ok((true, wire))
 }
 
 impl Client {
@@ -206,19 +303,90 @@ impl Client {
     /// `progress` receives `(sent, total)` request-body bytes; returning `false` cancels the
     /// upload (`ErrorKind::Cancelled`) before the server has the whole body, so nothing is
     /// stored. A retry restarts the count from 0.
+    ///
+    /// A 2xx answer that does not describe a stored file (an empty body, JSON without a
+    /// `fileId`; a 202 `{message}` excepted) is a `Decode` error carrying the body: the upload is
+    /// not known to have been stored.
+    ///
+    /// With the option `"idempotent": true` (never sent) the upload goes out with
+    /// `useUniqueFileName=false` and `overwriteFile=false`, so a repeat of a stored upload is
+    /// refused by ImageKit as "already exists" instead of stored twice. When a retry of this call
+    /// gets that answer (an earlier attempt was stored but its answer was lost), the stored file is
+    /// looked up by folder and name (`GET /v1/files`) and, if its size matches, its details are
+    /// returned as the result. An "already exists" on the first attempt stays an error: the name
+    /// was taken before this call.
     pub fn upload(
         &self,
         source: UploadSource<'_>,
         options: &Map<String, Value>,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<String> {
-        let body = build_body(source, options)?;
+        let (idempotent, options) = idempotent_options(options)?;
+        let body = build_body(source, &options)?;
         let total = body.len();
         self.log(crate::log::LogLevel::Debug, || {
             format!("upload: multipart body of {total} bytes")
         });
         let url = format!("{}/api/v1/files/upload", self.config.upload_base_url);
-        self.send(Method::Post, url, Body::Multipart(body), progress)
+        match self.send_answer(Method::Post, url, Body::Multipart(body), progress) {
+            Ok(answer) if describes_a_file(answer.status, &answer.text) => Ok(answer.text),
+            Ok(answer) => Err(self.secrets.scrubbed(not_a_file(&answer))),
+            Err(e) if idempotent && is_already_exists(&e) && e.attempts.unwrap_or(1) > 1 => {
+                self.find_stored_upload(source, &options, e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Idempotent mode, after a retry was told "already exists": the stored file's details, found
+    /// by folder and name (and size, when known), or `original` when no such file is found.
+    fn find_stored_upload(
+        &self,
+        source: UploadSource<'_>,
+        options: &Map<String, Value>,
+        original: Error,
+    ) -> Result<String> {
+        let Some(name) = str_option(options, &["fileName", "file_name"]).map(str::trim) else {
+            return Err(original);
+        };
+        let folder = list_path(str_option(options, &["folder"]));
+        let size = match source {
+            UploadSource::Bytes(b) => Some(b.len() as u64),
+            UploadSource::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            UploadSource::Option => None,
+        };
+        let unresolved = |why: &str| {
+            let mut e = original.clone();
+            e.message.push_str(&format!(
+                " (idempotent upload: an earlier attempt may have stored it, but {why})"
+            ));
+            e
+        };
+        if name.contains(['"', '\\']) {
+            return Err(unresolved("its name cannot be searched for"));
+        }
+        let query = super::query_string(&[
+            ("path".into(), folder.clone()),
+            ("type".into(), "file".into()),
+            ("searchQuery".into(), format!("name = \"{name}\"")),
+        ]);
+        let listing = match self.send(Method::Get, self.api_url(&format!("/v1/files{query}")), Body::Empty, None) {
+            Ok(t) => t,
+            Err(e) => return Err(unresolved(&format!("looking it up failed: {}", e.message))),
+        };
+        let items: Vec<Value> = serde_json::from_str(&listing).unwrap_or_default();
+        let found = items.into_iter().find(|f| {
+            f["name"].as_str() == Some(name) && size.is_none_or(|n| f["size"].as_u64() == Some(n))
+        });
+        match found {
+            Some(file) => {
+                self.log(crate::log::LogLevel::Info, || {
+                    format!("upload: a retry found {folder}/{name} already stored by an earlier attempt; returning it")
+                });
+                Ok(file.to_string())
+            }
+            None => Err(unresolved("no stored file of that name and size was found")),
+        }
     }
 }
 

@@ -30,7 +30,10 @@ pub unsafe fn opt_str_arg<'a>(ptr: *const c_char, name: &str) -> Result<Option<&
     }
 }
 
-/// Borrows `len` bytes at `ptr`. A NULL pointer is accepted only with `len == 0`.
+/// Borrows `len` bytes at `ptr`. A NULL pointer is accepted only with `len == 0`. A length no
+/// object can have on this platform (over `PTRDIFF_MAX`, or running past the end of the address
+/// space from `ptr`) is `InvalidArgument`: such a `len` is a caller's bug (often a negative
+/// number cast to `size_t`), and building a slice from it would be undefined behaviour.
 ///
 /// # Safety
 /// `ptr` must be NULL or point to `len` readable bytes valid for `'a`.
@@ -40,6 +43,11 @@ pub unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'
             return Ok(&[]);
         }
         return Err(Error::null_argument(name));
+    }
+    if len > isize::MAX as usize || (ptr as usize).checked_add(len).is_none() {
+        return Err(Error::invalid(format!(
+            "argument `{name}`: length {len} is larger than any object can be (a negative length cast to size_t?)"
+        )));
     }
     Ok(std::slice::from_raw_parts(ptr, len))
 }

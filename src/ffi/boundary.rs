@@ -6,8 +6,56 @@
 use super::status::ik_status;
 use crate::error::{Error, ErrorKind};
 use std::any::Any;
+use std::cell::Cell;
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Once;
+
+thread_local! {
+    /// How many library calls this thread is inside (nested calls: a callback calling back in).
+    static INSIDE: Cell<u32> = const { Cell::new(0) };
+}
+
+static QUIET_HOOK: Once = Once::new();
+
+/// Installs, once per process, a panic hook that stays silent for panics raised inside a library
+/// call (they are caught and become `IK_STATUS_PANIC`, with the message in the error document)
+/// and hands every other panic to the hook that was installed before (the host's, or Rust's
+/// default), so the library never writes to the host's stderr and the host's own panics are
+/// reported as before.
+fn install_quiet_hook() {
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if INSIDE.try_with(Cell::get).unwrap_or(0) == 0 {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Marks the thread as inside a library call until dropped.
+struct Inside;
+
+impl Inside {
+    fn enter() -> Inside {
+        INSIDE.with(|c| c.set(c.get() + 1));
+        Inside
+    }
+}
+
+impl Drop for Inside {
+    fn drop(&mut self) {
+        let _ = INSIDE.try_with(|c| c.set(c.get().saturating_sub(1)));
+    }
+}
+
+/// `catch_unwind` with the quiet hook: a panic in `f` prints nothing.
+fn catch<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {
+    install_quiet_hook();
+    let _inside = Inside::enter();
+    catch_unwind(AssertUnwindSafe(f))
+}
 
 /// Hands a Rust string to C. Interior NULs (impossible in JSON, guarded anyway) are escaped away.
 pub fn into_c_string(s: String) -> *mut c_char {
@@ -89,7 +137,7 @@ where
         return ik_status::NullArgument;
     }
     *out = std::ptr::null_mut();
-    match catch_unwind(AssertUnwindSafe(f)) {
+    match catch(f) {
         Ok(Ok(s)) => {
             put(out, s);
             ik_status::Ok
@@ -118,7 +166,7 @@ where
     if !out_error.is_null() {
         *out_error = std::ptr::null_mut();
     }
-    match catch_unwind(AssertUnwindSafe(f)) {
+    match catch(f) {
         Ok(Ok(())) => ik_status::Ok,
         Ok(Err(e)) => {
             put(out_error, error_json(&e));
@@ -134,7 +182,7 @@ where
 
 /// Runs an infallible body, returning `default` if it panics (for getters and `_free`).
 pub fn guard<T>(default: T, f: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or(default)
+    catch(f).unwrap_or(default)
 }
 
 #[cfg(test)]

@@ -11,7 +11,9 @@
 pub mod args;
 pub mod auth;
 pub mod boundary;
+pub mod build_url;
 pub mod client;
+pub mod jwt;
 pub mod ops;
 pub mod ops_gen;
 pub mod phash;
@@ -20,6 +22,7 @@ pub mod seed_names;
 pub mod status;
 pub mod upload;
 pub mod url;
+pub mod webhook;
 
 pub use client::ik_client;
 pub use status::ik_status;

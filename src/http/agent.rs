@@ -58,24 +58,76 @@ pub fn root_certs(ca_pem: Option<&str>) -> Result<RootCerts> {
     Ok(RootCerts::Specific(Arc::new(all)))
 }
 
+/// The proxy variables, in the order ureq reads them (`Proxy::try_from_env`).
+const PROXY_ENV: [&str; 6] = ["ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
+
+/// Refuses what the transport cannot use: SOCKS (this build has no SOCKS connector; ureq would
+/// panic on a configured one and silently go direct with one from the environment).
+fn usable(proxy: &Proxy, source: &str) -> Result<()> {
+    use ureq::ProxyProtocol as P;
+    match proxy.protocol() {
+        P::Http | P::Https => Ok(()),
+        _ => Err(Error::invalid(format!(
+            "{source} is a SOCKS proxy ({}), which libimagekit does not support: use an http:// or \
+             https:// (CONNECT) proxy, or set config `proxy` to \"\" to connect directly",
+            super::execute::host_port(proxy.host(), proxy.port())
+        ))),
+    }
+}
+
 /// `proxy`: `None` = from the environment (`ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY`, lowercase
-/// forms, `NO_PROXY`); `""` = no proxy at all; otherwise the proxy URL.
+/// forms, `NO_PROXY`); `""` = no proxy at all; otherwise the proxy URL. A SOCKS proxy, or an
+/// environment variable that is set but not a proxy URL, is an error naming where it came from.
 fn proxy(setting: Option<&str>) -> Result<Option<Proxy>> {
     match setting.map(str::trim) {
-        None => Ok(Proxy::try_from_env()),
+        None => {
+            for var in PROXY_ENV {
+                let Ok(value) = std::env::var(var) else { continue };
+                if value.trim().is_empty() {
+                    continue;
+                }
+                let parsed = Proxy::new(value.trim()).map_err(|e| {
+                    Error::invalid(format!(
+                        "the environment variable {var} is not a usable proxy URL ({e}): fix it, or set \
+                         config `proxy` to \"\" to connect directly"
+                    ))
+                })?;
+                usable(&parsed, &format!("the proxy in the environment variable {var}"))?;
+                // The first set variable is the one ureq takes (with NO_PROXY applied).
+                return Ok(Proxy::try_from_env());
+            }
+            Ok(None)
+        }
         Some("") => Ok(None),
-        Some(url) => Proxy::new(url)
-            .map(Some)
-            .map_err(|e| Error::invalid(format!("config `proxy` is not a usable proxy URL: {e}"))),
+        Some(url) => {
+            let p = Proxy::new(url)
+                .map_err(|e| Error::invalid(format!("config `proxy` is not a usable proxy URL: {e}")))?;
+            usable(&p, "config `proxy`")?;
+            Ok(Some(p))
+        }
     }
 }
 
 /// The User-Agent: `libimagekit/<version>`, plus the configured suffix.
 pub fn user_agent(config: &Config) -> String {
     match config.user_agent_suffix.as_deref().map(str::trim) {
-        Some(s) if !s.is_empty() => format!("{} {}", crate::VERSION_STRING, s.replace(['\r', '\n'], " ")),
+        Some(s) if !s.is_empty() => format!("{} {}", crate::VERSION_STRING, s),
         _ => crate::VERSION_STRING.to_string(),
     }
+}
+
+/// Checks everything [`build_agent`] will need, without building it: the extra CAs, the proxy
+/// (configured or from the environment) and the User-Agent. `ik_client_new` runs it, so a client
+/// that only signs URLs never builds a TLS transport, and a bad setting is reported at creation,
+/// naming the key, instead of failing (or panicking) on the first call.
+pub fn validate(config: &Config) -> Result<()> {
+    if let Some(pem) = config.ca_pem.as_deref() {
+        extra_roots(pem)?;
+    }
+    proxy(config.proxy.as_deref())?;
+    ureq::http::HeaderValue::from_str(&user_agent(config))
+        .map_err(|_| Error::invalid("config `user_agent` is not a valid HTTP header value"))?;
+    Ok(())
 }
 
 /// Builds the agent for `config`.
@@ -133,5 +185,10 @@ mod tests {
         assert!(proxy(Some("")).unwrap().is_none());
         assert!(proxy(Some("http://127.0.0.1:3128")).unwrap().is_some());
         assert!(proxy(Some("::::")).is_err());
+        for socks in ["socks5://127.0.0.1:1080", "socks4://h:1", "socks5h://h", "socks://h"] {
+            let e = proxy(Some(socks)).unwrap_err();
+            assert!(e.message.contains("config `proxy`") && e.message.contains("SOCKS"), "{}", e.message);
+        }
+        assert!(proxy(Some("https://127.0.0.1:3128")).unwrap().is_some());
     }
 }

@@ -3,17 +3,36 @@
 //! the policy in [`super::retry`].
 
 use super::progress::{ProgressFn, ProgressReader};
-use super::response::{failure_from_ureq, Failure, Response};
+use super::response::{failure_from_ureq, BodyCut, Failure, Peer, Response};
 use super::retry;
 use super::{Body, LogHook, Request, Transport};
 use crate::error::{Error, Result};
 use crate::log::LogLevel;
+use std::io::Read;
 use std::time::Instant;
 use ureq::http::{self, header, Uri};
 use ureq::SendBody;
 
-/// Largest response body read into memory (a full `list_files` page is far below this).
+/// Largest successful response body read into memory (a full `list_files` page is far below this).
 const MAX_RESPONSE_BODY: u64 = 256 * 1024 * 1024;
+
+/// Most bytes of an error answer's body kept: an error document echoes only its first
+/// [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered.
+pub const MAX_ERROR_BODY: u64 = 64 * 1024;
+
+/// Beyond [`MAX_ERROR_BODY`], an error body is read and discarded up to this size so that its
+/// connection can go back to the pool; a longer one is left unread and its connection closed.
+const DRAIN_ERROR_BODY: u64 = 1024 * 1024;
+
+/// `host:port` for messages; an IPv6 host is bracketed once (`[::1]:9`), whether or not it came
+/// with its brackets (`http::Uri::host` keeps them).
+pub(crate) fn host_port(host: &str, port: u16) -> String {
+    if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    }
+}
 
 /// `host:port` of a URL, for messages.
 fn target_of(uri: &Uri) -> String {
@@ -21,11 +40,7 @@ fn target_of(uri: &Uri) -> String {
     let port = uri
         .port_u16()
         .unwrap_or(if uri.scheme_str() == Some("https") { 443 } else { 80 });
-    if host.contains(':') {
-        format!("[{host}]:{port}")
-    } else {
-        format!("{host}:{port}")
-    }
+    host_port(host, port)
 }
 
 impl Transport {
@@ -49,7 +64,12 @@ impl Transport {
         }
         let method = req.method.as_str();
         let path = uri.path().to_string();
-        let target = target_of(&uri);
+        // Through a proxy, connection failures are the proxy's, and messages say so.
+        let proxy = self.agent.config().proxy().filter(|p| !p.is_no_proxy(&uri)).map(|p| {
+            let source = if p.is_from_env() { ", from the environment" } else { "" };
+            format!("proxy {}{source}", host_port(p.host(), p.port()))
+        });
+        let peer = Peer { target: target_of(&uri), proxy };
         let replayable = req.body.replayable();
         let mut retries: u32 = 0;
 
@@ -64,7 +84,7 @@ impl Transport {
                 }
             });
             let started = Instant::now();
-            let outcome = self.attempt(req, &uri, retries, &target, progress.as_deref_mut());
+            let outcome = self.attempt(req, &uri, retries, &peer, progress.as_deref_mut());
             let elapsed = started.elapsed().as_millis();
             let budget_left = retries < self.max_retries;
 
@@ -114,15 +134,6 @@ impl Transport {
                     return Ok(resp);
                 }
                 Err(Failure { mut error, retryable }) => {
-                    if error.kind == crate::ErrorKind::Network {
-                        if let Some(p) = self.agent.config().proxy() {
-                            // host and port only: a proxy URL may carry credentials
-                            let source = if p.is_from_env() { ", from the environment" } else { "" };
-                            error
-                                .message
-                                .push_str(&format!(" (proxy {}:{} in use{source})", p.host(), p.port()));
-                        }
-                    }
                     if retryable && budget_left && replayable {
                         let delay = self.backoff(retries);
                         log(LogLevel::Warn, &|| {
@@ -171,7 +182,7 @@ impl Transport {
         req: &mut Request<'_>,
         uri: &Uri,
         retry_count: u32,
-        target: &str,
+        peer: &Peer,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> std::result::Result<Response, Failure> {
         let timeouts = (self.connect_timeout.as_millis(), self.timeout.as_millis());
@@ -224,17 +235,40 @@ impl Transport {
             }
         };
 
-        let resp = result.map_err(|e| failure_from_ureq(e, target, timeouts))?;
+        let resp = result.map_err(|e| failure_from_ureq(e, peer, timeouts))?;
         let (parts, mut body) = resp.into_parts();
-        let bytes = body
-            .with_config()
-            .limit(MAX_RESPONSE_BODY)
-            .read_to_vec()
-            .map_err(|e| failure_from_ureq(e, target, timeouts))?;
+        let status = parts.status.as_u16();
+        let mut cut = None;
+        let bytes = if (200..300).contains(&status) {
+            body.with_config()
+                .limit(MAX_RESPONSE_BODY)
+                .read_to_vec()
+                .map_err(|e| failure_from_ureq(e, peer, timeouts))?
+        } else {
+            // An error answer: only its head is echoed, so only its head is kept.
+            let fail = |e: std::io::Error| failure_from_ureq(ureq::Error::from(e), peer, timeouts);
+            let mut reader = body.as_reader();
+            let mut head = Vec::new();
+            (&mut reader).take(MAX_ERROR_BODY).read_to_end(&mut head).map_err(fail)?;
+            if head.len() as u64 == MAX_ERROR_BODY {
+                let rest = std::io::copy(&mut (&mut reader).take(DRAIN_ERROR_BODY - MAX_ERROR_BODY), &mut std::io::sink())
+                    .map_err(fail)?;
+                if rest > 0 {
+                    let declared = parts
+                        .headers
+                        .get(header::CONTENT_LENGTH)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse::<u64>().ok());
+                    cut = Some(BodyCut { declared, read: MAX_ERROR_BODY + rest });
+                }
+            }
+            head
+        };
         Ok(Response {
-            status: parts.status.as_u16(),
+            status,
             headers: parts.headers,
             body: bytes,
+            cut,
             attempts: 0,
         })
     }

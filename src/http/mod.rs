@@ -10,12 +10,14 @@ pub mod agent;
 mod execute;
 pub mod multipart;
 pub mod progress;
+pub mod redact;
 mod resolver;
 pub mod response;
 pub mod retry;
 
 pub use multipart::Multipart;
 pub use progress::ProgressFn;
+pub use redact::Secrets;
 pub use response::Response;
 
 use crate::config::Config;
@@ -110,19 +112,30 @@ impl<'a> Request<'a> {
 }
 
 /// Where log records go: `(level, message builder)`. The builder is only called when a sink
-/// is installed. Records never contain headers, the key, or bodies.
+/// is installed. Records never contain request headers or bodies; the sink behind it (the
+/// client's) scrubs every record of the key's forms, since a record may quote a response header
+/// or a transport message.
 pub type LogHook<'a> = &'a dyn Fn(LogLevel, &dyn Fn() -> String);
 
 /// A hook that drops everything.
 pub fn no_log(_: LogLevel, _: &dyn Fn() -> String) {}
+
+/// A 2xx answer: its status, JSON text (`{}` for an empty body), request id and attempt count.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub status: u16,
+    pub text: String,
+    pub request_id: Option<String>,
+    pub attempts: u32,
+}
 
 /// The per-client HTTP machinery. `Send + Sync`: calls from several threads share the pool.
 pub struct Transport {
     agent: ureq::Agent,
     /// `Basic base64("<private_key>:")`.
     authorization: String,
-    /// Texts scrubbed from any error text taken from a response.
-    secrets: Vec<String>,
+    /// Scrubbed from every error this transport returns.
+    secrets: Secrets,
     max_retries: u32,
     retry_initial_delay: Duration,
     retry_max_delay: Duration,
@@ -145,9 +158,13 @@ impl Transport {
     /// Builds the agent (TLS roots, proxy, timeouts) from `config`. Fails with
     /// `InvalidArgument` on an unusable `ca_pem` or `proxy`.
     pub fn new(config: &Config) -> Result<Transport> {
+        Transport::with_secrets(config, Secrets::for_private_key(&config.private_key))
+    }
+
+    /// Like [`new`](Self::new), with the client's secrets.
+    pub fn with_secrets(config: &Config, secrets: Secrets) -> Result<Transport> {
         let agent = agent::build_agent(config)?;
         let token = base64::engine::general_purpose::STANDARD.encode(format!("{}:", config.private_key));
-        let secrets = vec![config.private_key.clone(), token.clone()];
         Ok(Transport {
             agent,
             authorization: format!("Basic {token}"),
@@ -161,7 +178,8 @@ impl Transport {
     }
 
     /// Sends `request`, retrying per the policy, and returns the answer's JSON text (`{}` for
-    /// an empty 2xx body). Any non-2xx answer is an `Error`.
+    /// an empty 2xx body). Any non-2xx answer is an `Error`. Every error is scrubbed of the
+    /// key's forms (the body, echoed headers and transport messages can all carry server text).
     ///
     /// `progress` is called with `(sent, total)` as the request body is handed to the
     /// connection; returning `false` cancels (`ErrorKind::Cancelled`). On a retry the count
@@ -172,18 +190,36 @@ impl Transport {
         log: LogHook<'_>,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<String> {
-        let resp = self.execute(request, log, progress)?;
-        if (200..300).contains(&resp.status) {
-            resp.into_json_text()
-        } else {
-            Err(self.error_for(&resp))
+        self.call_answer(request, log, progress).map(|a| a.text)
+    }
+
+    /// Like [`call`](Self::call), keeping the status, the request id (scrubbed) and the number of
+    /// attempts of the 2xx answer, for callers that check what the answer says.
+    pub fn call_answer(
+        &self,
+        request: &mut Request<'_>,
+        log: LogHook<'_>,
+        progress: Option<&mut ProgressFn<'_>>,
+    ) -> Result<Answer> {
+        let resp = self.execute(request, log, progress).map_err(|e| self.secrets.scrubbed(e))?;
+        if !(200..300).contains(&resp.status) {
+            return Err(self.error_for(&resp));
         }
+        let status = resp.status;
+        let attempts = resp.attempts;
+        let request_id = resp.request_id().map(|r| self.secrets.scrub(r).into_owned());
+        let text = resp.into_json_text().map_err(|e| self.secrets.scrubbed(e))?;
+        Ok(Answer { status, text, request_id, attempts })
     }
 
     /// The error for a non-2xx answer (secrets scrubbed).
     pub fn error_for(&self, resp: &Response) -> Error {
-        let secrets: Vec<&str> = self.secrets.iter().map(String::as_str).collect();
-        response::error_from_response(resp, &secrets)
+        response::error_from_response(resp, &self.secrets)
+    }
+
+    /// The secrets this transport scrubs.
+    pub fn secrets(&self) -> &Secrets {
+        &self.secrets
     }
 }
 

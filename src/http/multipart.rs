@@ -153,9 +153,15 @@ impl<'a> Multipart<'a> {
         }
     }
 
-    /// The exact number of bytes the body will have (call after [`finish`](Self::finish)).
+    /// The exact number of bytes the body will have (call after [`finish`](Self::finish)), or
+    /// `None` if that does not fit in a `u64`.
+    pub fn checked_len(&self) -> Option<u64> {
+        self.segments.iter().try_fold(0u64, |sum, s| sum.checked_add(s.len()))
+    }
+
+    /// [`checked_len`](Self::checked_len), saturated (uploads check it before sending).
     pub fn len(&self) -> u64 {
-        self.segments.iter().map(Segment::len).sum()
+        self.checked_len().unwrap_or(u64::MAX)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -189,13 +195,57 @@ impl Default for Multipart<'_> {
     }
 }
 
-/// Streams a [`Multipart`] body. Files are opened when their part is reached.
+/// Streams a [`Multipart`] body. Files are opened when their part is reached, and checked at
+/// their end: a file that shrank, grew or went away while it was sent fails the read (so the
+/// server never receives a complete body and stores nothing).
 pub struct MultipartReader<'m, 'a> {
     body: &'m Multipart<'a>,
     index: usize,
     /// Bytes of the current segment already produced.
     offset: u64,
     file: Option<File>,
+}
+
+impl MultipartReader<'_, '_> {
+    /// At the end of a file part: the file must still be `len` bytes long, with nothing to read
+    /// past that end (a file that grew would otherwise be stored cut to its old size).
+    fn check_file_end(&mut self, path: &Path, len: u64) -> io::Result<()> {
+        let mut f = match self.file.take() {
+            Some(f) => f,
+            // A 0-byte part is never read from: open it here to check it.
+            None => File::open(path)
+                .map_err(|e| BodyFault::Source(format!("cannot open {}: {e}", path.display())).into_io())?,
+        };
+        let changed = |now: u64| {
+            BodyFault::Source(format!(
+                "{} changed size during the upload ({len} → {now} bytes); nothing was stored",
+                path.display()
+            ))
+            .into_io()
+        };
+        let now = f
+            .metadata()
+            .map_err(|e| BodyFault::Source(format!("cannot read {}: {e}", path.display())).into_io())?
+            .len();
+        if now != len {
+            return Err(changed(now));
+        }
+        let mut probe = [0u8; 1];
+        loop {
+            match f.read(&mut probe) {
+                Ok(0) => return Ok(()),
+                Ok(_) => {
+                    return Err(BodyFault::Source(format!(
+                        "{} grew during the upload (past the {len} bytes it had at the start); nothing was stored",
+                        path.display()
+                    ))
+                    .into_io())
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(BodyFault::Source(format!("cannot read {}: {e}", path.display())).into_io()),
+            }
+        }
+    }
 }
 
 impl Read for MultipartReader<'_, '_> {
@@ -209,6 +259,9 @@ impl Read for MultipartReader<'_, '_> {
             };
             let remaining = seg.len() - self.offset;
             if remaining == 0 {
+                if let Segment::File { path, len } = seg {
+                    self.check_file_end(path, *len)?;
+                }
                 self.index += 1;
                 self.offset = 0;
                 self.file = None;

@@ -8,7 +8,8 @@
 //! Nothing here ever sees the Authorization header; error texts are also scrubbed of the
 //! private key in case a server echoes it.
 
-use crate::error::{Error, ErrorKind, RateLimit};
+use super::redact::Secrets;
+use crate::error::{clip_to_limit, Error, ErrorKind, RateLimit};
 use serde_json::Value;
 use std::io;
 use ureq::http::HeaderMap;
@@ -21,6 +22,28 @@ pub struct Response {
     pub body: Vec<u8>,
     /// How many attempts it took (1 + retries).
     pub attempts: u32,
+    /// Set when only the first bytes of the body were read (an error answer is never buffered
+    /// whole: see `execute`).
+    pub cut: Option<BodyCut>,
+}
+
+/// A body read only in part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyCut {
+    /// The size the server declared (`Content-Length`), when it did.
+    pub declared: Option<u64>,
+    /// How many bytes were read.
+    pub read: u64,
+}
+
+impl BodyCut {
+    /// The part read, cut to the echo limit, with a marker giving the full size.
+    pub fn describe(&self, text: &str) -> String {
+        match self.declared {
+            Some(n) => clip_to_limit(text, n, true),
+            None => clip_to_limit(text, self.read, false),
+        }
+    }
 }
 
 impl Response {
@@ -122,28 +145,6 @@ pub fn reason_phrase(status: u16) -> &'static str {
     }
 }
 
-/// Replaces every occurrence of each secret with `<redacted>`.
-pub fn redact(text: &str, secrets: &[&str]) -> String {
-    let mut out = text.to_string();
-    for s in secrets.iter().filter(|s| s.len() >= 4) {
-        if out.contains(*s) {
-            out = out.replace(*s, "<redacted>");
-        }
-    }
-    out
-}
-
-fn redact_value(v: &mut Value, secrets: &[&str]) {
-    match v {
-        Value::String(s) if secrets.iter().any(|k| k.len() >= 4 && s.contains(*k)) => {
-            *s = redact(s, secrets);
-        }
-        Value::Array(a) => a.iter_mut().for_each(|x| redact_value(x, secrets)),
-        Value::Object(o) => o.values_mut().for_each(|x| redact_value(x, secrets)),
-        _ => {}
-    }
-}
-
 fn first_line(text: &str, max: usize) -> String {
     let line = text.trim().lines().next().unwrap_or("").trim();
     if line.chars().count() > max {
@@ -154,22 +155,30 @@ fn first_line(text: &str, max: usize) -> String {
     }
 }
 
-/// The error for a non-2xx answer. `secrets` are scrubbed from every text taken from the body.
-pub fn error_from_response(resp: &Response, secrets: &[&str]) -> Error {
+/// The error for a non-2xx answer, with every server text scrubbed of `secrets`.
+pub fn error_from_response(resp: &Response, secrets: &Secrets) -> Error {
+    // The body is scrubbed before any of it is cut (a cut could split a secret), and the
+    // whole error again at the end (headers, parsed JSON).
+    let lossy = String::from_utf8_lossy(&resp.body);
+    let text = secrets.scrub(&lossy);
+    secrets.scrubbed(error_from_text(resp, &text))
+}
+
+/// The error for a non-2xx answer whose body is `text`.
+fn error_from_text(resp: &Response, text: &str) -> Error {
     let status = resp.status;
     let kind = ErrorKind::from_http_status(status);
-    let text = String::from_utf8_lossy(&resp.body);
-    let parsed: Option<Value> = if text.trim().is_empty() {
+    let parsed: Option<Value> = if text.trim().is_empty() || resp.cut.is_some() {
         None
     } else {
-        serde_json::from_str(&text).ok()
+        serde_json::from_str(text).ok()
     };
 
     let mut message = None;
     let mut help = None;
     let mut reason = None;
     if let Some(Value::Object(o)) = &parsed {
-        let s = |k: &str| o.get(k).and_then(Value::as_str).map(|v| redact(v, secrets));
+        let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
         message = s("message").or_else(|| s("error"));
         help = s("help");
         reason = s("reason");
@@ -184,7 +193,7 @@ pub fn error_from_response(resp: &Response, secrets: &[&str]) -> Error {
                 format!("HTTP {status} {phrase}")
             };
             if parsed.is_none() && !text.trim().is_empty() {
-                format!("{head}: {}", first_line(&redact(&text, secrets), 200))
+                format!("{head}: {}", first_line(text, 200))
             } else if text.trim().is_empty() {
                 format!("{head} (empty body)")
             } else {
@@ -200,13 +209,11 @@ pub fn error_from_response(resp: &Response, secrets: &[&str]) -> Error {
     e.request_id = resp.request_id().map(str::to_string);
     e.rate_limit = rate_limit(&resp.headers);
     e.attempts = Some(resp.attempts);
-    e.body = match parsed {
-        Some(mut v) => {
-            redact_value(&mut v, secrets);
-            Some(v)
-        }
-        None if text.is_empty() => None,
-        None => Some(Value::String(redact(&text, secrets))),
+    e.body = match (parsed, resp.cut) {
+        (Some(v), _) => Some(v),
+        (None, _) if text.is_empty() => None,
+        (None, Some(cut)) => Some(Value::String(cut.describe(text))),
+        (None, None) => Some(Value::String(text.to_string())),
     };
     e
 }
@@ -251,6 +258,31 @@ pub struct Failure {
     pub retryable: bool,
 }
 
+/// Who a request talks to, for messages: the target (`host:port`) and, when the request goes
+/// through a proxy, that proxy (`proxy host:port[, from the environment]`; never its
+/// credentials).
+#[derive(Debug, Clone)]
+pub struct Peer {
+    pub target: String,
+    pub proxy: Option<String>,
+}
+
+impl Peer {
+    /// Who a connection failure is about: the proxy when there is one (the connection is made to
+    /// it), else the target.
+    fn connected_to(&self) -> &str {
+        self.proxy.as_deref().unwrap_or(&self.target)
+    }
+
+    /// `msg`, with the proxy named when one is in use.
+    fn via(&self, msg: String) -> String {
+        match &self.proxy {
+            Some(p) => format!("{msg} (through the {p})"),
+            None => msg,
+        }
+    }
+}
+
 fn timeout_text(t: ureq::Timeout) -> &'static str {
     use ureq::Timeout as T;
     match t {
@@ -262,7 +294,7 @@ fn timeout_text(t: ureq::Timeout) -> &'static str {
     }
 }
 
-fn io_failure(e: &io::Error, target: &str) -> Failure {
+fn io_failure(e: &io::Error, peer: &Peer) -> Failure {
     if let Some(fault) = BodyFault::find(e) {
         return match fault {
             BodyFault::Cancelled => Failure {
@@ -278,6 +310,7 @@ fn io_failure(e: &io::Error, target: &str) -> Failure {
             },
         };
     }
+    let target = peer.target.as_str();
     // rustls reports handshake and certificate failures as io errors wrapping rustls::Error.
     if let Some(tls) = e.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
         return Failure {
@@ -287,13 +320,13 @@ fn io_failure(e: &io::Error, target: &str) -> Failure {
     }
     use io::ErrorKind as K;
     let (kind, msg) = match e.kind() {
-        K::TimedOut | K::WouldBlock => (ErrorKind::Timeout, format!("timed out talking to {target}")),
-        K::ConnectionRefused => (ErrorKind::Network, format!("connection refused by {target}")),
+        K::TimedOut | K::WouldBlock => (ErrorKind::Timeout, peer.via(format!("timed out talking to {target}"))),
+        K::ConnectionRefused => (ErrorKind::Network, format!("connection refused by {}", peer.connected_to())),
         K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => (
             ErrorKind::Network,
-            format!("connection to {target} closed unexpectedly ({e})"),
+            peer.via(format!("connection to {target} closed unexpectedly ({e})")),
         ),
-        _ => (ErrorKind::Network, format!("network error talking to {target}: {e}")),
+        _ => (ErrorKind::Network, peer.via(format!("network error talking to {target}: {e}"))),
     };
     Failure {
         error: Error::new(kind, msg),
@@ -301,34 +334,37 @@ fn io_failure(e: &io::Error, target: &str) -> Failure {
     }
 }
 
-/// Maps a ureq failure for `target` (`host:port`) to our error, and says whether to retry it.
-pub fn failure_from_ureq(err: ureq::Error, target: &str, timeouts: (u128, u128)) -> Failure {
+/// Maps a ureq failure talking to `peer` to our error, and says whether to retry it.
+pub fn failure_from_ureq(err: ureq::Error, peer: &Peer, timeouts: (u128, u128)) -> Failure {
     use ureq::Error as U;
     let (connect_ms, timeout_ms) = timeouts;
+    let target = peer.target.as_str();
     let net = |msg: String| Failure {
         error: Error::new(ErrorKind::Network, msg),
         retryable: true,
     };
     match err {
         U::Timeout(t) => {
-            let limit = if matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve) {
-                connect_ms
+            let connecting = matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve);
+            let limit = if connecting { connect_ms } else { timeout_ms };
+            let msg = if connecting {
+                format!("timed out {} {} (after {limit} ms)", timeout_text(t), peer.connected_to())
             } else {
-                timeout_ms
+                peer.via(format!("timed out {} {target} (after {limit} ms)", timeout_text(t)))
             };
             Failure {
-                error: Error::new(
-                    ErrorKind::Timeout,
-                    format!("timed out {} {target} (after {limit} ms)", timeout_text(t)),
-                ),
+                error: Error::new(ErrorKind::Timeout, msg),
                 retryable: true,
             }
         }
-        U::Io(e) => io_failure(&e, target),
-        U::HostNotFound => net(format!("could not resolve host {target}")),
-        U::ConnectionFailed => net(format!("could not connect to {target}")),
-        U::Protocol(e) => net(format!("HTTP protocol error talking to {target}: {e}")),
-        U::ConnectProxyFailed(m) => net(format!("proxy failed to connect to {target}: {m}")),
+        U::Io(e) => io_failure(&e, peer),
+        U::HostNotFound => net(format!("could not resolve host {}", peer.connected_to())),
+        U::ConnectionFailed => net(format!("could not connect to {}", peer.connected_to())),
+        U::Protocol(e) => net(peer.via(format!("HTTP protocol error talking to {target}: {e}"))),
+        U::ConnectProxyFailed(m) => net(match &peer.proxy {
+            Some(p) => format!("the {p} refused to connect to {target}: {m}"),
+            None => format!("proxy failed to connect to {target}: {m}"),
+        }),
         U::InvalidProxyUrl => Failure {
             error: Error::invalid("the proxy URL is invalid"),
             retryable: false,
@@ -375,20 +411,27 @@ pub fn failure_from_ureq(err: ureq::Error, target: &str, timeouts: (u128, u128))
             ),
             retryable: false,
         },
-        other => net(format!("error talking to {target}: {other}")),
+        other => net(peer.via(format!("error talking to {target}: {other}"))),
+    }
+}
+
+/// The hint for a certificate failure: a private CA is a fix only when the issuer is unknown; a
+/// certificate for another host name or an expired one is not fixed by trusting more CAs.
+fn tls_hint(detail: &str) -> &'static str {
+    let d = detail.to_ascii_lowercase();
+    if d.contains("notvalidforname") || d.contains("not valid for name") {
+        " (the server's certificate does not cover this host name: check the host in the base URL)"
+    } else if d.contains("expired") || d.contains("notvalidyet") {
+        " (the server's certificate is outside its validity period: check the server's certificate and this machine's clock)"
+    } else if d.contains("unknownissuer") || d.contains("unknown issuer") {
+        " (if the server uses a private CA, add it with the `ca_pem` or `ca_file` config key)"
+    } else {
+        ""
     }
 }
 
 fn tls_error(detail: &str, target: &str) -> Error {
-    let hint = if detail.contains("UnknownIssuer")
-        || detail.contains("unknown issuer")
-        || detail.contains("invalid peer certificate")
-    {
-        " (if the server uses a private CA, add it with the `ca_pem` or `ca_file` config key)"
-    } else {
-        ""
-    };
-    Error::new(ErrorKind::Tls, format!("TLS with {target} failed: {detail}{hint}"))
+    Error::new(ErrorKind::Tls, format!("TLS with {target} failed: {detail}{}", tls_hint(detail)))
 }
 
 #[cfg(test)]
@@ -406,6 +449,7 @@ mod tests {
             headers: h,
             body: body.as_bytes().to_vec(),
             attempts: 3,
+            cut: None,
         }
     }
 
@@ -421,7 +465,7 @@ mod tests {
             ],
             r#"{"message":"File not found","help":"see docs","reason":"NOT_FOUND"}"#,
         );
-        let e = error_from_response(&r, &[]);
+        let e = error_from_response(&r, &Secrets::default());
         assert_eq!(e.kind, ErrorKind::NotFound);
         assert_eq!(e.message, "File not found");
         assert_eq!(e.help.as_deref(), Some("see docs"));
@@ -442,21 +486,21 @@ mod tests {
 
     #[test]
     fn non_json_and_empty_bodies() {
-        let e = error_from_response(&resp(502, &[], "<html>Bad gateway</html>\nmore"), &[]);
+        let e = error_from_response(&resp(502, &[], "<html>Bad gateway</html>\nmore"), &Secrets::default());
         assert_eq!(e.kind, ErrorKind::ServerError);
         assert_eq!(e.message, "HTTP 502 Bad Gateway: <html>Bad gateway</html>");
         assert_eq!(e.body, Some(Value::String("<html>Bad gateway</html>\nmore".into())));
 
-        let e = error_from_response(&resp(503, &[], ""), &[]);
+        let e = error_from_response(&resp(503, &[], ""), &Secrets::default());
         assert_eq!(e.message, "HTTP 503 Service Unavailable (empty body)");
         assert!(e.body.is_none());
 
-        let e = error_from_response(&resp(418, &[], "[1,2]"), &[]);
+        let e = error_from_response(&resp(418, &[], "[1,2]"), &Secrets::default());
         assert_eq!(e.kind, ErrorKind::Api);
         assert_eq!(e.message, "HTTP 418");
         assert_eq!(e.body, Some(serde_json::json!([1, 2])));
 
-        let e = error_from_response(&resp(400, &[], r#"{"error":"bad things"}"#), &[]);
+        let e = error_from_response(&resp(400, &[], r#"{"error":"bad things"}"#), &Secrets::default());
         assert_eq!(e.message, "bad things");
     }
 
@@ -467,11 +511,11 @@ mod tests {
             &[],
             r#"{"message":"key private_key_abc is wrong","help":"x","echo":{"auth":"Basic private_key_abc"}}"#,
         );
-        let e = error_from_response(&r, &["private_key_abc"]);
+        let e = error_from_response(&r, &Secrets::for_private_key("private_key_abc"));
         let doc = serde_json::Value::Object(e.to_json_map()).to_string();
         assert!(!doc.contains("private_key_abc"), "{doc}");
         assert!(doc.contains("<redacted>"));
-        let e = error_from_response(&resp(500, &[], "oops private_key_abc"), &["private_key_abc"]);
+        let e = error_from_response(&resp(500, &[], "oops private_key_abc"), &Secrets::for_private_key("private_key_abc"));
         assert!(!format!("{e:?}").contains("private_key_abc"));
     }
 
@@ -493,12 +537,13 @@ mod tests {
     #[test]
     fn body_faults_survive_io_wrapping() {
         let e = BodyFault::Cancelled.into_io();
-        let f = io_failure(&e, "h:1");
+        let peer = Peer { target: "h:1".into(), proxy: None };
+        let f = io_failure(&e, &peer);
         assert_eq!(f.error.kind, ErrorKind::Cancelled);
         assert!(!f.retryable);
-        let f = io_failure(&BodyFault::Source("gone".into()).into_io(), "h:1");
+        let f = io_failure(&BodyFault::Source("gone".into()).into_io(), &peer);
         assert_eq!(f.error.kind, ErrorKind::Io);
-        let f = io_failure(&io::Error::from(io::ErrorKind::ConnectionRefused), "h:1");
+        let f = io_failure(&io::Error::from(io::ErrorKind::ConnectionRefused), &peer);
         assert_eq!(f.error.kind, ErrorKind::Network);
         assert!(f.retryable);
     }

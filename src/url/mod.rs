@@ -29,6 +29,8 @@ mod transform;
 mod urlparse;
 
 pub(crate) use build::unix_now;
+/// The transformation-name table, shared with the modern builder (`crate::modern`).
+pub(crate) use table::url_key;
 
 use crate::error::Error;
 

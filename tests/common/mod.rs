@@ -8,7 +8,10 @@ use std::process::Command;
 pub fn lib_dir() -> PathBuf {
     // The test binary lives in target/<profile>/deps/.
     let exe = std::env::current_exe().expect("current_exe");
-    exe.parent().and_then(Path::parent).expect("target/<profile>").to_path_buf()
+    exe.parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>")
+        .to_path_buf()
 }
 
 pub fn repo_dir() -> PathBuf {
@@ -40,7 +43,11 @@ pub fn ensure_cdylib() {
     static BUILT: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     BUILT.get_or_init(|| {
         let target_dir = lib_dir().parent().expect("target dir").to_path_buf();
-        let profile = lib_dir().file_name().expect("profile dir").to_string_lossy().into_owned();
+        let profile = lib_dir()
+            .file_name()
+            .expect("profile dir")
+            .to_string_lossy()
+            .into_owned();
         let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
         cmd.args(["build", "--lib", "-p", "imagekit"])
             .env("CARGO_TARGET_DIR", &target_dir)

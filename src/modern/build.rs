@@ -1,0 +1,142 @@
+//! The URL itself (node7's `buildSrc`, `url-generation.md` §3.2 and §5): endpoint path, the
+//! `tr:` segment (path position) and `src`, joined with runs of `/` collapsed; the query from
+//! `src` / `urlEndpoint`, then `queryParameters`, then `tr=`; then `ik-t` / `ik-s`.
+//!
+//! Fixes (★) over node7: the endpoint used to cut the signed string is the normalized one
+//! (node7 uses the string as typed, so `https://IK.imagekit.io/x` or `…//x` sign the whole URL and
+//! fail on the server); a URL that is not under the endpoint (an absolute `src` on another host,
+//! or a `..` that climbs out of it) cannot carry a valid signature, so asking to sign one is an
+//! error; a bare `?` in `src` does not leave `??tr=`.
+
+use super::encode::{push_encoded, Set};
+use super::invalid;
+use super::options::{Options, Position};
+use super::urlparts::{self, push_u64, Parts, PathWriter};
+use crate::error::Result;
+use crate::sign::Signer;
+
+/// node7's `DEFAULT_TIMESTAMP`: the expiry signed when there is none.
+pub const NO_EXPIRY: u64 = 9_999_999_999;
+
+/// Everything a URL needs besides the transformation string.
+pub struct Request<'a> {
+    pub options: &'a Options<'a>,
+    /// The endpoint to use: the option, or the client's.
+    pub endpoint: &'a str,
+    pub signer: &'a Signer,
+    /// `Some(expiry)` when the URL is to be signed.
+    pub expiry: Option<u64>,
+}
+
+/// The expiry to sign with, or `None` for an unsigned URL: node7 signs when `signed` is true or
+/// `expiresIn` is positive. The clock is read only when needed.
+pub fn expiry(o: &Options, now: impl FnOnce() -> i64) -> Result<Option<u64>> {
+    if o.expires_in > 0 {
+        let now = o.now.unwrap_or_else(now);
+        let at = now
+            .checked_add_unsigned(o.expires_in)
+            .filter(|t| *t > 0)
+            .ok_or_else(|| invalid("option `expiresIn` is too large"))?;
+        return Ok(Some(at as u64));
+    }
+    Ok(o.signed.then_some(NO_EXPIRY))
+}
+
+fn is_absolute(src: &str) -> bool {
+    src.starts_with("http://") || src.starts_with("https://")
+}
+
+/// `scheme://host[:port]/endpoint/path/` with a trailing `/`: what a signed URL must start with.
+fn endpoint_prefix(ep: &Parts) -> String {
+    let mut p = String::with_capacity(ep.host.len() + ep.path.len() + 12);
+    ep.push_origin(&mut p);
+    let mut w = PathWriter::new(&p);
+    w.path(&mut p, ep.path, true, false);
+    p.push('/');
+    p
+}
+
+/// Builds the URL with transformation string `tr` (already encoded). An empty `src` gives `""`.
+pub fn build(req: &Request, tr: &str) -> Result<String> {
+    let o = req.options;
+    let src = o.src.as_deref().unwrap_or("");
+    if src.is_empty() {
+        return Ok(String::new());
+    }
+    let absolute = is_absolute(src);
+    let endpoint = if absolute {
+        None
+    } else {
+        Some(urlparts::parse(req.endpoint, "urlEndpoint")?)
+    };
+    let parsed_src;
+    let base = match &endpoint {
+        Some(ep) => ep,
+        None => {
+            parsed_src = urlparts::parse(src, "src")?;
+            &parsed_src
+        }
+    };
+    let mut out = String::with_capacity(req.endpoint.len() + src.len() + tr.len() + o.query.len() + 80);
+    base.push_origin(&mut out);
+    let mut w = PathWriter::new(&out);
+    let tr_in_query = absolute || o.position == Position::Query;
+    if absolute {
+        w.path(&mut out, base.path, false, true);
+    } else {
+        w.path(&mut out, base.path, true, false);
+        if !tr.is_empty() && !tr_in_query {
+            w.atom(&mut out, "tr:");
+            out.push_str(tr);
+        }
+        w.path(&mut out, src, true, true);
+    }
+    w.finish(&mut out);
+
+    let mut has_query = false;
+    let mut sep = |out: &mut String| {
+        out.push(if has_query { '&' } else { '?' });
+        has_query = true;
+    };
+    if let Some(q) = base.query {
+        sep(&mut out);
+        push_encoded(&mut out, q, Set::Query);
+    }
+    if !o.query.is_empty() {
+        sep(&mut out);
+        out.push_str(&o.query);
+    }
+    if !tr.is_empty() && tr_in_query {
+        sep(&mut out);
+        out.push_str("tr=");
+        out.push_str(tr);
+    }
+
+    if let Some(expiry) = req.expiry {
+        let prefix = match &endpoint {
+            Some(ep) => endpoint_prefix(ep),
+            None => endpoint_prefix(&urlparts::parse(req.endpoint, "urlEndpoint")?),
+        };
+        if !out.starts_with(&prefix) {
+            return Err(invalid(format!(
+                "cannot sign {out:?}: it is not under the URL endpoint {prefix:?}, and ImageKit checks \
+                 signatures relative to the endpoint (sign a `src` under `urlEndpoint`)"
+            )));
+        }
+        let mut digits = String::with_capacity(10);
+        push_u64(&mut digits, expiry);
+        let sig = crate::sign::hex40(
+            &req.signer
+                .mac_parts(&[&out.as_bytes()[prefix.len()..], digits.as_bytes()]),
+        );
+        sep(&mut out);
+        if expiry != NO_EXPIRY {
+            out.push_str("ik-t=");
+            out.push_str(&digits);
+            out.push('&');
+        }
+        out.push_str("ik-s=");
+        out.push_str(sig.as_str());
+    }
+    Ok(out)
+}

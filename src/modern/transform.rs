@@ -1,0 +1,285 @@
+//! The transformation string (node7's `buildTransformationString`), written while the steps are
+//! read: parameters of a step joined with `,`, steps with `:`, empty steps dropped.
+//!
+//! Value rules (node7, `url-generation.md` §3.3-§3.4), with this builder's fixes marked ★:
+//! - names go through the shared table (`crate::url::url_key`: the seed names, every older and
+//!   newer official name in both spellings) plus [`MODERN_ONLY`], then the same lookup on the
+//!   lower-cased name; an unknown name is emitted verbatim;
+//! - `null` skips the parameter; `true` / `false` / numbers print as JavaScript's `String()`
+//!   (★ never in exponent form); `false` is emitted (`q-false`), not dropped as py5 does;
+//! - the flag effects (`grayscale`, `contrastStretch`, `aiRemoveBackground`, `aiUpscale`, …) emit
+//!   the bare key for `true`, `"true"` or `"-"`; `false` / `"false"` leaves them out; ★ any
+//!   other value is an error instead of being dropped silently;
+//! - `sharpen`, `shadow`, `gradient`, `unsharpMask`, `aiDropShadow` emit the bare key for `true`,
+//!   `"true"` or a blank value, `key-value` otherwise; ★ `false` leaves them out (node7 emits
+//!   the meaningless `e-sharpen-false`) and ★ `"-"` is the bare key, as for the flag effects and
+//!   in the seed's convention (node7 emits `e-sharpen--`);
+//! - `defaultImage` / `fontFamily` drop one leading and one trailing `/` and turn `/` into `@@`;
+//!   `streamingResolutions` joins an array with `_`; a blank `trim` is `t-true`;
+//! - `raw` is emitted as given; ★ a blank `raw` adds nothing (node7 leaves a stray `,`/`:`);
+//! - `overlay` is a layer ([`super::layers`]), emitted inside its step.
+//!
+//! The finished string is percent-encoded with [`Set::Tr`] by [`finish`] (★ node7 leaves spaces
+//! and other unsafe bytes raw).
+
+use super::encode::{is_clean, push_encoded, Set};
+use super::json::{Scalar, ScalarSeed, Str, Trail};
+use super::layers::LayerSeed;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// Names node7 maps that the shared table leaves verbatim for `ik_url`'s sake (the seed's
+/// official vectors pin them unmapped; see `src/url/table.rs`).
+const MODERN_ONLY: &[(&str, &str)] = &[
+    ("xCenter", "xc"),
+    ("yCenter", "yc"),
+    ("aiRemoveBackground", "e-bgremove"),
+    ("aiRemoveBackgroundExternal", "e-removedotbg"),
+    ("aiDropShadow", "e-dropshadow"),
+];
+
+/// Effects that are on or off: the key alone, or nothing.
+const FLAG_ONLY: &[&str] = &[
+    "e-grayscale",
+    "e-contrast",
+    "e-removedotbg",
+    "e-bgremove",
+    "e-upscale",
+    "e-retouch",
+    "e-genvar",
+];
+
+/// Effects that are a bare key when "on" without parameters, `key-value` otherwise.
+const FLAG_OR_VALUE: &[&str] = &["e-sharpen", "e-shadow", "e-gradient", "e-usm", "e-dropshadow"];
+
+fn lookup(name: &str) -> Option<&'static str> {
+    MODERN_ONLY
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| *v)
+        .or_else(|| crate::url::url_key(name))
+}
+
+/// The URL key for a transformation name (node7: the name, then its lower-case form, then the
+/// name itself).
+pub fn key_for(name: &str) -> &str {
+    if let Some(k) = lookup(name) {
+        return k;
+    }
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        if let Some(k) = lookup(&name.to_ascii_lowercase()) {
+            return k;
+        }
+    }
+    name
+}
+
+fn is_true(v: &Scalar) -> bool {
+    matches!(v, Scalar::Bool(true)) || v.as_str() == Some("true")
+}
+
+fn is_false(v: &Scalar) -> bool {
+    matches!(v, Scalar::Bool(false)) || v.as_str() == Some("false")
+}
+
+fn is_blank(v: &Scalar) -> bool {
+    match v {
+        Scalar::Str(s) => s.trim().is_empty(),
+        Scalar::List(_) => v.to_js(",").trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// A step under construction: `out[base..]` holds its parameters.
+pub struct StepWriter<'o> {
+    pub out: &'o mut String,
+    base: usize,
+}
+
+impl StepWriter<'_> {
+    /// Starts a parameter (writes the `,` between parameters).
+    pub fn part(&mut self) -> &mut String {
+        if self.out.len() > self.base {
+            self.out.push(',');
+        }
+        self.out
+    }
+}
+
+/// Writes one parameter of a step (everything but `overlay`).
+fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> Result<(), String> {
+    if v == Scalar::Null {
+        return Ok(());
+    }
+    let key = key_for(name);
+    if key.is_empty() {
+        return Ok(());
+    }
+    if FLAG_ONLY.contains(&key) {
+        if is_true(&v) || v.as_str() == Some("-") {
+            w.part().push_str(key);
+        } else if !is_false(&v) {
+            return Err(format!(
+                "`{trail}` is an on/off effect: use true or false (got {} {:?})",
+                v.type_name(),
+                v.to_js(",")
+            ));
+        }
+        return Ok(());
+    }
+    if FLAG_OR_VALUE.contains(&key) {
+        if is_false(&v) {
+            return Ok(());
+        }
+        if is_true(&v) || is_blank(&v) || v.as_str() == Some("-") {
+            w.part().push_str(key);
+            return Ok(());
+        }
+    }
+    if name == "raw" {
+        let Some(raw) = v.as_str() else {
+            return Err(format!("`{trail}` must be a string, got {}", v.type_name()));
+        };
+        if !raw.trim().is_empty() {
+            w.part().push_str(raw);
+        }
+        return Ok(());
+    }
+    let out = w.part();
+    out.push_str(key);
+    out.push('-');
+    match key {
+        "di" | "ff" => {
+            let s = v.to_js(",");
+            let s = s.strip_prefix('/').unwrap_or(&s);
+            let s = s.strip_suffix('/').unwrap_or(s);
+            for (i, piece) in s.split('/').enumerate() {
+                if i > 0 {
+                    out.push_str("@@");
+                }
+                out.push_str(piece);
+            }
+        }
+        "sr" => v.write_js(out, "_"),
+        "t" if is_blank(&v) => out.push_str("true"),
+        _ => v.write_js(out, ","),
+    }
+    Ok(())
+}
+
+/// Reads a list of steps (or `null`) and appends their string to `out`.
+pub struct StepsSeed<'o, 't> {
+    pub out: &'o mut String,
+    pub trail: &'t Trail<'t>,
+}
+
+impl<'de> DeserializeSeed<'de> for StepsSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StepsSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "`{}` to be an array of transformation steps (objects)", self.trail)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            let t = self.trail.index(i);
+            if seq
+                .next_element_seed(StepSeed {
+                    out: &mut *self.out,
+                    trail: &t,
+                })?
+                .is_none()
+            {
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
+}
+
+/// One step: an object (or `null`, skipped).
+struct StepSeed<'o, 't> {
+    out: &'o mut String,
+    trail: &'t Trail<'t>,
+}
+
+impl<'de> DeserializeSeed<'de> for StepSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StepSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "`{}` to be a transformation step (an object)", self.trail)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let step_start = self.out.len();
+        if step_start > 0 {
+            self.out.push(':');
+        }
+        let base = self.out.len();
+        let mut w = StepWriter { out: self.out, base };
+        while let Some(Str(name)) = map.next_key::<Str>()? {
+            let t = self.trail.key(&name);
+            if name == "overlay" {
+                if let Some(layer) = map.next_value_seed(LayerSeed { trail: &t })? {
+                    layer.write(&mut w, &t).map_err(de::Error::custom)?;
+                }
+                continue;
+            }
+            let v = map.next_value_seed(ScalarSeed { trail: &t, lists: true })?;
+            emit(&mut w, &name, v, &t).map_err(de::Error::custom)?;
+        }
+        if w.out.len() == base {
+            w.out.truncate(step_start);
+        }
+        Ok(())
+    }
+}
+
+/// The transformation string made safe for a URL ([`Set::Tr`]).
+pub fn finish(tr: String) -> String {
+    if is_clean(&tr, Set::Tr) {
+        return tr;
+    }
+    let mut out = String::with_capacity(tr.len() + 16);
+    push_encoded(&mut out, &tr, Set::Tr);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(key_for("width"), "w");
+        assert_eq!(key_for("WIDTH"), "w");
+        assert_eq!(key_for("xCenter"), "xc");
+        assert_eq!(key_for("aiDropShadow"), "e-dropshadow");
+        assert_eq!(key_for("aspectRatio"), "ar");
+        assert_eq!(key_for("rndm_trnsf"), "rndm_trnsf");
+        assert_eq!(key_for("Rndm"), "Rndm");
+    }
+}

@@ -1,0 +1,342 @@
+//! The parts of an absolute `http(s)` URL (`urlEndpoint`, or a `src` that starts with `http://` /
+//! `https://`) and the WHATWG path rules node7 gets from `new URL()` and the `pathname` setter:
+//! `\` is `/`, `.` and `..` segments (also spelled `%2e`) are resolved, and each segment is
+//! percent-encoded ([`Set::Path`]).
+//!
+//! Borrowed slices only: nothing is allocated unless the host has upper-case letters.
+
+use super::encode::{push_encoded, Set};
+use super::invalid;
+use crate::error::Result;
+use std::borrow::Cow;
+
+/// An absolute `http:` / `https:` URL, split.
+#[derive(Debug)]
+pub struct Parts<'a> {
+    /// `"http"` or `"https"`.
+    pub scheme: &'static str,
+    /// Lower-cased host (an IPv6 literal keeps its brackets).
+    pub host: Cow<'a, str>,
+    /// A port other than the scheme's default.
+    pub port: Option<u16>,
+    /// The path as written (`""` when there is none).
+    pub path: &'a str,
+    /// The query after `?`, when there is one and it is not empty.
+    pub query: Option<&'a str>,
+}
+
+/// Leading and trailing C0 controls and spaces are not part of a URL (WHATWG).
+fn trim_c0(s: &str) -> &str {
+    s.trim_matches(|c: char| c <= ' ')
+}
+
+fn scheme_of(s: &str) -> Option<(&'static str, &str)> {
+    for scheme in ["https", "http"] {
+        if s.len() > scheme.len()
+            && s[..scheme.len()].eq_ignore_ascii_case(scheme)
+            && s.as_bytes()[scheme.len()] == b':'
+        {
+            return Some((scheme, &s[scheme.len() + 1..]));
+        }
+    }
+    None
+}
+
+/// Splits `input`; `what` names the option in errors.
+pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
+    let s = trim_c0(input);
+    let Some((scheme, rest)) = scheme_of(s) else {
+        return Err(invalid(format!(
+            "option `{what}` must be an http:// or https:// URL, got {input:?}"
+        )));
+    };
+    let after = rest.trim_start_matches(['/', '\\']);
+    if rest.len() - after.len() < 2 {
+        return Err(invalid(format!(
+            "option `{what}` must start with {scheme}:// (got {input:?})"
+        )));
+    }
+    let auth_end = after.find(['/', '\\', '?', '#']).unwrap_or(after.len());
+    let (authority, tail) = after.split_at(auth_end);
+    if authority.contains('@') {
+        return Err(invalid(format!(
+            "option `{what}` must not carry credentials (user@host)"
+        )));
+    }
+    let (host, port) = split_port(authority, what)?;
+    let port = match (scheme, port) {
+        ("https", Some(443)) | ("http", Some(80)) => None,
+        (_, p) => p,
+    };
+    let host = check_host(host, what)?;
+    let (before_fragment, fragment) = match tail.find('#') {
+        Some(i) => (&tail[..i], Some(&tail[i..])),
+        None => (tail, None),
+    };
+    if fragment.is_some() {
+        return Err(invalid(format!(
+            "option `{what}` has a #fragment, which is never sent to the server (and cannot be signed); remove it"
+        )));
+    }
+    let (path, query) = match before_fragment.find('?') {
+        Some(i) => (&before_fragment[..i], Some(&before_fragment[i + 1..])),
+        None => (before_fragment, None),
+    };
+    Ok(Parts {
+        scheme,
+        host,
+        port,
+        path,
+        query: query.filter(|q| !q.is_empty()),
+    })
+}
+
+fn split_port<'a>(authority: &'a str, what: &str) -> Result<(&'a str, Option<u16>)> {
+    let colon = if authority.starts_with('[') {
+        match authority.find(']') {
+            Some(end) => authority[end + 1..].find(':').map(|i| end + 1 + i),
+            None => return Err(invalid(format!("option `{what}` has an unterminated IPv6 host"))),
+        }
+    } else {
+        authority.rfind(':')
+    };
+    let Some(colon) = colon else {
+        return Ok((authority, None));
+    };
+    let digits = &authority[colon + 1..];
+    if digits.is_empty() {
+        return Ok((&authority[..colon], None));
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid(format!("option `{what}` has an invalid port {digits:?}")));
+    }
+    let port = digits
+        .trim_start_matches('0')
+        .parse::<u32>()
+        .ok()
+        .or(if digits.bytes().all(|b| b == b'0') {
+            Some(0)
+        } else {
+            None
+        })
+        .filter(|p| *p <= 65535)
+        .ok_or_else(|| invalid(format!("option `{what}` has an invalid port {digits:?}")))?;
+    Ok((&authority[..colon], Some(port as u16)))
+}
+
+/// Host names are ASCII here (no IDNA): a non-ASCII host must be given in its `xn--` form.
+fn check_host<'a>(host: &'a str, what: &str) -> Result<Cow<'a, str>> {
+    if host.is_empty() {
+        return Err(invalid(format!("option `{what}` has no host")));
+    }
+    let ipv6 = host.starts_with('[') && host.ends_with(']');
+    for &b in host.as_bytes() {
+        let ok = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~')
+            || (ipv6 && matches!(b, b':' | b'[' | b']'));
+        if !ok {
+            return Err(invalid(if b >= 0x80 {
+                format!("option `{what}` has a non-ASCII host; give its punycode (xn--) form")
+            } else {
+                format!("option `{what}` has an invalid character {:?} in its host", b as char)
+            }));
+        }
+    }
+    Ok(if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(host.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(host)
+    })
+}
+
+impl Parts<'_> {
+    /// `scheme://host[:port]`.
+    pub fn push_origin(&self, out: &mut String) {
+        out.push_str(self.scheme);
+        out.push_str("://");
+        out.push_str(&self.host);
+        if let Some(p) = self.port {
+            out.push(':');
+            push_u64(out, p as u64);
+        }
+    }
+}
+
+pub fn push_u64(out: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+}
+
+fn is_single_dot(seg: &str) -> bool {
+    seg == "." || seg.eq_ignore_ascii_case("%2e")
+}
+
+fn is_double_dot(seg: &str) -> bool {
+    matches!(seg.len(), 2 | 4 | 6)
+        && (seg == ".."
+            || seg.eq_ignore_ascii_case(".%2e")
+            || seg.eq_ignore_ascii_case("%2e.")
+            || seg.eq_ignore_ascii_case("%2e%2e"))
+}
+
+/// Writes a URL path into `out`, segment by segment, the WHATWG way.
+///
+/// `out[root..]` is the path written so far (it starts with `/` once anything is written); a
+/// `..` never removes anything before `root`. The one segment given with [`PathWriter::atom`]
+/// (the `tr:` segment) is removed whole by a `..`, as node7's placeholder segment is.
+pub struct PathWriter {
+    root: usize,
+    atom: Option<usize>,
+    /// The lowest length `out` was cut back to by a `..` (signing checks it).
+    pub lowest: usize,
+}
+
+impl PathWriter {
+    pub fn new(out: &str) -> PathWriter {
+        PathWriter {
+            root: out.len(),
+            atom: None,
+            lowest: usize::MAX,
+        }
+    }
+
+    fn pop(&mut self, out: &mut String) {
+        let tail = &out.as_bytes()[self.root..];
+        let cut = match tail.iter().rposition(|&b| b == b'/') {
+            Some(i) => self.root + i,
+            None => return,
+        };
+        let cut = match self.atom {
+            Some(a) if a < out.len() && cut >= a => {
+                self.atom = None;
+                a
+            }
+            _ => cut,
+        };
+        out.truncate(cut);
+        self.lowest = self.lowest.min(cut);
+    }
+
+    /// One raw segment (no `/` inside); `last` tells whether the path ends after it.
+    pub fn segment(&mut self, out: &mut String, seg: &str, last: bool) {
+        if is_double_dot(seg) {
+            self.pop(out);
+            if last {
+                out.push('/');
+            }
+        } else if is_single_dot(seg) {
+            if last {
+                out.push('/');
+            }
+        } else {
+            out.push('/');
+            push_encoded(out, seg, Set::Path);
+        }
+    }
+
+    /// The `tr:` segment, already encoded.
+    pub fn atom(&mut self, out: &mut String, encoded: &str) {
+        self.atom = Some(out.len());
+        out.push('/');
+        out.push_str(encoded);
+    }
+
+    /// Every segment of `path` (`/` and `\` separate them). With `collapse`, empty segments are
+    /// dropped (node7 collapses runs of `/` in a relative `src`), except that a path ending in a
+    /// separator keeps its trailing `/` when `keep_trailing`.
+    pub fn path(&mut self, out: &mut String, path: &str, collapse: bool, keep_trailing: bool) {
+        let body = path.strip_prefix(['/', '\\']).unwrap_or(path);
+        if body.is_empty() {
+            if !collapse || keep_trailing {
+                out.push('/');
+            }
+            return;
+        }
+        let mut segs = body.split(['/', '\\']).peekable();
+        while let Some(seg) = segs.next() {
+            let last = segs.peek().is_none();
+            if collapse && seg.is_empty() {
+                if last && keep_trailing {
+                    out.push('/');
+                }
+                continue;
+            }
+            self.segment(out, seg, last && (keep_trailing || !collapse));
+        }
+    }
+
+    /// Makes sure the path is at least `/`.
+    pub fn finish(&self, out: &mut String) {
+        if out.len() == self.root {
+            out.push('/');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_normalizes() {
+        let p = parse("  HTTPS://IK.ImageKit.io:443/demo/a.jpg?x=1 ", "src").unwrap();
+        assert_eq!(
+            (p.scheme, &*p.host, p.port, p.path, p.query),
+            ("https", "ik.imagekit.io", None, "/demo/a.jpg", Some("x=1"))
+        );
+        let p = parse("http://h:8080", "e").unwrap();
+        assert_eq!((p.port, p.path, p.query), (Some(8080), "", None));
+        let p = parse("http://[::1]:80/x?", "e").unwrap();
+        assert_eq!((&*p.host, p.port, p.query), ("[::1]", None, None));
+    }
+
+    #[test]
+    fn rejects_what_cannot_be_a_delivery_url() {
+        for (bad, needle) in [
+            ("https://", "no host"),
+            ("ftp://x/y", "http:// or https://"),
+            ("https:x.com", "must start with"),
+            ("https://u:p@x.com/", "credentials"),
+            ("https://x.com/a#b", "#fragment"),
+            ("https://x.com:99999/", "invalid port"),
+            ("https://ex ample.com/", "invalid character"),
+            ("https://bücher.de/", "punycode"),
+        ] {
+            let e = parse(bad, "src").unwrap_err();
+            assert!(e.message.contains(needle), "{bad}: {}", e.message);
+        }
+    }
+
+    fn path(p: &str, collapse: bool, trailing: bool) -> String {
+        let mut out = String::new();
+        let mut w = PathWriter::new(&out);
+        w.path(&mut out, p, collapse, trailing);
+        w.finish(&mut out);
+        out
+    }
+
+    #[test]
+    fn whatwg_path_rules() {
+        assert_eq!(path("/a//b/./c/../d", false, true), "/a//b/d");
+        assert_eq!(path("/a//b/./c/../d", true, true), "/a/b/d");
+        assert_eq!(path("/a/%2E%2e/b", false, true), "/b");
+        assert_eq!(path("/a/b/..", false, true), "/a/");
+        assert_eq!(path("/a/.", false, true), "/a/");
+        assert_eq!(path("/../../x", false, true), "/x");
+        assert_eq!(path("", false, true), "/");
+        assert_eq!(path("a\\b c", true, true), "/a/b%20c");
+        assert_eq!(path("/folder/", true, true), "/folder/");
+        assert_eq!(path("/folder/", true, false), "/folder");
+    }
+}
