@@ -39,7 +39,7 @@
 //! | `POST /__mock/faults` with a fault object or an array of them | `{"queued":n,"pending":m}` |
 //! | `GET /__mock/faults` / `DELETE /__mock/faults` | pending faults / `{"cleared":n}` |
 //! | `GET /__mock/requests` / `DELETE /__mock/requests` | the request log (see [`RecordedRequest::to_json`]) / `{"cleared":n}` |
-//! | `GET /__mock/stats` | `{"connections_accepted","open_connections","requests_total","requests_recorded","faults_pending","files","folders","purge_requests"}` |
+//! | `GET /__mock/stats` | `{"connections_accepted","open_connections","requests_total","requests_recorded","faults_pending","files","folders","purge_requests","file_versions","bulk_jobs","custom_metadata_fields","saved_extensions","named_transformations","origins","url_endpoints","webhooks"}` |
 //! | `GET /__mock/files` | every file's `FileDetails` |
 //! | `POST /__mock/reset` | clears the whole library (files, folders, jobs, fields, account resources, used tokens), faults and the log |
 //!

@@ -44,6 +44,11 @@ fn overwriting_uploads_make_versions_that_can_be_listed_deleted_and_restored() {
         .unwrap()
         .ends_with(&format!("?ik-obj-version={}", v1["versionInfo"]["id"].as_str().unwrap())));
 
+    // The older versions are also what `type=file-version` lists.
+    let older = get(a, "/v1/files?type=file-version").json();
+    assert_eq!(older.as_array().unwrap().len(), 2, "{older}");
+    assert!(older.as_array().unwrap().iter().all(|v| v["type"] == "file-version" && v["fileId"] == id));
+    assert_eq!(s.stats()["file_versions"], 2);
     let vid1 = v1["versionInfo"]["id"].as_str().unwrap();
     let vid3 = v3["versionInfo"]["id"].as_str().unwrap();
     let r = get(a, &format!("/v1/files/{id}/versions/{vid1}"));
