@@ -31,43 +31,6 @@
 
 
 /**
- * Default lifetime of the parameters when `expire` is 0, in seconds.
- */
-#define DEFAULT_EXPIRE_SECONDS (60 * 30)
-
-/**
- * Longest timeout accepted (one day): longer values overflow clock arithmetic on some platforms.
- */
-#define MAX_TIMEOUT_MS 86400000
-
-/**
- * Longest retry delay accepted (ten minutes).
- */
-#define MAX_RETRY_DELAY_MS 600000
-
-/**
- * Most bytes of any one text (message, help, reason, request id, body) an error document
- * echoes; longer texts are cut there and end with a marker giving the original size.
- */
-#define ECHO_LIMIT 4096
-
-/**
- * Most bytes of an error answer's body kept: an error document echoes only its first
- * [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered.
- */
-#define MAX_ERROR_BODY (64 * 1024)
-
-/**
- * node7's `DEFAULT_TIMESTAMP`: the expiry signed when there is none.
- */
-#define NO_EXPIRY 9999999999
-
-/**
- * Deepest nesting of arrays/objects accepted.
- */
-#define MAX_DEPTH 128
-
-/**
  * The result of an `ik_*` call. 0 is success; every other value is an error whose details are
  * in the error JSON written to the call's `out_json`.
  *
