@@ -4,6 +4,7 @@
 //! named transformations → account resources → cache), checking that each answer has the API's
 //! shape and that the state moved. The test also fails if any row of the table was not called.
 
+#[rustfmt::skip] // generated (tests/codegen)
 mod op_calls;
 #[path = "common/server.rs"]
 mod server;

@@ -10,61 +10,61 @@ use std::ffi::c_char;
 
 /// Whether row i's function takes `params_json`.
 pub const TAKES_PARAMS: &[bool] = &[
-    true,  // assets.list
+    true, // assets.list
     false, // files.get
-    true,  // files.update
+    true, // files.update
     false, // files.delete
-    true,  // files.copy
-    true,  // files.move
-    true,  // files.rename
-    true,  // files.bulk.delete
-    true,  // files.bulk.add_tags
-    true,  // files.bulk.remove_tags
-    true,  // files.bulk.remove_ai_tags
+    true, // files.copy
+    true, // files.move
+    true, // files.rename
+    true, // files.bulk.delete
+    true, // files.bulk.add_tags
+    true, // files.bulk.remove_tags
+    true, // files.bulk.remove_ai_tags
     false, // files.versions.list
     false, // files.versions.get
     false, // files.versions.delete
     false, // files.versions.restore
     false, // files.metadata.get
-    true,  // files.metadata.get_from_url
-    true,  // cache.invalidation.create
+    true, // files.metadata.get_from_url
+    true, // cache.invalidation.create
     false, // cache.invalidation.get
-    true,  // folders.create
-    true,  // folders.delete
-    true,  // folders.copy
-    true,  // folders.move
-    true,  // folders.rename
+    true, // folders.create
+    true, // folders.delete
+    true, // folders.copy
+    true, // folders.move
+    true, // folders.rename
     false, // folders.job.get
-    true,  // custom_metadata_fields.create
-    true,  // custom_metadata_fields.list
-    true,  // custom_metadata_fields.update
+    true, // custom_metadata_fields.create
+    true, // custom_metadata_fields.list
+    true, // custom_metadata_fields.update
     false, // custom_metadata_fields.delete
     false, // saved_extensions.list
-    true,  // saved_extensions.create
+    true, // saved_extensions.create
     false, // saved_extensions.get
-    true,  // saved_extensions.update
+    true, // saved_extensions.update
     false, // saved_extensions.delete
     false, // named_transformations.list
-    true,  // named_transformations.create
+    true, // named_transformations.create
     false, // named_transformations.get
-    true,  // named_transformations.update
+    true, // named_transformations.update
     false, // named_transformations.delete
-    true,  // accounts.usage.get
-    true,  // accounts.usage_analytics.get
+    true, // accounts.usage.get
+    true, // accounts.usage_analytics.get
     false, // accounts.origins.list
-    true,  // accounts.origins.create
+    true, // accounts.origins.create
     false, // accounts.origins.get
-    true,  // accounts.origins.update
+    true, // accounts.origins.update
     false, // accounts.origins.delete
     false, // accounts.url_endpoints.list
-    true,  // accounts.url_endpoints.create
+    true, // accounts.url_endpoints.create
     false, // accounts.url_endpoints.get
-    true,  // accounts.url_endpoints.update
+    true, // accounts.url_endpoints.update
     false, // accounts.url_endpoints.delete
     false, // accounts.webhooks.list
-    true,  // accounts.webhooks.create
+    true, // accounts.webhooks.create
     false, // accounts.webhooks.get
-    true,  // accounts.webhooks.update
+    true, // accounts.webhooks.update
     false, // accounts.webhooks.delete
 ];
 
