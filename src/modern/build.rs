@@ -11,7 +11,7 @@
 use super::encode::{push_encoded, Set};
 use super::invalid;
 use super::options::{Options, Position};
-use super::urlparts::{self, push_u64, Parts, PathWriter};
+use super::urlparts::{self, Parts, PathWriter};
 use crate::error::Result;
 use crate::sign::Signer;
 
