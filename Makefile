@@ -1,10 +1,12 @@
 # libimagekit: build, install and try the C library (GNU make).
 #
 #   make                                  release build: target/release/libimagekit.{so,a}
+#                                         (the same as `cargo build --release`)
 #   make install PREFIX=/usr/local DESTDIR=   header, libraries, pkg-config and CMake files
 #   make uninstall PREFIX=... DESTDIR=...
 #   make sample                           the C sample against a local ImageKit-compatible server
 #   make test                             every test of the project (scripts/test.sh)
+#   make bench                            side-by-side benchmark vs the official SDKs (bench/run.py, BENCHMARKS.md)
 #
 # CARGO_TARGET_DIR is honoured; otherwise cargo's default <repo>/target is used.
 
@@ -22,16 +24,16 @@ SONAME     := libimagekit.so.$(MAJOR)
 
 export PREFIX DESTDIR LIBDIR INCLUDEDIR
 
-.PHONY: all build install uninstall sample test clean
+.PHONY: all build install uninstall sample test bench clean
 
 all: build
 
-# `cargo build --release` plus the SONAME, which only the cdylib's link step sees. The extra
-# libimagekit.so.<major> link in the target directory lets programs linked in-tree (with
-# -L target/release -Wl,-rpath,...) find the library under its SONAME at run time.
+# Exactly `cargo build --release` of the library: build.rs links the cdylib with the SONAME
+# libimagekit.so.<major> and puts a libimagekit.so.<major> link next to it (for programs linked
+# in-tree with -L target/release -Wl,-rpath,...), so a plain `cargo build --release` gives the
+# same files and `make install` accepts either.
 build:
-	$(CARGO) rustc --release --lib -p imagekit -- -C link-arg=-Wl,-soname,$(SONAME)
-	ln -sfn libimagekit.so $(RELEASE)/$(SONAME)
+	$(CARGO) build --release --lib -p imagekit
 
 $(RELEASE)/libimagekit.so $(RELEASE)/libimagekit.a:
 	$(MAKE) build
@@ -55,6 +57,11 @@ sample:
 
 test:
 	scripts/test.sh
+
+# Installs the official SDKs into bench/.sdk/ (PyPI, npm, Go module proxy), checks every output,
+# then prints one table of rates and ratios; only 127.0.0.1 servers. See BENCHMARKS.md.
+bench:
+	python3 bench/run.py
 
 clean:
 	$(CARGO) clean

@@ -27,8 +27,7 @@ pub struct AuthParams {
 impl AuthParams {
     /// `{"token":"…","expire":1582269249,"signature":"…"}`, keys in that order.
     pub fn to_json(&self) -> String {
-        let digits = Digits::new(self.expire);
-        write_json(&self.token, digits.as_str(), &self.signature)
+        write_json(&self.token, Digits::new(self.expire).as_bytes(), &self.signature)
     }
 }
 
@@ -43,13 +42,21 @@ impl Digits {
         let mut buf = [0u8; 20];
         let mut i = buf.len();
         let mut m = n.unsigned_abs();
-        loop {
+        // Two digits per division: a 10-digit timestamp takes five rounds.
+        while m >= 100 {
+            let pair = (m % 100) as u8;
+            m /= 100;
+            i -= 2;
+            buf[i] = b'0' + pair / 10;
+            buf[i + 1] = b'0' + pair % 10;
+        }
+        if m >= 10 {
+            i -= 2;
+            buf[i] = b'0' + m as u8 / 10;
+            buf[i + 1] = b'0' + m as u8 % 10;
+        } else {
             i -= 1;
-            buf[i] = b'0' + (m % 10) as u8;
-            m /= 10;
-            if m == 0 {
-                break;
-            }
+            buf[i] = b'0' + m as u8;
         }
         if n < 0 {
             i -= 1;
@@ -58,9 +65,8 @@ impl Digits {
         Digits { buf, start: i }
     }
 
-    fn as_str(&self) -> &str {
-        // Only ASCII digits and '-' are ever written.
-        std::str::from_utf8(&self.buf[self.start..]).unwrap_or_default()
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[self.start..]
     }
 }
 
@@ -88,39 +94,40 @@ fn needs_escape(b: u8) -> bool {
 
 /// Appends `s` as JSON string content, escaped exactly as serde_json does (`\"`, `\\`, `\b`,
 /// `\f`, `\n`, `\r`, `\t`, other control bytes as `\u00xx`; everything else verbatim).
-fn push_escaped(out: &mut String, s: &str) {
+fn push_escaped(out: &mut Vec<u8>, s: &[u8]) {
     let mut rest = s;
-    while let Some(i) = rest.bytes().position(needs_escape) {
-        out.push_str(&rest[..i]);
-        let b = rest.as_bytes()[i];
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            0x08 => out.push_str("\\b"),
-            0x0c => out.push_str("\\f"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ => {
+    while let Some(i) = rest.iter().position(|&b| needs_escape(b)) {
+        out.extend_from_slice(&rest[..i]);
+        match rest[i] {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 0x0f)]));
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0x0f)]);
             }
         }
         rest = &rest[i + 1..];
     }
-    out.push_str(rest);
+    out.extend_from_slice(rest);
 }
 
-const KEY_TOKEN: &str = "{\"token\":\"";
-const KEY_EXPIRE: &str = "\",\"expire\":";
-const KEY_SIGNATURE: &str = ",\"signature\":\"";
-const END: &str = "\"}";
+const KEY_TOKEN: &[u8] = b"{\"token\":\"";
+const KEY_EXPIRE: &[u8] = b"\",\"expire\":";
+const KEY_SIGNATURE: &[u8] = b",\"signature\":\"";
+const END: &[u8] = b"\"}";
 
 /// The document, in one allocation sized for it plus the C terminator (so handing it to C does
-/// not reallocate) when the token needs no escaping, the usual case.
-fn write_json(token: &str, expire: &str, signature: &str) -> String {
+/// not reallocate) when the token needs no escaping, the usual case. The parts are copied as
+/// bytes and the whole checked as UTF-8 once at the end (they are a `&str` and ASCII, so the
+/// check always passes).
+fn write_json(token: &str, expire: &[u8], signature: &str) -> String {
     let len = KEY_TOKEN.len()
         + token.len()
         + KEY_EXPIRE.len()
@@ -128,19 +135,19 @@ fn write_json(token: &str, expire: &str, signature: &str) -> String {
         + KEY_SIGNATURE.len()
         + signature.len()
         + END.len();
-    let mut out = String::with_capacity(len + 1);
-    out.push_str(KEY_TOKEN);
+    let mut out = Vec::with_capacity(len + 1);
+    out.extend_from_slice(KEY_TOKEN);
     if token.bytes().any(needs_escape) {
-        push_escaped(&mut out, token);
+        push_escaped(&mut out, token.as_bytes());
     } else {
-        out.push_str(token);
+        out.extend_from_slice(token.as_bytes());
     }
-    out.push_str(KEY_EXPIRE);
-    out.push_str(expire);
-    out.push_str(KEY_SIGNATURE);
-    out.push_str(signature);
-    out.push_str(END);
-    out
+    out.extend_from_slice(KEY_EXPIRE);
+    out.extend_from_slice(expire);
+    out.extend_from_slice(KEY_SIGNATURE);
+    out.extend_from_slice(signature.as_bytes());
+    out.extend_from_slice(END);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `expire` as given, or `now + 1800` when it is 0.
@@ -160,7 +167,7 @@ impl Client {
         token: Option<&str>,
         expire: i64,
         now: i64,
-        f: impl FnOnce(&str, i64, &str, &str) -> T,
+        f: impl FnOnce(&str, i64, &[u8], &str) -> T,
     ) -> Result<T> {
         let random;
         let token = match token {
@@ -172,8 +179,8 @@ impl Client {
         };
         let expire = resolve_expire(expire, now)?;
         let digits = Digits::new(expire);
-        let signature = hex40(&self.signer.mac_parts(&[token.as_bytes(), digits.as_str().as_bytes()]));
-        Ok(f(token, expire, digits.as_str(), signature.as_str()))
+        let signature = hex40(&self.signer.mac_parts(&[token.as_bytes(), digits.as_bytes()]));
+        Ok(f(token, expire, digits.as_bytes(), signature.as_str()))
     }
 
     /// Authentication parameters for a client-side upload. `token` `None` or empty gives a new
@@ -287,7 +294,7 @@ mod tests {
             i64::MIN,
             i64::MIN + 1,
         ] {
-            assert_eq!(Digits::new(n).as_str(), n.to_string());
+            assert_eq!(Digits::new(n).as_bytes(), n.to_string().as_bytes());
         }
     }
 

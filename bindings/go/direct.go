@@ -82,12 +82,10 @@ const (
 	directAuth
 )
 
-// direct runs op on buf.b (NUL-terminated input) under the client's read lock. The output is
-// returned as a view of buf.b, valid until buf is put back, or as a fresh copy when it was
-// larger than the buffer.
-func (c *Client) direct(buf *scratch, op directOp, hasToken bool, expire int64) ([]byte, C.ik_status, error) {
-	b := buf.b[:cap(buf.b)]
-	buf.b = b
+// direct runs op on b (NUL-terminated input; all of b may be overwritten with the output)
+// under the client's read lock. The output is returned as a view of b, or as a fresh copy
+// when it was larger than b.
+func (c *Client) direct(b []byte, op directOp, hasToken bool, expire int64) ([]byte, C.ik_status, error) {
 	p := (*C.char)(unsafe.Pointer(unsafe.SliceData(b)))
 	c.mu.RLock()
 	if c.ptr == nil {

@@ -1,10 +1,12 @@
 package imagekit
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"math"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A small JSON appender for the option documents the library reads. URL() runs once per image
@@ -17,8 +19,13 @@ import (
 // does; unlike encoding/json it leaves <, > and & alone (the library is not an HTML page).
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
+	i := plainPrefix(s)
+	if i == len(s) {
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
 			i++
@@ -43,6 +50,52 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plainPrefix is the length of the longest prefix of s made of printable ASCII other than '"'
+// and '\\' (bytes JSON takes verbatim), tested eight bytes at a time: option strings are mostly
+// URLs and names, and a byte-at-a-time scan cost more than the library call itself.
+func plainPrefix(s string) int {
+	n := len(s)
+	if n < 8 {
+		tmp := [8]byte{' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '} // spaces are plain
+		copy(tmp[:], s)
+		if plain8(binary.LittleEndian.Uint64(tmp[:])) {
+			return n
+		}
+		return plainFrom(s, 0)
+	}
+	// A read-only byte view of s: binary.LittleEndian.Uint64 compiles to one load.
+	raw := unsafe.Slice(unsafe.StringData(s), n)
+	for i := 0; i+8 <= n; i += 8 {
+		if !plain8(binary.LittleEndian.Uint64(raw[i:])) {
+			return plainFrom(s, i)
+		}
+	}
+	// The last (overlapping) eight bytes cover the tail.
+	if n%8 != 0 && !plain8(binary.LittleEndian.Uint64(raw[n-8:])) {
+		return plainFrom(s, n-8)
+	}
+	return n
+}
+
+// plain8 reports whether all eight bytes of x are plain: a high bit in a lane of the expression
+// flags a byte < 0x20, a quote, a backslash or a non-ASCII byte.
+func plain8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := x ^ (ones * '"')
+	bs := x ^ (ones * '\\')
+	return ((x-ones*0x20)|(q-ones)|(bs-ones)|x)&highs == 0
+}
+
+// plainFrom scans byte by byte from i, where s[:i] is known to be plain.
+func plainFrom(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			break
+		}
+	}
+	return i
 }
 
 // appendEscapedASCII appends the escape of a quote, backslash or control byte.

@@ -201,6 +201,25 @@ func TestAuthParamsDecoding(t *testing.T) {
 	}
 
 	c := seedClient(t)
+	// Every token length around the single-allocation limit, and a negative expire.
+	for n := 50; n <= 70; n++ {
+		tok := strings.Repeat("t", n)
+		got, err := c.AuthenticationParameters(tok, -1582269249)
+		if err != nil || got.Token != tok || got.Expire != -1582269249 || len(got.Signature) != 40 {
+			t.Fatalf("token of %d bytes: %+v %v", n, got, err)
+		}
+		var again AuthParams
+		if err := json.Unmarshal(got.Raw, &again); err != nil || again.Token != tok || again.Signature != got.Signature {
+			t.Fatalf("Raw of %d bytes: %s %v", n, got.Raw, err)
+		}
+		sig := got.Signature
+		for i := range got.Raw {
+			got.Raw[i] = 'X'
+		}
+		if got.Token != tok || got.Signature != sig {
+			t.Fatalf("strings aliased to Raw: %+v", got)
+		}
+	}
 	got, err := c.AuthenticationParameters("tok\"en\\é", 1582269249)
 	if err != nil || got.Token != "tok\"en\\é" || got.Expire != 1582269249 || len(got.Signature) != 40 {
 		t.Errorf("escaped token: %+v %v", got, err)
@@ -235,6 +254,42 @@ func BenchmarkAuthenticationParameters(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := c.AuthenticationParameters("your_token", 1582269249); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestPlainPrefix(t *testing.T) {
+	for n := 0; n <= 40; n++ {
+		for pos := 0; pos <= n; pos++ {
+			for _, bad := range []byte{0, 0x1f, '"', '\\', 0x80, 0xff} {
+				b := []byte(strings.Repeat("a~ /9Z{", 6)[:n])
+				want := n
+				if pos < n {
+					b[pos] = bad
+					want = pos
+				}
+				if got := plainPrefix(string(b)); got != want {
+					t.Fatalf("plainPrefix(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestLeadingInt(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		n  int
+		v  int64
+		ok bool
+	}{
+		{"0,", 1, 0, true}, {"1582269249,", 10, 1582269249, true}, {"-5", 2, -5, true},
+		{"999999999999999999", 18, 999999999999999999, true}, {"-999999999999999999x", 19, -999999999999999999, true},
+		{"9999999999999999999", 0, 0, false}, {"", 0, 0, false}, {"-", 0, 0, false}, {",1", 0, 0, false},
+	} {
+		n, v, ok := leadingInt([]byte(tc.in))
+		if n != tc.n || v != tc.v || ok != tc.ok {
+			t.Errorf("leadingInt(%q) = %d, %d, %v", tc.in, n, v, ok)
 		}
 	}
 }

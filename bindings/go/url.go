@@ -112,7 +112,7 @@ func (c *Client) URL(opts URLOptions) (string, error) {
 		return "", err
 	}
 	buf.b = append(doc, 0)
-	out, st, err := c.direct(buf, directURL, false, 0)
+	out, st, err := c.direct(buf.b[:cap(buf.b)], directURL, false, 0)
 	if err != nil {
 		return "", err
 	}
@@ -166,63 +166,128 @@ const (
 // token with escapes, or any other layout, gives ok false (UnmarshalJSON then decodes it in
 // full). The strings share one allocation; Raw is its own copy.
 func parseAuthParams(doc []byte) (p AuthParams, ok bool) {
+	var l authLayout
+	if !l.read(doc) {
+		return p, false
+	}
+	text := string(doc)
+	return AuthParams{Token: text[l.tokenStart:l.tokenEnd], Expire: l.expire,
+		Signature: text[l.sigStart : l.sigStart+40], Raw: append(json.RawMessage(nil), doc...)}, true
+}
+
+// authLayout locates the parts of the fixed-layout document.
+type authLayout struct {
+	tokenStart, tokenEnd, sigStart int
+	expire                         int64
+}
+
+func (l *authLayout) read(doc []byte) bool {
 	rest, found := bytes.CutPrefix(doc, []byte(authTokenKey))
 	if !found {
-		return p, false
+		return false
 	}
-	tokenEnd := bytes.IndexByte(rest, '"')
-	if tokenEnd < 0 || bytes.IndexByte(rest[:tokenEnd], '\\') >= 0 {
-		return p, false
+	tokenLen := bytes.IndexByte(rest, '"')
+	if tokenLen < 0 || bytes.IndexByte(rest[:tokenLen], '\\') >= 0 {
+		return false
 	}
-	tokenStart := len(authTokenKey)
-	if rest, found = bytes.CutPrefix(rest[tokenEnd:], []byte(authExpireKey)); !found {
-		return p, false
+	l.tokenStart, l.tokenEnd = len(authTokenKey), len(authTokenKey)+tokenLen
+	if rest, found = bytes.CutPrefix(rest[tokenLen:], []byte(authExpireKey)); !found {
+		return false
 	}
-	digits := 0
-	if len(rest) > 0 && rest[0] == '-' {
-		digits = 1
+	n, expire, ok := leadingInt(rest)
+	if !ok {
+		return false
 	}
-	for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
-		digits++
-	}
-	expire, err := strconv.ParseInt(unsafe.String(unsafe.SliceData(rest), digits), 10, 64)
-	if err != nil {
-		return p, false
-	}
-	if rest, found = bytes.CutPrefix(rest[digits:], []byte(authSignatureKey)); !found {
-		return p, false
+	l.expire = expire
+	if rest, found = bytes.CutPrefix(rest[n:], []byte(authSignatureKey)); !found {
+		return false
 	}
 	if len(rest) != 40+len(authEnd) || string(rest[40:]) != authEnd {
-		return p, false
+		return false
 	}
-	sigStart := len(doc) - len(rest)
-	text := string(doc)
-	return AuthParams{
-		Token:     text[tokenStart : tokenStart+tokenEnd],
-		Expire:    expire,
-		Signature: text[sigStart : sigStart+40],
-		Raw:       append(json.RawMessage(nil), doc...),
-	}, true
+	l.sigStart = len(doc) - len(rest)
+	return true
 }
+
+// leadingInt reads the decimal integer (optional '-', 1 to 18 digits, so it cannot overflow) at
+// the start of b: its length and value.
+func leadingInt(b []byte) (n int, v int64, ok bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		n = 1
+	}
+	start := n
+	for ; n < len(b); n++ {
+		d := b[n] - '0'
+		if d > 9 {
+			break
+		}
+		v = v*10 + int64(d)
+	}
+	if n == start || n-start > 18 {
+		return 0, 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return n, v, true
+}
+
+// authBox is one allocation for a result: the parameters and the bytes behind them. The first
+// half of data is the buffer of the library call (the token in, the document out) and then
+// Raw; the second half holds a copy of the document that the strings point into, and that is
+// never written again.
+type authBox struct {
+	p    AuthParams
+	data [2 * authHalf]byte
+}
+
+const authHalf = 160
 
 // AuthenticationParameters signs token+expire for a client-side upload. An empty token picks a
 // random one; expire 0 means 30 minutes from now (Unix seconds otherwise).
 //
-// One cgo call: the token goes to the library from a pooled buffer and the document comes back
-// in it; the fixed-layout document is then read without encoding/json.
+// One cgo call and, for the usual token lengths, one allocation: the token goes to the library
+// from the result's own buffer and the document comes back in it, where it is read without
+// encoding/json.
 func (c *Client) AuthenticationParameters(token string, expire int64) (*AuthParams, error) {
+	if len(token) < authHalf-100 {
+		box := new(authBox)
+		in := box.data[:authHalf]
+		in[copy(in, token)] = 0
+		out, st, err := c.direct(in, directAuth, token != "", expire)
+		if err != nil {
+			return nil, err
+		}
+		if st != C.IK_STATUS_OK {
+			return nil, newError(Status(st), bytes.Clone(out))
+		}
+		var l authLayout
+		if len(out) > 0 && len(out) <= authHalf && &out[0] == &in[0] && l.read(out) {
+			n := copy(box.data[authHalf:], out)
+			text := unsafe.String(&box.data[authHalf], n)
+			box.p = AuthParams{Token: text[l.tokenStart:l.tokenEnd], Expire: l.expire,
+				Signature: text[l.sigStart : l.sigStart+40], Raw: json.RawMessage(box.data[:n:n])}
+			return &box.p, nil
+		}
+		return decodeAuth(bytes.Clone(out))
+	}
 	buf := getScratch()
 	defer putScratch(buf)
 	buf.b = append(append(buf.b[:0], token...), 0)
-	out, st, err := c.direct(buf, directAuth, token != "", expire)
+	out, st, err := c.direct(buf.b[:cap(buf.b)], directAuth, token != "", expire)
 	if err != nil {
 		return nil, err
 	}
 	if st != C.IK_STATUS_OK {
 		return nil, newError(Status(st), bytes.Clone(out))
 	}
+	return decodeAuth(out)
+}
+
+func decodeAuth(doc []byte) (*AuthParams, error) {
 	var a AuthParams
-	if err := a.UnmarshalJSON(out); err != nil {
+	if err := a.UnmarshalJSON(doc); err != nil {
 		return nil, fmt.Errorf("imagekit: decoding the authentication parameters answer: %w", err)
 	}
 	return &a, nil

@@ -14,7 +14,9 @@ impl Handle {
     /// Starts the server with default options (private key `private_key_test`, public key
     /// `public_key_test`, plain HTTP and HTTPS on OS-chosen ports).
     pub fn start() -> Handle {
-        Handle { server: MockServer::start() }
+        Handle {
+            server: MockServer::start(),
+        }
     }
 
     /// The running server: faults, request log, state.
@@ -37,7 +39,11 @@ impl Handle {
         cmd.env("IK_TEST_PUBLIC_KEY", &self.server.options().public_key);
         for var in ["NO_PROXY", "no_proxy"] {
             let old = std::env::var(var).unwrap_or_default();
-            let v = if old.is_empty() { "127.0.0.1,localhost".to_string() } else { format!("{old},127.0.0.1,localhost") };
+            let v = if old.is_empty() {
+                "127.0.0.1,localhost".to_string()
+            } else {
+                format!("{old},127.0.0.1,localhost")
+            };
             cmd.env(var, v);
         }
     }
