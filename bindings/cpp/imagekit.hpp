@@ -481,6 +481,40 @@ public:
     }
 
     // ---- Media library ----
+    // One method per operation of the table comes from detail::Operations (imagekit_ops.hpp):
+    // files_get(file_id), files_copy(params_json), folders_create(params_json), ...
+
+    /// Every page of assets_list (skip/limit): on_page gets each page's JSON array and returns
+    /// false to stop; an exception thrown by it stops the walk and is rethrown. Returns
+    /// {"pages":N,"items":M,"stopped":bool}.
+    std::string assets_list_each(const std::string &params_json,
+                                 const std::function<bool(std::string_view page)> &on_page) const {
+        struct State {
+            const std::function<bool(std::string_view)> *fn;
+            std::exception_ptr error;
+        } state{&on_page, nullptr};
+        auto trampoline = [](void *userdata, const char *page) -> int {
+            auto *st = static_cast<State *>(userdata);
+            try {
+                return (*st->fn)(page) ? 0 : 1;
+            } catch (...) {
+                st->error = std::current_exception();
+                return 1;
+            }
+        };
+        detail::OwnedString out;
+        const ik_status status = ik_assets_list_each(client_, params_json.c_str(), trampoline, &state, out.out());
+        if (state.error) std::rethrow_exception(state.error);
+        detail::check(status, out);
+        return out.str();
+    }
+
+    /// Every item of every page of assets_list in one JSON array, at most max_items (0: no cap).
+    std::string assets_list_all(const std::string &params_json = "{}", std::uint64_t max_items = 0) const {
+        detail::OwnedString out;
+        detail::check(ik_assets_list_all(client_, params_json.c_str(), max_items, out.out()), out);
+        return out.str();
+    }
 
     std::string list_files(const std::string &options_json = "{}") const {
         return call(ik_list_files, options_json);

@@ -275,6 +275,21 @@ void test_network(const std::string &base) {
     CHECK(!c.list_files().empty());
     (void)c.get_file_metadata(file_id);
 
+    // Table-driven methods (imagekit_ops.hpp) and the page walk.
+    CHECK_EQ(imagekit::detail::JsonObject(c.files_get(file_id)).string("fileId"), file_id);
+    CHECK(c.assets_list(R"({"tags":["updated"]})").find(file_id) != std::string::npos);
+    e = expect_error([&] { (void)c.files_copy(R"({"sourceFilePath":"/a.jpg"})"); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
+    CHECK(e.message().find("destinationPath") != std::string::npos);
+    int pages_seen = 0;
+    const std::string walk = c.assets_list_each(R"({"limit":1})", [&](std::string_view page) {
+        CHECK(page.front() == '[');
+        return ++pages_seen < 2;
+    });
+    CHECK_EQ(pages_seen, 2);
+    CHECK(walk.find("\"stopped\":true") != std::string::npos);
+    CHECK(c.assets_list_all("{}", 1).front() == '[');
+
     // Purge and its status.
     const std::string purge = c.purge_cache("https://test-domain.com/test-endpoint/cpp-test.txt");
     const std::string request_id = imagekit::detail::JsonObject(purge).string("requestId");

@@ -16,6 +16,7 @@ pub mod client;
 pub mod jwt;
 pub mod ops;
 pub mod ops_gen;
+pub mod pages;
 pub mod phash;
 pub mod request;
 pub mod seed_names;
