@@ -328,9 +328,6 @@ inline std::uint32_t phash_distance(const std::string &first, const std::string 
     return distance;
 }
 
-/// Webhook verification (webhooks.unwrap in the newest SDKs); needs no client.
-namespace webhooks {
-
 /// Verifies a webhook request (Standard Webhooks or the older x-ik-signature) and returns its
 /// event JSON (the body, verbatim). secret: the endpoint's signing secret; body: the raw request
 /// body (any bytes); headers_json: the request headers as a JSON object (names in any case,
@@ -338,9 +335,9 @@ namespace webhooks {
 /// {"tolerance_seconds":300,"now":...,"scheme":"auto","secret_encoding":"auto"}.
 /// A failed check throws Error with Status::InvalidArgument whose field("reason") names it:
 /// missing_header, malformed_header, no_matching_signature, stale_timestamp, future_timestamp,
-/// body_not_json.
-inline std::string unwrap(const std::string &secret, std::string_view body, const std::string &headers_json,
-                          const std::string &options_json = {}) {
+/// body_not_json. Needs no client (ik_webhooks_unwrap; webhooks.unwrap in the newest SDKs).
+inline std::string webhooks_unwrap(const std::string &secret, std::string_view body, const std::string &headers_json,
+                                   const std::string &options_json = {}) {
     detail::OwnedString out;
     detail::check(ik_webhooks_unwrap(secret.c_str(), reinterpret_cast<const std::uint8_t *>(body.data()), body.size(),
                                      headers_json.c_str(), options_json.empty() ? nullptr : options_json.c_str(),
@@ -348,8 +345,6 @@ inline std::string unwrap(const std::string &secret, std::string_view body, cons
                   out);
     return out.str();
 }
-
-}  // namespace webhooks
 
 /// An ImageKit client. Move-only; see the top of this file for thread safety.
 class Client : public detail::Operations<Client> {
