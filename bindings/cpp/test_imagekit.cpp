@@ -124,27 +124,27 @@ void test_webhooks_and_upload_token() {
     const std::string headers = R"({"Webhook-Id":"msg_1","Webhook-Timestamp":"1714035985",)"
                                 R"("Webhook-Signature":"v1,bm90LXRoZS1zaWduYXR1cmU= v1,h8Aa/abbIYZ3vN7I3uBLWXqkS2VfxvxqURgO3i1EEY8="})";
     const std::string now = R"({"now":1714035985})";
-    CHECK_EQ(imagekit::webhooks::unwrap(secret, body, headers, now), body);
-    CHECK_EQ(imagekit::webhooks::unwrap("legacy-secret", body,
+    CHECK_EQ(imagekit::webhooks_unwrap(secret, body, headers, now), body);
+    CHECK_EQ(imagekit::webhooks_unwrap("legacy-secret", body,
                                         R"({"X-Ik-Signature":"t=1714035985000,v1=7852939842642d4a7812148399def3916a3ccb2bc91f12a65f7217d949a75b57"})",
                                         now),
              body);
 
-    auto e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body + " ", headers, now); });
+    auto e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body + " ", headers, now); });
     CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
     CHECK_EQ(e.field("reason"), std::string("no_matching_signature"));
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, headers, R"({"now":1714036286})"); });
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body, headers, R"({"now":1714036286})"); });
     CHECK_EQ(e.field("reason"), std::string("stale_timestamp"));
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, headers); });  // the real clock
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body, headers); });  // the real clock
     CHECK_EQ(e.field("reason"), std::string("stale_timestamp"));
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, "{}", now); });
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body, "{}", now); });
     CHECK_EQ(e.field("reason"), std::string("missing_header"));
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, "{", now); });
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body, "{", now); });
     CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
     CHECK(e.field("reason").empty());
     // The body is passed by length: an embedded NUL is part of it.
     const std::string with_nul("{\0}", 3);
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, with_nul, headers, now); });
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, with_nul, headers, now); });
     CHECK_EQ(e.field("reason"), std::string("no_matching_signature"));
 
     const imagekit::Client c(kConfig);
@@ -274,6 +274,21 @@ void test_network(const std::string &base) {
     CHECK(listed.find(file_id) != std::string::npos);
     CHECK(!c.list_files().empty());
     (void)c.get_file_metadata(file_id);
+
+    // Table-driven methods (imagekit_ops.hpp) and the page walk.
+    CHECK_EQ(imagekit::detail::JsonObject(c.files_get(file_id)).string("fileId"), file_id);
+    CHECK(c.assets_list(R"({"tags":["updated"]})").find(file_id) != std::string::npos);
+    e = expect_error([&] { (void)c.files_copy(R"({"sourceFilePath":"/a.jpg"})"); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
+    CHECK(e.message().find("destinationPath") != std::string::npos);
+    int pages_seen = 0;
+    const std::string walk = c.assets_list_each(R"({"limit":1})", [&](std::string_view page) {
+        CHECK(page.front() == '[');
+        return ++pages_seen < 2;
+    });
+    CHECK_EQ(pages_seen, 2);
+    CHECK(walk.find("\"stopped\":true") != std::string::npos);
+    CHECK(c.assets_list_all("{}", 1).front() == '[');
 
     // Purge and its status.
     const std::string purge = c.purge_cache("https://test-domain.com/test-endpoint/cpp-test.txt");
