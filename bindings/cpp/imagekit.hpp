@@ -311,6 +311,15 @@ std::string with_progress(const Progress &progress, Call &&call) {
 
 namespace imagekit {
 
+/// The transformation string alone, as the newest SDKs build it (ik_build_transformation): a
+/// JSON array of steps (or {"transformation":[...]}), e.g. [{"width":300},{"rotation":90}] gives
+/// "w-300:rt-90". Throws Error (InvalidArgument, naming the problem) on bad input.
+inline std::string build_transformation(const std::string &transformation_json) {
+    detail::OwnedString out;
+    detail::check(ik_build_transformation(transformation_json.c_str(), out.out()), out);
+    return out.str();
+}
+
 /// The pHash distance of two hexadecimal perceptual hashes (0 = identical).
 inline std::uint32_t phash_distance(const std::string &first, const std::string &second) {
     detail::OwnedString err;
@@ -385,6 +394,27 @@ public:
     std::string url(const char *options_json) const {
         detail::OwnedString out;
         detail::check(ik_url(client_, options_json, out.out()), out);
+        return out.str();
+    }
+
+    /// Builds a (signed) URL the way the newest official SDKs do (ik_build_url): options JSON with
+    /// src, urlEndpoint (default: the client's), transformation (steps and typed layers),
+    /// transformationPosition ("query" by default), queryParameters, signed, expiresIn, now.
+    std::string build_url(const std::string &options_json) const { return build_url(options_json.c_str()); }
+
+    /// build_url() for a NUL-terminated options document (no std::string built for it).
+    std::string build_url(const char *options_json) const {
+        detail::OwnedString out;
+        detail::check(ik_build_url(client_, options_json, out.out()), out);
+        return out.str();
+    }
+
+    /// {"src","srcSet","sizes","width"} for a responsive <img>, as the browser SDK computes them
+    /// (ik_responsive_image_attributes): build_url()'s options plus width, sizes,
+    /// deviceBreakpoints and imageBreakpoints; src is required.
+    std::string responsive_image_attributes(const std::string &options_json) const {
+        detail::OwnedString out;
+        detail::check(ik_responsive_image_attributes(client_, options_json.c_str(), out.out()), out);
         return out.str();
     }
 

@@ -322,11 +322,41 @@ void test_network(const std::string &base) {
 
 }  // namespace
 
+// The modern builder: official vectors (@imagekit/nodejs 7.11, tests/data/url_modern_official.json
+// new-0219 and new-0313), the transformation string, responsive attributes and an error.
+void test_modern_builder() {
+    const imagekit::Client c(kConfig);
+    CHECK_EQ(c.build_url(R"({"urlEndpoint":"https://ik.imagekit.io/test_url_endpoint","src":"/test_path.jpg",)"
+                         R"("transformation":[{"height":"300","width":"400"}],"transformationPosition":"path"})"),
+             std::string("https://ik.imagekit.io/test_url_endpoint/tr:h-300,w-400/test_path.jpg"));
+    CHECK_EQ(c.build_url(std::string(R"({"urlEndpoint":"https://ik.imagekit.io/demo","src":"/medium_cafe_B1iTdD0C.jpg",)"
+                                     R"("transformationPosition":"path",)"
+                                     R"("transformation":[{"overlay":{"type":"text","text":"Manu"}}]})")),
+             std::string("https://ik.imagekit.io/demo/tr:l-text,i-Manu,l-end/medium_cafe_B1iTdD0C.jpg"));
+    // The client's endpoint, query position by default, signed (HMAC of "a.jpg?tr=w-100" + 9999999999).
+    const std::string signed_url = c.build_url(R"({"src":"/a.jpg","transformation":[{"width":100}],"signed":true})");
+    CHECK_EQ(signed_url.rfind("https://test-domain.com/test-endpoint/a.jpg?tr=w-100&ik-s=", 0), std::size_t(0));
+    CHECK_EQ(signed_url.size(), std::string("https://test-domain.com/test-endpoint/a.jpg?tr=w-100&ik-s=").size() + 40);
+    CHECK_EQ(imagekit::build_transformation(R"([{"width":300,"grayscale":true},{"rotation":90}])"),
+             std::string("w-300,e-grayscale:rt-90"));
+    const std::string attrs = c.responsive_image_attributes(R"({"src":"/a.jpg","width":400})");
+    const imagekit::detail::JsonObject r(attrs);  // a view: `attrs` must outlive it
+    CHECK_EQ(r.string("src"), std::string("https://test-domain.com/test-endpoint/a.jpg?tr=w-828,c-at_max"));
+    CHECK_EQ(r.string("srcSet"), std::string("https://test-domain.com/test-endpoint/a.jpg?tr=w-640,c-at_max 1x, "
+                                             "https://test-domain.com/test-endpoint/a.jpg?tr=w-828,c-at_max 2x"));
+    auto e = expect_error([&] { (void)c.build_url(R"({"src":"/a.jpg","transformation":[{"overlay":{"type":"gif"}}]})"); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
+    CHECK(e.message().find("transformation[0].overlay.type") != std::string::npos);
+    auto e2 = expect_error([] { (void)imagekit::build_transformation("{\"width\":1}"); });
+    CHECK_EQ(e2.status(), imagekit::Status::InvalidArgument);
+}
+
 int main() {
     test_version_and_status();
     test_json_reader();
     test_client_lifecycle();
     test_url_toolkit();
+    test_modern_builder();
     test_webhooks_and_upload_token();
     if (const char *base = std::getenv("IK_TEST_BASE_URL")) {
         test_network(base);
