@@ -63,11 +63,6 @@
 #define NO_EXPIRY 9999999999
 
 /**
- * Deepest nesting of arrays/objects accepted.
- */
-#define MAX_DEPTH 128
-
-/**
  * The result of an `ik_*` call. 0 is success; every other value is an error whose details are
  * in the error JSON written to the call's `out_json`.
  *

@@ -14,7 +14,7 @@ export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
 if [ -x .tools/prism/node_modules/.bin/prism ]; then
   export IK_PRISM_BIN="$PWD/.tools/prism/node_modules/.bin/prism"
 fi
-export IMAGEKIT_OPENAPI_SPEC="${IMAGEKIT_OPENAPI_SPEC:-$PWD/../shared/reference/openapi/imagekit-openapi-v1.0.0.yaml}"
+export IK_REQUIRE_PRISM=1
 
 cargo build --workspace --all-targets
 

@@ -16,6 +16,7 @@ fn generated_files_match_the_table() {
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         if committed != text {
             if regenerate {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                 std::fs::write(&path, &text).unwrap_or_else(|e| panic!("write {rel}: {e}"));
             } else {
                 drift.push(rel);

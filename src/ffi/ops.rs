@@ -6,7 +6,7 @@ use super::args::{client_arg, opt_str_arg, str_arg};
 use super::boundary::call_with_out;
 use super::client::ik_client;
 use super::status::ik_status;
-use crate::api::ops::{id_arg, Input, OPS};
+use crate::api::ops::{id_arg, OPS};
 use crate::error::{Error, ErrorKind, Result};
 use std::ffi::c_char;
 
@@ -31,12 +31,9 @@ pub unsafe fn run_op(
         let client = client_arg(client)?;
         let ids = decode_ids(index, ids)?;
         let params = opt_str_arg(params_json, "params_json")?;
-        if params.is_none() {
-            if let Input::Body(fields) = op.input {
-                if fields.iter().any(|f| f.required) {
-                    return Err(Error::null_argument("params_json"));
-                }
-            }
+        // A row with required parameters has no meaning without them: NULL is a NULL argument.
+        if params.is_none() && op.params().iter().any(|p| p.required) {
+            return Err(Error::null_argument("params_json"));
         }
         client.call(op, &ids, params)
     })

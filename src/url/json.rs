@@ -15,7 +15,7 @@ use crate::error::Error;
 use std::borrow::Cow;
 
 /// Deepest nesting of arrays/objects accepted.
-pub const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
 /// One JSON value, borrowed from the input.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +45,7 @@ impl<'a> Value<'a> {
     }
 
     /// Python truthiness of the value `json.loads` would produce.
+    #[inline]
     pub fn truthy(&self) -> bool {
         match self {
             Value::Null => false,
@@ -56,16 +57,21 @@ impl<'a> Value<'a> {
     }
 }
 
-/// True unless the number literal is zero (`0`, `-0`, `0.0`, `0e5`, …).
+/// True unless the number is zero as Python's `json.loads` reads it: an integer literal with a
+/// non-zero digit, or a float literal that is not 0.0 after rounding to f64 (so `0e5`, `-0.0`
+/// and `1e-400`, which underflows, are zero; `1e400` is inf, which is not).
+#[inline(never)]
 fn number_is_nonzero(n: &str) -> bool {
+    let mut nonzero_digit = false;
     for b in n.bytes() {
         match b {
-            b'1'..=b'9' => return true,
-            b'e' | b'E' => return false,
+            b'1'..=b'9' => nonzero_digit = true,
+            // A grammar-checked literal always parses (overflow gives ±inf, as in Python).
+            b'.' | b'e' | b'E' => return n.parse::<f64>().is_ok_and(|x| x != 0.0),
             _ => {}
         }
     }
-    false
+    nonzero_digit
 }
 
 /// Raw text of an array or object that has already been validated.
@@ -792,6 +798,17 @@ mod tests {
             ("-0.0e-3", false),
             ("0.001", true),
             ("1e-300", true),
+            // Underflow to 0.0, as Python's float() (2.47e-324 is half the smallest subnormal
+            // and rounds to even, i.e. to zero; 2.48e-324 rounds up to it).
+            ("1e-400", false),
+            ("-1e-400", false),
+            ("123.456e-999", false),
+            ("0.000000000000000000000000000001e-300", false),
+            ("2.47e-324", false),
+            ("2.48e-324", true),
+            ("5e-324", true),
+            ("1e400", true),
+            ("-1e400", true),
             ("\"\"", false),
             ("\"0\"", true),
             ("null", false),

@@ -16,8 +16,11 @@
 //! | `signature.rs` | the signed payload and HMAC |
 //! | `small.rs` | a small inline list (no allocation for a few keys) |
 //! | `build.rs` | the builder itself |
+//! | `fuzz_support.rs` | the scanner's entry points for the fuzz targets (`fuzz/`) |
 
 mod build;
+#[doc(hidden)]
+pub mod fuzz_support;
 mod json;
 mod options;
 mod pyfmt;

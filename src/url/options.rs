@@ -51,8 +51,34 @@ fn trim_key(k: &str) -> &str {
     }
 }
 
+/// The error for a NUL character in a string that goes into the URL.
+#[cold]
+pub fn nul_error(what: &str) -> crate::error::Error {
+    invalid(format!(
+        "{what} contains a NUL character (\\u0000), which a URL returned as a C string cannot carry"
+    ))
+}
+
+/// True when `s` holds a NUL. Only strings decoded from escapes can (the input is a C string and
+/// the scanner refuses raw control characters), so borrowed strings are not searched.
+#[inline]
+pub fn has_nul(s: &Cow<'_, str>) -> bool {
+    matches!(s, Cow::Owned(o) if o.as_bytes().contains(&0))
+}
+
+/// A string option's value. Inline for the usual plain string; the rest is out of line.
+#[inline(always)]
 fn want_string<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
     match v {
+        Value::String(Cow::Borrowed(s)) => Ok(Cow::Borrowed(s)),
+        other => want_string_slow(key, other),
+    }
+}
+
+#[inline(never)]
+fn want_string_slow<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
+    match v {
+        Value::String(s) if has_nul(&s) => Err(nul_error(&format!("option `{key}`"))),
         Value::String(s) => Ok(s),
         other => Err(invalid(format!(
             "option `{key}` must be a string, got {}",
@@ -64,6 +90,7 @@ fn want_string<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
 /// Python `str()` of a query parameter value; arrays and objects are refused.
 fn query_value<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
     match v {
+        Value::String(s) if has_nul(&s) => Err(nul_error(&format!("query_parameters: the value of `{key}`"))),
         Value::String(s) => Ok(s),
         Value::Array(_) | Value::Object(_) => Err(invalid(format!(
             "query_parameters: the value of `{key}` must be a string, number, boolean or null, got {}",
@@ -77,6 +104,8 @@ fn query_value<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
     }
 }
 
+/// Reads `query_parameters` (the parser is on its value) into `into`. A key whose last value is
+/// invalid is an error; an invalid value replaced later is not (Python dict semantics).
 fn parse_query<'a>(p: &mut Parser<'a>, into: &mut QueryDict<'a>) -> Result<()> {
     if p.peek_value() != Some(b'{') {
         let v = p.value(1)?;
@@ -87,17 +116,112 @@ fn parse_query<'a>(p: &mut Parser<'a>, into: &mut QueryDict<'a>) -> Result<()> {
     }
     p.begin_object()?;
     into.clear();
+    // The error of each pair whose current value is invalid, by pair position (rarely used).
+    let mut bad: Vec<Option<crate::error::Error>> = Vec::new();
     let mut first = true;
     while let Some(k) = p.next_key(&mut first)? {
+        if has_nul(&k) {
+            return Err(nul_error(&format!("query_parameters: the key {:?}", k.as_ref())));
+        }
         let v = p.value(2)?;
         let lower = k == "ik-attachment" && v.truthy();
-        let mut value = query_value(&k, v)?;
-        if lower {
-            value = Cow::Owned(value.to_lowercase());
+        match query_value(&k, v) {
+            Ok(mut value) => {
+                if lower {
+                    value = Cow::Owned(value.to_lowercase());
+                }
+                let at = into.set(k, value);
+                if let Some(slot) = bad.get_mut(at) {
+                    *slot = None;
+                }
+            }
+            Err(e) => {
+                let at = into.set(k, Cow::Borrowed(""));
+                if bad.len() <= at {
+                    bad.resize_with(at + 1, || None);
+                }
+                bad[at] = Some(e);
+            }
         }
-        into.set(k, value);
     }
-    Ok(())
+    match bad.into_iter().flatten().next() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// Option slots whose value can be invalid, for [`Pending`].
+const PATH: usize = 0;
+const SRC: usize = 1;
+const URL_ENDPOINT: usize = 2;
+const TRANSFORMATION: usize = 3;
+const POSITION: usize = 4;
+const QUERY: usize = 5;
+const NOW: usize = 6;
+const UNKNOWN: usize = 7;
+
+/// The error of each option whose last value so far is invalid, with where it was read: the
+/// first of those left at the end of the document is reported. Allocated on the first invalid
+/// value only, so valid options cost one test per option.
+#[derive(Default)]
+struct Pending(Option<Box<[Option<(usize, crate::error::Error)>; 8]>>);
+
+impl Pending {
+    /// Records the outcome of reading option `slot` at `at`: an error waits, a valid value
+    /// clears the slot's earlier error.
+    #[inline(always)]
+    fn record<T>(&mut self, slot: usize, at: usize, r: Result<T>) -> Option<T> {
+        match r {
+            Ok(v) => {
+                if let Some(errors) = &mut self.0 {
+                    errors[slot] = None;
+                }
+                Some(v)
+            }
+            Err(e) => {
+                self.fail(slot, at, e);
+                None
+            }
+        }
+    }
+
+    #[cold]
+    fn fail(&mut self, slot: usize, at: usize, e: crate::error::Error) {
+        self.0.get_or_insert_with(Default::default)[slot] = Some((at, e));
+    }
+
+    fn has(&self, slot: usize) -> bool {
+        self.0.as_ref().is_some_and(|errors| errors[slot].is_some())
+    }
+
+    #[inline]
+    fn into_result(self) -> Result<()> {
+        match self.0 {
+            None => Ok(()),
+            Some(errors) => match errors.into_iter().flatten().min_by_key(|(at, _)| *at) {
+                Some((_, e)) => Err(e),
+                None => Ok(()),
+            },
+        }
+    }
+}
+
+/// Reads a value with `read` (which may stop at an invalid value, e.g. a wrong type in a
+/// transformation step); on such an error the value is read again as plain JSON from `at`, so
+/// that a syntax error anywhere in it wins over the invalid value, as in `json.loads`.
+fn read_or_skip<'a, T>(
+    p: &mut Parser<'a>,
+    at: usize,
+    read: impl FnOnce(&mut Parser<'a>) -> Result<T>,
+) -> Result<Result<T>> {
+    match read(p) {
+        Ok(v) => Ok(Ok(v)),
+        Err(e) => {
+            p.reset(at);
+            p.value(1)?;
+            Ok(Err(e))
+        }
+    }
 }
 
 impl<'a> Options<'a> {
@@ -125,16 +249,23 @@ impl<'a> Options<'a> {
             )));
         }
         p.begin_object()?;
+        let mut pending = Pending::default();
         let mut first = true;
         while let Some(raw_key) = p.next_key(&mut first)? {
+            let at = p.mark();
             match trim_key(&raw_key) {
-                "path" => o.path = Some(want_string("path", p.value(1)?)?),
-                "src" => o.src = Some(want_string("src", p.value(1)?)?),
-                "url_endpoint" | "urlEndpoint" => o.url_endpoint = Some(want_string("url_endpoint", p.value(1)?)?),
+                "path" => o.path = pending.record(PATH, at, want_string("path", p.value(1)?)),
+                "src" => o.src = pending.record(SRC, at, want_string("src", p.value(1)?)),
+                "url_endpoint" | "urlEndpoint" => {
+                    o.url_endpoint = pending.record(URL_ENDPOINT, at, want_string("url_endpoint", p.value(1)?))
+                }
                 "transformation" => {
                     tr.clear();
                     o.has_transformation = true;
-                    parse_transformation(&mut p, tr)?;
+                    let r = read_or_skip(&mut p, at, |p| parse_transformation(p, tr))?;
+                    if pending.record(TRANSFORMATION, at, r).is_none() {
+                        tr.clear();
+                    }
                 }
                 "transformation_position" | "transformationPosition" => {
                     let bad = |got: &str| {
@@ -142,34 +273,44 @@ impl<'a> Options<'a> {
                             "option `transformation_position` must be \"path\" or \"query\", got {got}"
                         ))
                     };
-                    o.transformation_position = Some(match &p.value(1)? {
-                        Value::String(s) => TransformationPosition::parse(s).ok_or_else(|| bad(&format!("{s:?}")))?,
-                        other => return Err(bad(other.type_name())),
-                    });
+                    let r = match &p.value(1)? {
+                        Value::String(s) => TransformationPosition::parse(s).ok_or_else(|| bad(&format!("{s:?}"))),
+                        other => Err(bad(other.type_name())),
+                    };
+                    o.transformation_position = pending.record(POSITION, at, r);
                 }
-                "query_parameters" | "queryParameters" => parse_query(&mut p, &mut o.query)?,
+                "query_parameters" | "queryParameters" => {
+                    let r = read_or_skip(&mut p, at, |p| parse_query(p, &mut o.query))?;
+                    if pending.record(QUERY, at, r).is_none() {
+                        o.query.clear();
+                    }
+                }
                 "signed" => o.signed = p.value(1)?.truthy(),
                 "expire_seconds" | "expireSeconds" => o.expire_seconds = Some(p.value(1)?),
                 "now" => {
-                    o.now = Some(match p.value(1)? {
+                    let r = match p.value(1)? {
                         Value::Number(n) if pyfmt::is_int_literal(n) => n
                             .parse::<i64>()
-                            .map_err(|_| invalid(format!("option `now` is out of range: {n}")))?,
-                        other => {
-                            return Err(invalid(format!(
-                                "option `now` must be an integer (unix seconds), got {}",
-                                other.type_name()
-                            )))
-                        }
-                    })
+                            .map_err(|_| invalid(format!("option `now` is out of range: {n}"))),
+                        other => Err(invalid(format!(
+                            "option `now` must be an integer (unix seconds), got {}",
+                            other.type_name()
+                        ))),
+                    };
+                    o.now = pending.record(NOW, at, r);
                 }
                 other => {
-                    return Err(invalid(format!("unknown option `{other}` (known options: {KNOWN})")));
+                    // Not replaceable by a later key; reported after any syntax error.
+                    let e = invalid(format!("unknown option `{other}` (known options: {KNOWN})"));
+                    p.value(1)?;
+                    if !pending.has(UNKNOWN) {
+                        pending.fail(UNKNOWN, at, e);
+                    }
                 }
             }
         }
         p.finish()?;
-        Ok(())
+        pending.into_result()
     }
 }
 
@@ -202,7 +343,18 @@ mod tests {
 
     #[test]
     fn keys_are_trimmed_like_str_trim() {
-        for k in ["path", " path", "path\t", "\u{a0}path\u{3000}", "path\u{b}", "\u{85}path", "~x~", "é", "", " "] {
+        for k in [
+            "path",
+            " path",
+            "path\t",
+            "\u{a0}path\u{3000}",
+            "path\u{b}",
+            "\u{85}path",
+            "~x~",
+            "é",
+            "",
+            " ",
+        ] {
             assert_eq!(trim_key(k), k.trim(), "{k:?}");
         }
     }

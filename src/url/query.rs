@@ -151,9 +151,10 @@ pub struct QueryDict<'a> {
 }
 
 impl<'a> QueryDict<'a> {
-    /// `d[key] = value`.
-    pub fn set(&mut self, key: Cow<'a, str>, value: Cow<'a, str>) {
-        self.pairs.upsert(key, value);
+    /// `d[key] = value`. Returns the pair's position (in insertion order).
+    #[inline]
+    pub fn set(&mut self, key: Cow<'a, str>, value: Cow<'a, str>) -> usize {
+        self.pairs.upsert(key, value)
     }
 
     pub fn contains(&self, key: &str) -> bool {

@@ -11,9 +11,11 @@
 //!   (`1.0`, `1e-07`, `None`).
 //!
 //! A key repeated inside one step keeps its first position and its last value, as a Python
-//! dict built from the JSON does. Wrong types are errors that name the step and the key.
+//! dict built from the JSON does (an invalid earlier value is then no error). Wrong types and
+//! NUL characters are errors that name the step and the key.
 
 use super::json::{Parser, Value};
+use super::options::{has_nul, nul_error};
 use super::pyfmt;
 use super::small::SmallList;
 use super::table;
@@ -96,6 +98,12 @@ fn push_step<'a>(
     entries.clear();
     let mut first_key = true;
     while let Some(k) = p.next_key(&mut first_key)? {
+        if has_nul(&k) {
+            return Err(nul_error(&format!(
+                "transformation step {step}: the key {:?}",
+                k.as_ref()
+            )));
+        }
         let v = p.value(3)?;
         // A repeated key keeps its first position and takes the last value (Python dict).
         entries.upsert(k, v);
@@ -112,6 +120,9 @@ fn push_step<'a>(
 fn push_part(out: &mut String, step: usize, name: &str, value: &Value<'_>) -> Result<()> {
     let key = table::url_key(name).unwrap_or(name);
     if let Value::String(s) = value {
+        if has_nul(s) {
+            return Err(nul_error(&format!("transformation step {step}: the value of `{name}`")));
+        }
         if s == "-" {
             out.push_str(key);
             return Ok(());

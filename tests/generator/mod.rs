@@ -17,6 +17,8 @@ pub fn render_all() -> Vec<(&'static str, String)> {
         ("bindings/cpp/imagekit_status.hpp", cpp_status()),
         ("bindings/cpp/imagekit_ops.hpp", cpp_ops()),
         ("docs/operations.md", coverage_md()),
+        ("tests/op_calls/mod.rs", rust_calls()),
+        ("tests/c/test_ops_gen.c", c_test()),
     ]
 }
 
@@ -469,4 +471,122 @@ fn code_list(items: &str) -> String {
         }
     };
     items.split(", ").map(code).collect::<Vec<_>>().join(", ")
+}
+
+/// A dispatcher for the tests: row index → the real exported function, so a table walk calls what
+/// C callers call.
+fn rust_calls() -> String {
+    let mut s = String::new();
+    s.push_str(RUST_BANNER);
+    s.push_str("//! Calls each table-driven C function by its row index (for tests that walk the table).\n#![allow(dead_code)]\n\n");
+    s.push_str("use imagekit::ffi::client::ik_client;\nuse imagekit::ffi::ops_gen::*;\nuse imagekit::ffi::status::ik_status;\nuse std::ffi::c_char;\n\n");
+    s.push_str("/// Whether row i's function takes `params_json`.\npub const TAKES_PARAMS: &[bool] = &[\n");
+    for op in OPS {
+        let _ = writeln!(s, "    {}, // {}", params_arg(op).is_some(), op.py);
+    }
+    s.push_str("];\n\n/// Calls row `index`'s function; `ids` must have as many entries as its path has ids, `params`\n/// is ignored when it takes none.\n///\n/// # Safety\n/// As for the functions called.\npub unsafe fn call(\n    index: usize,\n    client: *const ik_client,\n    ids: &[*const c_char],\n    params: *const c_char,\n    out: *mut *mut c_char,\n) -> ik_status {\n    match index {\n");
+    for (index, op) in OPS.iter().enumerate() {
+        let n = op.path_ids().count();
+        let mut args = vec!["client".to_string()];
+        args.extend((0..n).map(|i| format!("ids[{i}]")));
+        if params_arg(op).is_some() {
+            args.push("params".into());
+        }
+        args.push("out".into());
+        let _ = writeln!(s, "        {index} => {}({}),", op.c_name(), args.join(", "));
+    }
+    s.push_str("        _ => panic!(\"no operation #{index}\"),\n    }\n}\n");
+    s
+}
+
+/// A C program (run under ASan/UBSan and valgrind by tests/c_abi.rs) that calls every
+/// table-driven function with NULLs, bad JSON and an empty id, then once against the local server.
+fn c_test() -> String {
+    let mut s = String::new();
+    s.push_str("/* Generated from src/api/ops.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). Do not edit. */\n");
+    s.push_str("/* Every table-driven function: NULL client / out_json / ids / required params, invalid JSON, an\n * unknown option and an empty id give the documented status and an error document; then one call\n * each against the local server answers with an HTTP status (never a transport error or a panic). */\n");
+    s.push_str("#include \"ik_test.h\"\n\n");
+    s.push_str("static void expect_error(ik_status got, ik_status want, char **slot, const char *what) {\n    char *out = *slot;\n    *slot = NULL;\n    if (got != want) {\n        fprintf(stderr, \"%s: status %u, want %u: %s\\n\", what, (unsigned)got, (unsigned)want, out ? out : \"(null)\");\n        ik_test_failures++;\n    } else if (want != IK_STATUS_OK && (out == NULL || strstr(out, \"\\\"message\\\"\") == NULL)) {\n        fprintf(stderr, \"%s: no error document\\n\", what);\n        ik_test_failures++;\n    }\n    ik_string_free(out);\n}\n\n");
+    s.push_str("static void expect_http(ik_status got, char **slot, const char *what) {\n    char *out = *slot;\n    *slot = NULL;\n    if (got != IK_STATUS_OK && (got < IK_STATUS_BAD_REQUEST || got > IK_STATUS_API_ERROR)) {\n        fprintf(stderr, \"%s against the server: status %u: %s\\n\", what, (unsigned)got, out ? out : \"(null)\");\n        ik_test_failures++;\n    }\n    ik_string_free(out);\n}\n\n");
+    s.push_str("int main(void) {\n    /* Only ever the local server: without it the calls would go to api.imagekit.io. */\n    const char *base = getenv(\"IK_TEST_BASE_URL\");\n    if (base == NULL) {\n        fprintf(stderr, \"IK_TEST_BASE_URL is not set\\n\");\n        return 2;\n    }\n    ik_client *c = ik_test_client_at(base);\n    char *out = NULL;\n    const char *id = \"598821f949c0a938d57563bd\";\n    (void)id;\n\n");
+    for op in OPS {
+        let n = op.path_ids().count();
+        let name = op.c_name();
+        let params = params_arg(op);
+        let call = |client: &str, ids: &[&str], p: &str, out: &str| {
+            let mut a = vec![client.to_string()];
+            a.extend(ids.iter().map(|x| x.to_string()));
+            if params.is_some() {
+                a.push(p.to_string());
+            }
+            a.push(out.to_string());
+            format!("{name}({})", a.join(", "))
+        };
+        let good_ids: Vec<&str> = (0..n).map(|_| "id").collect();
+        let good_params = if params.is_some() { "\"{}\"" } else { "" };
+        let _ = writeln!(s, "    /* {} */", op.py);
+        let _ = writeln!(
+            s,
+            "    expect_error({}, IK_STATUS_NULL_ARGUMENT, &out, \"{name}: NULL client\");",
+            call("NULL", &good_ids, good_params, "&out")
+        );
+        let _ = writeln!(
+            s,
+            "    if ({} != IK_STATUS_NULL_ARGUMENT) ik_test_failures++;",
+            call("c", &good_ids, good_params, "NULL")
+        );
+        for i in 0..n {
+            let mut ids = good_ids.clone();
+            ids[i] = "NULL";
+            let _ = writeln!(
+                s,
+                "    expect_error({}, IK_STATUS_NULL_ARGUMENT, &out, \"{name}: NULL id {i}\");",
+                call("c", &ids, good_params, "&out")
+            );
+            ids[i] = "\"\"";
+            let _ = writeln!(
+                s,
+                "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, &out, \"{name}: empty id {i}\");",
+                call("c", &ids, good_params, "&out")
+            );
+        }
+        if params.is_some() {
+            let _ = writeln!(
+                s,
+                "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, &out, \"{name}: bad JSON\");",
+                call("c", &good_ids, "\"{nope\"", "&out")
+            );
+            let _ = writeln!(
+                s,
+                "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, &out, \"{name}: unknown option\");",
+                call("c", &good_ids, "\"{\\\"no_such_option\\\":1}\"", "&out")
+            );
+            if params == Some(false) {
+                let _ = writeln!(
+                    s,
+                    "    expect_error({}, IK_STATUS_NULL_ARGUMENT, &out, \"{name}: NULL params\");",
+                    call("c", &good_ids, "NULL", "&out")
+                );
+                let _ = writeln!(
+                    s,
+                    "    expect_error({}, IK_STATUS_INVALID_ARGUMENT, &out, \"{name}: missing required\");",
+                    call("c", &good_ids, "\"{}\"", "&out")
+                );
+            } else {
+                let _ = writeln!(
+                    s,
+                    "    expect_http({}, &out, \"{name}\");",
+                    call("c", &good_ids, "NULL", "&out")
+                );
+            }
+        } else {
+            let _ = writeln!(
+                s,
+                "    expect_http({}, &out, \"{name}\");",
+                call("c", &good_ids, "", "&out")
+            );
+        }
+    }
+    s.push_str("\n    ik_client_free(c);\n    TEST_DONE();\n}\n");
+    s
 }
