@@ -343,7 +343,7 @@ def callgrind_all(impls, w):
         # Go's asynchronous preemption signals upset valgrind on long runs.
         env = {"GODEBUG": "asyncpreemptoff=1"} if impl.key == "gobinding" else {}
         for u in w["url"]:
-            counts[(impl.key, u["id"])] = instructions(impl, env, [u["id"], json.dumps(u["options"])])
+            counts[(impl.key, u["id"])] = instructions(impl, env, [u["id"], json.dumps(u["options"], separators=(",", ":"))])
         counts[(impl.key, "auth")] = instructions(impl, env, ["auth", w["auth"]["token"], str(w["auth"]["expire"])])
         log("   %s: %s" % (impl.label, ", ".join("%s %.0f" % (k[1], v) for k, v in counts.items() if k[0] == impl.key and v)))
     return counts
