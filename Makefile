@@ -1,6 +1,7 @@
 # libimagekit: build, install and try the C library (GNU make).
 #
 #   make                                  release build: target/release/libimagekit.{so,a}
+#                                         (the same as `cargo build --release`)
 #   make install PREFIX=/usr/local DESTDIR=   header, libraries, pkg-config and CMake files
 #   make uninstall PREFIX=... DESTDIR=...
 #   make sample                           the C sample against a local ImageKit-compatible server
@@ -27,12 +28,12 @@ export PREFIX DESTDIR LIBDIR INCLUDEDIR
 
 all: build
 
-# `cargo build --release` plus the SONAME, which only the cdylib's link step sees. The extra
-# libimagekit.so.<major> link in the target directory lets programs linked in-tree (with
-# -L target/release -Wl,-rpath,...) find the library under its SONAME at run time.
+# Exactly `cargo build --release` of the library: build.rs links the cdylib with the SONAME
+# libimagekit.so.<major> and puts a libimagekit.so.<major> link next to it (for programs linked
+# in-tree with -L target/release -Wl,-rpath,...), so a plain `cargo build --release` gives the
+# same files and `make install` accepts either.
 build:
-	$(CARGO) rustc --release --lib -p imagekit -- -C link-arg=-Wl,-soname,$(SONAME)
-	ln -sfn libimagekit.so $(RELEASE)/$(SONAME)
+	$(CARGO) build --release --lib -p imagekit
 
 $(RELEASE)/libimagekit.so $(RELEASE)/libimagekit.a:
 	$(MAKE) build

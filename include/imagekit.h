@@ -31,38 +31,6 @@
 
 
 /**
- * Default lifetime of the parameters when `expire` is 0, in seconds.
- */
-#define DEFAULT_EXPIRE_SECONDS (60 * 30)
-
-/**
- * Longest timeout accepted (one day): longer values overflow clock arithmetic on some platforms.
- */
-#define MAX_TIMEOUT_MS 86400000
-
-/**
- * Longest retry delay accepted (ten minutes).
- */
-#define MAX_RETRY_DELAY_MS 600000
-
-/**
- * Most bytes of any one text (message, help, reason, request id, body) an error document
- * echoes; longer texts are cut there and end with a marker giving the original size.
- */
-#define ECHO_LIMIT 4096
-
-/**
- * Most bytes of an error answer's body kept: an error document echoes only its first
- * [`crate::error::ECHO_LIMIT`] bytes, so a huge error body is never buffered.
- */
-#define MAX_ERROR_BODY (64 * 1024)
-
-/**
- * node7's `DEFAULT_TIMESTAMP`: the expiry signed when there is none.
- */
-#define NO_EXPIRY 9999999999
-
-/**
  * The result of an `ik_*` call. 0 is success; every other value is an error whose details are
  * in the error JSON written to the call's `out_json`.
  *
@@ -348,10 +316,17 @@ ik_status ik_responsive_image_attributes(const struct ik_client *client,
  *
  * Required keys: `private_key`, `public_key`, `url_endpoint` (snake_case or camelCase).
  * Optional: `transformation_position` (`"path"` default, or `"query"`), `api_base_url`,
- * `upload_base_url`, `connect_timeout_ms` (5000), `timeout_ms` (60000), `max_retries` (2),
- * `retry_initial_delay_ms` (500), `retry_max_delay_ms` (8000), `ca_pem` (extra trusted CA
- * certificates, PEM text), `ca_file` (path to such a PEM file), `proxy` (URL; `""` = no proxy;
- * default: from the environment), `user_agent` (appended to the User-Agent). Unknown keys are an error.
+ * `upload_base_url`, `connect_timeout_ms` (5000), `timeout_ms` (60000; both 1 to 86400000, 0 is
+ * refused), `max_retries` (2, at most 10), `retry_initial_delay_ms` (500), `retry_max_delay_ms`
+ * (8000; both at most 600000), `ca_pem` (extra trusted CA certificates, PEM text), `ca_file`
+ * (path to such a PEM file), `proxy` (an `http://` or `https://` URL; `""` = no proxy; default:
+ * from the environment; SOCKS is refused, from the config or the environment), `user_agent`
+ * (appended to the User-Agent; no control characters). Unknown keys are an error.
+ *
+ * The whole configuration, network settings included, is checked here: every problem is
+ * `IK_STATUS_INVALID_ARGUMENT` with a message naming the key (or the proxy environment
+ * variable). The TLS transport is built on the first network call, so a client that only signs
+ * URLs never builds it.
  *
  * `config_json` is borrowed for the call only. On `IK_STATUS_OK`, `*out_client` holds a new
  * client the caller owns (release with `ik_client_free`). On failure `*out_client` is NULL and,
@@ -1645,13 +1620,24 @@ const char *ik_status_str(uint32_t status);
  * `transformation`, `checks`, `description`. Booleans are sent as "true"/"false" and objects
  * as JSON text. An unknown key is `IK_STATUS_INVALID_ARGUMENT`, naming it.
  *
+ * The library's own option `"idempotent": true` (never sent; all three upload functions take
+ * it) makes a retry unable to store a second copy: the upload goes out with
+ * `useUniqueFileName=false` and `overwriteFile=false` (either set to `true` with it is
+ * `IK_STATUS_INVALID_ARGUMENT`), and when a retry is answered "already exists" (an earlier
+ * attempt was stored but its answer lost) the stored file is looked up by folder, name and
+ * size, and its details object is returned with `IK_STATUS_OK`. An "already exists" on the
+ * first attempt stays `IK_STATUS_BAD_REQUEST`.
+ *
  * `progress` may be NULL; see `ik_progress_callback`. `userdata` is passed to it untouched.
  *
  * On `IK_STATUS_OK`, `*out_json` holds the API's answer (the uploaded file's `fileId`, `url`,
- * `name`, …). Otherwise it holds an error document (`status`, `message`, `http_status`,
- * `help`, `request_id`, `attempts`, `body`, …). Either way the caller frees it with
- * `ik_string_free`. NULL `client`, `options_json` or `out_json` gives
- * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call only.
+ * `name`, …), which always describes a stored file: a 2xx answer without a `fileId` (an empty
+ * body, `{}`, other JSON; a 202 `{"message"}` excepted) is `IK_STATUS_DECODE`, with the answer
+ * in the error's `body`. Otherwise `*out_json` holds an error document (`status`, `message`,
+ * `http_status`, `help`, `request_id`, `attempts`, `body`, …; texts at most 4 KiB, the private
+ * key redacted). Either way the caller frees it with `ik_string_free`. NULL `client`,
+ * `options_json` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the
+ * call only.
  *
  * Failed attempts (connection errors, timeouts, 408/409/429/5xx) are retried per the client's
  * `max_retries`. Thread safety: may be called from several threads at once on one client;
@@ -1679,7 +1665,9 @@ ik_status ik_upload_file(const struct ik_client *client,
  * Uploads `len` bytes at `data` as the file (a binary multipart part named after `fileName`).
  *
  * `data` is borrowed for the call only and is not copied: it is streamed from where it is.
- * `data` may be NULL only when `len` is 0. `options_json` is as for `ik_upload_file` but must
+ * `data` may be NULL only when `len` is 0. A `len` no object can have (over `PTRDIFF_MAX`, or
+ * running past the end of the address space from `data`: often a negative length cast to
+ * `size_t`) is `IK_STATUS_INVALID_ARGUMENT` and nothing is sent. `options_json` is as for `ik_upload_file` but must
  * not contain `"file"`; `"fileName"` is required.
  *
  * On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
@@ -1716,7 +1704,8 @@ ik_status ik_upload_file_bytes(const struct ik_client *client,
  *
  * `path` is a NUL-terminated UTF-8 path, borrowed for the call. The file must exist and be a
  * regular file (else `IK_STATUS_IO`); its size when the call starts is the size sent, and a
- * file that changes size during the upload fails with `IK_STATUS_IO`. `options_json` is as
+ * file that changes size during the upload (shrinks, or grows: nothing may be read past the
+ * size it had) fails with `IK_STATUS_IO` before the body is complete, so nothing is stored. `options_json` is as
  * for `ik_upload_file` but must not contain `"file"`; `"fileName"` is required (it is not
  * taken from the path).
  *

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs an already-built libimagekit: the shared library with its SONAME links, the static
 # archive, the header, pkg-config files and a CMake package. `make install` calls this after
-# `make`; tests/install.rs calls it directly.
+# `make` or `cargo build --release` (the same build: build.rs sets the SONAME).
 #
 # Usage: scripts/install.sh [BUILD_DIR]
 #   BUILD_DIR   holds libimagekit.so (linked with SONAME libimagekit.so.<major>) and libimagekit.a;
@@ -34,12 +34,12 @@ version=$(sed -n 's/^version *= *"\([^"]*\)".*/\1/p' "$repo/Cargo.toml" | head -
 IFS=. read -r major minor _ <<<"$version"
 soname=libimagekit.so.$major
 
-[ -f "$build_dir/libimagekit.so" ] || die "$build_dir/libimagekit.so not found: run 'make' first"
-[ -f "$build_dir/libimagekit.a" ] || die "$build_dir/libimagekit.a not found: run 'make' first"
+[ -f "$build_dir/libimagekit.so" ] || die "$build_dir/libimagekit.so not found: run 'cargo build --release' (or 'make') first"
+[ -f "$build_dir/libimagekit.a" ] || die "$build_dir/libimagekit.a not found: run 'cargo build --release' (or 'make') first"
 [ -f "$repo/include/imagekit.h" ] || die "include/imagekit.h not found"
 if command -v readelf >/dev/null 2>&1; then
   readelf -d "$build_dir/libimagekit.so" | grep -q "Library soname: \[$soname\]" ||
-    die "$build_dir/libimagekit.so was not linked with SONAME $soname: build it with 'make'"
+    die "$build_dir/libimagekit.so was not linked with SONAME $soname (built before build.rs set it?): rebuild it with 'cargo build --release' or 'make'"
 fi
 
 # A path as pkg-config should see it: relative to ${prefix} when it lies inside the prefix.

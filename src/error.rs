@@ -258,3 +258,26 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echoed_texts_are_cut_at_the_limit_with_the_original_size() {
+        let short = "x".repeat(ECHO_LIMIT);
+        assert!(matches!(clip(&short), Cow::Borrowed(_)));
+        let long = "é".repeat(ECHO_LIMIT); // 2 bytes each: the cut must land on a char boundary
+        let cut = clip(&long);
+        assert!(cut.ends_with(&format!("…[cut: {} bytes in all]", long.len())), "{}", &cut[cut.len() - 40..]);
+        assert!(cut.len() <= ECHO_LIMIT + MARKER_ROOM);
+        // An already-cut text is left alone.
+        assert!(matches!(clip(&cut), Cow::Borrowed(_)));
+        let mut e = Error::new(ErrorKind::ServerError, long.clone());
+        e.body = Some(Value::Array(vec![Value::from(long.clone())]));
+        let m = e.to_json_map();
+        assert!(m["message"].as_str().unwrap().len() <= ECHO_LIMIT + MARKER_ROOM);
+        assert!(m["body"].as_str().unwrap().contains("bytes in all]"));
+        assert_eq!(clip_to_limit("abc", 10_000, false), "abc…[cut: more than 10000 bytes in all]");
+    }
+}

@@ -1,263 +1,111 @@
-//! Every media-library operation through its C ABI function, called from Rust, against a small
-//! stateful ImageKit stand-in on 127.0.0.1 that also checks what goes over the wire: the round
-//! trip upload → list → details → update → metadata → remote metadata → purge → status →
-//! delete, progress and cancellation, streamed file uploads (memory does not grow with the
-//! file), NULL / UTF-8 / JSON errors, the error document, and that the private key never shows
-//! up in an error or a log record.
+//! Every media-library operation through its C ABI function, called from Rust, against the
+//! project's ImageKit-compatible server (`ik-mock-server`, started in-process), whose request log
+//! shows what went over the wire: the round trip upload → list → details → update → metadata →
+//! remote metadata → purge → status → delete, percent-encoded ids, the multipart shape,
+//! progress and cancellation, streamed file uploads (memory does not grow with the file), NULL /
+//! UTF-8 / JSON errors, the error document, and that the private key never shows up in an error
+//! or a log record.
 
-mod net_support;
+#[path = "common/server.rs"]
+mod server;
 
-use imagekit::ffi::seed_names::{ik_get_purge_cache_status, ik_purge_cache};
+use ik_mock_server::{Fault, MockServer, RecordedRequest, HELP};
 use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_client_set_logger, ik_string_free};
-use imagekit::ffi::seed_names::{
-    ik_delete_file, ik_get_file_details, ik_get_file_metadata, ik_get_remote_file_url_metadata, ik_list_files,
-    ik_update_file_details,
-};
 use imagekit::ffi::request::ik_request;
+use imagekit::ffi::seed_names::{
+    ik_delete_file, ik_get_file_details, ik_get_file_metadata, ik_get_purge_cache_status,
+    ik_get_remote_file_url_metadata, ik_list_files, ik_purge_cache, ik_update_file_details,
+};
 use imagekit::ffi::status::ik_status;
 use imagekit::ffi::upload::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
-use net_support::{config_json, Reply, Seen, Server, TEST_PRIVATE_KEY};
-use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
+use serde_json::{json, Value};
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Mutex, RwLock};
 
 /// Memory-measuring tests take this exclusively; the others share it.
 static GATE: RwLock<()> = RwLock::new(());
 
-// ---------------------------------------------------------------------------------------------
-// A stateful ImageKit stand-in.
+/// The key the mock server accepts.
+const TEST_PRIVATE_KEY: &str = ik_mock_server::DEFAULT_PRIVATE_KEY;
 
-#[derive(Default)]
-struct Store {
-    files: BTreeMap<String, Value>,
-    next: u32,
-    purges: u32,
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
+/// A client configuration for `base_url` (short retry delays, no proxy), with `extra` merged in.
+fn config_json(base_url: &str, extra: Value) -> String {
+    let mut cfg = json!({
+        "private_key": TEST_PRIVATE_KEY,
+        "public_key": ik_mock_server::DEFAULT_PUBLIC_KEY,
+        "url_endpoint": "https://ik.imagekit.io/test",
+        "api_base_url": base_url,
+        "retry_initial_delay_ms": 10,
+        "retry_max_delay_ms": 40,
+        "proxy": "",
+    });
+    if let (Some(c), Some(e)) = (cfg.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            c.insert(k.clone(), v.clone());
         }
-        out.push(b[i]);
-        i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    cfg.to_string()
 }
 
-fn query_pairs(q: Option<&str>) -> Vec<(String, String)> {
-    q.unwrap_or("")
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(k), percent_decode(v))
-        })
-        .collect()
+/// A port on 127.0.0.1 that nothing listens on (bound, then released).
+fn dead_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
 }
 
-/// Parses a multipart/form-data body into (name, filename, bytes).
-fn multipart(req: &Seen) -> Vec<(String, Option<String>, Vec<u8>)> {
-    let ct = req.header("content-type").unwrap_or("");
-    let boundary = ct.split("boundary=").nth(1).expect("boundary").trim().to_string();
-    let delim = format!("--{boundary}").into_bytes();
-    let body = &req.body;
-    let mut parts = Vec::new();
-    let positions: Vec<usize> = body
-        .windows(delim.len())
-        .enumerate()
-        .filter(|(_, w)| *w == &delim[..])
-        .map(|(i, _)| i)
-        .collect();
-    for pair in positions.windows(2) {
-        let part = &body[pair[0] + delim.len() + 2..pair[1] - 2]; // skip CRLF after delimiter, CRLF before next
-        let split = part.windows(4).position(|w| w == b"\r\n\r\n").expect("part headers");
-        let head = String::from_utf8_lossy(&part[..split]).into_owned();
-        let data = part[split + 4..].to_vec();
-        let name = head
-            .split("name=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .to_string();
-        let filename = head
-            .split("filename=\"")
-            .nth(1)
-            .map(|f| f.split('"').next().unwrap().to_string());
-        parts.push((name, filename, data));
+/// zlib's CRC-32, bit by bit (independent of the server's table-driven one).
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = 0xFFFF_FFFFu32;
+    for &b in data {
+        c ^= b as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+        }
     }
-    assert!(
-        body.ends_with(format!("--{boundary}--\r\n").as_bytes()),
-        "closing delimiter"
-    );
-    parts
+    !c
 }
 
-fn err(status: u16, message: &str) -> Reply {
-    Reply::json(
-        status,
-        &json!({"message": message, "help": "For support kindly contact us at support@imagekit.io."}).to_string(),
-    )
-}
-
-fn fake_imagekit(store: Arc<Mutex<Store>>) -> impl Fn(&Seen) -> Reply + Send + Sync + 'static {
-    use base64::Engine;
-    let auth = format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{TEST_PRIVATE_KEY}:"))
-    );
-    move |req: &Seen| {
-        let rid = format!("rid-{}", req.target.len());
-        let reply = route(req, &store, &auth);
-        reply.header("x-ik-requestId", &rid)
-    }
-}
-
-fn route(req: &Seen, store: &Arc<Mutex<Store>>, auth: &str) -> Reply {
-    if req.header("authorization") != Some(auth) {
-        return err(401, "Your request does not contain private API key.");
-    }
-    let path = req.path().to_string();
-    let segs: Vec<String> = path.split('/').skip(1).map(percent_decode).collect();
-    let segs: Vec<&str> = segs.iter().map(String::as_str).collect();
-    let mut st = store.lock().unwrap();
-    match (req.method.as_str(), segs.as_slice()) {
-        ("POST", ["api", "v1", "files", "upload"]) => {
-            let parts = multipart(req);
-            let field = |n: &str| parts.iter().find(|p| p.0 == n).map(|p| String::from_utf8_lossy(&p.2).into_owned());
-            let Some(name) = field("fileName") else { return err(400, "Missing fileName parameter.") };
-            let Some(file) = parts.iter().find(|p| p.0 == "file") else { return err(400, "Missing file parameter.") };
-            st.next += 1;
-            let id = format!("file{:04}", st.next);
-            let folder = field("folder").unwrap_or_else(|| "/".into());
-            let file_path = format!("{}/{}", folder.trim_end_matches('/'), name);
-            let tags: Value = match field("tags") {
-                Some(t) => Value::from(t.split(',').map(str::to_string).collect::<Vec<_>>()),
-                None => Value::Null,
-            };
-            let obj = json!({
-                "fileId": id, "name": name, "filePath": file_path,
-                "url": format!("https://ik.imagekit.io/test{file_path}"),
-                "size": file.2.len(), "fileType": "image", "height": 10, "width": 20,
-                "tags": tags, "isPrivateFile": field("isPrivateFile").as_deref() == Some("true"),
-                "customCoordinates": field("customCoordinates"),
-                "uploadedAs": if file.1.is_some() { "binary" } else { "text" },
-                "fields": parts.iter().filter(|p| p.0 != "file").map(|p| (p.0.clone(), Value::from(String::from_utf8_lossy(&p.2).into_owned()))).collect::<Map<String, Value>>(),
-            });
-            st.files.insert(id, obj.clone());
-            Reply::json(200, &obj.to_string())
-        }
-        ("GET", ["v1", "files"]) => {
-            let q = query_pairs(req.query());
-            let path_filter = q.iter().find(|(k, _)| k == "path").map(|(_, v)| v.clone());
-            let list: Vec<Value> = st
-                .files
-                .values()
-                .filter(|f| path_filter.as_ref().is_none_or(|p| f["filePath"].as_str().unwrap().starts_with(p.as_str())))
-                .cloned()
-                .collect();
-            Reply::json(200, &Value::from(list).to_string())
-        }
-        ("GET", ["v1", "files", "purge", rid]) => {
-            if rid.starts_with("purge-") {
-                Reply::json(200, r#"{"status":"Completed"}"#)
-            } else {
-                err(400, "Invalid requestId.")
-            }
-        }
-        ("POST", ["v1", "files", "purge"]) => {
-            let body: Value = serde_json::from_slice(&req.body).unwrap_or(Value::Null);
-            if !body["url"].is_string() {
-                return err(400, "Missing url.");
-            }
-            st.purges += 1;
-            Reply::json(201, &json!({"requestId": format!("purge-{}", st.purges)}).to_string())
-        }
-        ("GET", ["v1", "files", id, "details"]) => match st.files.get(*id) {
-            Some(f) => Reply::json(200, &f.to_string()),
-            None => err(404, "The requested file does not exist."),
-        },
-        ("PATCH", ["v1", "files", id, "details"]) => {
-            let upd: Value = match serde_json::from_slice(&req.body) {
-                Ok(v) => v,
-                Err(_) => return err(400, "Body is not JSON."),
-            };
-            match st.files.get_mut(*id) {
-                Some(f) => {
-                    for (k, v) in upd.as_object().unwrap() {
-                        f[k] = v.clone();
-                    }
-                    Reply::json(200, &f.to_string())
-                }
-                None => err(404, "The requested file does not exist."),
-            }
-        }
-        ("GET", ["v1", "files", id, "metadata"]) => match st.files.get(*id) {
-            Some(f) => Reply::json(200, &json!({"height": f["height"], "width": f["width"], "size": f["size"], "format": "jpg", "pHash": "f06830ca9f1e3e90"}).to_string()),
-            None => err(404, "The requested file does not exist."),
-        },
-        ("GET", ["v1", "metadata"]) => {
-            let q = query_pairs(req.query());
-            let url = q.iter().find(|(k, _)| k == "url").map(|(_, v)| v.clone()).unwrap_or_default();
-            match st.files.values().find(|f| f["url"] == url.as_str()) {
-                Some(f) => Reply::json(200, &json!({"height": f["height"], "width": f["width"], "format": "jpg"}).to_string()),
-                None => err(404, "The requested file does not exist."),
-            }
-        }
-        ("DELETE", ["v1", "files", id]) => match st.files.remove(*id) {
-            Some(_) => Reply::Answer { status: 204, headers: vec![], body: vec![], delay: Default::default(), close: false },
-            None => err(404, "The requested file does not exist."),
-        },
-        _ => err(404, "No such route."),
+/// The request target as sent: raw path, `?`, raw query.
+fn target(r: &RecordedRequest) -> String {
+    if r.query.is_empty() {
+        r.path.clone()
+    } else {
+        format!("{}?{}", r.path, r.query)
     }
 }
 
 struct Fixture {
-    server: Server,
-    store: Arc<Mutex<Store>>,
+    mock: server::Handle,
     client: *mut ik_client,
     logs: Box<Mutex<Vec<String>>>,
 }
 
 unsafe extern "C" fn collect_log(userdata: *mut c_void, _level: u32, message: *const c_char) {
     let logs = &*(userdata as *const Mutex<Vec<String>>);
-    logs.lock()
-        .unwrap()
-        .push(CStr::from_ptr(message).to_string_lossy().into_owned());
+    logs.lock().unwrap().push(CStr::from_ptr(message).to_string_lossy().into_owned());
 }
 
 impl Fixture {
     fn new() -> Fixture {
-        let store = Arc::new(Mutex::new(Store::default()));
-        let server = Server::start(vec![]);
-        server.set_handler(fake_imagekit(store.clone()));
-        let cfg = CString::new(config_json(&server.url(), json!({}))).unwrap();
+        let mock = server::Handle::start();
+        let cfg = CString::new(config_json(&mock.server().base_url(), json!({}))).unwrap();
         let mut client = std::ptr::null_mut();
         let logs = Box::new(Mutex::new(Vec::new()));
         unsafe {
-            assert_eq!(
-                ik_client_new(cfg.as_ptr(), &mut client, std::ptr::null_mut()),
-                ik_status::Ok
-            );
+            assert_eq!(ik_client_new(cfg.as_ptr(), &mut client, std::ptr::null_mut()), ik_status::Ok);
             let ud = &*logs as *const Mutex<Vec<String>> as *mut c_void;
             assert_eq!(ik_client_set_logger(client, Some(collect_log), 4, ud), ik_status::Ok);
         }
-        Fixture {
-            server,
-            store,
-            client,
-            logs,
-        }
+        Fixture { mock, client, logs }
+    }
+
+    fn mock(&self) -> &MockServer {
+        self.mock.server()
+    }
+
+    /// The newest request in the server's log.
+    fn last(&self) -> RecordedRequest {
+        self.mock().requests().pop().expect("a request reached the server")
     }
 
     fn logs(&self) -> Vec<String> {
@@ -309,63 +157,52 @@ fn round_trip_through_every_operation() {
     let fx = Fixture::new();
     let c = fx.client;
     unsafe {
-        // upload by URL (text field), with snake_case options
+        // upload by URL (a text field), with snake_case options
         let opts = cs(
-            r#"{"file":"https://example.com/cat.jpg","file_name":"cat.jpg","folder":"/pets","tags":["a","b"],"is_private_file":false,"custom_metadata":{"k":1}}"#,
+            r#"{"file":"https://example.com/cat.jpg","file_name":"cat.jpg","folder":"/pets","tags":["a","b"],"is_private_file":false,"custom_metadata":{"k":1},"use_unique_file_name":false}"#,
         );
         let up = ok(|o| ik_upload_file(c, opts.as_ptr(), None, std::ptr::null_mut(), o));
         let id = up["fileId"].as_str().unwrap().to_string();
         assert_eq!(up["filePath"], "/pets/cat.jpg");
-        assert_eq!(up["uploadedAs"], "text");
-        assert_eq!(up["fields"]["tags"], "a,b");
-        assert_eq!(up["fields"]["isPrivateFile"], "false");
-        assert_eq!(up["fields"]["customMetadata"], r#"{"k":1}"#);
-        let seen = fx.server.seen();
-        let last = seen.last().unwrap();
-        assert_eq!(
-            last.path(),
-            "/api/v1/files/upload",
-            "uploads go to <base>/api/v1/files/upload"
-        );
-        assert!(last
-            .header("content-type")
-            .unwrap()
-            .starts_with("multipart/form-data; boundary="));
-        assert_eq!(last.header("content-length").unwrap(), last.body.len().to_string());
+        let last = fx.last();
+        assert_eq!(last.path, "/api/v1/files/upload", "uploads go to <base>/api/v1/files/upload");
+        assert!(last.header("content-type").unwrap().starts_with("multipart/form-data; boundary="));
+        assert_eq!(last.header("content-length").unwrap(), last.body_len.to_string());
+        let file = last.part("file").unwrap();
+        assert_eq!(file.filename, None, "a URL goes as a text field");
+        assert_eq!(file.value.as_deref(), Some("https://example.com/cat.jpg"));
+        assert_eq!(last.field("fileName"), Some("cat.jpg"));
+        assert_eq!(last.field("tags"), Some("a,b"));
+        assert_eq!(last.field("isPrivateFile"), Some("false"));
+        assert_eq!(last.field("customMetadata"), Some(r#"{"k":1}"#));
+        assert_eq!(last.field("useUniqueFileName"), Some("false"));
 
-        // upload raw bytes
+        // upload raw bytes: a file part with the name, the exact bytes
         let data: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
         let opts = cs(r#"{"fileName":"raw.bin","folder":"/pets","useUniqueFileName":false}"#);
-        let up2 = ok(|o| {
-            ik_upload_file_bytes(
-                c,
-                data.as_ptr(),
-                data.len(),
-                opts.as_ptr(),
-                None,
-                std::ptr::null_mut(),
-                o,
-            )
-        });
+        let up2 =
+            ok(|o| ik_upload_file_bytes(c, data.as_ptr(), data.len(), opts.as_ptr(), None, std::ptr::null_mut(), o));
         assert_eq!(up2["size"], 5000);
-        assert_eq!(up2["uploadedAs"], "binary");
         let id2 = up2["fileId"].as_str().unwrap().to_string();
-        let parts = multipart(fx.server.seen().last().unwrap());
-        let file_part = parts.iter().find(|p| p.0 == "file").unwrap();
-        assert_eq!(file_part.1.as_deref(), Some("raw.bin"));
-        assert_eq!(file_part.2, data);
+        let last = fx.last();
+        let file_part = last.part("file").unwrap();
+        assert_eq!(file_part.filename.as_deref(), Some("raw.bin"));
+        assert_eq!(file_part.size, 5000);
+        assert_eq!(file_part.crc32, crc32(&data));
+        assert_eq!(file_part.prefix, data[..file_part.prefix.len()]);
 
         // list (all, then filtered; options in the query string)
         let all = ok(|o| ik_list_files(c, std::ptr::null(), o));
         assert_eq!(all.as_array().unwrap().len(), 2);
-        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files");
+        assert_eq!(target(&fx.last()), "/v1/files");
         let q = cs(
             r#"{"path":"/pets","search_query":"name = \"cat.jpg\"","tags":["a","b"],"include_folder":false,"skip":0,"limit":10,"type":"file","sort":"ASC_CREATED","file_type":"image"}"#,
         );
         let listed = ok(|o| ik_list_files(c, q.as_ptr(), o));
-        assert_eq!(listed.as_array().unwrap().len(), 2);
+        assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+        assert_eq!(listed[0]["fileId"], id.as_str());
         assert_eq!(
-            fx.server.seen().last().unwrap().target,
+            target(&fx.last()),
             "/v1/files?path=%2Fpets&searchQuery=name%20%3D%20%22cat.jpg%22&tags=a%2Cb&includeFolder=false&skip=0&limit=10&type=file&sort=ASC_CREATED&fileType=image"
         );
 
@@ -373,39 +210,33 @@ fn round_trip_through_every_operation() {
         let cid = cs(&id);
         let details = ok(|o| ik_get_file_details(c, cid.as_ptr(), o));
         assert_eq!(details["name"], "cat.jpg");
+        assert_eq!(details["tags"], json!(["a", "b"]));
 
         // update
         let upd = cs(r#"{"tags":["x"],"customCoordinates":"1,2,3,4"}"#);
         let updated = ok(|o| ik_update_file_details(c, cid.as_ptr(), upd.as_ptr(), o));
         assert_eq!(updated["tags"], json!(["x"]));
-        let r = fx.server.seen().last().unwrap().clone();
+        assert_eq!(updated["customCoordinates"], "1,2,3,4");
+        let r = fx.last();
         assert_eq!(r.method, "PATCH");
         assert_eq!(r.header("content-type"), Some("application/json"));
-        assert_eq!(
-            r.body, br#"{"tags":["x"],"customCoordinates":"1,2,3,4"}"#,
-            "sent as given"
-        );
+        assert_eq!(r.body.as_deref(), Some(r#"{"tags":["x"],"customCoordinates":"1,2,3,4"}"#), "sent as given");
 
-        // metadata, by id and by URL
+        // metadata, by id and by URL: the same file, the same pHash
         let meta = ok(|o| ik_get_file_metadata(c, cid.as_ptr(), o));
-        assert_eq!(meta["pHash"], "f06830ca9f1e3e90");
-        let url = cs(details["url"].as_str().unwrap());
+        let phash = meta["pHash"].as_str().unwrap().to_string();
+        assert_eq!(phash.len(), 16);
+        let url = cs(up["url"].as_str().unwrap());
         let remote = ok(|o| ik_get_remote_file_url_metadata(c, url.as_ptr(), o));
-        assert_eq!(remote["format"], "jpg");
-        assert_eq!(
-            fx.server.seen().last().unwrap().target,
-            "/v1/metadata?url=https%3A%2F%2Fik.imagekit.io%2Ftest%2Fpets%2Fcat.jpg"
-        );
+        assert_eq!(remote["pHash"], phash.as_str());
+        assert_eq!(target(&fx.last()), "/v1/metadata?url=https%3A%2F%2Fik.imagekit.io%2Fmock%2Fpets%2Fcat.jpg");
 
         // purge and its status
         let purge = ok(|o| ik_purge_cache(c, url.as_ptr(), o));
         let rid = cs(purge["requestId"].as_str().unwrap());
-        assert_eq!(
-            fx.server.seen().last().unwrap().body,
-            format!(r#"{{"url":"{}"}}"#, details["url"].as_str().unwrap()).as_bytes()
-        );
-        let status = ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o));
-        assert_eq!(status["status"], "Completed");
+        assert_eq!(fx.last().body.unwrap(), format!(r#"{{"url":"{}"}}"#, up["url"].as_str().unwrap()));
+        assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Pending");
+        assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Completed");
 
         // delete (204, no body → "{}"), then it is gone
         let deleted = ok(|o| ik_delete_file(c, cid.as_ptr(), o));
@@ -413,8 +244,8 @@ fn round_trip_through_every_operation() {
         let doc = fails(ik_status::NotFound, |o| ik_get_file_details(c, cid.as_ptr(), o));
         assert_eq!(doc["http_status"], 404);
         assert_eq!(doc["message"], "The requested file does not exist.");
-        assert!(doc["help"].as_str().unwrap().contains("support"));
-        assert!(doc["request_id"].as_str().unwrap().starts_with("rid-"));
+        assert_eq!(doc["help"], HELP);
+        assert_eq!(doc["request_id"], fx.last().request_id.as_str(), "the x-ik-requestId of the answer");
         assert_eq!(doc["attempts"], 1);
         assert_eq!(doc["body"]["message"], "The requested file does not exist.");
         fails(ik_status::NotFound, |o| ik_delete_file(c, cid.as_ptr(), o));
@@ -423,34 +254,16 @@ fn round_trip_through_every_operation() {
         let cid2 = cs(&format!("/v1/files/{id2}/details"));
         let d2 = ok(|o| ik_request(c, c"get".as_ptr(), cid2.as_ptr(), std::ptr::null(), o));
         assert_eq!(d2["name"], "raw.bin");
-        let empty = ok(|o| {
-            ik_request(
-                c,
-                c"DELETE".as_ptr(),
-                cs(&format!("/v1/files/{id2}")).as_ptr(),
-                std::ptr::null(),
-                o,
-            )
-        });
+        let empty =
+            ok(|o| ik_request(c, c"DELETE".as_ptr(), cs(&format!("/v1/files/{id2}")).as_ptr(), std::ptr::null(), o));
         assert_eq!(empty, json!({}));
-        assert!(fx.store.lock().unwrap().files.is_empty());
+        assert!(fx.mock().files().is_empty());
     }
     // the log has the request and response lines, never the key
     let logs = fx.logs();
-    assert!(
-        logs.iter().any(|l| l.contains("request POST /api/v1/files/upload")),
-        "{logs:?}"
-    );
-    assert!(
-        logs.iter()
-            .any(|l| l.contains("response DELETE /v1/files/") && l.contains("204")),
-        "{logs:?}"
-    );
-    assert!(
-        logs.iter()
-            .all(|l| !l.contains(TEST_PRIVATE_KEY) && !l.contains("Basic ")),
-        "{logs:?}"
-    );
+    assert!(logs.iter().any(|l| l.contains("request POST /api/v1/files/upload")), "{logs:?}");
+    assert!(logs.iter().any(|l| l.contains("response DELETE /v1/files/") && l.contains("204")), "{logs:?}");
+    assert!(logs.iter().all(|l| !l.contains(TEST_PRIVATE_KEY) && !l.contains("Basic ")), "{logs:?}");
 }
 
 #[test]
@@ -461,22 +274,30 @@ fn path_segments_are_percent_encoded() {
     unsafe {
         let id = cs("a/b c?d#%é");
         fails(ik_status::NotFound, |o| ik_get_file_details(c, id.as_ptr(), o));
-        assert_eq!(
-            fx.server.seen().last().unwrap().target,
-            "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9/details"
-        );
+        assert_eq!(target(&fx.last()), "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9/details");
         fails(ik_status::NotFound, |o| ik_delete_file(c, id.as_ptr(), o));
-        assert_eq!(
-            fx.server.seen().last().unwrap().target,
-            "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9"
-        );
-        fails(ik_status::BadRequest, |o| {
-            ik_get_purge_cache_status(c, c"x/y".as_ptr(), o)
-        });
-        assert_eq!(fx.server.seen().last().unwrap().target, "/v1/files/purge/x%2Fy");
+        assert_eq!(target(&fx.last()), "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9");
+        fails(ik_status::NotFound, |o| ik_get_purge_cache_status(c, c"x/y".as_ptr(), o));
+        assert_eq!(target(&fx.last()), "/v1/files/purge/x%2Fy");
+        let n = fx.mock().requests().len();
         for bad in [c"", c".."] {
             fails(ik_status::InvalidArgument, |o| ik_get_file_details(c, bad.as_ptr(), o));
         }
+        assert_eq!(fx.mock().requests().len(), n, "refused before sending");
+        // An id that needs encoding reaches the right file.
+        let up = ok(|o| {
+            ik_upload_file_bytes(
+                c,
+                b"x".as_ptr(),
+                1,
+                cr#"{"fileName":"e.txt"}"#.as_ptr(),
+                None,
+                std::ptr::null_mut(),
+                o,
+            )
+        });
+        let fid = cs(up["fileId"].as_str().unwrap());
+        assert_eq!(ok(|o| ik_get_file_details(c, fid.as_ptr(), o))["fileId"], up["fileId"]);
     }
 }
 
@@ -511,12 +332,7 @@ fn progress_is_reported_up_to_the_total() {
     let _g = GATE.read().unwrap();
     let fx = Fixture::new();
     let data = vec![7u8; 1 << 20];
-    let mut p = Progress {
-        calls: vec![],
-        cancel_after: u64::MAX,
-        rss_peak_kb: 0,
-        measure: false,
-    };
+    let mut p = Progress { calls: vec![], cancel_after: u64::MAX, rss_peak_kb: 0, measure: false };
     let opts = cs(r#"{"fileName":"p.bin"}"#);
     unsafe {
         ok(|o| {
@@ -531,18 +347,13 @@ fn progress_is_reported_up_to_the_total() {
             )
         });
     }
-    let wire = fx.server.seen().last().unwrap().body.len() as u64;
+    let last = fx.last();
+    let wire = last.body_len;
+    assert_eq!(last.part("file").unwrap().size, data.len() as u64);
     assert!(p.calls.len() >= 3, "{:?}", p.calls);
     assert_eq!(p.calls[0], (0, wire), "a first call before any byte");
-    assert_eq!(
-        *p.calls.last().unwrap(),
-        (wire, wire),
-        "the last call reports everything sent"
-    );
-    assert!(
-        p.calls.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 == w[1].1),
-        "monotonic, fixed total"
-    );
+    assert_eq!(*p.calls.last().unwrap(), (wire, wire), "the last call reports everything sent");
+    assert!(p.calls.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 == w[1].1), "monotonic, fixed total");
     assert!(wire > data.len() as u64, "total is the whole multipart body");
 }
 
@@ -553,13 +364,8 @@ fn cancelling_stops_the_upload_and_nothing_is_stored() {
     let data = vec![1u8; 4 << 20];
     let opts = cs(r#"{"fileName":"cancel.bin"}"#);
     for cancel_after in [0u64, 1 << 20] {
-        let mut p = Progress {
-            calls: vec![],
-            cancel_after,
-            rss_peak_kb: 0,
-            measure: false,
-        };
-        let before = fx.server.requests();
+        let mut p = Progress { calls: vec![], cancel_after, rss_peak_kb: 0, measure: false };
+        let before = fx.mock().requests().len();
         let doc = unsafe {
             fails(ik_status::Cancelled, |o| {
                 ik_upload_file_bytes(
@@ -576,14 +382,12 @@ fn cancelling_stops_the_upload_and_nothing_is_stored() {
         assert_eq!(doc["status"], "cancelled");
         assert_eq!(doc["attempts"], 1, "a cancelled upload is never retried");
         assert!(p.calls.last().unwrap().0 >= cancel_after);
-        assert!(
-            p.calls.last().unwrap().0 < p.calls.last().unwrap().1,
-            "stopped before the end"
-        );
+        assert!(p.calls.last().unwrap().0 < p.calls.last().unwrap().1, "stopped before the end");
         std::thread::sleep(std::time::Duration::from_millis(100));
-        assert_eq!(fx.server.requests(), before, "the server never got a complete request");
+        let after = fx.mock().requests();
+        assert!(after[before..].iter().all(|r| r.status.is_none()), "the server never got a complete request");
     }
-    assert!(fx.store.lock().unwrap().files.is_empty());
+    assert!(fx.mock().files().is_empty());
     // the client still works afterwards
     unsafe {
         let list = ok(|o| ik_list_files(fx.client, std::ptr::null(), o));
@@ -595,8 +399,6 @@ fn cancelling_stops_the_upload_and_nothing_is_stored() {
 fn a_large_file_is_streamed_from_disk_in_constant_memory() {
     let _g = GATE.write().unwrap();
     let fx = Fixture::new();
-    fx.server.set_discard_bodies(true);
-    fx.server.set_handler(|_| Reply::json(200, r#"{"fileId":"big"}"#));
     let dir = std::env::temp_dir().join(format!("ik-big-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("big.bin");
@@ -612,12 +414,7 @@ fn a_large_file_is_streamed_from_disk_in_constant_memory() {
     let cpath = cs(path.to_str().unwrap());
     let opts = cs(r#"{"fileName":"big.bin"}"#);
     let base = rss_kb();
-    let mut p = Progress {
-        calls: vec![],
-        cancel_after: u64::MAX,
-        rss_peak_kb: base,
-        measure: true,
-    };
+    let mut p = Progress { calls: vec![], cancel_after: u64::MAX, rss_peak_kb: base, measure: true };
     let out = unsafe {
         ok(|o| {
             ik_upload_file_path(
@@ -630,17 +427,16 @@ fn a_large_file_is_streamed_from_disk_in_constant_memory() {
             )
         })
     };
-    assert_eq!(out["fileId"], "big");
-    let seen = fx.server.seen();
-    let wire = seen.last().unwrap().body_len as u64;
+    assert_eq!(out["size"], size, "the server counted every byte");
+    let last = fx.last();
+    assert_eq!(last.part("file").unwrap().size, size);
+    assert_eq!(last.part("file").unwrap().filename.as_deref(), Some("big.bin"));
+    let wire = last.body_len;
     assert!(wire > size && wire < size + 4096, "{wire}");
     assert_eq!(p.calls.last().unwrap(), &(wire, wire));
     let growth_mb = p.rss_peak_kb.saturating_sub(base) / 1024;
     eprintln!("rss growth {growth_mb} MiB, {} progress calls", p.calls.len());
-    assert!(
-        growth_mb < 32,
-        "memory grew by {growth_mb} MiB while streaming a 96 MiB file"
-    );
+    assert!(growth_mb < 32, "memory grew by {growth_mb} MiB while streaming a 96 MiB file");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -656,56 +452,27 @@ fn upload_errors() {
             ik_upload_file(c, cr#"{"file":"https://x/y.jpg"}"#.as_ptr(), None, nul, o)
         });
         assert!(d["message"].as_str().unwrap().contains("fileName"));
-        let d = fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file(c, cr#"{"fileName":"y.jpg"}"#.as_ptr(), None, nul, o)
-        });
+        let d =
+            fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"fileName":"y.jpg"}"#.as_ptr(), None, nul, o));
         assert!(d["message"].as_str().unwrap().contains("`file`"));
         let d = fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file(
-                c,
-                cr#"{"file":"u","fileName":"y","colour":"red"}"#.as_ptr(),
-                None,
-                nul,
-                o,
-            )
+            ik_upload_file(c, cr#"{"file":"u","fileName":"y","colour":"red"}"#.as_ptr(), None, nul, o)
         });
         assert!(d["message"].as_str().unwrap().contains("colour"));
         let d = fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file(
-                c,
-                cr#"{"file":"u","fileName":"y","useUniqueFileName":"maybe"}"#.as_ptr(),
-                None,
-                nul,
-                o,
-            )
+            ik_upload_file(c, cr#"{"file":"u","fileName":"y","useUniqueFileName":"maybe"}"#.as_ptr(), None, nul, o)
         });
         assert!(d["message"].as_str().unwrap().contains("useUniqueFileName"));
         fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file_bytes(
-                c,
-                b"x".as_ptr(),
-                1,
-                cr#"{"fileName":"y","file":"z"}"#.as_ptr(),
-                None,
-                nul,
-                o,
-            )
+            ik_upload_file_bytes(c, b"x".as_ptr(), 1, cr#"{"fileName":"y","file":"z"}"#.as_ptr(), None, nul, o)
         });
         // JSON problems
-        fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file(c, c"{".as_ptr(), None, nul, o)
-        });
-        fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file(c, c"[]".as_ptr(), None, nul, o)
-        });
+        fails(ik_status::InvalidArgument, |o| ik_upload_file(c, c"{".as_ptr(), None, nul, o));
+        fails(ik_status::InvalidArgument, |o| ik_upload_file(c, c"[]".as_ptr(), None, nul, o));
         // NULLs
-        let d = fails(ik_status::NullArgument, |o| {
-            ik_upload_file(std::ptr::null(), c"{}".as_ptr(), None, nul, o)
-        });
+        let d = fails(ik_status::NullArgument, |o| ik_upload_file(std::ptr::null(), c"{}".as_ptr(), None, nul, o));
         assert!(d["message"].as_str().unwrap().contains("client"));
-        let d = fails(ik_status::NullArgument, |o| {
-            ik_upload_file(c, std::ptr::null(), None, nul, o)
-        });
+        let d = fails(ik_status::NullArgument, |o| ik_upload_file(c, std::ptr::null(), None, nul, o));
         assert!(d["message"].as_str().unwrap().contains("options_json"));
         let d = fails(ik_status::NullArgument, |o| {
             ik_upload_file_bytes(c, std::ptr::null(), 3, cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o)
@@ -715,10 +482,7 @@ fn upload_errors() {
             ik_upload_file_path(c, std::ptr::null(), cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o)
         });
         assert!(d["message"].as_str().unwrap().contains("path"));
-        assert_eq!(
-            ik_upload_file(c, c"{}".as_ptr(), None, nul, std::ptr::null_mut()),
-            ik_status::NullArgument
-        );
+        assert_eq!(ik_upload_file(c, c"{}".as_ptr(), None, nul, std::ptr::null_mut()), ik_status::NullArgument);
         // a missing file or a directory is an Io error naming the path
         let d = fails(ik_status::Io, |o| {
             ik_upload_file_path(
@@ -736,28 +500,17 @@ fn upload_errors() {
         });
         // invalid UTF-8 anywhere
         let bad = [b'{', 0xff, b'}', 0];
-        let d = fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file(c, bad.as_ptr().cast(), None, nul, o)
-        });
+        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, bad.as_ptr().cast(), None, nul, o));
         assert!(d["message"].as_str().unwrap().contains("UTF-8"));
         fails(ik_status::InvalidArgument, |o| {
             ik_upload_file_path(c, bad.as_ptr().cast(), cr#"{"fileName":"f"}"#.as_ptr(), None, nul, o)
         });
         // an empty byte upload is allowed (NULL data with len 0)
-        let up = ok(|o| {
-            ik_upload_file_bytes(
-                c,
-                std::ptr::null(),
-                0,
-                cr#"{"fileName":"empty.txt"}"#.as_ptr(),
-                None,
-                nul,
-                o,
-            )
-        });
+        let up =
+            ok(|o| ik_upload_file_bytes(c, std::ptr::null(), 0, cr#"{"fileName":"empty.txt"}"#.as_ptr(), None, nul, o));
         assert_eq!(up["size"], 0);
     }
-    assert_eq!(fx.server.requests(), 1, "no invalid call reached the server");
+    assert_eq!(fx.mock().requests().len(), 1, "no invalid call reached the server");
 }
 
 #[test]
@@ -774,124 +527,61 @@ fn file_operation_errors() {
         fails(ik_status::NullArgument, |o| ik_list_files(nc, null, o));
         fails(ik_status::NullArgument, |o| ik_get_file_details(nc, c"x".as_ptr(), o));
         fails(ik_status::NullArgument, |o| ik_get_file_metadata(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| {
-            ik_get_remote_file_url_metadata(nc, c"x".as_ptr(), o)
-        });
-        fails(ik_status::NullArgument, |o| {
-            ik_update_file_details(nc, c"x".as_ptr(), c"{}".as_ptr(), o)
-        });
+        fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(nc, c"x".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| ik_update_file_details(nc, c"x".as_ptr(), c"{}".as_ptr(), o));
         fails(ik_status::NullArgument, |o| ik_delete_file(nc, c"x".as_ptr(), o));
         fails(ik_status::NullArgument, |o| ik_purge_cache(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| {
-            ik_get_purge_cache_status(nc, c"x".as_ptr(), o)
-        });
-        fails(ik_status::NullArgument, |o| {
-            ik_request(nc, c"GET".as_ptr(), c"/v1/files".as_ptr(), null, o)
-        });
+        fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(nc, c"x".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| ik_request(nc, c"GET".as_ptr(), c"/v1/files".as_ptr(), null, o));
         // NULL required strings, named
         for (doc, name) in [
-            (
-                fails(ik_status::NullArgument, |o| ik_get_file_details(c, null, o)),
-                "file_id",
-            ),
-            (
-                fails(ik_status::NullArgument, |o| ik_get_file_metadata(c, null, o)),
-                "file_id",
-            ),
-            (
-                fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(c, null, o)),
-                "remote_url",
-            ),
-            (
-                fails(ik_status::NullArgument, |o| {
-                    ik_update_file_details(c, c"x".as_ptr(), null, o)
-                }),
-                "update_json",
-            ),
-            (
-                fails(ik_status::NullArgument, |o| ik_delete_file(c, null, o)),
-                "file_id",
-            ),
+            (fails(ik_status::NullArgument, |o| ik_get_file_details(c, null, o)), "file_id"),
+            (fails(ik_status::NullArgument, |o| ik_get_file_metadata(c, null, o)), "file_id"),
+            (fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(c, null, o)), "remote_url"),
+            (fails(ik_status::NullArgument, |o| ik_update_file_details(c, c"x".as_ptr(), null, o)), "update_json"),
+            (fails(ik_status::NullArgument, |o| ik_delete_file(c, null, o)), "file_id"),
             (fails(ik_status::NullArgument, |o| ik_purge_cache(c, null, o)), "url"),
-            (
-                fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(c, null, o)),
-                "request_id",
-            ),
-            (
-                fails(ik_status::NullArgument, |o| {
-                    ik_request(c, null, c"/v1/files".as_ptr(), null, o)
-                }),
-                "method",
-            ),
-            (
-                fails(ik_status::NullArgument, |o| {
-                    ik_request(c, c"GET".as_ptr(), null, null, o)
-                }),
-                "path_and_query",
-            ),
+            (fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(c, null, o)), "request_id"),
+            (fails(ik_status::NullArgument, |o| ik_request(c, null, c"/v1/files".as_ptr(), null, o)), "method"),
+            (fails(ik_status::NullArgument, |o| ik_request(c, c"GET".as_ptr(), null, null, o)), "path_and_query"),
         ] {
             assert!(doc["message"].as_str().unwrap().contains(name), "{doc}");
         }
         // NULL out_json
         assert_eq!(ik_list_files(c, null, std::ptr::null_mut()), ik_status::NullArgument);
-        assert_eq!(
-            ik_delete_file(c, c"x".as_ptr(), std::ptr::null_mut()),
-            ik_status::NullArgument
-        );
+        assert_eq!(ik_delete_file(c, c"x".as_ptr(), std::ptr::null_mut()), ik_status::NullArgument);
         // invalid UTF-8
         for d in [
             fails(ik_status::InvalidArgument, |o| ik_get_file_details(c, badp, o)),
             fails(ik_status::InvalidArgument, |o| ik_list_files(c, badp, o)),
-            fails(ik_status::InvalidArgument, |o| {
-                ik_update_file_details(c, c"x".as_ptr(), badp, o)
-            }),
+            fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), badp, o)),
             fails(ik_status::InvalidArgument, |o| ik_purge_cache(c, badp, o)),
-            fails(ik_status::InvalidArgument, |o| {
-                ik_request(c, c"GET".as_ptr(), badp, null, o)
-            }),
+            fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), badp, null, o)),
         ] {
             assert!(d["message"].as_str().unwrap().contains("UTF-8"), "{d}");
         }
         // bad JSON and bad options
         fails(ik_status::InvalidArgument, |o| ik_list_files(c, c"{nope".as_ptr(), o));
-        let d = fails(ik_status::InvalidArgument, |o| {
-            ik_list_files(c, cr#"{"name":"x"}"#.as_ptr(), o)
-        });
+        let d = fails(ik_status::InvalidArgument, |o| ik_list_files(c, cr#"{"name":"x"}"#.as_ptr(), o));
         assert!(d["message"].as_str().unwrap().contains("`name`"));
-        fails(ik_status::InvalidArgument, |o| {
-            ik_list_files(c, cr#"{"limit":"ten"}"#.as_ptr(), o)
-        });
-        fails(ik_status::InvalidArgument, |o| {
-            ik_update_file_details(c, c"x".as_ptr(), c"[1]".as_ptr(), o)
-        });
-        fails(ik_status::InvalidArgument, |o| {
-            ik_update_file_details(c, c"x".as_ptr(), c"{".as_ptr(), o)
-        });
+        fails(ik_status::InvalidArgument, |o| ik_list_files(c, cr#"{"limit":"ten"}"#.as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), c"[1]".as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), c"{".as_ptr(), o));
         fails(ik_status::InvalidArgument, |o| ik_purge_cache(c, c"  ".as_ptr(), o));
-        fails(ik_status::InvalidArgument, |o| {
-            ik_get_remote_file_url_metadata(c, c"".as_ptr(), o)
-        });
+        fails(ik_status::InvalidArgument, |o| ik_get_remote_file_url_metadata(c, c"".as_ptr(), o));
         // the generic request's own checks
-        fails(ik_status::InvalidArgument, |o| {
-            ik_request(c, c"TRACE".as_ptr(), c"/v1/files".as_ptr(), null, o)
-        });
-        fails(ik_status::InvalidArgument, |o| {
-            ik_request(c, c"GET".as_ptr(), c"v1/files".as_ptr(), null, o)
-        });
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"TRACE".as_ptr(), c"/v1/files".as_ptr(), null, o));
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"v1/files".as_ptr(), null, o));
         fails(ik_status::InvalidArgument, |o| {
             ik_request(c, c"GET".as_ptr(), c"https://evil.example/v1".as_ptr(), null, o)
         });
-        fails(ik_status::InvalidArgument, |o| {
-            ik_request(c, c"GET".as_ptr(), c"//evil.example/v1".as_ptr(), null, o)
-        });
-        fails(ik_status::InvalidArgument, |o| {
-            ik_request(c, c"GET".as_ptr(), c"/v1/a b".as_ptr(), null, o)
-        });
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"//evil.example/v1".as_ptr(), null, o));
+        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"/v1/a b".as_ptr(), null, o));
         fails(ik_status::InvalidArgument, |o| {
             ik_request(c, c"POST".as_ptr(), c"/v1/files".as_ptr(), c"{x".as_ptr(), o)
         });
     }
-    assert_eq!(fx.server.requests(), 0, "no invalid call reached the server");
+    assert_eq!(fx.mock().requests().len(), 0, "no invalid call reached the server");
 }
 
 #[test]
@@ -899,84 +589,56 @@ fn http_errors_carry_the_error_document() {
     let _g = GATE.read().unwrap();
     let fx = Fixture::new();
     let c = fx.client;
-    fx.server.push(
-        Reply::json(429, r#"{"message":"Too many requests"}"#)
+    fx.mock().push_fault(
+        Fault::status(429)
+            .body(r#"{"message":"Too many requests"}"#)
             .header("X-RateLimit-Limit", "100")
             .header("X-RateLimit-Reset", "10")
             .header("X-RateLimit-Interval", "1000")
-            .header("x-ik-requestid", "rl-1")
             .header("x-should-retry", "false"),
     );
-    fx.server
-        .push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
-    fx.server
-        .push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
-    fx.server
-        .push(Reply::raw(502, "text/html", b"<html>Bad Gateway</html>"));
-    fx.server.push(Reply::json(
-        400,
-        r#"{"message":"Missing parameters","help":"h","reason":"MISSING_PARAMETER"}"#,
-    ));
+    fx.mock().push_fault(Fault::bad_gateway_html().times(3));
     unsafe {
         let d = fails(ik_status::RateLimited, |o| ik_list_files(c, std::ptr::null(), o));
         assert_eq!(d["status"], "rate_limited");
-        assert_eq!(
-            d["rate_limit"],
-            json!({"limit": 100, "reset_ms": 10, "interval_ms": 1000})
-        );
-        assert_eq!(d["request_id"], "rl-1");
-        assert_eq!(d["attempts"], 1);
+        assert_eq!(d["rate_limit"], json!({"limit": 100, "reset_ms": 10, "interval_ms": 1000}));
+        assert_eq!(d["message"], "Too many requests");
+        assert_eq!(d["request_id"], fx.last().request_id.as_str());
+        assert_eq!(d["attempts"], 1, "x-should-retry: false");
 
         let d = fails(ik_status::ServerError, |o| ik_list_files(c, std::ptr::null(), o));
         assert_eq!(d["http_status"], 502);
         assert_eq!(d["attempts"], 3);
-        assert_eq!(
-            d["body"], "<html>Bad Gateway</html>",
-            "non-JSON bodies are kept as text"
-        );
+        assert_eq!(d["body"], "<html>Bad Gateway</html>", "non-JSON bodies are kept as text");
 
+        // The server's own 400 for a missing field, with its reason.
         let d = fails(ik_status::BadRequest, |o| {
             ik_request(c, c"POST".as_ptr(), c"/v1/files/copy".as_ptr(), c"{}".as_ptr(), o)
         });
         assert_eq!(d["reason"], "MISSING_PARAMETER");
-        assert_eq!(d["help"], "h");
-        assert_eq!(d["message"], "Missing parameters");
+        assert_eq!(d["help"], HELP);
+        assert!(d["message"].as_str().unwrap().contains("sourceFilePath"), "{d}");
     }
-    // a wrong key gives 401 from the stand-in, and the error never shows either key
-    let cfg = cs(&config_json(
-        &fx.server.url(),
-        json!({"private_key": "wrong_private_key_XYZ"}),
-    ));
+    // a wrong key is refused (403), and the error never shows either key
+    let cfg = cs(&config_json(&fx.mock().base_url(), json!({"private_key": "wrong_private_key_XYZ"})));
     unsafe {
         let mut other = std::ptr::null_mut();
-        assert_eq!(
-            ik_client_new(cfg.as_ptr(), &mut other, std::ptr::null_mut()),
-            ik_status::Ok
-        );
+        assert_eq!(ik_client_new(cfg.as_ptr(), &mut other, std::ptr::null_mut()), ik_status::Ok);
         let (st, text) = take(|o| ik_list_files(other, std::ptr::null(), o));
-        assert_eq!(st, ik_status::Unauthorized);
-        assert!(
-            !text.contains("wrong_private_key_XYZ") && !text.contains(TEST_PRIVATE_KEY),
-            "{text}"
-        );
+        assert_eq!(st, ik_status::Forbidden, "{text}");
+        assert!(!text.contains("wrong_private_key_XYZ") && !text.contains(TEST_PRIVATE_KEY), "{text}");
         ik_client_free(other);
     }
     let logs = fx.logs();
-    assert!(
-        logs.iter().any(|l| l.contains("retry 1/2") && l.contains("HTTP 502")),
-        "{logs:?}"
-    );
+    assert!(logs.iter().any(|l| l.contains("retry 1/2") && l.contains("HTTP 502")), "{logs:?}");
     assert!(logs.iter().all(|l| !l.contains(TEST_PRIVATE_KEY)), "{logs:?}");
 }
 
 #[test]
 fn network_failures_through_the_c_abi() {
     let _g = GATE.read().unwrap();
-    let port = net_support::dead_port();
-    let cfg = cs(&config_json(
-        &format!("http://127.0.0.1:{port}"),
-        json!({"max_retries": 1}),
-    ));
+    let port = dead_port();
+    let cfg = cs(&config_json(&format!("http://127.0.0.1:{port}"), json!({"max_retries": 1})));
     unsafe {
         let mut c = std::ptr::null_mut();
         assert_eq!(ik_client_new(cfg.as_ptr(), &mut c, std::ptr::null_mut()), ik_status::Ok);
@@ -986,15 +648,7 @@ fn network_failures_through_the_c_abi() {
         assert!(d.get("http_status").is_none());
         let data = [1u8; 10];
         let d = fails(ik_status::Network, |o| {
-            ik_upload_file_bytes(
-                c,
-                data.as_ptr(),
-                10,
-                cr#"{"fileName":"a"}"#.as_ptr(),
-                None,
-                std::ptr::null_mut(),
-                o,
-            )
+            ik_upload_file_bytes(c, data.as_ptr(), 10, cr#"{"fileName":"a"}"#.as_ptr(), None, std::ptr::null_mut(), o)
         });
         assert_eq!(d["attempts"], 2, "byte uploads are replayable, so they are retried");
         ik_client_free(c);
@@ -1002,11 +656,10 @@ fn network_failures_through_the_c_abi() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The same operations against the project's ImageKit-compatible server (ik_mock_server).
+// Reconnects, TLS and cancellation against the server.
 
-mod against_mock {
+mod connections {
     use super::*;
-    use ik_mock_server::{Fault, MockServer};
     use std::time::Duration;
 
     fn mock_client(base: &str, extra: Value) -> *mut ik_client {
@@ -1086,17 +739,9 @@ mod against_mock {
 
             let p = ok(|o| ik_purge_cache(c, url.as_ptr(), o));
             let rid = cs(p["requestId"].as_str().unwrap());
-            assert_eq!(
-                ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"],
-                "Pending"
-            );
-            assert_eq!(
-                ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"],
-                "Completed"
-            );
-            fails(ik_status::NotFound, |o| {
-                ik_get_purge_cache_status(c, c"no-such-purge".as_ptr(), o)
-            });
+            assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Pending");
+            assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Completed");
+            fails(ik_status::NotFound, |o| ik_get_purge_cache_status(c, c"no-such-purge".as_ptr(), o));
 
             for f in [&a, &b, &u] {
                 let fid = cs(f["fileId"].as_str().unwrap());
@@ -1145,11 +790,7 @@ mod against_mock {
                 )
             });
             assert_eq!(up["size"], 300_000);
-            let uploads: Vec<_> = mock
-                .requests()
-                .into_iter()
-                .filter(|r| r.path == "/api/v1/files/upload")
-                .collect();
+            let uploads: Vec<_> = mock.requests().into_iter().filter(|r| r.path == "/api/v1/files/upload").collect();
             assert_eq!(uploads.len(), 2);
             assert_eq!(uploads[0].body_len, uploads[1].body_len);
 
@@ -1157,10 +798,7 @@ mod against_mock {
             assert_eq!(mock.connections_accepted(), 1);
             ik_client_free(c);
         }
-        assert!(
-            mock.wait_for_open_connections(0, Duration::from_secs(5)),
-            "freeing the client closes its connections"
-        );
+        assert!(mock.wait_for_open_connections(0, Duration::from_secs(5)), "freeing the client closes its connections");
     }
 
     #[test]
@@ -1189,12 +827,7 @@ mod against_mock {
         let mock = MockServer::start();
         let c = mock_client(&mock.base_url(), json!({}));
         let data = vec![3u8; 8 << 20];
-        let mut p = Progress {
-            calls: vec![],
-            cancel_after: 2 << 20,
-            rss_peak_kb: 0,
-            measure: false,
-        };
+        let mut p = Progress { calls: vec![], cancel_after: 2 << 20, rss_peak_kb: 0, measure: false };
         unsafe {
             fails(ik_status::Cancelled, |o| {
                 ik_upload_file_bytes(

@@ -2,8 +2,9 @@
 //! local ImageKit-compatible server, and the tests again under the `imagekit_debug` tag with
 //! `GOGC=1` (a GC before every call, so a missing runtime.KeepAlive or an early finalizer shows).
 //!
-//! The binding links the library this test run built: with cargo's default target directory
-//! that is the package's own cgo default (`../../target/debug`); otherwise (CARGO_TARGET_DIR, a
+//! The binding links the library this test run built, never an installed one (that is the
+//! package's default, which tests/install.rs checks): with cargo's default target directory
+//! through the `imagekit_intree` tag (`../../target/debug`); otherwise (CARGO_TARGET_DIR, a
 //! release test run) the `imagekit_external` tag with CGO_CFLAGS/CGO_LDFLAGS naming it.
 //! Skipped, saying so, only when `go` is not installed, and never when `CI` is set.
 
@@ -32,12 +33,10 @@ fn go(args: &[&str], server: &common_server::Handle, extra_tags: &[&str]) -> Com
         cmd.env("CGO_CFLAGS", format!("-I{}", repo_dir().join("include").display()))
             .env("CGO_LDFLAGS", format!("-L{0} -Wl,-rpath,{0} -limagekit", lib_dir().display()));
     } else {
+        tags.push("imagekit_intree");
         cmd.env_remove("CGO_CFLAGS").env_remove("CGO_LDFLAGS");
     }
-    cmd.arg(args[0]);
-    if !tags.is_empty() {
-        cmd.arg(format!("-tags={}", tags.join(",")));
-    }
+    cmd.arg(args[0]).arg(format!("-tags={}", tags.join(",")));
     cmd.args(&args[1..])
         .current_dir(repo_dir().join("bindings/go"))
         .env("CGO_ENABLED", "1")

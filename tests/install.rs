@@ -1,11 +1,13 @@
 //! `make install` works and its results are usable the way C, CMake and Go users consume a
-//! library: builds the release library with `make` (SONAME libimagekit.so.<major>), installs it
-//! into a temporary prefix (and once more into a DESTDIR staging tree), then builds and runs
-//! out-of-tree consumers: C through pkg-config (shared and static), C through CMake's
-//! `find_package(imagekit)` (shared and static imported targets), and the Go binding through
-//! pkg-config (build tags `imagekit_pkgconfig` and `imagekit_static`). The README's C sample
-//! (bindings/c/example.c) is built the same way and run against the local ImageKit-compatible
-//! server, so the documented program cannot rot.
+//! library: builds the release library with plain `cargo build --release` (build.rs gives it the
+//! SONAME libimagekit.so.<major>; `make` must then find nothing to change), installs it into a
+//! temporary prefix (and once more into a DESTDIR staging tree), then builds and runs
+//! out-of-tree consumers: C in the build tree, C through pkg-config (shared and static), C
+//! through CMake's `find_package(imagekit)` (shared and static imported targets), and an
+//! outside Go module using the Go binding with no build tags (pkg-config, shared), and with the
+//! `imagekit_pkgconfig` and `imagekit_static` tags. The README's C sample (bindings/c/example.c)
+//! is built the same way and run against the local ImageKit-compatible server, so the
+//! documented program cannot rot.
 
 mod common;
 
@@ -17,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The Go binding's module path (bindings/go/go.mod; the choice is explained in its README).
+const GO_MODULE: &str = "libimagekit/bindings/go";
 const MAJOR: &str = env!("CARGO_PKG_VERSION_MAJOR");
 
 /// Runs `cmd`, failing the test with its output if it fails; returns stdout.
@@ -121,7 +125,7 @@ import (
 	"fmt"
 	"os"
 
-	imagekit "github.com/imagekit-developer/libimagekit/bindings/go"
+	imagekit "libimagekit/bindings/go"
 )
 
 func main() {
@@ -197,7 +201,24 @@ fn make_install_and_consume() {
     let dir = scratch("install");
     let prefix = dir.join("prefix");
 
+    // One artifact however it is built: `cargo build --release` already has the SONAME, and
+    // `make` (the same build) leaves it as it is.
+    let release = target_dir().join("release");
+    run(Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--release", "--lib", "-p", "imagekit"])
+        .env("CARGO_TARGET_DIR", target_dir())
+        .current_dir(repo_dir()));
+    let so = release.join("libimagekit.so");
+    let dynamic = dynamic_section(&so);
+    assert!(
+        dynamic.contains(&format!("Library soname: [libimagekit.so.{MAJOR}]")),
+        "cargo build --release gave no SONAME libimagekit.so.{MAJOR}:\n{dynamic}"
+    );
+    let built = std::fs::read(&so).unwrap();
     run(&mut make(&["build"]));
+    assert!(std::fs::read(&so).unwrap() == built, "`make` rebuilt a different {}", so.display());
+    in_tree_program(&dir, &release);
+
     run(make(&["install"]).arg(format!("PREFIX={}", prefix.display())));
     check_installed_tree(&prefix);
 
@@ -290,6 +311,28 @@ fn make_install_and_consume() {
     go_consumers(&dir, &prefix);
 }
 
+/// A program linked against the build tree (`-L target/release -Wl,-rpath,...`) needs the
+/// library by its SONAME and finds it through the `libimagekit.so.<major>` link build.rs made.
+fn in_tree_program(dir: &Path, release: &Path) {
+    let link = std::fs::read_link(release.join(format!("libimagekit.so.{MAJOR}")))
+        .unwrap_or_else(|e| panic!("no libimagekit.so.{MAJOR} link in {}: {e}", release.display()));
+    assert_eq!(link, Path::new("libimagekit.so"));
+    let main_c = dir.join("in_tree.c");
+    std::fs::write(&main_c, CONSUMER_C).unwrap();
+    let exe = dir.join("consumer_in_tree");
+    run(Command::new("gcc")
+        .args(["-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror"])
+        .arg(format!("-I{}", repo_dir().join("include").display()))
+        .arg(&main_c)
+        .arg("-o")
+        .arg(&exe)
+        .arg(format!("-L{}", release.display()))
+        .arg(format!("-Wl,-rpath,{}", release.display()))
+        .arg("-limagekit"));
+    assert_links_shared(&exe);
+    assert_eq!(run(Command::new(&exe).env_remove("LD_LIBRARY_PATH")), expected_output());
+}
+
 /// bindings/c/example.c, built through pkg-config as its header comment says, run against the
 /// local server: every step of it must succeed.
 fn sample_program(dir: &Path, prefix: &Path) {
@@ -326,29 +369,38 @@ fn sample_program(dir: &Path, prefix: &Path) {
     }
 }
 
+/// An outside Go module (its own go.mod, the binding through `replace`, as bindings/go/README.md
+/// tells users) built against the installed library: with no build tags, which is pkg-config
+/// and the shared library, with the explicit `imagekit_pkgconfig` tag, and with `imagekit_static`.
 fn go_consumers(dir: &Path, prefix: &Path) {
     if !have_go() {
+        assert!(std::env::var_os("CI").is_none(), "`go` is not installed (scripts/setup.sh installs it)");
         eprintln!("SKIPPED: the Go consumer of the installed library (`go` is not installed)");
         return;
     }
     let module = dir.join("go-consumer");
     std::fs::create_dir_all(&module).unwrap();
     let binding = repo_dir().join("bindings/go");
+    let go_mod = std::fs::read_to_string(binding.join("go.mod")).unwrap();
+    let path = go_mod.lines().find_map(|l| l.strip_prefix("module ")).expect("module line").trim();
+    assert_eq!(path, GO_MODULE, "bindings/go/go.mod changed its module path; update the docs and this test");
     std::fs::write(
         module.join("go.mod"),
-        format!(
-            "module consumer\n\ngo 1.22\n\nrequire github.com/imagekit-developer/libimagekit/bindings/go v0.0.0\n\n\
-             replace github.com/imagekit-developer/libimagekit/bindings/go => {}\n",
-            binding.display()
-        ),
+        format!("module consumer\n\ngo 1.22\n\nrequire {path} v0.0.0\n\nreplace {path} => {}\n", binding.display()),
     )
     .unwrap();
     std::fs::write(module.join("main.go"), GO_MAIN).unwrap();
     let want = format!("ok libimagekit/{VERSION}\n");
-    for (tag, shared) in [("imagekit_pkgconfig", true), ("imagekit_static", false)] {
-        let exe = dir.join(format!("go-{tag}"));
-        run(Command::new("go")
-            .args(["build", "-tags", tag, "-o"])
+    for (tag, shared) in [("", true), ("imagekit_pkgconfig", true), ("imagekit_static", false)] {
+        let name = if tag.is_empty() { "go-default" } else { tag };
+        let exe = dir.join(name);
+        let mut build = Command::new("go");
+        build.arg("build");
+        if !tag.is_empty() {
+            build.args(["-tags", tag]);
+        }
+        run(build
+            .arg("-o")
             .arg(&exe)
             .arg(".")
             .current_dir(&module)
@@ -366,7 +418,12 @@ fn go_consumers(dir: &Path, prefix: &Path) {
         } else {
             assert_links_static(&exe);
         }
-        assert_eq!(run(&mut cmd), want, "Go consumer built with -tags {tag}");
+        assert_eq!(run(&mut cmd), want, "Go consumer built with tags {tag:?}");
+        if shared {
+            // It links the installed copy, not this repository's build tree.
+            let o = Command::new(&exe).env_remove("LD_LIBRARY_PATH").output().unwrap();
+            assert!(!o.status.success(), "{name} found a libimagekit.so.{MAJOR} outside the test prefix");
+        }
     }
 }
 

@@ -1,15 +1,11 @@
-//go:build !imagekit_pkgconfig && !imagekit_static && !imagekit_external
+//go:build imagekit_intree && !imagekit_static && !imagekit_external
 
 package imagekit
 
-// Default linking: the library built in this repository by `cargo build` (debug profile), found
-// through ${SRCDIR}, with an rpath so test binaries run without LD_LIBRARY_PATH.
-//
-// Other ways to link (see README.md):
-//   -tags imagekit_pkgconfig   the installed library through `pkg-config imagekit` (`make install`)
-//   -tags imagekit_static      the installed static archive through `pkg-config imagekit-static`
-//   -tags imagekit_external    no flags at all: set CGO_CFLAGS / CGO_LDFLAGS yourself, e.g. for
-//                              target/release or a CARGO_TARGET_DIR elsewhere
+// Links the library built in this repository by `cargo build` (debug profile), found through
+// ${SRCDIR}, with an rpath so test binaries run without LD_LIBRARY_PATH:
+// `go test -tags imagekit_intree ./...`. This is how the repository's own tests build the
+// package (tests/go_binding.rs); programs outside it link the installed library (the default).
 
 /*
 #cgo CFLAGS: -I${SRCDIR}/../../include

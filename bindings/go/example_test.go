@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"log"
 
-	imagekit "github.com/imagekit-developer/libimagekit/bindings/go"
+	imagekit "libimagekit/bindings/go"
 )
 
 func newExampleClient() *imagekit.Client {

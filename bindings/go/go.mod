@@ -1,3 +1,3 @@
-module github.com/imagekit-developer/libimagekit/bindings/go
+module libimagekit/bindings/go
 
 go 1.22

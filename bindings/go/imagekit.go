@@ -5,10 +5,10 @@
 // A Client is safe for concurrent use by multiple goroutines. Close releases it; a finalizer
 // releases a forgotten one, but calling Close (or defer client.Close()) is the rule.
 //
-// Linking: by default the package links the library this repository builds with `cargo build`
-// (target/debug). Build tags select an installed library instead: imagekit_pkgconfig (shared,
-// through pkg-config), imagekit_static (static archive, through pkg-config imagekit-static) or
-// imagekit_external (CGO_CFLAGS/CGO_LDFLAGS only). See README.md.
+// Linking: by default the package links the installed shared library through
+// `pkg-config imagekit` (`make install`). Build tags select another: imagekit_static (static
+// archive, through pkg-config imagekit-static), imagekit_intree (this repository's
+// `cargo build`, target/debug) or imagekit_external (CGO_CFLAGS/CGO_LDFLAGS only). See README.md.
 package imagekit
 
 /*

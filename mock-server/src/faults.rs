@@ -493,7 +493,20 @@ mod tests {
         let e = Fault::from_json(&json!({"status": 200, "body": ""})).unwrap();
         let r = match e.action { FaultAction::Respond(c) => c.to_response(), _ => panic!() };
         assert!(r.body.is_empty() && !r.has_header("content-type"));
+        for f in [Fault::handle_then_drop(), Fault::echo_secrets(401), Fault::echo_secrets_text(200).times(0)] {
+            assert_eq!(Fault::from_json(&f.to_json()).unwrap(), f);
+        }
+        assert_eq!(
+            Fault::from_json(&json!({"action": "echo_secrets"})).unwrap().action,
+            FaultAction::EchoSecrets(500)
+        );
+        let r = echo_secrets_response(404, Some("Basic a2V5MTIzNDo="), false);
+        let text = String::from_utf8(r.body.clone()).unwrap();
+        assert!(text.contains("key1234") && text.contains("a2V5MTIzNDo="), "{text}");
+        assert!(r.headers.iter().any(|(k, v)| k == "x-ik-requestId" && v.contains("key1234")));
         for bad in [
+            json!({"action": "echo_secrets", "body": "x"}),
+            json!({"action": "handle_then_drop", "status": 500}),
             json!({"action": "respond"}),
             json!({"status": 42}),
             json!({"status": 500, "colour": 1}),

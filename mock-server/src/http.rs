@@ -89,34 +89,38 @@ fn read_line(r: &mut impl BufRead, budget: &mut usize) -> Result<Vec<u8>, HeadEr
     Ok(line)
 }
 
-fn is_token(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c))
-}
+/// At most this many header lines.
+const MAX_HEADERS: usize = 128;
 
-/// Reads one request head. Blank lines before the request line are skipped (RFC 9112 §2.2).
+/// Reads one request head (up to the blank line) and parses it with `httparse`. Blank lines
+/// before the request line are skipped (RFC 9112 §2.2).
 pub(crate) fn read_head(r: &mut impl BufRead) -> Result<RequestHead, HeadError> {
     let mut budget = MAX_HEAD;
-    let mut line = read_line(r, &mut budget)?;
-    while line.is_empty() {
-        line = read_line(r, &mut budget)?;
+    let mut raw = read_line(r, &mut budget)?;
+    while raw.is_empty() {
+        raw = read_line(r, &mut budget)?;
+    }
+    raw.extend_from_slice(b"\r\n");
+    loop {
+        let line = read_line(r, &mut budget)?;
+        let end = line.is_empty();
+        raw.extend_from_slice(&line);
+        raw.extend_from_slice(b"\r\n");
+        if end {
+            break;
+        }
     }
     let bad = |m: &str| HeadError::Bad(m.to_string());
-    let line = String::from_utf8(line).map_err(|_| bad("request line is not UTF-8"))?;
-    let mut it = line.split(' ');
-    let (method, target, version) = match (it.next(), it.next(), it.next(), it.next()) {
-        (Some(m), Some(t), Some(v), None) => (m, t, v),
-        _ => return Err(bad("malformed request line")),
-    };
-    if !is_token(method) {
-        return Err(bad("malformed method"));
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut req = httparse::Request::new(&mut headers);
+    match req.parse(&raw) {
+        Ok(httparse::Status::Complete(_)) => {}
+        Ok(httparse::Status::Partial) => return Err(bad("incomplete request head")),
+        Err(e) => return Err(bad(&e.to_string())),
     }
-    let http10 = match version {
-        "HTTP/1.1" => false,
-        "HTTP/1.0" => true,
-        _ => return Err(bad("unsupported HTTP version")),
-    };
+    let method = req.method.ok_or_else(|| bad("malformed request line"))?;
+    let target = req.path.ok_or_else(|| bad("malformed request line"))?;
+    let http10 = req.version == Some(0);
     // Origin form, or absolute form (a client talking through a proxy-less absolute URI).
     let target = if let Some(rest) = target.strip_prefix("http://").or_else(|| target.strip_prefix("https://")) {
         rest.find('/').map(|i| &rest[i..]).unwrap_or("/")
@@ -127,29 +131,9 @@ pub(crate) fn read_head(r: &mut impl BufRead) -> Result<RequestHead, HeadError> 
         return Err(bad("malformed request target"));
     }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    let mut headers = Vec::new();
-    loop {
-        let line = read_line(r, &mut budget)?;
-        if line.is_empty() {
-            break;
-        }
-        if line[0] == b' ' || line[0] == b'\t' {
-            return Err(bad("obsolete header line folding"));
-        }
-        let line = String::from_utf8_lossy(&line);
-        let (name, value) = line.split_once(':').ok_or_else(|| bad("malformed header line"))?;
-        if !is_token(name) {
-            return Err(bad("malformed header name"));
-        }
-        headers.push((name.to_string(), value.trim().to_string()));
-    }
-    Ok(RequestHead {
-        method: method.to_string(),
-        path: path.to_string(),
-        query: query.to_string(),
-        http10,
-        headers,
-    })
+    let headers =
+        req.headers.iter().map(|h| (h.name.to_string(), String::from_utf8_lossy(h.value).trim().to_string())).collect();
+    Ok(RequestHead { method: method.to_string(), path: path.to_string(), query: query.to_string(), http10, headers })
 }
 
 /// How the request body is delimited.

@@ -14,22 +14,22 @@
 //!
 //! # Operations
 //!
-//! | method | path | auth | notes |
-//! |---|---|---|---|
-//! | POST | `/api/v1/files/upload` | Basic, or client-side `publicKey`+`signature`+`expire`+`token` | multipart, streamed; `Upload` schema |
-//! | GET | `/v1/files` | Basic | `type`, `sort`, `path`, `fileType`, `tags`, `name`, `searchQuery`, `includeFolder`, `skip`, `limit` |
-//! | GET / PATCH | `/v1/files/{fileId}/details` | Basic | `FileDetails`; PATCH body per `UpdateFileRequest`, unknown fields → 400 |
-//! | DELETE | `/v1/files/{fileId}` | Basic | 204, empty body |
-//! | GET | `/v1/files/{fileId}/metadata` | Basic | `Metadata` (fixed numbers, real size, stable pHash) |
-//! | GET | `/v1/metadata?url=` (also `/v1/files/metadata?url=`) | Basic | `url` required |
-//! | POST | `/v1/files/purge` | Basic | 201 `{"requestId"}` |
-//! | GET | `/v1/files/purge/{requestId}` | Basic | `Pending` on the first query, then `Completed`; unknown → 404 |
+//! Every regular operation of the library's operation table (`src/api/ops.rs`, compiled into
+//! this crate) is routed by that table: one generic step checks the request against the row
+//! (ids, required fields, kinds, unknown keys, list limits → 400 with ImageKit's body), then the
+//! row's handler runs (by its Python-SDK name; a row without one answers 501, and
+//! `tests/operations.rs` fails on it). The irregular ones are the uploads: `POST
+//! /api/v1/files/upload` (Basic, or client-side `publicKey`+`signature`+`expire`+`token`) and
+//! `POST /api/v2/files/upload` (Basic, or an HS256 JWT `token`), both multipart and streamed.
+//! Everything is stateful: file versions, copy/move/rename, bulk tag and delete operations with
+//! 207 partial answers, folders and bulk jobs that complete, custom metadata fields, saved
+//! extensions, named transformations, usage, origins, URL endpoints, webhooks. The README of
+//! this crate lists each route's behaviour.
 //!
 //! Authentication is HTTP Basic with the private key as user name (password ignored); no or
 //! empty credentials give 401 `{"message":"Your request does not contain private API key.",
 //! "help":"For support kindly contact us at support@imagekit.io."}`, a wrong key 403. Every
-//! response carries a fresh `x-ik-requestId`. The routing table is `api::ROUTES` (one line per
-//! operation).
+//! response carries a fresh `x-ik-requestId`.
 //!
 //! # Control API (over HTTP, no auth, never faulted or recorded)
 //!
@@ -39,9 +39,9 @@
 //! | `POST /__mock/faults` with a fault object or an array of them | `{"queued":n,"pending":m}` |
 //! | `GET /__mock/faults` / `DELETE /__mock/faults` | pending faults / `{"cleared":n}` |
 //! | `GET /__mock/requests` / `DELETE /__mock/requests` | the request log (see [`RecordedRequest::to_json`]) / `{"cleared":n}` |
-//! | `GET /__mock/stats` | `{"connections_accepted","open_connections","requests_total","requests_recorded","faults_pending","files","folders","purge_requests"}` |
+//! | `GET /__mock/stats` | `{"connections_accepted","open_connections","requests_total","requests_recorded","faults_pending","files","folders","purge_requests","file_versions","bulk_jobs","custom_metadata_fields","saved_extensions","named_transformations","origins","url_endpoints","webhooks"}` |
 //! | `GET /__mock/files` | every file's `FileDetails` |
-//! | `POST /__mock/reset` | clears files, folders, purges, used tokens, faults and the log |
+//! | `POST /__mock/reset` | clears the whole library (files, folders, jobs, fields, account resources, used tokens), faults and the log |
 //!
 //! A fault in JSON (every field optional except `status` for `respond`):
 //!
@@ -72,6 +72,11 @@ mod api;
 mod faults;
 mod http;
 mod multipart;
+/// The library's operation table, compiled in: the mock routes every regular operation by the
+/// same rows as the library's executor.
+#[allow(dead_code)]
+#[path = "../../src/api/ops.rs"]
+mod ops;
 mod record;
 mod search;
 mod server;
@@ -282,7 +287,7 @@ impl MockServer {
         }
     }
 
-    /// Clears files, folders, purge requests, used upload tokens, faults and the request log.
+    /// Clears the whole library (files, folders, purges, jobs, fields, account resources, used upload tokens), faults and the request log.
     /// Connection counters keep counting.
     pub fn reset(&self) {
         api::control::reset(&self.shared);

@@ -31,6 +31,8 @@ pub(crate) struct FileRecord {
     pub updated_ms: i64,
     /// Stable input for the fake pHash: CRC of the bytes (or the source URL's hash).
     pub content_hash: u64,
+    /// The file's older versions, oldest first (each with an empty `history`).
+    pub history: Vec<FileRecord>,
 }
 
 impl FileRecord {
@@ -127,6 +129,24 @@ impl FileRecord {
         o.insert("createdAt".into(), iso8601(self.created_ms).into());
         o.insert("updatedAt".into(), iso8601(self.updated_ms).into());
         Value::Object(o)
+    }
+
+    /// A `FileDetails` of this record as a version of its file: `type` is `file` for the
+    /// current version, `file-version` (with `?ik-obj-version=` in the URL) for older ones.
+    pub fn version_details(&self, endpoint: &str, current: bool) -> Value {
+        let mut v = self.details(endpoint);
+        if !current {
+            let url = format!("{}?ik-obj-version={}", self.url(endpoint), self.version_id);
+            v["type"] = "file-version".into();
+            v["thumbnail"] = format!("{url}&tr=n-ik_ml_thumbnail").into();
+            v["url"] = url.into();
+        }
+        v
+    }
+
+    /// This record as an entry of a version history (no nested history).
+    pub fn snapshot(&self) -> FileRecord {
+        FileRecord { history: Vec::new(), ..self.clone() }
     }
 
     /// The `Upload` schema. `response_fields` adds the optional fields (spec: "Send `tags` in
@@ -268,16 +288,69 @@ pub(crate) struct PurgeRecord {
     pub polls: u32,
 }
 
+/// A bulk job (folder copy, move or rename). Its effect is applied when it is submitted.
+#[derive(Debug, Clone)]
+pub(crate) struct JobRecord {
+    /// `COPY_FOLDER`, `MOVE_FOLDER` or `RENAME_FOLDER`.
+    pub kind: &'static str,
+    /// Status queries so far: the first answers Pending, later ones Completed.
+    pub polls: u32,
+    pub purge_request_id: Option<String>,
+}
+
+/// A custom metadata field. Deleting one only marks it deleted (its name stays taken).
+#[derive(Debug, Clone)]
+pub(crate) struct FieldRecord {
+    pub id: String,
+    pub name: String,
+    pub label: String,
+    pub schema: Map<String, Value>,
+    pub deleted: bool,
+}
+
 /// The whole library. Guarded by one mutex in the server.
-#[derive(Default)]
 pub(crate) struct State {
     pub files: HashMap<String, FileRecord>,
     /// Keyed by path (`/a/b`).
     pub folders: BTreeMap<String, FolderRecord>,
     pub purges: HashMap<String, PurgeRecord>,
-    /// Client-side upload tokens already used.
+    /// Client-side upload tokens (v1 tokens, v2 JWTs) already used.
     pub used_tokens: HashSet<String>,
+    pub jobs: HashMap<String, JobRecord>,
+    pub custom_fields: Vec<FieldRecord>,
+    pub saved_extensions: Collection,
+    pub named_transformations: Collection,
+    pub origins: Collection,
+    pub url_endpoints: Collection,
+    pub webhooks: Collection,
     last_ms: i64,
+}
+
+impl Default for State {
+    /// An empty library; the account has its `default` URL endpoint.
+    fn default() -> Self {
+        let mut url_endpoints = Collection::default();
+        let mut default = Map::new();
+        default.insert("id".into(), "default".into());
+        default.insert("description".into(), "Default URL endpoint".into());
+        default.insert("urlPrefix".into(), "".into());
+        default.insert("origins".into(), json!([]));
+        url_endpoints.insert(default);
+        State {
+            files: HashMap::new(),
+            folders: BTreeMap::new(),
+            purges: HashMap::new(),
+            used_tokens: HashSet::new(),
+            jobs: HashMap::new(),
+            custom_fields: Vec::new(),
+            saved_extensions: Collection::default(),
+            named_transformations: Collection::default(),
+            origins: Collection::default(),
+            url_endpoints,
+            webhooks: Collection::default(),
+            last_ms: 0,
+        }
+    }
 }
 
 impl State {
@@ -289,6 +362,10 @@ impl State {
 
     pub fn file_by_path(&self, path: &str) -> Option<&FileRecord> {
         self.files.values().find(|f| f.file_path() == path)
+    }
+
+    pub fn file_id_by_path(&self, path: &str) -> Option<String> {
+        self.file_by_path(path).map(|f| f.file_id.clone())
     }
 
     /// Creates `folder` (`/a/b/`) and its ancestors if missing.
@@ -311,6 +388,92 @@ impl State {
                 );
             }
         }
+    }
+
+    /// Puts `f` (with its history) into `folder` (`/a/b/`). When a file of that name is already
+    /// there, `f` and its versions are appended to that file's history, `f` becoming the current
+    /// version (the API's rule for copy and move); otherwise `f` is stored as its own file.
+    /// `fresh_ids` gives every version new ids (a copy).
+    pub fn place(&mut self, mut f: FileRecord, folder: &str, fresh_ids: bool) {
+        let now = self.tick();
+        self.ensure_folders(folder);
+        f.folder = folder.to_string();
+        f.updated_ms = now;
+        if fresh_ids {
+            f.file_id = crate::util::object_id();
+            f.version_id = crate::util::object_id();
+            for v in &mut f.history {
+                v.version_id = crate::util::object_id();
+            }
+        }
+        let existing = self.file_id_by_path(&f.file_path()).filter(|id| *id != f.file_id);
+        match existing.and_then(|id| self.files.get_mut(&id)) {
+            Some(dest) => {
+                let mut number = dest.version_number;
+                let mut incoming: Vec<FileRecord> = f.history.drain(..).collect();
+                incoming.push(f.snapshot());
+                let last = incoming.len() - 1;
+                for (i, mut v) in incoming.into_iter().enumerate() {
+                    number += 1;
+                    v.file_id = dest.file_id.clone();
+                    v.folder = dest.folder.clone();
+                    v.name = dest.name.clone();
+                    v.version_number = number;
+                    v.created_ms = dest.created_ms;
+                    if i == last {
+                        let old = dest.snapshot();
+                        let history = std::mem::take(&mut dest.history);
+                        *dest = FileRecord { history, ..v };
+                        dest.history.push(old);
+                    } else {
+                        dest.history.push(v);
+                    }
+                }
+            }
+            None => {
+                let folder = f.folder.clone();
+                for v in &mut f.history {
+                    v.file_id = f.file_id.clone();
+                    v.folder = folder.clone();
+                }
+                self.files.insert(f.file_id.clone(), f);
+            }
+        }
+    }
+}
+
+/// The records of one account resource (origins, URL endpoints, webhooks, saved extensions,
+/// named transformations), each a JSON object with a string `id`, in creation order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Collection {
+    items: Vec<Map<String, Value>>,
+}
+
+impl Collection {
+    pub fn get(&self, id: &str) -> Option<&Map<String, Value>> {
+        self.items.iter().find(|r| r.get("id").and_then(Value::as_str) == Some(id))
+    }
+
+    /// Replaces the record with the same id, or appends.
+    pub fn insert(&mut self, rec: Map<String, Value>) {
+        let id = rec.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+        match self.items.iter_mut().find(|r| r.get("id").and_then(Value::as_str) == Some(id.as_str())) {
+            Some(old) => *old = rec,
+            None => self.items.push(rec),
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Map<String, Value>> {
+        let i = self.items.iter().position(|r| r.get("id").and_then(Value::as_str) == Some(id))?;
+        Some(self.items.remove(i))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Map<String, Value>> {
+        self.items.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
     }
 }
 

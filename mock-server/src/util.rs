@@ -1,5 +1,8 @@
 //! Small helpers: time, random ids, base64, URL decoding, CRC-32, MIME types.
 
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Milliseconds since the Unix epoch.
@@ -142,11 +145,7 @@ pub(crate) fn object_id() -> String {
 
 /// A random UUID v4 string, used for `x-ik-requestId`.
 pub(crate) fn uuid_v4() -> String {
-    let mut b = random_bytes::<16>();
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex(&b);
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    uuid::Uuid::new_v4().to_string()
 }
 
 /// `n` random alphanumeric characters (the unique-file-name suffix).
@@ -159,90 +158,85 @@ pub(crate) fn random_alnum(n: usize) -> String {
         .collect()
 }
 
-fn b64_value(c: u8) -> Option<u8> {
-    Some(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' | b'-' => 62,
-        b'/' | b'_' => 63,
-        _ => return None,
-    })
-}
+/// Standard base64, padded or not, trailing bits ignored (as lenient as the API).
+const B64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
+/// The URL-safe alphabet, same leniency.
+const B64_URL: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
 
 /// Decodes standard or URL-safe base64, padded or not. `None` on any invalid character.
 pub(crate) fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let s = s.trim_end_matches('=');
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for c in s.bytes() {
-        acc = (acc << 6) | b64_value(c)? as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    if bits >= 6 {
-        return None; // a single dangling character
-    }
-    Some(out)
+    B64.decode(s).or_else(|_| B64_URL.decode(s)).ok()
 }
 
 /// Incremental check that a stream of bytes is base64 text (line breaks allowed, `=` only at
-/// the end), counting the decoded size.
+/// the end, either alphabet), counting the decoded size. Symbols are decoded in batches with the
+/// `base64` crate; nothing is kept.
 #[derive(Default)]
 pub(crate) struct Base64Check {
-    symbols: u64,
+    pending: Vec<u8>,
+    decoded: u64,
     padding: u32,
     invalid: bool,
 }
+
+/// Symbols decoded at a time (a multiple of 4).
+const B64_BATCH: usize = 16 * 1024;
 
 impl Base64Check {
     pub(crate) fn feed(&mut self, data: &[u8]) {
         for &c in data {
             match c {
-                b'=' => self.padding += 1,
                 b'\r' | b'\n' => {}
-                _ if b64_value(c).is_some() && self.padding == 0 => self.symbols += 1,
-                _ => self.invalid = true,
+                b'=' => self.padding += 1,
+                _ if self.padding > 0 => self.invalid = true,
+                b'-' => self.pending.push(b'+'),
+                b'_' => self.pending.push(b'/'),
+                _ => self.pending.push(c),
+            }
+            if self.pending.len() == B64_BATCH {
+                self.decode_pending();
             }
         }
+    }
+
+    fn decode_pending(&mut self) {
+        if self.invalid || self.pending.is_empty() {
+            self.pending.clear();
+            return;
+        }
+        match B64.decode(&self.pending) {
+            Ok(v) => self.decoded += v.len() as u64,
+            Err(_) => self.invalid = true,
+        }
+        self.pending.clear();
     }
 
     /// The decoded size, or `None` when the text was not base64.
     pub(crate) fn decoded_len(&self) -> Option<u64> {
-        if self.invalid || self.symbols == 0 || self.padding > 2 || self.symbols % 4 == 1 {
+        if self.invalid || self.padding > 2 {
             return None;
         }
-        Some(self.symbols * 6 / 8)
+        let tail = if self.pending.is_empty() { 0 } else { B64.decode(&self.pending).ok()?.len() as u64 };
+        let total = self.decoded + tail;
+        (total > 0).then_some(total)
     }
 }
 
 /// Percent-decoding; `plus_as_space` for `application/x-www-form-urlencoded` query strings.
+/// Invalid escapes stay as they are.
 pub(crate) fn percent_decode(s: &str, plus_as_space: bool) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' if i + 2 < b.len() => {
-                let h = |c: u8| (c as char).to_digit(16);
-                match (h(b[i + 1]), h(b[i + 2])) {
-                    (Some(x), Some(y)) => {
-                        out.push((x * 16 + y) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b'+' if plus_as_space => out.push(b' '),
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    let s: std::borrow::Cow<'_, str> = if plus_as_space { s.replace('+', " ").into() } else { s.into() };
+    percent_encoding::percent_decode_str(&s).decode_utf8_lossy().into_owned()
 }
 
 /// `a=1&b=x%20y` → `[("a","1"),("b","x y")]`.
@@ -439,6 +433,18 @@ mod tests {
         let mut c = Base64Check::default();
         c.feed(b"not base64!");
         assert_eq!(c.decoded_len(), None);
+        // Across batch boundaries, with line breaks, in odd chunks.
+        let data: Vec<u8> = (0..50_000u32).map(|i| (i * 7 % 256) as u8).collect();
+        let text = base64::engine::general_purpose::STANDARD.encode(&data);
+        let wrapped: Vec<u8> = text.as_bytes().chunks(76).flat_map(|l| l.iter().copied().chain(*b"\r\n")).collect();
+        let mut c = Base64Check::default();
+        for chunk in wrapped.chunks(777) {
+            c.feed(chunk);
+        }
+        assert_eq!(c.decoded_len(), Some(50_000));
+        let mut c = Base64Check::default();
+        c.feed(b"YQ==YQ==");
+        assert_eq!(c.decoded_len(), None, "padding only at the end");
     }
 
     #[test]

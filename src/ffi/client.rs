@@ -24,10 +24,17 @@ pub struct ik_client {
 ///
 /// Required keys: `private_key`, `public_key`, `url_endpoint` (snake_case or camelCase).
 /// Optional: `transformation_position` (`"path"` default, or `"query"`), `api_base_url`,
-/// `upload_base_url`, `connect_timeout_ms` (5000), `timeout_ms` (60000), `max_retries` (2),
-/// `retry_initial_delay_ms` (500), `retry_max_delay_ms` (8000), `ca_pem` (extra trusted CA
-/// certificates, PEM text), `ca_file` (path to such a PEM file), `proxy` (URL; `""` = no proxy;
-/// default: from the environment), `user_agent` (appended to the User-Agent). Unknown keys are an error.
+/// `upload_base_url`, `connect_timeout_ms` (5000), `timeout_ms` (60000; both 1 to 86400000, 0 is
+/// refused), `max_retries` (2, at most 10), `retry_initial_delay_ms` (500), `retry_max_delay_ms`
+/// (8000; both at most 600000), `ca_pem` (extra trusted CA certificates, PEM text), `ca_file`
+/// (path to such a PEM file), `proxy` (an `http://` or `https://` URL; `""` = no proxy; default:
+/// from the environment; SOCKS is refused, from the config or the environment), `user_agent`
+/// (appended to the User-Agent; no control characters). Unknown keys are an error.
+///
+/// The whole configuration, network settings included, is checked here: every problem is
+/// `IK_STATUS_INVALID_ARGUMENT` with a message naming the key (or the proxy environment
+/// variable). The TLS transport is built on the first network call, so a client that only signs
+/// URLs never builds it.
 ///
 /// `config_json` is borrowed for the call only. On `IK_STATUS_OK`, `*out_client` holds a new
 /// client the caller owns (release with `ik_client_free`). On failure `*out_client` is NULL and,

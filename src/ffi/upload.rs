@@ -58,13 +58,24 @@ unsafe fn upload_with(
 /// `transformation`, `checks`, `description`. Booleans are sent as "true"/"false" and objects
 /// as JSON text. An unknown key is `IK_STATUS_INVALID_ARGUMENT`, naming it.
 ///
+/// The library's own option `"idempotent": true` (never sent; all three upload functions take
+/// it) makes a retry unable to store a second copy: the upload goes out with
+/// `useUniqueFileName=false` and `overwriteFile=false` (either set to `true` with it is
+/// `IK_STATUS_INVALID_ARGUMENT`), and when a retry is answered "already exists" (an earlier
+/// attempt was stored but its answer lost) the stored file is looked up by folder, name and
+/// size, and its details object is returned with `IK_STATUS_OK`. An "already exists" on the
+/// first attempt stays `IK_STATUS_BAD_REQUEST`.
+///
 /// `progress` may be NULL; see `ik_progress_callback`. `userdata` is passed to it untouched.
 ///
 /// On `IK_STATUS_OK`, `*out_json` holds the API's answer (the uploaded file's `fileId`, `url`,
-/// `name`, …). Otherwise it holds an error document (`status`, `message`, `http_status`,
-/// `help`, `request_id`, `attempts`, `body`, …). Either way the caller frees it with
-/// `ik_string_free`. NULL `client`, `options_json` or `out_json` gives
-/// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call only.
+/// `name`, …), which always describes a stored file: a 2xx answer without a `fileId` (an empty
+/// body, `{}`, other JSON; a 202 `{"message"}` excepted) is `IK_STATUS_DECODE`, with the answer
+/// in the error's `body`. Otherwise `*out_json` holds an error document (`status`, `message`,
+/// `http_status`, `help`, `request_id`, `attempts`, `body`, …; texts at most 4 KiB, the private
+/// key redacted). Either way the caller frees it with `ik_string_free`. NULL `client`,
+/// `options_json` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the
+/// call only.
 ///
 /// Failed attempts (connection errors, timeouts, 408/409/429/5xx) are retried per the client's
 /// `max_retries`. Thread safety: may be called from several threads at once on one client;
@@ -97,7 +108,9 @@ pub unsafe extern "C" fn ik_upload_file(
 /// Uploads `len` bytes at `data` as the file (a binary multipart part named after `fileName`).
 ///
 /// `data` is borrowed for the call only and is not copied: it is streamed from where it is.
-/// `data` may be NULL only when `len` is 0. `options_json` is as for `ik_upload_file` but must
+/// `data` may be NULL only when `len` is 0. A `len` no object can have (over `PTRDIFF_MAX`, or
+/// running past the end of the address space from `data`: often a negative length cast to
+/// `size_t`) is `IK_STATUS_INVALID_ARGUMENT` and nothing is sent. `options_json` is as for `ik_upload_file` but must
 /// not contain `"file"`; `"fileName"` is required.
 ///
 /// On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
@@ -140,7 +153,8 @@ pub unsafe extern "C" fn ik_upload_file_bytes(
 ///
 /// `path` is a NUL-terminated UTF-8 path, borrowed for the call. The file must exist and be a
 /// regular file (else `IK_STATUS_IO`); its size when the call starts is the size sent, and a
-/// file that changes size during the upload fails with `IK_STATUS_IO`. `options_json` is as
+/// file that changes size during the upload (shrinks, or grows: nothing may be read past the
+/// size it had) fails with `IK_STATUS_IO` before the body is complete, so nothing is stored. `options_json` is as
 /// for `ik_upload_file` but must not contain `"file"`; `"fileName"` is required (it is not
 /// taken from the path).
 ///

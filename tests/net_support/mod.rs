@@ -2,7 +2,8 @@
 //! scripted (status, headers, body, delays, dropped connections, half answers, silence), every
 //! request is recorded with its arrival time, and connections are counted.
 //!
-//! Used by tests/transport_*.rs and tests/ffi_files.rs (`mod net_support;`).
+//! Used by tests/transport_*.rs (`mod net_support;`): transport behaviour that needs exact
+//! control of every byte. Tests of the API itself use the mock server (tests/common/server.rs).
 #![allow(dead_code)]
 
 use std::collections::VecDeque;

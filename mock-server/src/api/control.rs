@@ -26,6 +26,14 @@ pub(crate) fn stats(shared: &Shared) -> Value {
         "files": st.files.len(),
         "folders": st.folders.len(),
         "purge_requests": st.purges.len(),
+        "file_versions": st.files.values().map(|f| f.history.len()).sum::<usize>(),
+        "bulk_jobs": st.jobs.len(),
+        "custom_metadata_fields": st.custom_fields.len(),
+        "saved_extensions": st.saved_extensions.len(),
+        "named_transformations": st.named_transformations.len(),
+        "origins": st.origins.len(),
+        "url_endpoints": st.url_endpoints.len(),
+        "webhooks": st.webhooks.len(),
     })
 }
 

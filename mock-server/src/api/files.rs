@@ -143,11 +143,18 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
         Some(q) => (true, search::mentions(q, "type")),
         None => (typ == "file" || typ == "all", typ == "folder" || typ == "all" || include_folder),
     };
+    // `type=file-version` lists the older versions of files.
+    let want_versions = query.is_none() && typ == "file-version";
     let endpoint = ctx.endpoint().to_string();
     let st = lock(&ctx.shared.state);
     let mut items: Vec<Item> = Vec::new();
-    if want_files {
-        for f in st.files.values() {
+    if want_files || want_versions {
+        let records: Vec<&FileRecord> = if want_versions {
+            st.files.values().flat_map(|f| f.history.iter()).collect()
+        } else {
+            st.files.values().collect()
+        };
+        for f in records {
             if path.as_ref().is_some_and(|p| &f.folder != p)
                 || (file_type != "all" && f.file_type() != file_type)
             {
@@ -169,7 +176,7 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
             }
             let (width, height) = f.dimensions().unwrap_or((0, 0));
             items.push(Item {
-                json: f.details(&endpoint),
+                json: f.version_details(&endpoint, !want_versions),
                 name: f.name.clone(),
                 created: f.created_ms,
                 updated: f.updated_ms,

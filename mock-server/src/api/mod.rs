@@ -1,22 +1,44 @@
-//! The routing table and what handlers share.
+//! Routing and what handlers share.
 //!
-//! To add an operation: write a handler `fn(&mut Ctx) -> Result<Response, Response>` in the
-//! module for its area and add one line to [`ROUTES`]. Patterns are `/`-separated; a segment
-//! `{name}` captures one path segment (percent-decoded), read with [`Ctx::param`]. The first
-//! route whose method and pattern match wins, so list literal paths before patterns that could
-//! also match them.
+//! Regular operations are routed by the library's own operation table (`src/api/ops.rs`,
+//! compiled into this crate as [`crate::ops`]): [`crate::ops::route`] picks the row, one
+//! generic step ([`validate::row`]) checks ids, query and body against it, and
+//! [`handlers::handler`] picks the handler by the row's Python-SDK name. An operation cannot
+//! exist in the library without a route here: a row without a handler answers 501, and
+//! `tests/operations.rs` walks the table and fails on such a row.
+//!
+//! The irregular operations (multipart uploads, the old `/v1/files/metadata` path) are in
+//! [`ROUTES`]. To add a regular operation: add its row to `src/api/ops.rs` (the library does),
+//! write a handler `fn(&mut Ctx) -> Result<Response, Response>` in the module of its resource,
+//! and add one line to [`handlers::handler`].
 
+pub(crate) mod accounts;
+pub(crate) mod bulk;
 pub(crate) mod control;
+pub(crate) mod crud;
+pub(crate) mod custom_fields;
+pub(crate) mod file_ops;
 pub(crate) mod files;
+pub(crate) mod folders;
+pub(crate) mod handlers;
 pub(crate) mod metadata;
+pub(crate) mod named_transformations;
+pub(crate) mod origins;
 pub(crate) mod purge;
+pub(crate) mod saved_extensions;
 pub(crate) mod upload;
+pub(crate) mod upload_v2;
+pub(crate) mod url_endpoints;
+pub(crate) mod validate;
+pub(crate) mod versions;
+pub(crate) mod webhooks;
 
 use crate::http::{Body, RequestHead, Response};
 use crate::multipart::MpError;
+use crate::ops::{self, Op, Verb};
 use crate::record::RecordedRequest;
 use crate::server::{ConnIo, Shared};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::io::Read;
 
 /// What a handler returns; `Err` is an error response, so `?` works on validation helpers.
@@ -29,7 +51,7 @@ pub(crate) enum Auth {
     /// HTTP Basic with the private key as user name.
     Basic,
     /// Basic when an Authorization header is present; otherwise the handler checks the
-    /// client-side upload fields (publicKey, signature, expire, token).
+    /// client-side upload fields (v1: publicKey, signature, expire, token; v2: a JWT `token`).
     BasicOrUploadSignature,
 }
 
@@ -44,22 +66,20 @@ const fn route(method: &'static str, pattern: &'static str, auth: Auth, handler:
     Route { method, pattern, auth, handler }
 }
 
-/// Every ImageKit operation the server knows.
+/// The operations that are not rows of the operation table.
 pub(crate) static ROUTES: &[Route] = &[
     // Upload (upload.imagekit.io)
     route("POST", "/api/v1/files/upload", Auth::BasicOrUploadSignature, upload::upload_v1),
-    // Files (api.imagekit.io)
-    route("GET", "/v1/files", Auth::Basic, files::list),
-    route("POST", "/v1/files/purge", Auth::Basic, purge::create),
-    route("GET", "/v1/files/purge/{requestId}", Auth::Basic, purge::status),
-    route("GET", "/v1/files/metadata", Auth::Basic, metadata::remote), // old public spec's path
-    route("GET", "/v1/files/{fileId}/details", Auth::Basic, files::details),
-    route("PATCH", "/v1/files/{fileId}/details", Auth::Basic, files::update),
-    route("GET", "/v1/files/{fileId}/metadata", Auth::Basic, metadata::file),
-    route("DELETE", "/v1/files/{fileId}", Auth::Basic, files::delete),
-    // Metadata
-    route("GET", "/v1/metadata", Auth::Basic, metadata::remote),
+    route("POST", "/api/v2/files/upload", Auth::BasicOrUploadSignature, upload_v2::upload_v2),
+    // The old public spec's path of files.metadata.get_from_url.
+    route("GET", "/v1/files/metadata", Auth::Basic, metadata::remote),
 ];
+
+const VERBS: [Verb; 5] = [Verb::Get, Verb::Post, Verb::Put, Verb::Patch, Verb::Delete];
+
+fn verb(method: &str) -> Option<Verb> {
+    VERBS.into_iter().find(|v| v.as_str() == method)
+}
 
 /// Matches `path` against `pattern`, returning the captured `{name}` segments.
 pub(crate) fn match_pattern(pattern: &'static str, path: &str) -> Option<Vec<(&'static str, String)>> {
@@ -96,6 +116,10 @@ pub(crate) struct Ctx<'a, 'b> {
     pub basic_auth: bool,
     /// Reading the body failed: the connection is closed after the handler.
     pub io_failed: bool,
+    /// The table row being served (`None` for [`ROUTES`]).
+    pub op: Option<&'static Op>,
+    /// The JSON body once read (the validating step reads it before the handler).
+    pub json: Option<Value>,
 }
 
 impl<'a, 'b> Ctx<'a, 'b> {
@@ -114,6 +138,8 @@ impl<'a, 'b> Ctx<'a, 'b> {
             record,
             basic_auth: false,
             io_failed: false,
+            op: None,
+            json: None,
         }
     }
 
@@ -148,15 +174,27 @@ impl<'a, 'b> Ctx<'a, 'b> {
         Ok(v)
     }
 
-    /// The body as JSON; an empty body is `None`.
+    /// The body as JSON; an empty body is `None`. Read once, then served from [`Ctx::json`].
     pub fn json_body(&mut self) -> Result<Option<Value>, Response> {
+        if let Some(v) = &self.json {
+            return Ok(Some(v.clone()));
+        }
         let b = self.body_bytes(16 << 20)?;
         if b.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
-        serde_json::from_slice(&b)
-            .map(Some)
-            .map_err(|e| Response::error(400, format!("Your request contains invalid JSON: {e}.")))
+        let v: Value = serde_json::from_slice(&b)
+            .map_err(|e| Response::error(400, format!("Your request contains invalid JSON: {e}.")))?;
+        self.json = Some(v.clone());
+        Ok(Some(v))
+    }
+
+    /// The validated JSON object body of a table row with a body (empty for other rows).
+    pub fn obj(&self) -> Map<String, Value> {
+        match &self.json {
+            Some(Value::Object(o)) => o.clone(),
+            _ => Map::new(),
+        }
     }
 
     /// Turns a multipart error into a response (and notes I/O failure).
@@ -181,7 +219,9 @@ pub(crate) fn forbidden() -> Response {
 /// Checks `Authorization: Basic …`: user name = private key, password ignored. The spec also
 /// allows the raw key (`Basic <private_api_key>`).
 pub(crate) fn check_basic(head: &RequestHead, private_key: &str) -> Result<(), Response> {
-    let Some(v) = head.header("authorization") else { return Err(unauthorized()) };
+    let Some(v) = head.header("authorization") else {
+        return Err(unauthorized());
+    };
     let (scheme, cred) = v.trim().split_once(' ').unwrap_or((v.trim(), ""));
     let cred = cred.trim();
     if !scheme.eq_ignore_ascii_case("basic") || cred.is_empty() {
@@ -202,12 +242,15 @@ pub(crate) fn check_basic(head: &RequestHead, private_key: &str) -> Result<(), R
     }
 }
 
-/// Routes a request: 404 for unknown paths, 405 for known paths with another method.
+/// Routes a request: [`ROUTES`] first, then the operation table; 404 for unknown paths, 405
+/// for known paths with another method.
 pub(crate) fn dispatch(ctx: &mut Ctx<'_, '_>) -> Response {
     let path = ctx.head.path.clone();
     let mut allowed: Vec<&str> = Vec::new();
     for r in ROUTES {
-        let Some(params) = match_pattern(r.pattern, &path) else { continue };
+        let Some(params) = match_pattern(r.pattern, &path) else {
+            continue;
+        };
         if r.method != ctx.head.method {
             allowed.push(r.method);
             continue;
@@ -231,6 +274,11 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_, '_>) -> Response {
         ctx.params = params;
         return (r.handler)(ctx).unwrap_or_else(|e| e);
     }
+    if let Some((op, ids)) = verb(&ctx.head.method).and_then(|v| ops::route(v, &path)) {
+        let ids: Vec<String> = ids.into_iter().map(|raw| crate::util::percent_decode(raw, false)).collect();
+        return serve_op(ctx, op, ids);
+    }
+    allowed.extend(VERBS.into_iter().filter(|v| ops::route(*v, &path).is_some()).map(Verb::as_str));
     if allowed.is_empty() {
         Response::error(404, format!("No such API: {} {}.", ctx.head.method, path))
     } else {
@@ -239,9 +287,60 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_, '_>) -> Response {
     }
 }
 
+/// One table row: Basic auth, the generic validating step, then the row's handler.
+fn serve_op(ctx: &mut Ctx<'_, '_>, op: &'static Op, ids: Vec<String>) -> Response {
+    if let Err(resp) = check_basic(ctx.head, &ctx.shared.opts.private_key) {
+        return resp;
+    }
+    ctx.basic_auth = true;
+    ctx.op = Some(op);
+    ctx.params = op.path_ids().zip(ids).collect();
+    let run = |ctx: &mut Ctx<'_, '_>| -> HandlerResult {
+        validate::row(ctx, op)?;
+        match handlers::handler(op.py) {
+            Some(h) => h(ctx),
+            None => Err(no_handler(op)),
+        }
+    };
+    run(ctx).unwrap_or_else(|e| e)
+}
+
+/// The answer of a table row the mock has no handler for (a test fails on it).
+pub(crate) fn no_handler(op: &Op) -> Response {
+    Response::error(501, format!("The mock server has no handler for {} ({} {}).", op.py, op.verb.as_str(), op.path))
+}
+
 /// A required string field of a JSON object.
 pub(crate) fn str_field<'v>(o: &'v serde_json::Map<String, Value>, k: &str) -> Option<&'v str> {
     o.get(k).and_then(Value::as_str)
+}
+
+/// A boolean field; absent or null is `default`.
+pub(crate) fn bool_field(o: &Map<String, Value>, k: &str, default: bool) -> bool {
+    o.get(k).and_then(Value::as_bool).unwrap_or(default)
+}
+
+/// A list-of-strings field (the validating step checked the type).
+pub(crate) fn str_list(o: &Map<String, Value>, k: &str) -> Vec<String> {
+    o.get(k)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
+        .unwrap_or_default()
+}
+
+/// 400 with ImageKit's body.
+pub(crate) fn bad(m: impl Into<String>) -> Response {
+    Response::error(400, m)
+}
+
+/// ImageKit's error body with a `reason` (copy, move, rename and folder operations add one).
+pub(crate) fn error_with_reason(status: u16, reason: &str, message: impl Into<String>) -> Response {
+    Response::json(status, &serde_json::json!({"message": message.into(), "help": crate::http::HELP, "reason": reason}))
+}
+
+/// The current time as ISO 8601, for `createdAt` / `updatedAt` of account resources.
+pub(crate) fn now_iso() -> String {
+    crate::util::iso8601(crate::util::now_ms())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use super::upload::valid_http_url;
 use super::{str_field, Ctx, HandlerResult};
 use crate::http::Response;
 use crate::server::lock;
-use crate::store::PurgeRecord;
+use crate::store::{PurgeRecord, State};
 use serde_json::{json, Value};
 
 /// `POST /v1/files/purge` `{"url": …}` → 201 `{"requestId": …}`.
@@ -18,9 +18,15 @@ pub(crate) fn create(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
         Some(u) if !valid_http_url(u) => return Err(Response::error(400, "Your request contains invalid url parameter.")),
         Some(u) => u.to_string(),
     };
-    let id = crate::util::object_id();
-    lock(&ctx.shared.state).purges.insert(id.clone(), PurgeRecord { url, polls: 0 });
+    let id = start(&mut lock(&ctx.shared.state), url);
     Ok(Response::json(201, &json!({"requestId": id})))
+}
+
+/// Records a purge request (also made by rename with `purgeCache`); returns its id.
+pub(crate) fn start(st: &mut State, url: String) -> String {
+    let id = crate::util::object_id();
+    st.purges.insert(id.clone(), PurgeRecord { url, polls: 0 });
+    id
 }
 
 /// `GET /v1/files/purge/{requestId}`: `Pending` on the first query, `Completed` after.

@@ -234,7 +234,7 @@ fn client_auth(ctx: &Ctx<'_, '_>, form: &Form) -> Result<(), Response> {
 }
 
 /// Spec: alphanumerics, `.`, `-` are kept; anything else becomes `_`.
-fn sanitize_name(n: &str) -> String {
+pub(crate) fn sanitize_name(n: &str) -> String {
     n.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 
@@ -272,7 +272,20 @@ pub(crate) fn valid_http_url(s: &str) -> bool {
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) && !s.chars().any(char::is_whitespace)
 }
 
+/// Which upload API a request came in on.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(crate) enum Api {
+    V1,
+    V2,
+}
+
+/// `POST /api/v1/files/upload`
 pub(crate) fn upload_v1(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
+    upload(ctx, Api::V1)
+}
+
+/// Both upload APIs: the same multipart form; they differ in client-side authentication.
+pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
     let ct = ctx.head.header("content-type").unwrap_or("");
     let Some(b) = boundary(ct) else {
         if !ctx.basic_auth && ctx.head.header("authorization").is_none() {
@@ -298,8 +311,10 @@ pub(crate) fn upload_v1(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
                 "Your request contains both signature and basic auth parameter. Use only one method, you might be exposing your private API key.",
             ));
         }
-    } else {
+    } else if api == Api::V1 {
         client_auth(ctx, &form)?;
+    } else {
+        super::upload_v2::check_token(ctx, &form.0)?;
     }
     if let Some(f) = too_big.first() {
         return Err(bad(format!("Your request contains invalid {f} parameter. It is larger than {MAX_FIELD} bytes.")));
@@ -393,6 +408,11 @@ pub(crate) fn upload_v1(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let now = st.tick();
     let mut rec = match existing {
         Some(old) => FileRecord {
+            history: {
+                let mut h = old.history.clone();
+                h.push(old.snapshot());
+                h
+            },
             version_id: util::object_id(),
             version_number: old.version_number + 1,
             tags: if tags.is_some() || overwrite_tags { tags.clone() } else { old.tags.clone() },
@@ -425,6 +445,7 @@ pub(crate) fn upload_v1(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
                 created_ms: now,
                 updated_ms: now,
                 content_hash: 0,
+                history: Vec::new(),
             }
         }
     };

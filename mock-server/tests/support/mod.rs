@@ -19,19 +19,8 @@ pub fn auth() -> (String, String) {
 }
 
 pub fn b64(data: &[u8]) -> String {
-    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut s = String::new();
-    for c in data.chunks(3) {
-        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
-        for i in 0..4 {
-            if i <= c.len() {
-                s.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(data)
 }
 
 pub fn crc32(data: &[u8]) -> u32 {
@@ -233,4 +222,10 @@ pub fn upload_file(addr: SocketAddr, name: &str, data: &[u8], extra: &[(&str, &s
     let r = upload(addr, f);
     assert_eq!(r.status, 200, "{}", r.text());
     r.json()
+}
+
+/// One authenticated request with a JSON body (`Value::Null` sends none).
+pub fn send_json(addr: SocketAddr, method: &str, path: &str, body: &Value) -> Resp {
+    let b = if body.is_null() { Vec::new() } else { body.to_string().into_bytes() };
+    call(addr, method, path, &b)
 }
