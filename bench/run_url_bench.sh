@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the release library and bench/url_bench.c, then prints ik_url throughput (URLs/s and
-# µs per URL) for the seed README's examples, signed and unsigned, on one core.
+# Builds the release library and bench/url_bench.c, then prints ik_url and ik_build_url throughput
+# (URLs/s, µs per URL, and the modern builder's time relative to ik_url for the same URL) for the
+# seed README's examples, signed and unsigned, on one core.
 #
 #   bench/run_url_bench.sh [iterations per run] [runs]
 #

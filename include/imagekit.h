@@ -167,6 +167,13 @@ typedef struct ik_client ik_client;
 typedef void (*ik_log_callback)(void *userdata, uint32_t level, const char *message);
 
 /**
+ * Receives one page of a paged list: `page_json` is the page's JSON array as the API sent it,
+ * borrowed for the call only (copy what you keep). Called on the thread that started the walk.
+ * Return 0 to go on to the next page, any other value to stop.
+ */
+typedef int (*ik_page_callback)(void *userdata, const char *page_json);
+
+/**
  * Reports upload progress, libcurl style: `sent` request-body bytes out of `total` (the whole
  * multipart body, so a little more than the file). Called on the thread that started the
  * upload: once before the first byte, then as the body goes out. Return 0 to go on; any other
@@ -1466,6 +1473,55 @@ ik_status ik_accounts_webhooks_delete(const struct ik_client *client,
                                       char **out_json);
 
 /**
+ * Lists and searches files and folders page by page (`GET /v1/files` with `skip`/`limit`),
+ * handing each page to `on_page` until a page comes back shorter than the page size or
+ * `on_page` returns non-zero.
+ *
+ * `params_json` (may be NULL) is as for `ik_assets_list`; its `skip` (default 0) is where the
+ * walk starts and its `limit` (default 1000, the API's maximum) is the page size.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds `{"pages":N,"items":M,"stopped":bool}` (`stopped`: the
+ * callback ended the walk early). On failure (an HTTP error on any page, a page that is not a
+ * JSON array) it holds an error document; the pages before it were delivered. The caller frees
+ * it with `ik_string_free`. NULL `client`, `on_page` or `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`. `userdata` is passed to `on_page` untouched. Thread-safe on a shared
+ * client; `on_page` must not free the client.
+ *
+ * @code
+ * static int print_page(void *ud, const char *page) { (void)ud; puts(page); return 0; }
+ * char *out = NULL;
+ * ik_assets_list_each(client, "{\"path\":\"/products\",\"limit\":100}", print_page, NULL, &out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * `client` NULL or a live handle; `params_json` NULL or NUL-terminated; `on_page` safe to call
+ * with `userdata`; `out_json` NULL or writable.
+ */
+ik_status ik_assets_list_each(const struct ik_client *client,
+                              const char *params_json,
+                              ik_page_callback on_page,
+                              void *userdata,
+                              char **out_json);
+
+/**
+ * Lists and searches files and folders across every page (`GET /v1/files` with `skip`/`limit`)
+ * and returns all items in one JSON array, at most `max_items` of them (0: no cap; a result of
+ * exactly `max_items` items may have been cut).
+ *
+ * `params_json` (may be NULL) is as for `ik_assets_list_each`. On `IK_STATUS_OK`, `*out_json`
+ * holds the array; otherwise an error document. The caller frees it with `ik_string_free`. NULL
+ * `client` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Thread-safe on a shared client.
+ *
+ * # Safety
+ * `client` NULL or a live handle; `params_json` NULL or NUL-terminated; `out_json` NULL or writable.
+ */
+ik_status ik_assets_list_all(const struct ik_client *client,
+                             const char *params_json,
+                             uint64_t max_items,
+                             char **out_json);
+
+/**
  * Computes the Hamming distance between two pHash values (hex strings such as
  * `"f06830ca9f1e3e90"`, from a file's metadata): the number of differing bits, 0 for the same
  * image. An optional `0x`/`0X` prefix is accepted; upper and lower case are equal.
@@ -1601,6 +1657,45 @@ ik_status ik_get_purge_cache_status(const struct ik_client *client,
                                     char **out_json);
 
 /**
+ * Seed name of `ik_files_upload` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_upload`.
+ */
+ik_status ik_upload_file(const struct ik_client *client,
+                         const char *options_json,
+                         ik_progress_callback progress,
+                         void *userdata,
+                         char **out_json);
+
+/**
+ * Seed name of `ik_files_upload_bytes` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_upload_bytes`.
+ */
+ik_status ik_upload_file_bytes(const struct ik_client *client,
+                               const uint8_t *data,
+                               size_t len,
+                               const char *options_json,
+                               ik_progress_callback progress,
+                               void *userdata,
+                               char **out_json);
+
+/**
+ * Seed name of `ik_files_upload_path` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_upload_path`.
+ */
+ik_status ik_upload_file_path(const struct ik_client *client,
+                              const char *path,
+                              const char *options_json,
+                              ik_progress_callback progress,
+                              void *userdata,
+                              char **out_json);
+
+/**
  * A static English description of a status code. Never NULL; unknown codes give "unknown status".
  *
  * The returned string lives for the whole program: do not free it.
@@ -1645,7 +1740,7 @@ const char *ik_status_str(uint32_t status);
  *
  * @code
  * char *out = NULL;
- * ik_status st = ik_upload_file(client,
+ * ik_status st = ik_files_upload(client,
  *     "{\"file\":\"https://example.com/cat.jpg\",\"fileName\":\"cat.jpg\",\"tags\":[\"pets\"]}",
  *     NULL, NULL, &out);
  * if (st == IK_STATUS_OK) printf("uploaded: %s\n", out); else fprintf(stderr, "%s\n", out);
@@ -1655,11 +1750,11 @@ const char *ik_status_str(uint32_t status);
  * # Safety
  * Pointers must be NULL or valid as described; `progress` must be safe to call with `userdata`.
  */
-ik_status ik_upload_file(const struct ik_client *client,
-                         const char *options_json,
-                         ik_progress_callback progress,
-                         void *userdata,
-                         char **out_json);
+ik_status ik_files_upload(const struct ik_client *client,
+                          const char *options_json,
+                          ik_progress_callback progress,
+                          void *userdata,
+                          char **out_json);
 
 /**
  * Uploads `len` bytes at `data` as the file (a binary multipart part named after `fileName`).
@@ -1667,7 +1762,7 @@ ik_status ik_upload_file(const struct ik_client *client,
  * `data` is borrowed for the call only and is not copied: it is streamed from where it is.
  * `data` may be NULL only when `len` is 0. A `len` no object can have (over `PTRDIFF_MAX`, or
  * running past the end of the address space from `data`: often a negative length cast to
- * `size_t`) is `IK_STATUS_INVALID_ARGUMENT` and nothing is sent. `options_json` is as for `ik_upload_file` but must
+ * `size_t`) is `IK_STATUS_INVALID_ARGUMENT` and nothing is sent. `options_json` is as for `ik_files_upload` but must
  * not contain `"file"`; `"fileName"` is required.
  *
  * On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
@@ -1681,22 +1776,22 @@ ik_status ik_upload_file(const struct ik_client *client,
  *     return 0; // non-zero cancels
  * }
  * char *out = NULL;
- * ik_status st = ik_upload_file_bytes(client, buf, buf_len, "{\"fileName\":\"photo.jpg\"}",
+ * ik_status st = ik_files_upload_bytes(client, buf, buf_len, "{\"fileName\":\"photo.jpg\"}",
  *                                     on_progress, NULL, &out);
  * ik_string_free(out);
  * @endcode
  *
  * # Safety
  * `data` must point to `len` readable bytes (or be NULL with `len == 0`); other pointers as
- * for `ik_upload_file`.
+ * for `ik_files_upload`.
  */
-ik_status ik_upload_file_bytes(const struct ik_client *client,
-                               const uint8_t *data,
-                               size_t len,
-                               const char *options_json,
-                               ik_progress_callback progress,
-                               void *userdata,
-                               char **out_json);
+ik_status ik_files_upload_bytes(const struct ik_client *client,
+                                const uint8_t *data,
+                                size_t len,
+                                const char *options_json,
+                                ik_progress_callback progress,
+                                void *userdata,
+                                char **out_json);
 
 /**
  * Uploads the local file at `path`, streamed from disk in chunks while it is sent: memory
@@ -1706,7 +1801,7 @@ ik_status ik_upload_file_bytes(const struct ik_client *client,
  * regular file (else `IK_STATUS_IO`); its size when the call starts is the size sent, and a
  * file that changes size during the upload (shrinks, or grows: nothing may be read past the
  * size it had) fails with `IK_STATUS_IO` before the body is complete, so nothing is stored. `options_json` is as
- * for `ik_upload_file` but must not contain `"file"`; `"fileName"` is required (it is not
+ * for `ik_files_upload` but must not contain `"file"`; `"fileName"` is required (it is not
  * taken from the path).
  *
  * On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
@@ -1717,7 +1812,7 @@ ik_status ik_upload_file_bytes(const struct ik_client *client,
  *
  * @code
  * char *out = NULL;
- * ik_status st = ik_upload_file_path(client, "/tmp/video.mp4",
+ * ik_status st = ik_files_upload_path(client, "/tmp/video.mp4",
  *     "{\"fileName\":\"video.mp4\",\"folder\":\"/videos\"}", on_progress, &state, &out);
  * ik_string_free(out);
  * @endcode
@@ -1725,12 +1820,59 @@ ik_status ik_upload_file_bytes(const struct ik_client *client,
  * # Safety
  * Pointers must be NULL or valid as described; `progress` must be safe to call with `userdata`.
  */
-ik_status ik_upload_file_path(const struct ik_client *client,
-                              const char *path,
-                              const char *options_json,
-                              ik_progress_callback progress,
-                              void *userdata,
-                              char **out_json);
+ik_status ik_files_upload_path(const struct ik_client *client,
+                               const char *path,
+                               const char *options_json,
+                               ik_progress_callback progress,
+                               void *userdata,
+                               char **out_json);
+
+/**
+ * Uploads a file given by URL, base64 text or data URI to upload API v2
+ * (`POST /api/v2/files/upload`, `beta.v2.files.upload` in the newest SDKs).
+ *
+ * As `ik_files_upload` in every respect (options, streaming, progress, cancellation, retries,
+ * idempotent mode, result and errors), except that v2 has no `publicKey`, `signature` or
+ * `expire` (`IK_STATUS_INVALID_ARGUMENT` if given): a client-side upload authenticates with a
+ * JWT `token` made by `ik_upload_v2_token`; a server-side one with the client's private key.
+ *
+ * # Safety
+ * As for `ik_files_upload`.
+ */
+ik_status ik_beta_v2_files_upload(const struct ik_client *client,
+                                  const char *options_json,
+                                  ik_progress_callback progress,
+                                  void *userdata,
+                                  char **out_json);
+
+/**
+ * Uploads `len` bytes at `data` to upload API v2: as `ik_files_upload_bytes`, with v2's
+ * options (see `ik_beta_v2_files_upload`).
+ *
+ * # Safety
+ * As for `ik_files_upload_bytes`.
+ */
+ik_status ik_beta_v2_files_upload_bytes(const struct ik_client *client,
+                                        const uint8_t *data,
+                                        size_t len,
+                                        const char *options_json,
+                                        ik_progress_callback progress,
+                                        void *userdata,
+                                        char **out_json);
+
+/**
+ * Uploads the local file at `path`, streamed from disk, to upload API v2: as
+ * `ik_files_upload_path`, with v2's options (see `ik_beta_v2_files_upload`).
+ *
+ * # Safety
+ * As for `ik_files_upload_path`.
+ */
+ik_status ik_beta_v2_files_upload_path(const struct ik_client *client,
+                                       const char *path,
+                                       const char *options_json,
+                                       ik_progress_callback progress,
+                                       void *userdata,
+                                       char **out_json);
 
 /**
  * Builds an ImageKit URL exactly as the seed SDK's `url()` does (imagekitio 4.2.0 with the seed
@@ -1751,6 +1893,12 @@ ik_status ik_upload_file_path(const struct ik_client *client,
  * - `expire_seconds` / `expireSeconds` (number): with `signed`, also append `ik-t` = now + this.
  * - `now` (integer unix seconds): a testing aid that freezes the clock used for `ik-t`.
  *
+ * A repeated key keeps its last value (options, keys of a step, `query_parameters`), as Python's
+ * `json.loads` does: an invalid earlier value is then no error. A NUL character (`\u0000`) in a
+ * string that goes into the URL (`path`, `src`, `url_endpoint`, transformation keys and values,
+ * `query_parameters` keys and values) is an error, since the returned C string cannot carry it.
+ * Numbers are Python floats for `signed` and `expire_seconds` (`1e-400` is 0.0, so falsy).
+ *
  * Example: `{"path":"/default-image.jpg","transformation":[{"height":"300","width":"400"}]}`
  * gives `https://ik.imagekit.io/your_imagekit_id/tr:h-300,w-400/default-image.jpg`. Neither
  * `path` nor `src` gives the empty string, as the seed does.
@@ -1758,8 +1906,8 @@ ik_status ik_upload_file_path(const struct ik_client *client,
  * `client` and `options_json` are borrowed for the call only. `*out_url` is set to NULL on
  * entry; on `IK_STATUS_OK` it holds the URL as plain text (not JSON); on failure it holds an
  * error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8, malformed JSON, a wrong
- * JSON type, an unknown option or an invalid `transformation_position`; the message names the
- * problem). Either way the caller owns `*out_url` and releases it with `ik_string_free`.
+ * JSON type, an unknown option, an invalid `transformation_position` or a NUL; the message
+ * names the problem and the option; a JSON syntax error is reported before any invalid value). Either way the caller owns `*out_url` and releases it with `ik_string_free`.
  * The private key never appears in the output.
  *
  * NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
@@ -1771,7 +1919,9 @@ ik_status ik_upload_file_path(const struct ik_client *client,
  * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
  * a NUL-terminated string; `out_url` must be NULL or writable.
  */
-ik_status ik_url(const struct ik_client *client, const char *options_json, char **out_url);
+ik_status ik_url(const struct ik_client *client,
+                 const char *options_json,
+                 char **out_url);
 
 /**
  * Verifies that a webhook request comes from ImageKit and is fresh, and returns its event.

@@ -12,6 +12,7 @@
 //! (scripts/test.sh sets it): there a missing spec or Prism is a failure.
 
 mod common;
+#[rustfmt::skip] // generated (tests/codegen)
 mod op_calls;
 
 use common::repo_dir;
@@ -19,7 +20,7 @@ use imagekit::ffi::client::*;
 use imagekit::ffi::request::*;
 use imagekit::ffi::seed_names::*;
 use imagekit::ffi::status::ik_status;
-use imagekit::ffi::upload::*;
+use imagekit::ffi::upload::{ik_beta_v2_files_upload, ik_beta_v2_files_upload_bytes, ik_beta_v2_files_upload_path};
 use std::ffi::{c_char, CStr, CString};
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -203,6 +204,28 @@ fn every_operation_passes_prism_validation() {
     let path_opts = c(r#"{"fileName": "streamed.bin"}"#);
     check(&mut failures, "upload_file_path", |out| unsafe {
         ik_upload_file_path(cl, tmp_c.as_ptr(), path_opts.as_ptr(), None, ptr::null_mut(), out)
+    });
+    // Upload v2: the same form, at /api/v2/files/upload.
+    check(
+        &mut failures,
+        "beta.v2.files.upload (bytes, every scalar option)",
+        |out| unsafe {
+            ik_beta_v2_files_upload_bytes(
+                cl,
+                bytes.as_ptr(),
+                bytes.len(),
+                scalar_upload_options.as_ptr(),
+                None,
+                ptr::null_mut(),
+                out,
+            )
+        },
+    );
+    check(&mut failures, "beta.v2.files.upload (remote URL)", |out| unsafe {
+        ik_beta_v2_files_upload(cl, url_upload.as_ptr(), None, ptr::null_mut(), out)
+    });
+    check(&mut failures, "beta.v2.files.upload (path)", |out| unsafe {
+        ik_beta_v2_files_upload_path(cl, tmp_c.as_ptr(), path_opts.as_ptr(), None, ptr::null_mut(), out)
     });
     let _ = std::fs::remove_file(&tmp);
 

@@ -5,6 +5,7 @@
 //! exactly the table's functions.
 
 mod common;
+#[rustfmt::skip] // generated (tests/codegen)
 mod op_calls;
 
 use imagekit::api::exec::prepare;

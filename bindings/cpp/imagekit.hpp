@@ -311,6 +311,15 @@ std::string with_progress(const Progress &progress, Call &&call) {
 
 namespace imagekit {
 
+/// The transformation string alone, as the newest SDKs build it (ik_build_transformation): a
+/// JSON array of steps (or {"transformation":[...]}), e.g. [{"width":300},{"rotation":90}] gives
+/// "w-300:rt-90". Throws Error (InvalidArgument, naming the problem) on bad input.
+inline std::string build_transformation(const std::string &transformation_json) {
+    detail::OwnedString out;
+    detail::check(ik_build_transformation(transformation_json.c_str(), out.out()), out);
+    return out.str();
+}
+
 /// The pHash distance of two hexadecimal perceptual hashes (0 = identical).
 inline std::uint32_t phash_distance(const std::string &first, const std::string &second) {
     detail::OwnedString err;
@@ -319,9 +328,6 @@ inline std::uint32_t phash_distance(const std::string &first, const std::string 
     return distance;
 }
 
-/// Webhook verification (webhooks.unwrap in the newest SDKs); needs no client.
-namespace webhooks {
-
 /// Verifies a webhook request (Standard Webhooks or the older x-ik-signature) and returns its
 /// event JSON (the body, verbatim). secret: the endpoint's signing secret; body: the raw request
 /// body (any bytes); headers_json: the request headers as a JSON object (names in any case,
@@ -329,9 +335,9 @@ namespace webhooks {
 /// {"tolerance_seconds":300,"now":...,"scheme":"auto","secret_encoding":"auto"}.
 /// A failed check throws Error with Status::InvalidArgument whose field("reason") names it:
 /// missing_header, malformed_header, no_matching_signature, stale_timestamp, future_timestamp,
-/// body_not_json.
-inline std::string unwrap(const std::string &secret, std::string_view body, const std::string &headers_json,
-                          const std::string &options_json = {}) {
+/// body_not_json. Needs no client (ik_webhooks_unwrap; webhooks.unwrap in the newest SDKs).
+inline std::string webhooks_unwrap(const std::string &secret, std::string_view body, const std::string &headers_json,
+                                   const std::string &options_json = {}) {
     detail::OwnedString out;
     detail::check(ik_webhooks_unwrap(secret.c_str(), reinterpret_cast<const std::uint8_t *>(body.data()), body.size(),
                                      headers_json.c_str(), options_json.empty() ? nullptr : options_json.c_str(),
@@ -339,8 +345,6 @@ inline std::string unwrap(const std::string &secret, std::string_view body, cons
                   out);
     return out.str();
 }
-
-}  // namespace webhooks
 
 /// An ImageKit client. Move-only; see the top of this file for thread safety.
 class Client : public detail::Operations<Client> {
@@ -390,6 +394,27 @@ public:
     std::string url(const char *options_json) const {
         detail::OwnedString out;
         detail::check(ik_url(client_, options_json, out.out()), out);
+        return out.str();
+    }
+
+    /// Builds a (signed) URL the way the newest official SDKs do (ik_build_url): options JSON with
+    /// src, urlEndpoint (default: the client's), transformation (steps and typed layers),
+    /// transformationPosition ("query" by default), queryParameters, signed, expiresIn, now.
+    std::string build_url(const std::string &options_json) const { return build_url(options_json.c_str()); }
+
+    /// build_url() for a NUL-terminated options document (no std::string built for it).
+    std::string build_url(const char *options_json) const {
+        detail::OwnedString out;
+        detail::check(ik_build_url(client_, options_json, out.out()), out);
+        return out.str();
+    }
+
+    /// {"src","srcSet","sizes","width"} for a responsive <img>, as the browser SDK computes them
+    /// (ik_responsive_image_attributes): build_url()'s options plus width, sizes,
+    /// deviceBreakpoints and imageBreakpoints; src is required.
+    std::string responsive_image_attributes(const std::string &options_json) const {
+        detail::OwnedString out;
+        detail::check(ik_responsive_image_attributes(client_, options_json.c_str(), out.out()), out);
         return out.str();
     }
 
@@ -451,6 +476,40 @@ public:
     }
 
     // ---- Media library ----
+    // One method per operation of the table comes from detail::Operations (imagekit_ops.hpp):
+    // files_get(file_id), files_copy(params_json), folders_create(params_json), ...
+
+    /// Every page of assets_list (skip/limit): on_page gets each page's JSON array and returns
+    /// false to stop; an exception thrown by it stops the walk and is rethrown. Returns
+    /// {"pages":N,"items":M,"stopped":bool}.
+    std::string assets_list_each(const std::string &params_json,
+                                 const std::function<bool(std::string_view page)> &on_page) const {
+        struct State {
+            const std::function<bool(std::string_view)> *fn;
+            std::exception_ptr error;
+        } state{&on_page, nullptr};
+        auto trampoline = [](void *userdata, const char *page) -> int {
+            auto *st = static_cast<State *>(userdata);
+            try {
+                return (*st->fn)(page) ? 0 : 1;
+            } catch (...) {
+                st->error = std::current_exception();
+                return 1;
+            }
+        };
+        detail::OwnedString out;
+        const ik_status status = ik_assets_list_each(client_, params_json.c_str(), trampoline, &state, out.out());
+        if (state.error) std::rethrow_exception(state.error);
+        detail::check(status, out);
+        return out.str();
+    }
+
+    /// Every item of every page of assets_list in one JSON array, at most max_items (0: no cap).
+    std::string assets_list_all(const std::string &params_json = "{}", std::uint64_t max_items = 0) const {
+        detail::OwnedString out;
+        detail::check(ik_assets_list_all(client_, params_json.c_str(), max_items, out.out()), out);
+        return out.str();
+    }
 
     std::string list_files(const std::string &options_json = "{}") const {
         return call(ik_list_files, options_json);

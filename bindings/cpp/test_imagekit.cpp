@@ -124,27 +124,27 @@ void test_webhooks_and_upload_token() {
     const std::string headers = R"({"Webhook-Id":"msg_1","Webhook-Timestamp":"1714035985",)"
                                 R"("Webhook-Signature":"v1,bm90LXRoZS1zaWduYXR1cmU= v1,h8Aa/abbIYZ3vN7I3uBLWXqkS2VfxvxqURgO3i1EEY8="})";
     const std::string now = R"({"now":1714035985})";
-    CHECK_EQ(imagekit::webhooks::unwrap(secret, body, headers, now), body);
-    CHECK_EQ(imagekit::webhooks::unwrap("legacy-secret", body,
+    CHECK_EQ(imagekit::webhooks_unwrap(secret, body, headers, now), body);
+    CHECK_EQ(imagekit::webhooks_unwrap("legacy-secret", body,
                                         R"({"X-Ik-Signature":"t=1714035985000,v1=7852939842642d4a7812148399def3916a3ccb2bc91f12a65f7217d949a75b57"})",
                                         now),
              body);
 
-    auto e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body + " ", headers, now); });
+    auto e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body + " ", headers, now); });
     CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
     CHECK_EQ(e.field("reason"), std::string("no_matching_signature"));
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, headers, R"({"now":1714036286})"); });
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body, headers, R"({"now":1714036286})"); });
     CHECK_EQ(e.field("reason"), std::string("stale_timestamp"));
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, headers); });  // the real clock
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body, headers); });  // the real clock
     CHECK_EQ(e.field("reason"), std::string("stale_timestamp"));
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, "{}", now); });
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body, "{}", now); });
     CHECK_EQ(e.field("reason"), std::string("missing_header"));
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, body, "{", now); });
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, body, "{", now); });
     CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
     CHECK(e.field("reason").empty());
     // The body is passed by length: an embedded NUL is part of it.
     const std::string with_nul("{\0}", 3);
-    e = expect_error([&] { (void)imagekit::webhooks::unwrap(secret, with_nul, headers, now); });
+    e = expect_error([&] { (void)imagekit::webhooks_unwrap(secret, with_nul, headers, now); });
     CHECK_EQ(e.field("reason"), std::string("no_matching_signature"));
 
     const imagekit::Client c(kConfig);
@@ -275,6 +275,21 @@ void test_network(const std::string &base) {
     CHECK(!c.list_files().empty());
     (void)c.get_file_metadata(file_id);
 
+    // Table-driven methods (imagekit_ops.hpp) and the page walk.
+    CHECK_EQ(imagekit::detail::JsonObject(c.files_get(file_id)).string("fileId"), file_id);
+    CHECK(c.assets_list(R"({"tags":["updated"]})").find(file_id) != std::string::npos);
+    e = expect_error([&] { (void)c.files_copy(R"({"sourceFilePath":"/a.jpg"})"); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
+    CHECK(e.message().find("destinationPath") != std::string::npos);
+    int pages_seen = 0;
+    const std::string walk = c.assets_list_each(R"({"limit":1})", [&](std::string_view page) {
+        CHECK(page.front() == '[');
+        return ++pages_seen < 2;
+    });
+    CHECK_EQ(pages_seen, 2);
+    CHECK(walk.find("\"stopped\":true") != std::string::npos);
+    CHECK(c.assets_list_all("{}", 1).front() == '[');
+
     // Purge and its status.
     const std::string purge = c.purge_cache("https://test-domain.com/test-endpoint/cpp-test.txt");
     const std::string request_id = imagekit::detail::JsonObject(purge).string("requestId");
@@ -307,11 +322,41 @@ void test_network(const std::string &base) {
 
 }  // namespace
 
+// The modern builder: official vectors (@imagekit/nodejs 7.11, tests/data/url_modern_official.json
+// new-0219 and new-0313), the transformation string, responsive attributes and an error.
+void test_modern_builder() {
+    const imagekit::Client c(kConfig);
+    CHECK_EQ(c.build_url(R"({"urlEndpoint":"https://ik.imagekit.io/test_url_endpoint","src":"/test_path.jpg",)"
+                         R"("transformation":[{"height":"300","width":"400"}],"transformationPosition":"path"})"),
+             std::string("https://ik.imagekit.io/test_url_endpoint/tr:h-300,w-400/test_path.jpg"));
+    CHECK_EQ(c.build_url(std::string(R"({"urlEndpoint":"https://ik.imagekit.io/demo","src":"/medium_cafe_B1iTdD0C.jpg",)"
+                                     R"("transformationPosition":"path",)"
+                                     R"("transformation":[{"overlay":{"type":"text","text":"Manu"}}]})")),
+             std::string("https://ik.imagekit.io/demo/tr:l-text,i-Manu,l-end/medium_cafe_B1iTdD0C.jpg"));
+    // The client's endpoint, query position by default, signed (HMAC of "a.jpg?tr=w-100" + 9999999999).
+    const std::string signed_url = c.build_url(R"({"src":"/a.jpg","transformation":[{"width":100}],"signed":true})");
+    CHECK_EQ(signed_url.rfind("https://test-domain.com/test-endpoint/a.jpg?tr=w-100&ik-s=", 0), std::size_t(0));
+    CHECK_EQ(signed_url.size(), std::string("https://test-domain.com/test-endpoint/a.jpg?tr=w-100&ik-s=").size() + 40);
+    CHECK_EQ(imagekit::build_transformation(R"([{"width":300,"grayscale":true},{"rotation":90}])"),
+             std::string("w-300,e-grayscale:rt-90"));
+    const std::string attrs = c.responsive_image_attributes(R"({"src":"/a.jpg","width":400})");
+    const imagekit::detail::JsonObject r(attrs);  // a view: `attrs` must outlive it
+    CHECK_EQ(r.string("src"), std::string("https://test-domain.com/test-endpoint/a.jpg?tr=w-828,c-at_max"));
+    CHECK_EQ(r.string("srcSet"), std::string("https://test-domain.com/test-endpoint/a.jpg?tr=w-640,c-at_max 1x, "
+                                             "https://test-domain.com/test-endpoint/a.jpg?tr=w-828,c-at_max 2x"));
+    auto e = expect_error([&] { (void)c.build_url(R"({"src":"/a.jpg","transformation":[{"overlay":{"type":"gif"}}]})"); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
+    CHECK(e.message().find("transformation[0].overlay.type") != std::string::npos);
+    auto e2 = expect_error([] { (void)imagekit::build_transformation("{\"width\":1}"); });
+    CHECK_EQ(e2.status(), imagekit::Status::InvalidArgument);
+}
+
 int main() {
     test_version_and_status();
     test_json_reader();
     test_client_lifecycle();
     test_url_toolkit();
+    test_modern_builder();
     test_webhooks_and_upload_token();
     if (const char *base = std::getenv("IK_TEST_BASE_URL")) {
         test_network(base);

@@ -5,12 +5,15 @@ package imagekit
 
 /*
 #include <stdint.h>
+#include <string.h>
 */
 import "C"
 
 import (
 	"context"
+	"encoding/json"
 	"runtime/cgo"
+	"unsafe"
 )
 
 //export ikGoLog
@@ -40,6 +43,24 @@ func ikGoProgress(handle C.uintptr_t, sent, total C.uint64_t) (cancel C.int) {
 	}
 	if st.progress != nil {
 		st.progress(uint64(sent), uint64(total))
+	}
+	return 0
+}
+
+//export ikGoPage
+func ikGoPage(handle C.uintptr_t, page *C.char) (stop C.int) {
+	st := cgo.Handle(handle).Value().(*pageState)
+	defer func() {
+		if r := recover(); r != nil {
+			st.panicked, stop = r, 1
+		}
+	}()
+	if st.ctx.Err() != nil {
+		return 1
+	}
+	doc := C.GoBytes(unsafe.Pointer(page), C.int(C.strlen(page)))
+	if !st.fn(json.RawMessage(doc)) {
+		return 1
 	}
 	return 0
 }

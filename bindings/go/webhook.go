@@ -15,7 +15,7 @@ import (
 	"unsafe"
 )
 
-// Reasons a webhook fails verification: the Reason of the *Error UnwrapWebhook returns (its
+// Reasons a webhook fails verification: the Reason of the *Error WebhooksUnwrap returns (its
 // Status is StatusInvalidArgument). The checks run in this order.
 const (
 	WebhookMissingHeader       = "missing_header"        // a header the scheme needs is absent
@@ -26,7 +26,7 @@ const (
 	WebhookBodyNotJSON         = "body_not_json"         // authentic, but not a JSON object
 )
 
-// WebhookOptions tunes UnwrapWebhook; the zero value (or nil) is the default.
+// WebhookOptions tunes WebhooksUnwrap; the zero value (or nil) is the default.
 type WebhookOptions struct {
 	// Tolerance is how far the signed timestamp may be from now, either way, in whole seconds;
 	// 0 means the default, 5 minutes.
@@ -71,7 +71,7 @@ type WebhookEvent struct {
 	Raw       json.RawMessage `json:"-"`
 }
 
-// UnwrapWebhook verifies that a webhook request comes from ImageKit and is fresh, and returns
+// WebhooksUnwrap verifies that a webhook request comes from ImageKit and is fresh, and returns
 // its event (ik_webhooks_unwrap; webhooks.unwrap in the newest SDKs). secret is the endpoint's
 // signing secret (e.g. "whsec_…"); body the raw request body exactly as received; headers the
 // request's headers (r.Header; names in any case). Both ImageKit schemes are understood:
@@ -79,8 +79,8 @@ type WebhookEvent struct {
 // StatusInvalidArgument whose Reason is one of the Webhook* constants. It needs no Client.
 //
 //	body, _ := io.ReadAll(r.Body)
-//	event, err := imagekit.UnwrapWebhook(secret, body, r.Header, nil)
-func UnwrapWebhook(secret string, body []byte, headers http.Header, opts *WebhookOptions) (*WebhookEvent, error) {
+//	event, err := imagekit.WebhooksUnwrap(secret, body, r.Header, nil)
+func WebhooksUnwrap(secret string, body []byte, headers http.Header, opts *WebhookOptions) (*WebhookEvent, error) {
 	if headers == nil {
 		headers = http.Header{}
 	}

@@ -21,7 +21,7 @@ import (
 )
 
 // The cases of tests/data/webhook_vectors.json (computed by a Python stdlib script, independently
-// of the library) through UnwrapWebhook, with the headers as an http.Header.
+// of the library) through WebhooksUnwrap, with the headers as an http.Header.
 func TestWebhookVectors(t *testing.T) {
 	raw, err := os.ReadFile(filepath.Join("..", "..", "tests", "data", "webhook_vectors.json"))
 	if err != nil {
@@ -63,7 +63,7 @@ func TestWebhookVectors(t *testing.T) {
 		}
 		opts := &WebhookOptions{Now: time.Unix(c.Options.Now, 0), Tolerance: time.Duration(c.Options.Tolerance) * time.Second,
 			Scheme: c.Options.Scheme, SecretEncoding: c.Options.SecretEncoding}
-		ev, err := UnwrapWebhook(c.Secret, body, h, opts)
+		ev, err := WebhooksUnwrap(c.Secret, body, h, opts)
 		if c.Expect == "ok" {
 			if err != nil {
 				t.Errorf("%s: %v", c.Name, err)
@@ -108,7 +108,7 @@ func standardSignature(key []byte, id string, ts int64, body []byte) string {
 
 // A webhook POSTed to a local HTTP server is verified from r.Header and the raw body, with the
 // real clock; signatures are made here with crypto/hmac.
-func TestUnwrapWebhookInAHandler(t *testing.T) {
+func TestWebhooksUnwrapInAHandler(t *testing.T) {
 	key := []byte("0123456789abcdef0123456789abcdef")
 	secret := "whsec_" + base64.StdEncoding.EncodeToString(key)
 	type answer struct {
@@ -118,7 +118,7 @@ func TestUnwrapWebhookInAHandler(t *testing.T) {
 	got := make(chan answer, 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
-		ev, err := UnwrapWebhook(secret, body, r.Header, nil)
+		ev, err := WebhooksUnwrap(secret, body, r.Header, nil)
 		got <- answer{ev, err}
 	}))
 	defer srv.Close()
@@ -173,17 +173,17 @@ func TestUnwrapWebhookInAHandler(t *testing.T) {
 	}
 }
 
-func TestUnwrapWebhookArguments(t *testing.T) {
+func TestWebhooksUnwrapArguments(t *testing.T) {
 	var e *Error
-	_, err := UnwrapWebhook("", []byte("{}"), http.Header{"X-Ik-Signature": {"t=1,v1=00"}}, nil)
+	_, err := WebhooksUnwrap("", []byte("{}"), http.Header{"X-Ik-Signature": {"t=1,v1=00"}}, nil)
 	if !errors.As(err, &e) || e.Status != StatusInvalidArgument || !strings.Contains(e.Message, "secret is empty") {
 		t.Errorf("empty secret: %v", err)
 	}
-	_, err = UnwrapWebhook("s", nil, nil, &WebhookOptions{Scheme: "other"})
+	_, err = WebhooksUnwrap("s", nil, nil, &WebhookOptions{Scheme: "other"})
 	if !errors.As(err, &e) || !strings.Contains(e.Message, "scheme") {
 		t.Errorf("bad scheme: %v", err)
 	}
-	_, err = UnwrapWebhook("s", nil, nil, nil)
+	_, err = WebhooksUnwrap("s", nil, nil, nil)
 	if !errors.As(err, &e) || e.Reason != WebhookMissingHeader {
 		t.Errorf("nil body and headers: %v", err)
 	}

@@ -10,6 +10,7 @@
 pub mod exec;
 pub mod ops;
 pub mod options;
+pub mod pages;
 pub mod request;
 pub mod upload;
 

@@ -1,4 +1,5 @@
-//! Upload: `POST <upload_base_url>/api/v1/files/upload` as a streamed multipart form.
+//! Upload: `POST <upload_base_url>/api/v1/files/upload` (or `/api/v2/files/upload`) as a
+//! streamed multipart form.
 //!
 //! The file comes from one of three places: the `file` option (a public URL, a base64 string
 //! or a data URI, sent as a text field), bytes the caller lends, or a local path read in chunks
@@ -137,6 +138,28 @@ pub const UPLOAD_OPTIONS: &[Spec] = &[
     },
 ];
 
+/// Which upload API a call goes to. Both take the same multipart form; v2 authenticates a
+/// client-side upload with a JWT `token` (see `crate::jwt`) instead of v1's
+/// `publicKey`/`signature`/`expire`, which it refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadApi {
+    V1,
+    V2,
+}
+
+impl UploadApi {
+    /// The path on the upload host.
+    pub fn path(self) -> &'static str {
+        match self {
+            UploadApi::V1 => "/api/v1/files/upload",
+            UploadApi::V2 => "/api/v2/files/upload",
+        }
+    }
+}
+
+/// The v1 fields that upload v2 does not take (its client-side auth is the JWT `token`).
+const V1_ONLY: &[&str] = &["publicKey", "signature", "expire"];
+
 /// Where the uploaded file's bytes come from.
 #[derive(Debug, Clone, Copy)]
 pub enum UploadSource<'a> {
@@ -150,7 +173,24 @@ pub enum UploadSource<'a> {
 
 /// Builds the multipart body for an upload (exposed for tests and benchmarks).
 pub fn build_body<'a>(source: UploadSource<'a>, options: &Map<String, Value>) -> Result<Multipart<'a>> {
+    build_body_for(UploadApi::V1, source, options)
+}
+
+/// Builds the multipart body for an upload to `api`.
+pub fn build_body_for<'a>(
+    api: UploadApi,
+    source: UploadSource<'a>,
+    options: &Map<String, Value>,
+) -> Result<Multipart<'a>> {
     let fields = resolve(UPLOAD_OPTIONS, options, "upload")?;
+    if api == UploadApi::V2 {
+        if let Some((spec, _)) = fields.iter().find(|(spec, _)| V1_ONLY.contains(&spec.name)) {
+            return Err(Error::invalid(format!(
+                "upload v2 option `{}` does not exist: v2 authenticates client-side uploads with a JWT `token` (ik_upload_v2_token)",
+                spec.name
+            )));
+        }
+    }
     let mut file_text: Option<String> = None;
     let mut file_name: Option<String> = None;
     let mut texts: Vec<(&'static str, String)> = Vec::with_capacity(fields.len());
@@ -212,7 +252,10 @@ pub fn build_body<'a>(source: UploadSource<'a>, options: &Map<String, Value>) ->
 fn describes_a_file(status: u16, text: &str) -> bool {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(o)) => {
-            o.get("fileId").and_then(Value::as_str).is_some_and(|id| !id.trim().is_empty()) || status == 202
+            o.get("fileId")
+                .and_then(Value::as_str)
+                .is_some_and(|id| !id.trim().is_empty())
+                || status == 202
         }
         _ => false,
     }
@@ -321,13 +364,25 @@ impl Client {
         options: &Map<String, Value>,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<String> {
+        self.upload_to(UploadApi::V1, source, options, progress)
+    }
+
+    /// [`Client::upload`] to the given upload API (v1, or v2 with the same streaming, progress,
+    /// cancellation, answer checks and idempotent mode).
+    pub fn upload_to(
+        &self,
+        api: UploadApi,
+        source: UploadSource<'_>,
+        options: &Map<String, Value>,
+        progress: Option<&mut ProgressFn<'_>>,
+    ) -> Result<String> {
         let (idempotent, options) = idempotent_options(options)?;
-        let body = build_body(source, &options)?;
+        let body = build_body_for(api, source, &options)?;
         let total = body.len();
         self.log(crate::log::LogLevel::Debug, || {
             format!("upload: multipart body of {total} bytes")
         });
-        let url = format!("{}/api/v1/files/upload", self.config.upload_base_url);
+        let url = format!("{}{}", self.config.upload_base_url, api.path());
         match self.send_answer(Method::Post, url, Body::Multipart(body), progress) {
             Ok(answer) if describes_a_file(answer.status, &answer.text) => Ok(answer.text),
             Ok(answer) => Err(self.secrets.scrubbed(not_a_file(&answer))),
@@ -370,14 +425,19 @@ impl Client {
             ("type".into(), "file".into()),
             ("searchQuery".into(), format!("name = \"{name}\"")),
         ]);
-        let listing = match self.send(Method::Get, self.api_url(&format!("/v1/files{query}")), Body::Empty, None) {
+        let listing = match self.send(
+            Method::Get,
+            self.api_url(&format!("/v1/files{query}")),
+            Body::Empty,
+            None,
+        ) {
             Ok(t) => t,
             Err(e) => return Err(unresolved(&format!("looking it up failed: {}", e.message))),
         };
         let items: Vec<Value> = serde_json::from_str(&listing).unwrap_or_default();
-        let found = items.into_iter().find(|f| {
-            f["name"].as_str() == Some(name) && size.is_none_or(|n| f["size"].as_u64() == Some(n))
-        });
+        let found = items
+            .into_iter()
+            .find(|f| f["name"].as_str() == Some(name) && size.is_none_or(|n| f["size"].as_u64() == Some(n)));
         match found {
             Some(file) => {
                 self.log(crate::log::LogLevel::Info, || {
@@ -456,6 +516,29 @@ mod tests {
             assert_eq!(f("checks"), "\"file.size\" < \"1mb\"");
             assert_eq!(f("description"), "d");
         }
+    }
+
+    #[test]
+    fn v2_refuses_the_v1_client_side_auth_fields() {
+        for (field, value) in [
+            ("publicKey", json!("pk")),
+            ("signature", json!("sig")),
+            ("expire", json!(1700000000)),
+        ] {
+            let opts = json!({"fileName": "a.jpg", field: value});
+            let err = build_body_for(UploadApi::V2, UploadSource::Bytes(b"x"), opts.as_object().unwrap()).unwrap_err();
+            assert!(
+                err.message.contains(field) && err.message.contains("token"),
+                "{}",
+                err.message
+            );
+            assert!(build_body_for(UploadApi::V1, UploadSource::Bytes(b"x"), opts.as_object().unwrap()).is_ok());
+        }
+        let opts = json!({"fileName": "a.jpg", "token": "jwt", "tags": ["a"]});
+        let body =
+            text_of(&build_body_for(UploadApi::V2, UploadSource::Bytes(b"x"), opts.as_object().unwrap()).unwrap());
+        assert_eq!(field(&body, "token").as_deref(), Some("jwt"));
+        assert_eq!(UploadApi::V2.path(), "/api/v2/files/upload");
     }
 
     #[test]

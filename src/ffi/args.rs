@@ -13,9 +13,12 @@ pub unsafe fn str_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
     if ptr.is_null() {
         return Err(Error::null_argument(name));
     }
-    CStr::from_ptr(ptr)
-        .to_str()
-        .map_err(|e| Error::invalid(format!("argument `{name}` is not valid UTF-8 (byte {})", e.valid_up_to())))
+    CStr::from_ptr(ptr).to_str().map_err(|e| {
+        Error::invalid(format!(
+            "argument `{name}` is not valid UTF-8 (byte {})",
+            e.valid_up_to()
+        ))
+    })
 }
 
 /// Like [`str_arg`], but NULL gives `None` (for optional arguments).

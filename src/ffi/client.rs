@@ -99,8 +99,7 @@ pub enum ik_log_level {
 /// Receives one log record: the `userdata` given to `ik_client_set_logger`, an `ik_log_level`
 /// value, and a NUL-terminated message that is only valid during the call. May be called from
 /// any thread that uses the client, concurrently. Never receives the private key.
-pub type ik_log_callback =
-    Option<unsafe extern "C" fn(userdata: *mut c_void, level: u32, message: *const c_char)>;
+pub type ik_log_callback = Option<unsafe extern "C" fn(userdata: *mut c_void, level: u32, message: *const c_char)>;
 
 /// The C callback plus its userdata; the caller vouches that `userdata` may be used from any thread.
 struct CLogger {

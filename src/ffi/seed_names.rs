@@ -7,8 +7,9 @@ use super::boundary::call_with_out;
 use super::client::ik_client;
 use super::ops::run_op;
 use super::status::ik_status;
+use super::upload::{ik_files_upload, ik_files_upload_bytes, ik_files_upload_path, ik_progress_callback};
 use crate::api::ops::{self, OPS};
-use std::ffi::c_char;
+use std::ffi::{c_char, c_void};
 
 /// The table row named `py`. The names below are fixed and tested; a miss would give an index
 /// past the table, which `run_op` reports as an error rather than panicking.
@@ -159,4 +160,52 @@ pub unsafe extern "C" fn ik_get_purge_cache_status(
         std::ptr::null(),
         out_json,
     )
+}
+
+/// Seed name of `ik_files_upload` (same arguments, same result).
+///
+/// # Safety
+/// As for `ik_files_upload`.
+#[no_mangle]
+pub unsafe extern "C" fn ik_upload_file(
+    client: *const ik_client,
+    options_json: *const c_char,
+    progress: ik_progress_callback,
+    userdata: *mut c_void,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    ik_files_upload(client, options_json, progress, userdata, out_json)
+}
+
+/// Seed name of `ik_files_upload_bytes` (same arguments, same result).
+///
+/// # Safety
+/// As for `ik_files_upload_bytes`.
+#[no_mangle]
+pub unsafe extern "C" fn ik_upload_file_bytes(
+    client: *const ik_client,
+    data: *const u8,
+    len: usize,
+    options_json: *const c_char,
+    progress: ik_progress_callback,
+    userdata: *mut c_void,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    ik_files_upload_bytes(client, data, len, options_json, progress, userdata, out_json)
+}
+
+/// Seed name of `ik_files_upload_path` (same arguments, same result).
+///
+/// # Safety
+/// As for `ik_files_upload_path`.
+#[no_mangle]
+pub unsafe extern "C" fn ik_upload_file_path(
+    client: *const ik_client,
+    path: *const c_char,
+    options_json: *const c_char,
+    progress: ik_progress_callback,
+    userdata: *mut c_void,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    ik_files_upload_path(client, path, options_json, progress, userdata, out_json)
 }

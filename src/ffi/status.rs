@@ -179,7 +179,9 @@ mod tests {
 
     #[test]
     fn all_lists_every_code_once_in_order() {
-        let described: Vec<u32> = (0..=255).filter(|c| ik_status::description(*c) != b"unknown status\0").collect();
+        let described: Vec<u32> = (0..=255)
+            .filter(|c| ik_status::description(*c) != b"unknown status\0")
+            .collect();
         let all: Vec<u32> = ik_status::ALL.iter().map(|s| *s as u32).collect();
         assert_eq!(all, described);
         for st in ik_status::ALL {

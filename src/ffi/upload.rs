@@ -1,16 +1,20 @@
-//! C surface: uploads (`ik_upload_file`, `ik_upload_file_bytes`, `ik_upload_file_path`) and
-//! the progress callback type.
+//! C surface: uploads to v1 (`ik_files_upload`, `_bytes`, `_path`) and v2
+//! (`ik_beta_v2_files_upload`, `_bytes`, `_path`), and the progress callback type. The seed's
+//! names (`ik_upload_file` …) are in `seed_names.rs`.
 
 use super::args::{bytes_arg, client_arg, str_arg};
 use super::boundary::call_with_out;
 use super::client::ik_client;
 use super::status::ik_status;
 use crate::api::options::parse_object;
-use crate::api::upload::UploadSource;
+use crate::api::upload::{UploadApi, UploadSource};
 use crate::error::Result;
 use crate::http::ProgressFn;
 use std::ffi::{c_char, c_int, c_void};
 use std::path::Path;
+
+// The seed's names, for Rust callers that import them from here.
+pub use super::seed_names::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
 
 /// Reports upload progress, libcurl style: `sent` request-body bytes out of `total` (the whole
 /// multipart body, so a little more than the file). Called on the thread that started the
@@ -35,7 +39,8 @@ fn with_progress<R>(
     }
 }
 
-unsafe fn upload_with(
+pub(crate) unsafe fn upload_with(
+    api: UploadApi,
     client: *const ik_client,
     source: UploadSource<'_>,
     options_json: *const c_char,
@@ -44,7 +49,33 @@ unsafe fn upload_with(
 ) -> Result<String> {
     let client = client_arg(client)?;
     let options = parse_object(Some(str_arg(options_json, "options_json")?), "options_json")?;
-    with_progress(progress, userdata, |p| client.upload(source, &options, p))
+    with_progress(progress, userdata, |p| client.upload_to(api, source, &options, p))
+}
+
+/// An upload of the local file at `path` (checked: not NULL, UTF-8, not empty) to `api`.
+///
+/// # Safety
+/// As for `ik_files_upload_path`.
+pub(crate) unsafe fn upload_path(
+    api: UploadApi,
+    client: *const ik_client,
+    path: *const c_char,
+    options_json: *const c_char,
+    progress: ik_progress_callback,
+    userdata: *mut c_void,
+) -> Result<String> {
+    let path = str_arg(path, "path")?;
+    if path.is_empty() {
+        return Err(crate::error::Error::invalid("argument `path` must not be empty"));
+    }
+    upload_with(
+        api,
+        client,
+        UploadSource::Path(Path::new(path)),
+        options_json,
+        progress,
+        userdata,
+    )
 }
 
 /// Uploads a file given by URL, base64 text or data URI (`POST /api/v1/files/upload`).
@@ -83,7 +114,7 @@ unsafe fn upload_with(
 ///
 /// @code
 /// char *out = NULL;
-/// ik_status st = ik_upload_file(client,
+/// ik_status st = ik_files_upload(client,
 ///     "{\"file\":\"https://example.com/cat.jpg\",\"fileName\":\"cat.jpg\",\"tags\":[\"pets\"]}",
 ///     NULL, NULL, &out);
 /// if (st == IK_STATUS_OK) printf("uploaded: %s\n", out); else fprintf(stderr, "%s\n", out);
@@ -93,7 +124,7 @@ unsafe fn upload_with(
 /// # Safety
 /// Pointers must be NULL or valid as described; `progress` must be safe to call with `userdata`.
 #[no_mangle]
-pub unsafe extern "C" fn ik_upload_file(
+pub unsafe extern "C" fn ik_files_upload(
     client: *const ik_client,
     options_json: *const c_char,
     progress: ik_progress_callback,
@@ -101,7 +132,14 @@ pub unsafe extern "C" fn ik_upload_file(
     out_json: *mut *mut c_char,
 ) -> ik_status {
     call_with_out(out_json, || {
-        upload_with(client, UploadSource::Option, options_json, progress, userdata)
+        upload_with(
+            UploadApi::V1,
+            client,
+            UploadSource::Option,
+            options_json,
+            progress,
+            userdata,
+        )
     })
 }
 
@@ -110,7 +148,7 @@ pub unsafe extern "C" fn ik_upload_file(
 /// `data` is borrowed for the call only and is not copied: it is streamed from where it is.
 /// `data` may be NULL only when `len` is 0. A `len` no object can have (over `PTRDIFF_MAX`, or
 /// running past the end of the address space from `data`: often a negative length cast to
-/// `size_t`) is `IK_STATUS_INVALID_ARGUMENT` and nothing is sent. `options_json` is as for `ik_upload_file` but must
+/// `size_t`) is `IK_STATUS_INVALID_ARGUMENT` and nothing is sent. `options_json` is as for `ik_files_upload` but must
 /// not contain `"file"`; `"fileName"` is required.
 ///
 /// On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
@@ -124,16 +162,16 @@ pub unsafe extern "C" fn ik_upload_file(
 ///     return 0; // non-zero cancels
 /// }
 /// char *out = NULL;
-/// ik_status st = ik_upload_file_bytes(client, buf, buf_len, "{\"fileName\":\"photo.jpg\"}",
+/// ik_status st = ik_files_upload_bytes(client, buf, buf_len, "{\"fileName\":\"photo.jpg\"}",
 ///                                     on_progress, NULL, &out);
 /// ik_string_free(out);
 /// @endcode
 ///
 /// # Safety
 /// `data` must point to `len` readable bytes (or be NULL with `len == 0`); other pointers as
-/// for `ik_upload_file`.
+/// for `ik_files_upload`.
 #[no_mangle]
-pub unsafe extern "C" fn ik_upload_file_bytes(
+pub unsafe extern "C" fn ik_files_upload_bytes(
     client: *const ik_client,
     data: *const u8,
     len: usize,
@@ -144,7 +182,14 @@ pub unsafe extern "C" fn ik_upload_file_bytes(
 ) -> ik_status {
     call_with_out(out_json, || {
         let bytes = bytes_arg(data, len, "data")?;
-        upload_with(client, UploadSource::Bytes(bytes), options_json, progress, userdata)
+        upload_with(
+            UploadApi::V1,
+            client,
+            UploadSource::Bytes(bytes),
+            options_json,
+            progress,
+            userdata,
+        )
     })
 }
 
@@ -155,7 +200,7 @@ pub unsafe extern "C" fn ik_upload_file_bytes(
 /// regular file (else `IK_STATUS_IO`); its size when the call starts is the size sent, and a
 /// file that changes size during the upload (shrinks, or grows: nothing may be read past the
 /// size it had) fails with `IK_STATUS_IO` before the body is complete, so nothing is stored. `options_json` is as
-/// for `ik_upload_file` but must not contain `"file"`; `"fileName"` is required (it is not
+/// for `ik_files_upload` but must not contain `"file"`; `"fileName"` is required (it is not
 /// taken from the path).
 ///
 /// On `IK_STATUS_OK`, `*out_json` holds the API's answer; otherwise an error document. The
@@ -166,7 +211,7 @@ pub unsafe extern "C" fn ik_upload_file_bytes(
 ///
 /// @code
 /// char *out = NULL;
-/// ik_status st = ik_upload_file_path(client, "/tmp/video.mp4",
+/// ik_status st = ik_files_upload_path(client, "/tmp/video.mp4",
 ///     "{\"fileName\":\"video.mp4\",\"folder\":\"/videos\"}", on_progress, &state, &out);
 /// ik_string_free(out);
 /// @endcode
@@ -174,7 +219,7 @@ pub unsafe extern "C" fn ik_upload_file_bytes(
 /// # Safety
 /// Pointers must be NULL or valid as described; `progress` must be safe to call with `userdata`.
 #[no_mangle]
-pub unsafe extern "C" fn ik_upload_file_path(
+pub unsafe extern "C" fn ik_files_upload_path(
     client: *const ik_client,
     path: *const c_char,
     options_json: *const c_char,
@@ -183,16 +228,83 @@ pub unsafe extern "C" fn ik_upload_file_path(
     out_json: *mut *mut c_char,
 ) -> ik_status {
     call_with_out(out_json, || {
-        let path = str_arg(path, "path")?;
-        if path.is_empty() {
-            return Err(crate::error::Error::invalid("argument `path` must not be empty"));
-        }
+        upload_path(UploadApi::V1, client, path, options_json, progress, userdata)
+    })
+}
+
+/// Uploads a file given by URL, base64 text or data URI to upload API v2
+/// (`POST /api/v2/files/upload`, `beta.v2.files.upload` in the newest SDKs).
+///
+/// As `ik_files_upload` in every respect (options, streaming, progress, cancellation, retries,
+/// idempotent mode, result and errors), except that v2 has no `publicKey`, `signature` or
+/// `expire` (`IK_STATUS_INVALID_ARGUMENT` if given): a client-side upload authenticates with a
+/// JWT `token` made by `ik_upload_v2_token`; a server-side one with the client's private key.
+///
+/// # Safety
+/// As for `ik_files_upload`.
+#[no_mangle]
+pub unsafe extern "C" fn ik_beta_v2_files_upload(
+    client: *const ik_client,
+    options_json: *const c_char,
+    progress: ik_progress_callback,
+    userdata: *mut c_void,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    call_with_out(out_json, || {
         upload_with(
+            UploadApi::V2,
             client,
-            UploadSource::Path(Path::new(path)),
+            UploadSource::Option,
             options_json,
             progress,
             userdata,
         )
+    })
+}
+
+/// Uploads `len` bytes at `data` to upload API v2: as `ik_files_upload_bytes`, with v2's
+/// options (see `ik_beta_v2_files_upload`).
+///
+/// # Safety
+/// As for `ik_files_upload_bytes`.
+#[no_mangle]
+pub unsafe extern "C" fn ik_beta_v2_files_upload_bytes(
+    client: *const ik_client,
+    data: *const u8,
+    len: usize,
+    options_json: *const c_char,
+    progress: ik_progress_callback,
+    userdata: *mut c_void,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    call_with_out(out_json, || {
+        let bytes = bytes_arg(data, len, "data")?;
+        upload_with(
+            UploadApi::V2,
+            client,
+            UploadSource::Bytes(bytes),
+            options_json,
+            progress,
+            userdata,
+        )
+    })
+}
+
+/// Uploads the local file at `path`, streamed from disk, to upload API v2: as
+/// `ik_files_upload_path`, with v2's options (see `ik_beta_v2_files_upload`).
+///
+/// # Safety
+/// As for `ik_files_upload_path`.
+#[no_mangle]
+pub unsafe extern "C" fn ik_beta_v2_files_upload_path(
+    client: *const ik_client,
+    path: *const c_char,
+    options_json: *const c_char,
+    progress: ik_progress_callback,
+    userdata: *mut c_void,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    call_with_out(out_json, || {
+        upload_path(UploadApi::V2, client, path, options_json, progress, userdata)
     })
 }

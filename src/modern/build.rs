@@ -11,7 +11,7 @@
 use super::encode::{push_encoded, Set};
 use super::invalid;
 use super::options::{Options, Position};
-use super::urlparts::{self, push_u64, Parts, PathWriter};
+use super::urlparts::{self, Parts, PathWriter};
 use crate::error::Result;
 use crate::sign::Signer;
 
@@ -81,10 +81,14 @@ pub fn build(req: &Request, tr: &str) -> Result<String> {
     base.push_origin(&mut out);
     let mut w = PathWriter::new(&out);
     let tr_in_query = absolute || o.position == Position::Query;
+    // Where the endpoint's path ends in `out` (relative `src` only).
+    let mut endpoint_end = usize::MAX;
     if absolute {
         w.path(&mut out, base.path, false, true);
     } else {
         w.path(&mut out, base.path, true, false);
+        endpoint_end = out.len();
+        w.lowest = usize::MAX;
         if !tr.is_empty() && !tr_in_query {
             w.atom(&mut out, "tr:");
             out.push_str(tr);
@@ -113,26 +117,33 @@ pub fn build(req: &Request, tr: &str) -> Result<String> {
     }
 
     if let Some(expiry) = req.expiry {
-        let prefix = match &endpoint {
-            Some(ep) => endpoint_prefix(ep),
-            None => endpoint_prefix(&urlparts::parse(req.endpoint, "urlEndpoint")?),
+        // The signed string is the URL after the normalized endpoint and its `/`. For a
+        // relative `src` that is `out[endpoint_end + 1..]` unless a `..` cut into the endpoint.
+        let prefix_len = if endpoint_end < out.len() && w.lowest >= endpoint_end {
+            endpoint_end + 1
+        } else {
+            let prefix = match &endpoint {
+                Some(ep) => endpoint_prefix(ep),
+                None => endpoint_prefix(&urlparts::parse(req.endpoint, "urlEndpoint")?),
+            };
+            if !out.starts_with(&prefix) {
+                return Err(invalid(format!(
+                    "cannot sign {out:?}: it is not under the URL endpoint {prefix:?}, and ImageKit checks \
+                     signatures relative to the endpoint (sign a `src` under `urlEndpoint`)"
+                )));
+            }
+            prefix.len()
         };
-        if !out.starts_with(&prefix) {
-            return Err(invalid(format!(
-                "cannot sign {out:?}: it is not under the URL endpoint {prefix:?}, and ImageKit checks \
-                 signatures relative to the endpoint (sign a `src` under `urlEndpoint`)"
-            )));
-        }
-        let mut digits = String::with_capacity(10);
-        push_u64(&mut digits, expiry);
+        let mut digit_buf = [0u8; 20];
+        let digits = urlparts::u64_digits(expiry, &mut digit_buf);
         let sig = crate::sign::hex40(
             &req.signer
-                .mac_parts(&[&out.as_bytes()[prefix.len()..], digits.as_bytes()]),
+                .mac_parts(&[&out.as_bytes()[prefix_len..], digits.as_bytes()]),
         );
         sep(&mut out);
         if expiry != NO_EXPIRY {
             out.push_str("ik-t=");
-            out.push_str(&digits);
+            out.push_str(digits);
             out.push('&');
         }
         out.push_str("ik-s=");

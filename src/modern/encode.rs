@@ -60,6 +60,11 @@ const fn table(set: Set) -> [bool; 256] {
 }
 
 static PATH: [bool; 256] = table(Set::Path);
+
+/// The bytes [`Set::Path`] keeps (for the path writer's byte classes).
+pub const fn path_keeps() -> [bool; 256] {
+    table(Set::Path)
+}
 static QUERY: [bool; 256] = table(Set::Query);
 static TR: [bool; 256] = table(Set::Tr);
 

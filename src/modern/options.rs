@@ -50,9 +50,14 @@ const KNOWN_RESPONSIVE: &str = "src, urlEndpoint, transformation, transformation
 /// Parses `json`; `responsive` admits the responsive-image options.
 pub fn parse(json: &str, responsive: bool) -> Result<Options<'_>> {
     let mut de = serde_json::Deserializer::from_str(json);
-    let mut o = OptionsSeed { responsive }
+    // Filled in place: the struct is large enough that moving it through serde's layers shows.
+    let mut o = Options {
+        tr: String::with_capacity(64),
+        ..Options::default()
+    };
+    OptionsSeed { responsive, o: &mut o }
         .deserialize(&mut de)
-        .and_then(|o| de.end().map(|()| o))
+        .and_then(|()| de.end())
         .map_err(|e| invalid(format!("invalid options_json: {e}")))?;
     o.tr = transform::finish(std::mem::take(&mut o.tr));
     Ok(o)
@@ -111,12 +116,13 @@ impl<'de> Visitor<'de> for TransformationDoc<'_> {
     }
 }
 
-struct OptionsSeed {
+struct OptionsSeed<'o, 'de> {
     responsive: bool,
+    o: &'o mut Options<'de>,
 }
 
-impl<'de> DeserializeSeed<'de> for OptionsSeed {
-    type Value = Options<'de>;
+impl<'de> DeserializeSeed<'de> for OptionsSeed<'_, 'de> {
+    type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
@@ -177,13 +183,13 @@ fn expires_in(v: &Scalar) -> std::result::Result<u64, String> {
     Ok(secs)
 }
 
-impl<'de> Visitor<'de> for OptionsSeed {
-    type Value = Options<'de>;
+impl<'de> Visitor<'de> for OptionsSeed<'_, 'de> {
+    type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON object of options")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
-        let mut o = Options::default();
+        let o = self.o;
         while let Some(Str(key)) = map.next_key::<Str>()? {
             match &*key {
                 "src" => o.src = string_option(&mut map, "src")?,
@@ -266,7 +272,7 @@ impl<'de> Visitor<'de> for OptionsSeed {
                 }
             }
         }
-        Ok(o)
+        Ok(())
     }
 }
 

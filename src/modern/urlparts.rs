@@ -56,7 +56,10 @@ pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
             "option `{what}` must start with {scheme}:// (got {input:?})"
         )));
     }
-    let auth_end = after.find(['/', '\\', '?', '#']).unwrap_or(after.len());
+    let auth_end = after
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
+        .unwrap_or(after.len());
     let (authority, tail) = after.split_at(auth_end);
     if authority.contains('@') {
         return Err(invalid(format!(
@@ -164,8 +167,12 @@ impl Parts<'_> {
 
 pub fn push_u64(out: &mut String, n: u64) {
     let mut buf = [0u8; 20];
+    out.push_str(u64_digits(n, &mut buf));
+}
+
+/// The decimal digits of `n`, written at the end of `buf`.
+pub fn u64_digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
     let mut i = buf.len();
-    let mut n = n;
     loop {
         i -= 1;
         buf[i] = b'0' + (n % 10) as u8;
@@ -175,8 +182,29 @@ pub fn push_u64(out: &mut String, n: u64) {
         }
     }
     // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
+
+const KEEP: u8 = 0;
+const SEPARATOR: u8 = 1;
+const ENCODE: u8 = 2;
+
+/// Per byte of a path: kept as is, a segment separator (`/`, `\\`), or to be looked at by
+/// [`push_encoded`] (which also keeps `%XX` escapes).
+static CLASS: [u8; 256] = {
+    let keep = super::encode::path_keeps();
+    let mut t = [ENCODE; 256];
+    let mut i = 0;
+    while i < 256 {
+        if keep[i] {
+            t[i] = KEEP;
+        }
+        i += 1;
+    }
+    t[b'/' as usize] = SEPARATOR;
+    t[b'\\' as usize] = SEPARATOR;
+    t
+};
 
 fn is_single_dot(seg: &str) -> bool {
     seg == "." || seg.eq_ignore_ascii_case("%2e")
@@ -228,8 +256,9 @@ impl PathWriter {
         self.lowest = self.lowest.min(cut);
     }
 
-    /// One raw segment (no `/` inside); `last` tells whether the path ends after it.
-    pub fn segment(&mut self, out: &mut String, seg: &str, last: bool) {
+    /// One raw segment (no `/` inside); `last` tells whether the path ends after it; `clean`
+    /// that it needs no percent-encoding.
+    fn segment(&mut self, out: &mut String, seg: &str, last: bool, clean: bool) {
         if is_double_dot(seg) {
             self.pop(out);
             if last {
@@ -241,7 +270,11 @@ impl PathWriter {
             }
         } else {
             out.push('/');
-            push_encoded(out, seg, Set::Path);
+            if clean {
+                out.push_str(seg);
+            } else {
+                push_encoded(out, seg, Set::Path);
+            }
         }
     }
 
@@ -256,23 +289,42 @@ impl PathWriter {
     /// dropped (node7 collapses runs of `/` in a relative `src`), except that a path ending in a
     /// separator keeps its trailing `/` when `keep_trailing`.
     pub fn path(&mut self, out: &mut String, path: &str, collapse: bool, keep_trailing: bool) {
-        let body = path.strip_prefix(['/', '\\']).unwrap_or(path);
-        if body.is_empty() {
+        let b = path.as_bytes();
+        let first = usize::from(matches!(b.first(), Some(b'/' | b'\\')));
+        if first == b.len() {
             if !collapse || keep_trailing {
                 out.push('/');
             }
             return;
         }
-        let mut segs = body.split(['/', '\\']).peekable();
-        while let Some(seg) = segs.next() {
-            let last = segs.peek().is_none();
-            if collapse && seg.is_empty() {
+        // One pass over the bytes: segment ends, and whether a segment needs encoding.
+        let mut seg = first;
+        let mut i = first;
+        loop {
+            let mut clean = true;
+            while i < b.len() {
+                match CLASS[b[i] as usize] {
+                    KEEP => {}
+                    SEPARATOR => break,
+                    _ => clean = false,
+                }
+                i += 1;
+            }
+            let last = i == b.len();
+            // `seg` and `i` sit at separators (ASCII) or at the ends: both are char boundaries.
+            let s = &path[seg..i];
+            if collapse && s.is_empty() {
                 if last && keep_trailing {
                     out.push('/');
                 }
-                continue;
+            } else {
+                self.segment(out, s, last && (keep_trailing || !collapse), clean);
             }
-            self.segment(out, seg, last && (keep_trailing || !collapse));
+            if last {
+                return;
+            }
+            i += 1;
+            seg = i;
         }
     }
 
