@@ -260,6 +260,7 @@ fn screaming(variant: &str) -> String {
 /// `Io` → `IO`, `Tls` → `TLS`, `ApiError` → `APIError`: Go's spelling.
 fn go_status_name(variant: &str) -> String {
     match variant {
+        "Ok" => "OK".into(),
         "Io" => "IO".into(),
         "Tls" => "TLS".into(),
         "ApiError" => "APIError".into(),
@@ -267,36 +268,67 @@ fn go_status_name(variant: &str) -> String {
     }
 }
 
+/// Rows of cells joined as gofmt aligns them: each column but the last padded to its widest cell
+/// plus one space.
+fn go_aligned(rows: &[Vec<String>], indent: &str) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> =
+        (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|x| x.chars().count()).max().unwrap_or(0)).collect();
+    let mut s = String::new();
+    for row in rows {
+        s.push_str(indent);
+        for (c, cell) in row.iter().enumerate() {
+            s.push_str(cell);
+            if c + 1 < row.len() {
+                s.push_str(&" ".repeat(widths[c] - cell.chars().count() + 1));
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
+
 fn go_status() -> String {
     let mut s = String::new();
     s.push_str("// Code generated from src/ffi/status.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). DO NOT EDIT.\n");
     s.push_str("\npackage imagekit\n\n/*\n#include \"imagekit.h\"\n*/\nimport \"C\"\n\n");
     s.push_str("// The library's ik_status codes; the values are the C enum's (part of the ABI).\nconst (\n");
-    for st in ik_status::ALL {
-        let v = variant(*st);
-        let _ = writeln!(
-            s,
-            "\tStatus{} Status = {} // {}",
-            go_status_name(&v),
-            *st as u32,
-            st.describe()
-        );
-    }
+    let rows: Vec<Vec<String>> = ik_status::ALL
+        .iter()
+        .map(|st| {
+            let v = variant(*st);
+            vec![format!("Status{}", go_status_name(&v)), "Status".into(), "=".into(), (*st as u32).to_string(), format!("// {}", st.describe())]
+        })
+        .collect();
+    s.push_str(&go_aligned(&rows, "\t"));
     s.push_str(")\n\n// Values to match with errors.Is; each stands for every *Error with that status.\nvar (\n");
-    for st in ik_status::ALL.iter().filter(|s| **s != ik_status::Ok) {
-        let v = go_status_name(&variant(*st));
-        let _ = writeln!(s, "\tErr{v} error = &kind{{Status{v}}}");
-    }
+    let rows: Vec<Vec<String>> = ik_status::ALL
+        .iter()
+        .filter(|s| **s != ik_status::Ok)
+        .map(|st| {
+            let v = go_status_name(&variant(*st));
+            vec![format!("Err{v}"), "error".into(), format!("= &kind{{Status{v}}}")]
+        })
+        .collect();
+    s.push_str(&go_aligned(&rows, "\t"));
     s.push_str(")\n\n// cStatuses maps each C enum constant's name to its value, read from the header at build time;\n// status_test.go checks the Go constants against it.\nfunc cStatuses() map[string]uint32 {\n\treturn map[string]uint32{\n");
-    for st in ik_status::ALL {
-        let c = screaming(&variant(*st));
-        let _ = writeln!(s, "\t\t\"{c}\": C.IK_STATUS_{c},");
-    }
+    let rows: Vec<Vec<String>> = ik_status::ALL
+        .iter()
+        .map(|st| {
+            let c = screaming(&variant(*st));
+            vec![format!("\"{c}\":"), format!("C.IK_STATUS_{c},")]
+        })
+        .collect();
+    s.push_str(&go_aligned(&rows, "\t\t"));
     s.push_str("\t}\n}\n\n// goStatuses lists the Go constants by their C names, for status_test.go.\nfunc goStatuses() map[string]Status {\n\treturn map[string]Status{\n");
-    for st in ik_status::ALL {
-        let v = variant(*st);
-        let _ = writeln!(s, "\t\t\"{}\": Status{},", screaming(&v), go_status_name(&v));
-    }
+    let rows: Vec<Vec<String>> = ik_status::ALL
+        .iter()
+        .map(|st| {
+            let v = variant(*st);
+            vec![format!("\"{}\":", screaming(&v)), format!("Status{},", go_status_name(&v))]
+        })
+        .collect();
+    s.push_str(&go_aligned(&rows, "\t\t"));
     s.push_str("\t}\n}\n");
     s
 }
