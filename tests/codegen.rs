@@ -106,7 +106,7 @@ fn the_header_holds_exactly_the_documented_functions() {
         "in the header only: {undocumented:?}; documented but not declared: {missing:?}"
     );
     assert!(
-        declared.len() > 90,
+        declared.len() >= 80,
         "the header parse found only {} functions",
         declared.len()
     );
