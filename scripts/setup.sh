@@ -44,4 +44,10 @@ elif [ ! -x "$PRISM_DIR/node_modules/.bin/prism" ]; then
     echo "setup: npm not found; the Prism contract tests will be skipped" >&2
   fi
 fi
+# cargo-fuzz (fuzz/, run on the stable toolchain with RUSTC_BOOTSTRAP=1): the test command
+# replays every fuzz target's corpus and fuzzes each briefly (tests/fuzz_smoke.rs).
+if [ "${1:-}" != "--no-prism" ] && ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "setup: installing cargo-fuzz from crates.io"
+  cargo install cargo-fuzz --locked
+fi
 echo "setup: ok"

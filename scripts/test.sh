@@ -15,6 +15,8 @@ if [ -x .tools/prism/node_modules/.bin/prism ]; then
   export IK_PRISM_BIN="$PWD/.tools/prism/node_modules/.bin/prism"
 fi
 export IK_REQUIRE_PRISM=1
+# tests/fuzz_smoke.rs: replay each fuzz target's corpus and fuzz it for IK_FUZZ_SECONDS (10 s).
+export IK_FUZZ_SMOKE=1
 
 cargo build --workspace --all-targets
 

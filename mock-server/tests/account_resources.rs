@@ -264,3 +264,22 @@ fn webhooks() {
     let dup = json!({"endpoint": "https://e.example/1"});
     assert_eq!(send_json(a, "PATCH", &format!("/v1/accounts/webhooks/{id}"), &dup).status, 400, "endpoint taken");
 }
+
+#[test]
+fn reset_empties_every_resource_and_restores_the_default_endpoint() {
+    let s = plain();
+    let a = s.addr();
+    let wh = json!({"endpoint": "https://e.example/r", "events": ["file.created"]});
+    assert_eq!(send_json(a, "POST", "/v1/accounts/webhooks", &wh).status, 201);
+    let ep = json!({"description": "X", "urlPrefix": "x"});
+    assert_eq!(send_json(a, "POST", "/v1/accounts/url-endpoints", &ep).status, 201);
+    let f = json!({"name": "n", "label": "N", "schema": {"type": "Number"}});
+    assert_eq!(send_json(a, "POST", "/v1/customMetadataFields", &f).status, 201);
+    assert_eq!((s.stats()["webhooks"].as_u64(), s.stats()["url_endpoints"].as_u64()), (Some(1), Some(2)));
+    s.reset();
+    assert_eq!(count(&s, "/v1/accounts/webhooks"), 0);
+    assert_eq!(count(&s, "/v1/customMetadataFields?includeDeleted=true"), 0);
+    let eps = get(a, "/v1/accounts/url-endpoints").json();
+    assert_eq!(eps.as_array().unwrap().len(), 1);
+    assert_eq!(eps[0]["id"], "default");
+}

@@ -54,7 +54,7 @@ fn overwriting_uploads_make_versions_that_can_be_listed_deleted_and_restored() {
     let r = get(a, &format!("/v1/files/{id}/versions/{vid1}"));
     assert_eq!((r.status, r.json()["size"].clone()), (200, json!(3)));
     assert_eq!(get(a, &format!("/v1/files/{id}/versions/nope")).status, 404);
-    assert_eq!(get(a, &format!("/v1/files/nope/versions")).status, 404);
+    assert_eq!(get(a, "/v1/files/nope/versions").status, 404);
 
     // The current version cannot be deleted; an old one can.
     let r = call(a, "DELETE", &format!("/v1/files/{id}/versions/{vid3}"), b"");

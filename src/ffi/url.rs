@@ -24,6 +24,12 @@ use std::ffi::c_char;
 /// - `expire_seconds` / `expireSeconds` (number): with `signed`, also append `ik-t` = now + this.
 /// - `now` (integer unix seconds): a testing aid that freezes the clock used for `ik-t`.
 ///
+/// A repeated key keeps its last value (options, keys of a step, `query_parameters`), as Python's
+/// `json.loads` does: an invalid earlier value is then no error. A NUL character (`\u0000`) in a
+/// string that goes into the URL (`path`, `src`, `url_endpoint`, transformation keys and values,
+/// `query_parameters` keys and values) is an error, since the returned C string cannot carry it.
+/// Numbers are Python floats for `signed` and `expire_seconds` (`1e-400` is 0.0, so falsy).
+///
 /// Example: `{"path":"/default-image.jpg","transformation":[{"height":"300","width":"400"}]}`
 /// gives `https://ik.imagekit.io/your_imagekit_id/tr:h-300,w-400/default-image.jpg`. Neither
 /// `path` nor `src` gives the empty string, as the seed does.
@@ -31,8 +37,8 @@ use std::ffi::c_char;
 /// `client` and `options_json` are borrowed for the call only. `*out_url` is set to NULL on
 /// entry; on `IK_STATUS_OK` it holds the URL as plain text (not JSON); on failure it holds an
 /// error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8, malformed JSON, a wrong
-/// JSON type, an unknown option or an invalid `transformation_position`; the message names the
-/// problem). Either way the caller owns `*out_url` and releases it with `ik_string_free`.
+/// JSON type, an unknown option, an invalid `transformation_position` or a NUL; the message
+/// names the problem and the option; a JSON syntax error is reported before any invalid value). Either way the caller owns `*out_url` and releases it with `ik_string_free`.
 /// The private key never appears in the output.
 ///
 /// NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);

@@ -62,6 +62,7 @@ pub fn nul_error(what: &str) -> crate::error::Error {
 /// True when `s` holds a NUL. Only strings decoded from escapes can (the input is a C string and
 /// the scanner refuses raw control characters), so borrowed strings are not searched.
 #[inline]
+#[allow(clippy::ptr_arg)] // The Cow is the point: only an owned (decoded) string is searched.
 pub fn has_nul(s: &Cow<'_, str>) -> bool {
     matches!(s, Cow::Owned(o) if o.as_bytes().contains(&0))
 }
@@ -164,7 +165,10 @@ const UNKNOWN: usize = 7;
 /// first of those left at the end of the document is reported. Allocated on the first invalid
 /// value only, so valid options cost one test per option.
 #[derive(Default)]
-struct Pending(Option<Box<[Option<(usize, crate::error::Error)>; 8]>>);
+struct Pending(Option<Box<[Option<PendingError>; 8]>>);
+
+/// Where an invalid value was read, and its error.
+type PendingError = (usize, crate::error::Error);
 
 impl Pending {
     /// Records the outcome of reading option `slot` at `at`: an error waits, a valid value

@@ -37,7 +37,7 @@ fn check_schema(schema: &Map<String, Value>, ty: Option<&str>) -> Result<Map<Str
         },
     };
     let select = t == "SingleSelect" || t == "MultiSelect";
-    if select && !out.get("selectOptions").and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
+    if select && out.get("selectOptions").and_then(Value::as_array).is_none_or(|a| a.is_empty()) {
         return Err(bad("schema.selectOptions is required for SingleSelect and MultiSelect fields."));
     }
     if out.get("isValueRequired") == Some(&Value::Bool(true)) && !out.contains_key("defaultValue") {

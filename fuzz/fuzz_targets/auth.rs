@@ -1,0 +1,63 @@
+//! Authentication parameters and the hand-written HMAC-SHA1 signer behind them (and behind
+//! `ik-s`): the signature equals the `hmac` crate's HMAC-SHA1 for any key, token and expire.
+#![no_main]
+
+use hmac::{Hmac, KeyInit, Mac};
+use imagekit::sign::Signer;
+use imagekit::Client;
+use libfuzzer_sys::fuzz_target;
+use sha1::Sha1;
+
+fn reference(key: &[u8], msg: &[u8]) -> String {
+    let mut m = <Hmac<Sha1> as KeyInit>::new_from_slice(key).expect("any key length");
+    m.update(msg);
+    m.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fuzz_target!(|data: &[u8]| {
+    if data.len() < 16 {
+        return;
+    }
+    let expire = i64::from_le_bytes(data[..8].try_into().unwrap());
+    let now = i64::from_le_bytes(data[8..16].try_into().unwrap());
+    let Ok(text) = std::str::from_utf8(&data[16..]) else {
+        return;
+    };
+    let (key, token) = text.split_once('\n').unwrap_or(("private_key_test", text));
+
+    // The signer alone, on arbitrary keys (short, a block long, longer than a block) and parts.
+    let signer = Signer::new(key);
+    let mid = (0..=token.len() / 2)
+        .rev()
+        .find(|&i| token.is_char_boundary(i))
+        .unwrap_or(0);
+    let (p1, p2) = token.split_at(mid);
+    assert_eq!(
+        signer.sign_parts(&[p1.as_bytes(), p2.as_bytes()]),
+        reference(key.as_bytes(), token.as_bytes())
+    );
+    assert_eq!(
+        signer.sign(token.as_bytes()),
+        reference(key.as_bytes(), token.as_bytes())
+    );
+
+    // Through a client, when the key is one the config takes.
+    let cfg = serde_json::json!({"private_key": key, "public_key": "p", "url_endpoint": "https://ik.imagekit.io/x"});
+    let Ok(client) = Client::from_json(&cfg.to_string()) else {
+        return;
+    };
+    match client.authentication_parameters(Some(token), expire, now) {
+        Ok(p) => {
+            if !token.is_empty() {
+                assert_eq!(p.token, token);
+            }
+            let want_expire = if expire == 0 { now + 1800 } else { expire };
+            assert_eq!(p.expire, want_expire);
+            let msg = format!("{}{}", p.token, p.expire);
+            assert_eq!(p.signature, reference(key.as_bytes(), msg.as_bytes()));
+            let doc: serde_json::Value = serde_json::from_str(&p.to_json()).expect("JSON");
+            assert_eq!(doc["expire"].as_i64(), Some(p.expire));
+        }
+        Err(_) => assert!(expire == 0 && now.checked_add(1800).is_none()),
+    }
+});
