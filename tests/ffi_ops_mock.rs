@@ -128,6 +128,10 @@ fn every_operation_against_the_stateful_server() {
     );
     assert_eq!(updated["tags"], json!(["sale"]));
     assert!(api.ok("files.metadata.get", &[&file_id], None).is_object());
+    // null clears, as the API documents for tags and customCoordinates.
+    let cleared = api.ok("files.update", &[&file_id], Some(json!({"tags": null})));
+    assert!(cleared["tags"].is_null(), "{cleared}");
+    api.ok("files.update", &[&file_id], Some(json!({"tags": ["sale"]})));
     let listed = api.ok("assets.list", &[], Some(json!({"path": "/walk", "tags": ["sale"]})));
     assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
     let url = s(&up["url"]).to_string();

@@ -17,7 +17,11 @@ use std::process::Command;
 mod common_server;
 
 fn go_available() -> bool {
-    Command::new("go").arg("version").output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new("go")
+        .arg("version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }
 
 /// `go <args>` in bindings/go, linked against this run's library and pointed at `server`.
@@ -26,12 +30,17 @@ fn go(args: &[&str], server: &common_server::Handle, extra_tags: &[&str]) -> Com
     let mut tags: Vec<&str> = extra_tags.to_vec();
     let in_tree = repo_dir().join("target").join("debug");
     let same_dir = |a: &std::path::Path, b: &std::path::Path| {
-        a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok().is_some_and(|b| a == b))
+        a.canonicalize()
+            .ok()
+            .is_some_and(|a| b.canonicalize().ok().is_some_and(|b| a == b))
     };
     if !same_dir(&lib_dir(), &in_tree) {
         tags.push("imagekit_external");
         cmd.env("CGO_CFLAGS", format!("-I{}", repo_dir().join("include").display()))
-            .env("CGO_LDFLAGS", format!("-L{0} -Wl,-rpath,{0} -limagekit", lib_dir().display()));
+            .env(
+                "CGO_LDFLAGS",
+                format!("-L{0} -Wl,-rpath,{0} -limagekit", lib_dir().display()),
+            );
     } else {
         tags.push("imagekit_intree");
         cmd.env_remove("CGO_CFLAGS").env_remove("CGO_LDFLAGS");
@@ -64,13 +73,31 @@ fn go_vet_and_race_tests() {
     common::ensure_cdylib();
     if !go_available() {
         // Under CI a missing tool is a failure, never a skip (the -race run must happen there).
-        assert!(std::env::var_os("CI").is_none(), "CI is set but `go` is not installed: scripts/setup.sh installs it");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but `go` is not installed: scripts/setup.sh installs it"
+        );
         eprintln!("SKIPPED: the Go binding's tests need `go`, which is not installed");
         return;
     }
+    // Every Go file, the generated ones too, is gofmt-clean.
+    let gofmt = Command::new("gofmt")
+        .arg("-l")
+        .arg(".")
+        .current_dir(repo_dir().join("bindings/go"))
+        .output();
+    let gofmt = gofmt.unwrap_or_else(|e| panic!("cannot run gofmt: {e}"));
+    assert!(
+        gofmt.status.success() && gofmt.stdout.is_empty(),
+        "not gofmt-clean: {}",
+        String::from_utf8_lossy(&gofmt.stdout)
+    );
     let server = common_server::Handle::start();
     run(go(&["vet", "./..."], &server, &[]), "go vet ./...");
-    run(go(&["test", "-race", "-count=1", "./..."], &server, &[]), "go test -race ./...");
+    run(
+        go(&["test", "-race", "-count=1", "./..."], &server, &[]),
+        "go test -race ./...",
+    );
     let mut debug = go(&["test", "-count=1", "./..."], &server, &["imagekit_debug"]);
     debug.env("GOGC", "1");
     run(debug, "GOGC=1 go test -tags imagekit_debug ./...");

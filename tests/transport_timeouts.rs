@@ -107,6 +107,7 @@ fn connect_timeout_applies_when_the_server_never_accepts() {
     // Check the trick works on this kernel before relying on it.
     let probe = std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(300));
     if probe.is_ok() {
+        assert!(std::env::var_os("CI").is_none(), "this kernel accepted past the backlog: the test cannot run here");
         eprintln!("skipping: this kernel accepted past the backlog");
         return;
     }

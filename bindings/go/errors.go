@@ -80,7 +80,6 @@ type kind struct {
 
 func (k *kind) Error() string { return "imagekit: " + k.status.String() }
 
-
 // ErrClosed is returned by every method of a Client after Close.
 var ErrClosed = errors.New("imagekit: client is closed")
 

@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
+	"time"
 )
 
 func TestAssetsListEveryPage(t *testing.T) {
 	c := networkClient(t)
 	ctx := context.Background()
-	folder := fmt.Sprintf("/go-pages-%d", len(t.Name()))
+	folder := fmt.Sprintf("/go-pages-%d", time.Now().UnixNano()) // the server is shared by the test runs
 	for i := 0; i < 5; i++ {
 		no := false
 		if _, err := c.UploadBytes(ctx, []byte("x"), UploadOptions{FileName: fmt.Sprintf("g%d.txt", i), Folder: folder, UseUniqueFileName: &no}); err != nil {

@@ -46,6 +46,12 @@ type UploadOptions struct {
 	Transformation          *UploadTransformation `json:"transformation,omitempty"`
 	Checks                  string                `json:"checks,omitempty"`
 	Description             string                `json:"description,omitempty"`
+	// Token is the one-time JWT of a client-side upload through upload API v2 (UploadV2Token).
+	Token string `json:"token,omitempty"`
+	// Idempotent makes a retried upload unable to store the file twice: it is sent with
+	// useUniqueFileName=false and overwriteFile=false, and a retry told "already exists" returns
+	// the stored file (see the library's docs/network.md).
+	Idempotent bool `json:"idempotent,omitempty"`
 
 	// Progress, if set, is called as the request body goes out: sent bytes of total (the whole
 	// multipart body). It runs on the uploading goroutine; a retry starts again from 0.

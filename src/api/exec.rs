@@ -4,7 +4,9 @@
 //! Checks happen before anything is sent: the number of ids, empty or dot-segment ids, unknown
 //! keys (named, with the accepted ones), keys given twice, missing required fields, value types and
 //! the API's list limits. Keys may be the API's camelCase name or its snake_case spelling; the
-//! camelCase name goes on the wire. `null` counts as absent.
+//! camelCase name goes on the wire. A `null` query parameter counts as absent; a `null` body field
+//! is sent as `null` (the update API clears `tags` and `customCoordinates` that way), except that it
+//! does not satisfy a required field.
 
 use super::ops::{Input, Kind, Op, Param, Verb};
 use super::{encode_query, encode_segment, require_id};
@@ -152,6 +154,7 @@ fn lookup<'p>(params: &'p [Param], key: &str) -> Option<&'p Param> {
 /// Matches the caller's keys against the row, in the caller's order; checks types, required
 /// fields and limits.
 fn check<'o, 'v>(op: &Op, params: &'o [Param], object: &'v Map<String, Value>) -> Result<Vec<(&'o Param, &'v Value)>> {
+    let body = matches!(op.input, Input::Body(_));
     let mut out: Vec<(&'o Param, &'v Value)> = Vec::with_capacity(object.len());
     let mut seen: Vec<(&'static str, &str)> = Vec::with_capacity(object.len());
     for (raw, value) in object {
@@ -180,6 +183,11 @@ fn check<'o, 'v>(op: &Op, params: &'o [Param], object: &'v Map<String, Value>) -
         }
         seen.push((param.name, raw.as_str()));
         if value.is_null() {
+            // In a body, null is a value the API gives meaning to (`"tags": null` clears the
+            // tags); in a query it means absent.
+            if body && !param.required {
+                out.push((param, value));
+            }
             continue;
         }
         check_kind(op, param, value)?;
@@ -299,16 +307,14 @@ mod tests {
             .1,
             r#"{"fileIds":["a"],"AITags":["car"]}"#
         );
+        // A null body field is sent (the update API clears tags that way); a null query parameter is absent.
         assert_eq!(
-            prep(
-                "files.copy",
-                &[],
-                Some(r#"{"sourceFilePath":"/a.jpg","destinationPath":"/b/","includeFileVersions":null}"#)
-            )
-            .unwrap()
-            .1,
-            r#"{"sourceFilePath":"/a.jpg","destinationPath":"/b/"}"#
+            prep("files.update", &["f"], Some(r#"{"tags":null,"customCoordinates":null}"#)).unwrap().1,
+            r#"{"tags":null,"customCoordinates":null}"#
         );
+        let e = prep("files.copy", &[], Some(r#"{"sourceFilePath":null,"destinationPath":"/b/"}"#)).unwrap_err();
+        assert!(e.message.contains("`sourceFilePath` is required"), "{}", e.message);
+        assert_eq!(prep("assets.list", &[], Some(r#"{"limit":null,"path":"/a"}"#)).unwrap().0, "/v1/files?path=%2Fa");
     }
 
     #[test]
