@@ -37,7 +37,8 @@ fn trim_c0(s: &str) -> &str {
 fn scheme_of(s: &str) -> Option<(&'static str, &str)> {
     for scheme in ["https", "http"] {
         if s.len() > scheme.len()
-            && s[..scheme.len()].eq_ignore_ascii_case(scheme)
+            // Bytes, not `&s[..n]`: `n` may fall inside a multi-byte character (`h😀ttps:`).
+            && s.as_bytes()[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
             && s.as_bytes()[scheme.len()] == b':'
         {
             return Some((scheme, &s[scheme.len() + 1..]));
