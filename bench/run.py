@@ -50,7 +50,7 @@ SDK_DIR = os.path.join(HERE, ".sdk")
 QUICK = "--quick" in sys.argv
 MIN_SECONDS = 0.1 if QUICK else 0.3
 RUNS = 3 if QUICK else 5
-ROUNDS = 1 if QUICK else 3
+ROUNDS = 1 if QUICK else 4
 CALLS = int(os.environ.get("CALLS", "1000" if QUICK else "10000"))
 WARMUP = 100
 UPLOAD_MIB = int(os.environ.get("UPLOAD_MIB", "32" if QUICK else "512"))
@@ -343,7 +343,7 @@ def callgrind_all(impls, w):
         # Go's asynchronous preemption signals upset valgrind on long runs.
         env = {"GODEBUG": "asyncpreemptoff=1"} if impl.key == "gobinding" else {}
         for u in w["url"]:
-            counts[(impl.key, u["id"])] = instructions(impl, env, [u["id"], json.dumps(u["options"])])
+            counts[(impl.key, u["id"])] = instructions(impl, env, [u["id"], json.dumps(u["options"], separators=(",", ":"))])
         counts[(impl.key, "auth")] = instructions(impl, env, ["auth", w["auth"]["token"], str(w["auth"]["expire"])])
         log("   %s: %s" % (impl.label, ", ".join("%s %.0f" % (k[1], v) for k, v in counts.items() if k[0] == impl.key and v)))
     return counts

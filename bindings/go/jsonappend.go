@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -17,14 +18,48 @@ import (
 
 // appendJSONString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD, as encoding/json
 // does; unlike encoding/json it leaves <, > and & alone (the library is not an HTML page).
+//
+// Option strings are mostly URLs and names with nothing to escape, and a byte-at-a-time loop
+// cost more than the library call itself: plain bytes are checked and copied eight at a time.
 func appendJSONString(b []byte, s string) []byte {
+	n := len(s)
+	b = slices.Grow(b, n+2)
 	b = append(b, '"')
-	i := plainPrefix(s)
-	if i == len(s) {
-		b = append(b, s...)
-		return append(b, '"')
+	start := len(b)
+	dst := b[start : start+n]
+	if n < 8 {
+		for i := 0; i < n; i++ {
+			c := s[i]
+			if !plainByte[c] {
+				return appendEscaped(b[:start+i], s, i)
+			}
+			dst[i] = c
+		}
+		return append(b[:start+n], '"')
 	}
-	start := 0
+	// A read-only byte view of s: binary.LittleEndian.Uint64 compiles to one load.
+	raw := unsafe.Slice(unsafe.StringData(s), n)
+	for i := 0; i+8 <= n; i += 8 {
+		x := binary.LittleEndian.Uint64(raw[i:])
+		if !plain8(x) {
+			return appendEscaped(b[:start+i], s, i)
+		}
+		binary.LittleEndian.PutUint64(dst[i:], x)
+	}
+	// The last (overlapping) eight bytes cover the tail.
+	if n%8 != 0 {
+		x := binary.LittleEndian.Uint64(raw[n-8:])
+		if !plain8(x) {
+			return appendEscaped(b[:start+n-8], s, n-8)
+		}
+		binary.LittleEndian.PutUint64(dst[n-8:], x)
+	}
+	return append(b[:start+n], '"')
+}
+
+// appendEscaped appends s[i:] with escapes and the closing quote; s[:i] is already appended.
+func appendEscaped(b []byte, s string, i int) []byte {
+	start := i
 	for i < len(s) {
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
@@ -52,32 +87,14 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// plainPrefix is the length of the longest prefix of s made of printable ASCII other than '"'
-// and '\\' (bytes JSON takes verbatim), tested eight bytes at a time: option strings are mostly
-// URLs and names, and a byte-at-a-time scan cost more than the library call itself.
-func plainPrefix(s string) int {
-	n := len(s)
-	if n < 8 {
-		tmp := [8]byte{' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '} // spaces are plain
-		copy(tmp[:], s)
-		if plain8(binary.LittleEndian.Uint64(tmp[:])) {
-			return n
-		}
-		return plainFrom(s, 0)
+// plainByte[c] is true for the bytes JSON takes verbatim in a string: printable ASCII other
+// than '"' and '\\'.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
 	}
-	// A read-only byte view of s: binary.LittleEndian.Uint64 compiles to one load.
-	raw := unsafe.Slice(unsafe.StringData(s), n)
-	for i := 0; i+8 <= n; i += 8 {
-		if !plain8(binary.LittleEndian.Uint64(raw[i:])) {
-			return plainFrom(s, i)
-		}
-	}
-	// The last (overlapping) eight bytes cover the tail.
-	if n%8 != 0 && !plain8(binary.LittleEndian.Uint64(raw[n-8:])) {
-		return plainFrom(s, n-8)
-	}
-	return n
-}
+	return t
+}()
 
 // plain8 reports whether all eight bytes of x are plain: a high bit in a lane of the expression
 // flags a byte < 0x20, a quote, a backslash or a non-ASCII byte.
@@ -86,16 +103,6 @@ func plain8(x uint64) bool {
 	q := x ^ (ones * '"')
 	bs := x ^ (ones * '\\')
 	return ((x-ones*0x20)|(q-ones)|(bs-ones)|x)&highs == 0
-}
-
-// plainFrom scans byte by byte from i, where s[:i] is known to be plain.
-func plainFrom(s string, i int) int {
-	for ; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
-			break
-		}
-	}
-	return i
 }
 
 // appendEscapedASCII appends the escape of a quote, backslash or control byte.

@@ -258,18 +258,18 @@ func BenchmarkAuthenticationParameters(b *testing.B) {
 	}
 }
 
-func TestPlainPrefix(t *testing.T) {
+func TestStringsAroundTheWordBoundaries(t *testing.T) {
 	for n := 0; n <= 40; n++ {
 		for pos := 0; pos <= n; pos++ {
-			for _, bad := range []byte{0, 0x1f, '"', '\\', 0x80, 0xff} {
+			for _, bad := range []byte{0, 0x1f, '"', '\\', 0x80, 0xff, 'z'} {
 				b := []byte(strings.Repeat("a~ /9Z{", 6)[:n])
-				want := n
 				if pos < n {
 					b[pos] = bad
-					want = pos
 				}
-				if got := plainPrefix(string(b)); got != want {
-					t.Fatalf("plainPrefix(%q) = %d, want %d", b, got, want)
+				want, _ := json.Marshal(string(b))
+				got := appendJSONString([]byte("x"), string(b))
+				if !sameJSON(t, got[1:], want) || got[0] != 'x' {
+					t.Fatalf("appendJSONString(%q) = %s, want %s", b, got, want)
 				}
 			}
 		}

@@ -432,15 +432,15 @@ pub const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     ),
     ("— (the seed's url())", "—", "—", "ik_url", "URL"),
     (
-        "helper.build_transformation_string",
+        "— (py5 builds it inside build_url)",
         "helper.buildTransformationString",
-        "Helper.BuildTransformationString",
+        "— (internal in go2)",
         "ik_build_transformation",
         "BuildTransformation",
     ),
     (
+        "— (only the browser SDK's getResponsiveImageAttributes)",
         "—",
-        "helper.getResponsiveImageAttributes",
         "—",
         "ik_responsive_image_attributes",
         "ResponsiveImageAttributes",
