@@ -75,7 +75,8 @@ enum ik_status
    */
   IK_STATUS_TLS = 12,
   /**
-   * A successful response whose body could not be decoded.
+   * A successful response whose body could not be decoded, or an upload answer that describes
+   * no stored file (no `fileId`; the answer is in the error document's `body`).
    */
   IK_STATUS_DECODE = 13,
   /**

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 have() { command -v "$1" >/dev/null 2>&1; }
-for tool in gcc g++ make cmake pkg-config valgrind curl; do
+for tool in gcc g++ make cmake pkg-config valgrind curl python3 go npm; do
   have "$tool" || need_apt+=("$tool")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -15,6 +15,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     case "$t" in
       g++) pkgs+=(g++) ;;
       pkg-config) pkgs+=(pkg-config) ;;
+      go) pkgs+=(golang-go) ;;
+      npm) pkgs+=(npm) ;;
       *) pkgs+=("$t") ;;
     esac
   done
@@ -41,7 +43,8 @@ elif [ ! -x "$PRISM_DIR/node_modules/.bin/prism" ]; then
     mkdir -p "$PRISM_DIR"
     npm install --silent --no-audit --no-fund --prefix "$PRISM_DIR" @stainless-api/prism-cli@5.15.0 >/dev/null
   else
-    echo "setup: npm not found; the Prism contract tests will be skipped" >&2
+    echo "setup: npm not found: it is needed for Prism (the contract tests); run with --no-prism to do without" >&2
+    exit 1
   fi
 fi
 # cargo-fuzz (fuzz/, run on the stable toolchain with RUSTC_BOOTSTRAP=1): the test command

@@ -65,13 +65,14 @@ impl Client {
     }
 
     /// Sends one record to the sink, if any. `message` is only built when a sink is installed.
-    /// Every record is scrubbed of the key's forms: records quote response headers (the request
-    /// id) and transport messages, which a server controls.
+    /// Every record is scrubbed of the key's forms (records quote response headers, the request
+    /// id, and transport messages, which a server controls) and cut at 4 KiB like error texts.
     pub fn log(&self, level: LogLevel, message: impl FnOnce() -> String) {
         let sink = self.logger.read().ok().and_then(|l| l.clone());
         if let Some(sink) = sink {
             let text = message();
-            sink(level, &self.secrets.scrub(&text));
+            let clean = self.secrets.scrub(&text);
+            sink(level, &crate::error::clip(&clean));
         }
     }
 }

@@ -66,7 +66,8 @@ pub enum ErrorKind {
     Timeout,
     /// TLS handshake or certificate verification failed.
     Tls,
-    /// A 2xx response whose body could not be decoded.
+    /// A 2xx response whose body could not be decoded, or an upload answer that describes no
+    /// stored file (no `fileId`).
     Decode,
     /// HTTP 400.
     BadRequest,

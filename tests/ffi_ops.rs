@@ -243,3 +243,17 @@ fn the_header_declares_exactly_the_table_functions() {
         assert_eq!(args, want, "{}", op.c_name());
     }
 }
+
+/// A generated function bound to the wrong row (a table changed without regenerating) answers an
+/// error instead of running another operation.
+#[test]
+fn a_stale_row_index_is_refused() {
+    let client = offline_client();
+    let id = CString::new("abc").unwrap();
+    let mut out = ptr::null_mut();
+    let st = unsafe { imagekit::ffi::ops::run_op(1, "files.delete", client.0, &[id.as_ptr()], ptr::null(), &mut out) };
+    let text = unsafe { CStr::from_ptr(out) }.to_string_lossy().into_owned();
+    unsafe { ik_string_free(out) };
+    assert_eq!(st, ik_status::Panic, "{text}");
+    assert!(text.contains("out of date"), "{text}");
+}

@@ -137,7 +137,12 @@ fn every_page_by_callback_and_collected() {
     assert!(doc["message"].as_str().unwrap().contains("`no_such`"), "{doc}");
     assert!(pages.seen.is_empty());
     let (st, doc) = all(&c, r#"{"limit":2000}"#, 0);
-    assert_eq!(st, ik_status::BadRequest, "the server's limit check: {doc}");
+    assert_eq!(
+        st,
+        ik_status::InvalidArgument,
+        "the API serves at most 1000 a page: {doc}"
+    );
+    assert!(doc["message"].as_str().unwrap().contains("1 to 1000"), "{doc}");
     let mut out = ptr::null_mut();
     let st = unsafe { ik_assets_list_each(c.0, ptr::null(), None, ptr::null_mut(), &mut out) };
     assert_eq!(st, ik_status::NullArgument);
@@ -151,6 +156,47 @@ fn every_page_by_callback_and_collected() {
         unsafe { ik_assets_list_all(c.0, ptr::null(), 0, ptr::null_mut()) },
         ik_status::NullArgument
     );
+}
+
+/// A 2xx page that is not a JSON array is a decode error whose body is scrubbed of the key and the
+/// Basic token; a server that ignores `skip` (the same full page again) ends the walk with an error
+/// instead of looping forever.
+#[test]
+fn misbehaving_servers_end_the_walk_with_an_error() {
+    use ik_mock_server::Fault;
+    let server = Handle::start();
+    let c = client(&server);
+    let key = server.server().options().private_key.clone();
+    server
+        .server()
+        .push_fault(Fault::echo_secrets(200).on("GET", "/v1/files"));
+    let (st, doc) = all(&c, r#"{"limit":10}"#, 0);
+    assert_eq!(st, ik_status::Decode, "{doc}");
+    let text = doc.to_string();
+    let token = base64_basic(&key);
+    assert!(
+        !text.contains(&key) && !text.contains(&token),
+        "secret in the error document: {text}"
+    );
+    assert!(text.contains("redacted"), "{text}");
+
+    server.server().push_fault(
+        Fault::respond(200, r#"[{"fileId":"same"}]"#)
+            .on("GET", "/v1/files")
+            .forever(),
+    );
+    let (st, summary, pages) = each(&c, r#"{"limit":1}"#, None);
+    assert_eq!(st, ik_status::Decode, "{summary}");
+    assert!(
+        summary["message"].as_str().unwrap().contains("ignores `skip`"),
+        "{summary}"
+    );
+    assert_eq!(pages.seen.len(), 1, "the first page was delivered, the repeat was not");
+}
+
+fn base64_basic(key: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(format!("{key}:"))
 }
 
 fn ik_string_free_opt(out: *mut c_char) {

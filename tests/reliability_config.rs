@@ -257,3 +257,25 @@ fn a_certificate_for_another_host_name_is_not_blamed_on_a_missing_ca() {
     assert_eq!(st, ik_status::Tls, "{doc}");
     assert!(doc.contains("ca_pem"), "{doc}");
 }
+
+#[test]
+fn log_records_are_cut_at_4_kib_too() {
+    let port = rel_support::raw_server(|mut conn| {
+        use std::io::Write;
+        rel_support::read_head(&mut conn);
+        let rid = "r".repeat(20_000);
+        let _ = write!(
+            conn,
+            "HTTP/1.1 200 OK\r\nx-ik-requestId: {rid}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"
+        );
+    });
+    let c = client(&config(&format!("http://127.0.0.1:{port}"), KEY, json!({})));
+    assert_eq!(get(&c, "/v1/files").0, ik_status::Ok);
+    let logs = c.logs();
+    let response = logs
+        .iter()
+        .find(|l| l.contains("response GET /v1/files"))
+        .expect("a response record");
+    assert!(response.len() < 4096 + 200, "{} bytes", response.len());
+    assert!(response.contains("bytes in all]"), "{response:.200}");
+}

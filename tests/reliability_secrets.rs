@@ -248,7 +248,18 @@ fn no_secret_reaches_an_error_document_or_a_log_record() {
 
     // Connection refused, TLS against a plain port, TLS without the CA, a refusing proxy.
     let dead = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let tls_plain = base.replace("http://", "https://");
+    // A plain-HTTP server that answers a TLS ClientHello at once, echoing the key in clear text.
+    let plain = rel_support::raw_server(|mut conn| {
+        let mut hello = [0u8; 512];
+        let _ = conn.read(&mut hello);
+        let body = format!("not TLS {KEY}");
+        let _ = write!(
+            conn,
+            "HTTP/1.1 400 Bad Request {KEY}\r\nX-Key: {KEY}\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+    });
+    let tls_plain = format!("https://127.0.0.1:{plain}");
     let proxy_port = refusing_proxy();
     let mut others: Vec<(String, String)> = vec![
         (

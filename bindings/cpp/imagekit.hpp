@@ -271,6 +271,16 @@ inline void check(ik_status status, const OwnedString &out) {
     if (status != IK_STATUS_OK) throw Error(static_cast<Status>(status), out.str());
 }
 
+/// The C string of a std::string argument. One with a NUL byte is refused (Status::InvalidArgument):
+/// C would see only what comes before it, and the call would act on a different id, path or secret.
+inline const char *c_arg(const std::string &s, const char *name) {
+    if (s.find('\0') != std::string::npos) {
+        throw Error(Status::InvalidArgument, std::string(R"({"status":"invalid_argument","code":2,"message":"argument `)") +
+                                                 name + "` contains a NUL byte, which a C string cannot carry\"}");
+    }
+    return s.c_str();
+}
+
 struct ProgressState {
     const Progress *fn;
     std::exception_ptr error;
@@ -316,7 +326,7 @@ namespace imagekit {
 /// "w-300:rt-90". Throws Error (InvalidArgument, naming the problem) on bad input.
 inline std::string build_transformation(const std::string &transformation_json) {
     detail::OwnedString out;
-    detail::check(ik_build_transformation(transformation_json.c_str(), out.out()), out);
+    detail::check(ik_build_transformation(detail::c_arg(transformation_json, "transformation_json"), out.out()), out);
     return out.str();
 }
 
@@ -324,7 +334,7 @@ inline std::string build_transformation(const std::string &transformation_json) 
 inline std::uint32_t phash_distance(const std::string &first, const std::string &second) {
     detail::OwnedString err;
     std::uint32_t distance = 0;
-    detail::check(ik_phash_distance(first.c_str(), second.c_str(), &distance, err.out()), err);
+    detail::check(ik_phash_distance(detail::c_arg(first, "first"), detail::c_arg(second, "second"), &distance, err.out()), err);
     return distance;
 }
 
@@ -339,8 +349,8 @@ inline std::uint32_t phash_distance(const std::string &first, const std::string 
 inline std::string webhooks_unwrap(const std::string &secret, std::string_view body, const std::string &headers_json,
                                    const std::string &options_json = {}) {
     detail::OwnedString out;
-    detail::check(ik_webhooks_unwrap(secret.c_str(), reinterpret_cast<const std::uint8_t *>(body.data()), body.size(),
-                                     headers_json.c_str(), options_json.empty() ? nullptr : options_json.c_str(),
+    detail::check(ik_webhooks_unwrap(detail::c_arg(secret, "secret"), reinterpret_cast<const std::uint8_t *>(body.data()), body.size(),
+                                     detail::c_arg(headers_json, "headers_json"), options_json.empty() ? nullptr : detail::c_arg(options_json, "options_json"),
                                      out.out()),
                   out);
     return out.str();
@@ -353,7 +363,7 @@ public:
     /// url_endpoint, and optional transport settings). Throws Error on a bad configuration.
     explicit Client(const std::string &config_json) {
         detail::OwnedString err;
-        detail::check(ik_client_new(config_json.c_str(), &client_, err.out()), err);
+        detail::check(ik_client_new(detail::c_arg(config_json, "config_json"), &client_, err.out()), err);
     }
 
     Client(const Client &) = delete;
@@ -387,7 +397,7 @@ public:
     // ---- URL toolkit (no network) ----
 
     /// Builds a (signed) ImageKit URL from the seed SDK's url() options as JSON.
-    std::string url(const std::string &options_json) const { return url(options_json.c_str()); }
+    std::string url(const std::string &options_json) const { return url(detail::c_arg(options_json, "options_json")); }
 
     /// url() for a NUL-terminated options document, e.g. a string literal: no std::string is
     /// built for the argument (URL building is a hot path).
@@ -400,7 +410,9 @@ public:
     /// Builds a (signed) URL the way the newest official SDKs do (ik_build_url): options JSON with
     /// src, urlEndpoint (default: the client's), transformation (steps and typed layers),
     /// transformationPosition ("query" by default), queryParameters, signed, expiresIn, now.
-    std::string build_url(const std::string &options_json) const { return build_url(options_json.c_str()); }
+    std::string build_url(const std::string &options_json) const {
+        return build_url(detail::c_arg(options_json, "options_json"));
+    }
 
     /// build_url() for a NUL-terminated options document (no std::string built for it).
     std::string build_url(const char *options_json) const {
@@ -414,14 +426,14 @@ public:
     /// deviceBreakpoints and imageBreakpoints; src is required.
     std::string responsive_image_attributes(const std::string &options_json) const {
         detail::OwnedString out;
-        detail::check(ik_responsive_image_attributes(client_, options_json.c_str(), out.out()), out);
+        detail::check(ik_responsive_image_attributes(client_, detail::c_arg(options_json, "options_json"), out.out()), out);
         return out.str();
     }
 
     /// {"token","expire","signature"} for client-side uploads; an empty token and expire 0
     /// choose a random token and an expiry 30 minutes ahead.
     std::string authentication_parameters(const std::string &token = {}, std::int64_t expire = 0) const {
-        return authentication_parameters(token.empty() ? nullptr : token.c_str(), expire);
+        return authentication_parameters(token.empty() ? nullptr : detail::c_arg(token, "token"), expire);
     }
 
     /// authentication_parameters() for a NUL-terminated token (NULL or "" choose a random one),
@@ -439,8 +451,8 @@ public:
     /// {"expire_seconds":600,"now":1714035985} (1..=3600 seconds). Returns the token text.
     std::string upload_v2_token(const std::string &payload_json, const std::string &options_json = {}) const {
         detail::OwnedString out;
-        detail::check(ik_upload_v2_token(client_, payload_json.c_str(),
-                                         options_json.empty() ? nullptr : options_json.c_str(), out.out()),
+        detail::check(ik_upload_v2_token(client_, detail::c_arg(payload_json, "payload_json"),
+                                         options_json.empty() ? nullptr : detail::c_arg(options_json, "options_json"), out.out()),
                       out);
         return out.str();
     }
@@ -450,7 +462,7 @@ public:
     /// Uploads a file given in options_json's "file" (URL, base64 or data: URI).
     std::string upload(const std::string &options_json, const Progress &progress = {}) const {
         return detail::with_progress(progress, [&](ik_progress_callback cb, void *ud, char **out) {
-            return ik_upload_file(client_, options_json.c_str(), cb, ud, out);
+            return ik_upload_file(client_, detail::c_arg(options_json, "options_json"), cb, ud, out);
         });
     }
 
@@ -458,7 +470,7 @@ public:
     std::string upload_bytes(const void *data, std::size_t len, const std::string &options_json,
                              const Progress &progress = {}) const {
         return detail::with_progress(progress, [&](ik_progress_callback cb, void *ud, char **out) {
-            return ik_upload_file_bytes(client_, static_cast<const std::uint8_t *>(data), len, options_json.c_str(), cb,
+            return ik_upload_file_bytes(client_, static_cast<const std::uint8_t *>(data), len, detail::c_arg(options_json, "options_json"), cb,
                                         ud, out);
         });
     }
@@ -471,7 +483,7 @@ public:
     std::string upload_path(const std::string &path, const std::string &options_json,
                             const Progress &progress = {}) const {
         return detail::with_progress(progress, [&](ik_progress_callback cb, void *ud, char **out) {
-            return ik_upload_file_path(client_, path.c_str(), options_json.c_str(), cb, ud, out);
+            return ik_upload_file_path(client_, detail::c_arg(path, "path"), detail::c_arg(options_json, "options_json"), cb, ud, out);
         });
     }
 
@@ -498,7 +510,7 @@ public:
             }
         };
         detail::OwnedString out;
-        const ik_status status = ik_assets_list_each(client_, params_json.c_str(), trampoline, &state, out.out());
+        const ik_status status = ik_assets_list_each(client_, detail::c_arg(params_json, "params_json"), trampoline, &state, out.out());
         if (state.error) std::rethrow_exception(state.error);
         detail::check(status, out);
         return out.str();
@@ -507,7 +519,7 @@ public:
     /// Every item of every page of assets_list in one JSON array, at most max_items (0: no cap).
     std::string assets_list_all(const std::string &params_json = "{}", std::uint64_t max_items = 0) const {
         detail::OwnedString out;
-        detail::check(ik_assets_list_all(client_, params_json.c_str(), max_items, out.out()), out);
+        detail::check(ik_assets_list_all(client_, detail::c_arg(params_json, "params_json"), max_items, out.out()), out);
         return out.str();
     }
 
@@ -521,7 +533,7 @@ public:
     }
     std::string update_file_details(const std::string &file_id, const std::string &update_json) const {
         detail::OwnedString out;
-        detail::check(ik_update_file_details(client_, file_id.c_str(), update_json.c_str(), out.out()), out);
+        detail::check(ik_update_file_details(client_, detail::c_arg(file_id, "file_id"), detail::c_arg(update_json, "update_json"), out.out()), out);
         return out.str();
     }
     /// Deletes a file and its versions; returns "{}".
@@ -538,7 +550,7 @@ public:
     /// Any API endpoint with a JSON body.
     std::string request(const std::string &method, const std::string &path_and_query,
                         const std::string &body_json) const {
-        return request_impl(method, path_and_query, body_json.c_str());
+        return request_impl(method, path_and_query, detail::c_arg(body_json, "body_json"));
     }
 
 private:
@@ -548,13 +560,13 @@ private:
     template <typename Fn>
     std::string call(Fn fn, const std::string &arg) const {
         detail::OwnedString out;
-        detail::check(fn(client_, arg.c_str(), out.out()), out);
+        detail::check(fn(client_, detail::c_arg(arg, "argument"), out.out()), out);
         return out.str();
     }
 
     std::string request_impl(const std::string &method, const std::string &path, const char *body) const {
         detail::OwnedString out;
-        detail::check(ik_request(client_, method.c_str(), path.c_str(), body, out.out()), out);
+        detail::check(ik_request(client_, detail::c_arg(method, "method"), detail::c_arg(path, "path_and_query"), body, out.out()), out);
         return out.str();
     }
 };

@@ -289,6 +289,12 @@ void test_network(const std::string &base) {
     CHECK_EQ(pages_seen, 2);
     CHECK(walk.find("\"stopped\":true") != std::string::npos);
     CHECK(c.assets_list_all("{}", 1).front() == '[');
+    // A NUL inside a std::string is refused, not cut (C would see "victim" and delete it).
+    e = expect_error([&] { (void)c.files_delete(std::string("victim\0-not-this", 16)); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
+    CHECK(e.message().find("file_id") != std::string::npos);
+    e = expect_error([&] { (void)c.upload_path(std::string("/tmp/a\0b", 8), R"({"fileName":"x"})"); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
 
     // Purge and its status.
     const std::string purge = c.purge_cache("https://test-domain.com/test-endpoint/cpp-test.txt");

@@ -18,7 +18,7 @@ import (
 
 //export ikGoLog
 func ikGoLog(handle C.uintptr_t, level C.uint32_t, message *C.char) {
-	defer func() { _ = recover() }()
+	defer func() { _ = recover() }() // a Go panic must never unwind into the library's frames
 	fn := cgo.Handle(handle).Value().(func(LogLevel, string))
 	fn(LogLevel(level), C.GoString(message))
 }
@@ -32,12 +32,18 @@ type uploadState struct {
 
 //export ikGoProgress
 func ikGoProgress(handle C.uintptr_t, sent, total C.uint64_t) (cancel C.int) {
-	st := cgo.Handle(handle).Value().(*uploadState)
+	// The recover comes first: a Go panic must never unwind into the library's frames, not even
+	// one from a handle that is no longer valid.
+	var st *uploadState
 	defer func() {
 		if r := recover(); r != nil {
-			st.panicked, cancel = r, 1
+			if st != nil {
+				st.panicked = r
+			}
+			cancel = 1
 		}
 	}()
+	st = cgo.Handle(handle).Value().(*uploadState)
 	if st.ctx.Err() != nil {
 		return 1
 	}
@@ -49,12 +55,16 @@ func ikGoProgress(handle C.uintptr_t, sent, total C.uint64_t) (cancel C.int) {
 
 //export ikGoPage
 func ikGoPage(handle C.uintptr_t, page *C.char) (stop C.int) {
-	st := cgo.Handle(handle).Value().(*pageState)
+	var st *pageState
 	defer func() {
 		if r := recover(); r != nil {
-			st.panicked, stop = r, 1
+			if st != nil {
+				st.panicked = r
+			}
+			stop = 1
 		}
 	}()
+	st = cgo.Handle(handle).Value().(*pageState)
 	if st.ctx.Err() != nil {
 		return 1
 	}

@@ -194,6 +194,9 @@ func (c *Client) Request(ctx context.Context, method, pathAndQuery string, body 
 			return nil, err
 		}
 	}
+	if err := noNUL("method", method, "pathAndQuery", pathAndQuery, "body", string(doc)); err != nil {
+		return nil, err
+	}
 	out, err := c.network(ctx, func(p *C.ik_client) (C.ik_status, *C.char) {
 		var out *C.char
 		st := withString(method, func(m *C.char) C.ik_status {

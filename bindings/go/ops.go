@@ -24,6 +24,14 @@ func (c *Client) op(ctx context.Context, ids []string, params any, call opCall) 
 	if err != nil {
 		return nil, err
 	}
+	for _, id := range ids {
+		if err := noNUL("id", id); err != nil {
+			return nil, err
+		}
+	}
+	if err := noNUL("params", string(doc)); err != nil {
+		return nil, err
+	}
 	out, err := c.network(ctx, func(p *C.ik_client) (C.ik_status, *C.char) {
 		cids := make([]*C.char, len(ids))
 		for i, id := range ids {

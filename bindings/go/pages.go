@@ -41,10 +41,12 @@ func (c *Client) AssetsListEach(ctx context.Context, params any, fn func(page js
 	if err != nil {
 		return 0, 0, err
 	}
-	st := &pageState{ctx: ctx, fn: fn}
-	h := cgo.NewHandle(st)
-	defer h.Delete()
 	out, err := c.network(ctx, func(p *C.ik_client) (C.ik_status, *C.char) {
+		// The handle lives exactly as long as the C call: when ctx is done, network returns at
+		// once while the walk finishes in the background, and the callback must still find it.
+		st := &pageState{ctx: ctx, fn: fn}
+		h := cgo.NewHandle(st)
+		defer h.Delete()
 		var cparams *C.char
 		if doc != nil {
 			cparams = C.CString(string(doc))
@@ -52,11 +54,12 @@ func (c *Client) AssetsListEach(ctx context.Context, params any, fn func(page js
 		}
 		var out *C.char
 		s := C.ik_assets_list_each(p, cparams, C.ik_page_callback(C.ik_go_page), C.ik_go_page_handle(C.uintptr_t(h)), &out)
+		if st.panicked != nil {
+			C.ik_string_free(out)
+			panic(st.panicked) // network re-raises it on the caller's goroutine
+		}
 		return s, out
 	})
-	if st.panicked != nil {
-		panic(st.panicked)
-	}
 	if err != nil {
 		return 0, 0, err
 	}

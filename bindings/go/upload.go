@@ -144,6 +144,9 @@ func (c *Client) UploadBytes(ctx context.Context, data []byte, opts UploadOption
 // UploadPath uploads the local file at path, streamed from disk (memory use does not grow
 // with its size). opts.FileName is required; it is not taken from path.
 func (c *Client) UploadPath(ctx context.Context, path string, opts UploadOptions) (*UploadResult, error) {
+	if err := noNUL("path", path); err != nil {
+		return nil, err
+	}
 	return c.upload(ctx, opts, nil, func(p *C.ik_client, o *C.char, cb C.ik_progress_callback, ud unsafe.Pointer, out **C.char) C.ik_status {
 		return withString(path, func(cp *C.char) C.ik_status {
 			return C.ik_upload_file_path(p, cp, o, cb, ud, out)

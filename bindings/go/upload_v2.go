@@ -37,6 +37,9 @@ func (c *Client) UploadV2Bytes(ctx context.Context, data []byte, opts UploadOpti
 // UploadV2Path uploads the local file at path, streamed from disk, through upload API v2 (see
 // UploadPath).
 func (c *Client) UploadV2Path(ctx context.Context, path string, opts UploadOptions) (*UploadResult, error) {
+	if err := noNUL("path", path); err != nil {
+		return nil, err
+	}
 	return c.upload(ctx, opts, nil, func(p *C.ik_client, o *C.char, cb C.ik_progress_callback, ud unsafe.Pointer, out **C.char) C.ik_status {
 		return withString(path, func(cp *C.char) C.ik_status {
 			return C.ik_beta_v2_files_upload_path(p, cp, o, cb, ud, out)

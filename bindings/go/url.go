@@ -251,6 +251,9 @@ const authHalf = 160
 // from the result's own buffer and the document comes back in it, where it is read without
 // encoding/json.
 func (c *Client) AuthenticationParameters(token string, expire int64) (*AuthParams, error) {
+	if err := noNUL("token", token); err != nil {
+		return nil, err
+	}
 	if len(token) < authHalf-100 {
 		box := new(authBox)
 		in := box.data[:authHalf]
@@ -296,6 +299,9 @@ func decodeAuth(doc []byte) (*AuthParams, error) {
 // PHashDistance is the Hamming distance between two perceptual hashes (hexadecimal strings, as
 // in Metadata.PHash): 0 for identical images, larger for more different ones.
 func PHashDistance(first, second string) (int, error) {
+	if err := noNUL("first", first, "second", second); err != nil {
+		return 0, err
+	}
 	a, b := C.CString(first), C.CString(second)
 	defer C.free(unsafe.Pointer(a))
 	defer C.free(unsafe.Pointer(b))

@@ -92,6 +92,9 @@ func WebhooksUnwrap(secret string, body []byte, headers http.Header, opts *Webho
 	if err != nil {
 		return nil, err
 	}
+	if err := noNUL("secret", secret); err != nil {
+		return nil, err
+	}
 	csecret, cheaders, coptions := C.CString(secret), C.CString(string(hdoc)), C.CString(string(odoc))
 	defer C.free(unsafe.Pointer(csecret))
 	defer C.free(unsafe.Pointer(cheaders))

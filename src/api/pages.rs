@@ -7,8 +7,11 @@ use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
 use serde_json::{Map, Value};
 
-/// The page size when the caller gives no `limit` (the API's maximum).
-pub const DEFAULT_PAGE_SIZE: u64 = 1000;
+/// The page size when the caller gives no `limit`: the API's maximum.
+pub const DEFAULT_PAGE_SIZE: u64 = MAX_PAGE_SIZE;
+
+/// The largest page the API serves; a larger `limit` would be clamped or refused by the server.
+pub const MAX_PAGE_SIZE: u64 = 1000;
 
 /// What a walk did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,9 +55,9 @@ fn split_paging(op: &Op, params_json: Option<&str>) -> Result<(Map<String, Value
     };
     let skip = take("skip", 0)?;
     let limit = take("limit", DEFAULT_PAGE_SIZE)?;
-    if limit == 0 {
+    if limit == 0 || limit > MAX_PAGE_SIZE {
         return Err(Error::invalid(format!(
-            "{} option `limit` (the page size) must be at least 1",
+            "{} option `limit` (the page size) must be 1 to {MAX_PAGE_SIZE}",
             op.py
         )));
     }
@@ -71,21 +74,43 @@ impl Client {
         }
         let (mut params, mut skip, limit) = split_paging(op, params_json)?;
         let mut walk = Walk::default();
+        let mut previous_first: Option<Value> = None;
         loop {
             params.insert("skip".into(), skip.into());
             params.insert("limit".into(), limit.into());
             let text = self.call(op, &[], Some(&Value::Object(params.clone()).to_string()))?;
-            let n = match serde_json::from_str::<Value>(&text) {
-                Ok(Value::Array(items)) => items.len() as u64,
+            let (n, first) = match serde_json::from_str::<Value>(&text) {
+                Ok(Value::Array(mut items)) => (
+                    items.len() as u64,
+                    if items.is_empty() {
+                        None
+                    } else {
+                        Some(items.swap_remove(0))
+                    },
+                ),
                 _ => {
                     let mut e = Error::new(
                         ErrorKind::Decode,
                         format!("{}: page {} is not a JSON array", op.py, walk.pages + 1),
                     );
-                    e.body = Some(Value::String(text.chars().take(4096).collect()));
-                    return Err(e);
+                    // Server text: scrubbed of the key and the Basic token before anything else
+                    // (the error document caps its length itself).
+                    e.body = Some(Value::String(text));
+                    return Err(self.secrets.scrubbed(e));
                 }
             };
+            // A server (or proxy) that ignores `skip` would send the same full page forever.
+            if first.is_some() && first == previous_first {
+                return Err(Error::new(
+                    ErrorKind::Decode,
+                    format!(
+                        "{}: page {} starts with the same item as the page before: the server ignores `skip`",
+                        op.py,
+                        walk.pages + 1
+                    ),
+                ));
+            }
+            previous_first = first;
             walk.pages += 1;
             walk.items += n;
             let go_on = n == 0 || on_page(&text);

@@ -10,7 +10,7 @@ use crate::api::ops::{id_arg, OPS};
 use crate::error::{Error, ErrorKind, Result};
 use std::ffi::c_char;
 
-/// Runs row `index` of the operation table. `ids` are the path ids in template order;
+/// Runs row `index` of the operation table, which must be the operation `py`. `ids` are the path ids in template order;
 /// `params_json` is the row's query or body JSON (NULL: none; the function has no such argument
 /// when the row takes neither).
 ///
@@ -19,15 +19,21 @@ use std::ffi::c_char;
 /// NULL or writable.
 pub unsafe fn run_op(
     index: usize,
+    py: &str,
     client: *const ik_client,
     ids: &[*const c_char],
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
     call_with_out(out_json, || {
-        let op = OPS
-            .get(index)
-            .ok_or_else(|| Error::new(ErrorKind::Panic, format!("no operation #{index}")))?;
+        // The generated functions call rows by index; the name guards against a table changed
+        // without regenerating them (tests/codegen.rs fails on that too).
+        let op = OPS.get(index).filter(|op| op.py == py).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Panic,
+                format!("{py}: src/ffi/ops_gen.rs is out of date with the operation table"),
+            )
+        })?;
         let client = client_arg(client)?;
         let ids = decode_ids(index, ids)?;
         let params = opt_str_arg(params_json, "params_json")?;

@@ -26,7 +26,7 @@ pub unsafe extern "C" fn ik_assets_list(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(0, client, &[], params_json, out_json)
+    run_op(0, "assets.list", client, &[], params_json, out_json)
 }
 
 /// Gets a file's details.
@@ -46,7 +46,7 @@ pub unsafe extern "C" fn ik_files_get(
     file_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(1, client, &[file_id], std::ptr::null(), out_json)
+    run_op(1, "files.get", client, &[file_id], std::ptr::null(), out_json)
 }
 
 /// Updates a file's tags, custom coordinates, custom metadata, extensions or publication status.
@@ -70,7 +70,7 @@ pub unsafe extern "C" fn ik_files_update(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(2, client, &[file_id], params_json, out_json)
+    run_op(2, "files.update", client, &[file_id], params_json, out_json)
 }
 
 /// Deletes a file and all its versions (cached copies stay until purged).
@@ -90,7 +90,7 @@ pub unsafe extern "C" fn ik_files_delete(
     file_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(3, client, &[file_id], std::ptr::null(), out_json)
+    run_op(3, "files.delete", client, &[file_id], std::ptr::null(), out_json)
 }
 
 /// Copies a file to another folder.
@@ -112,7 +112,7 @@ pub unsafe extern "C" fn ik_files_copy(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(4, client, &[], params_json, out_json)
+    run_op(4, "files.copy", client, &[], params_json, out_json)
 }
 
 /// Moves a file to another folder.
@@ -134,7 +134,7 @@ pub unsafe extern "C" fn ik_files_move(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(5, client, &[], params_json, out_json)
+    run_op(5, "files.move", client, &[], params_json, out_json)
 }
 
 /// Renames a file (optionally purging the old URL from the cache).
@@ -156,7 +156,7 @@ pub unsafe extern "C" fn ik_files_rename(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(6, client, &[], params_json, out_json)
+    run_op(6, "files.rename", client, &[], params_json, out_json)
 }
 
 /// Deletes up to 100 files by id.
@@ -179,7 +179,7 @@ pub unsafe extern "C" fn ik_files_bulk_delete(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(7, client, &[], params_json, out_json)
+    run_op(7, "files.bulk.delete", client, &[], params_json, out_json)
 }
 
 /// Adds tags to up to 50 files.
@@ -202,7 +202,7 @@ pub unsafe extern "C" fn ik_files_bulk_add_tags(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(8, client, &[], params_json, out_json)
+    run_op(8, "files.bulk.add_tags", client, &[], params_json, out_json)
 }
 
 /// Removes tags from up to 50 files.
@@ -225,7 +225,7 @@ pub unsafe extern "C" fn ik_files_bulk_remove_tags(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(9, client, &[], params_json, out_json)
+    run_op(9, "files.bulk.remove_tags", client, &[], params_json, out_json)
 }
 
 /// Removes AI tags from up to 50 files.
@@ -248,7 +248,7 @@ pub unsafe extern "C" fn ik_files_bulk_remove_ai_tags(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(10, client, &[], params_json, out_json)
+    run_op(10, "files.bulk.remove_ai_tags", client, &[], params_json, out_json)
 }
 
 /// Lists a file's versions.
@@ -268,7 +268,7 @@ pub unsafe extern "C" fn ik_files_versions_list(
     file_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(11, client, &[file_id], std::ptr::null(), out_json)
+    run_op(11, "files.versions.list", client, &[file_id], std::ptr::null(), out_json)
 }
 
 /// Gets one version of a file.
@@ -289,7 +289,7 @@ pub unsafe extern "C" fn ik_files_versions_get(
     version_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(12, client, &[file_id, version_id], std::ptr::null(), out_json)
+    run_op(12, "files.versions.get", client, &[file_id, version_id], std::ptr::null(), out_json)
 }
 
 /// Deletes a non-current version of a file.
@@ -310,7 +310,7 @@ pub unsafe extern "C" fn ik_files_versions_delete(
     version_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(13, client, &[file_id, version_id], std::ptr::null(), out_json)
+    run_op(13, "files.versions.delete", client, &[file_id, version_id], std::ptr::null(), out_json)
 }
 
 /// Makes a version the current version of its file.
@@ -331,7 +331,7 @@ pub unsafe extern "C" fn ik_files_versions_restore(
     version_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(14, client, &[file_id, version_id], std::ptr::null(), out_json)
+    run_op(14, "files.versions.restore", client, &[file_id, version_id], std::ptr::null(), out_json)
 }
 
 /// Gets an uploaded file's metadata: EXIF, dimensions, pHash …
@@ -351,7 +351,7 @@ pub unsafe extern "C" fn ik_files_metadata_get(
     file_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(15, client, &[file_id], std::ptr::null(), out_json)
+    run_op(15, "files.metadata.get", client, &[file_id], std::ptr::null(), out_json)
 }
 
 /// Gets the metadata of a file by its URL (served through one of the account's URL endpoints).
@@ -373,7 +373,7 @@ pub unsafe extern "C" fn ik_files_metadata_get_from_url(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(16, client, &[], params_json, out_json)
+    run_op(16, "files.metadata.get_from_url", client, &[], params_json, out_json)
 }
 
 /// Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`.
@@ -395,7 +395,7 @@ pub unsafe extern "C" fn ik_cache_invalidation_create(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(17, client, &[], params_json, out_json)
+    run_op(17, "cache.invalidation.create", client, &[], params_json, out_json)
 }
 
 /// Gets the status of a purge request.
@@ -415,7 +415,7 @@ pub unsafe extern "C" fn ik_cache_invalidation_get(
     request_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(18, client, &[request_id], std::ptr::null(), out_json)
+    run_op(18, "cache.invalidation.get", client, &[request_id], std::ptr::null(), out_json)
 }
 
 /// Creates a folder.
@@ -437,7 +437,7 @@ pub unsafe extern "C" fn ik_folders_create(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(19, client, &[], params_json, out_json)
+    run_op(19, "folders.create", client, &[], params_json, out_json)
 }
 
 /// Deletes a folder with everything in it.
@@ -459,7 +459,7 @@ pub unsafe extern "C" fn ik_folders_delete(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(20, client, &[], params_json, out_json)
+    run_op(20, "folders.delete", client, &[], params_json, out_json)
 }
 
 /// Copies a folder (a bulk job: returns a `jobId`).
@@ -481,7 +481,7 @@ pub unsafe extern "C" fn ik_folders_copy(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(21, client, &[], params_json, out_json)
+    run_op(21, "folders.copy", client, &[], params_json, out_json)
 }
 
 /// Moves a folder (a bulk job: returns a `jobId`).
@@ -503,7 +503,7 @@ pub unsafe extern "C" fn ik_folders_move(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(22, client, &[], params_json, out_json)
+    run_op(22, "folders.move", client, &[], params_json, out_json)
 }
 
 /// Renames a folder (a bulk job: returns a `jobId`).
@@ -525,7 +525,7 @@ pub unsafe extern "C" fn ik_folders_rename(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(23, client, &[], params_json, out_json)
+    run_op(23, "folders.rename", client, &[], params_json, out_json)
 }
 
 /// Gets the status of a bulk job (folder copy, move or rename).
@@ -545,7 +545,7 @@ pub unsafe extern "C" fn ik_folders_job_get(
     job_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(24, client, &[job_id], std::ptr::null(), out_json)
+    run_op(24, "folders.job.get", client, &[job_id], std::ptr::null(), out_json)
 }
 
 /// Creates a custom metadata field.
@@ -567,7 +567,7 @@ pub unsafe extern "C" fn ik_custom_metadata_fields_create(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(25, client, &[], params_json, out_json)
+    run_op(25, "custom_metadata_fields.create", client, &[], params_json, out_json)
 }
 
 /// Lists the custom metadata fields (optionally deleted ones, or those of a folder).
@@ -589,7 +589,7 @@ pub unsafe extern "C" fn ik_custom_metadata_fields_list(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(26, client, &[], params_json, out_json)
+    run_op(26, "custom_metadata_fields.list", client, &[], params_json, out_json)
 }
 
 /// Updates a custom metadata field's label or schema.
@@ -613,7 +613,7 @@ pub unsafe extern "C" fn ik_custom_metadata_fields_update(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(27, client, &[id], params_json, out_json)
+    run_op(27, "custom_metadata_fields.update", client, &[id], params_json, out_json)
 }
 
 /// Deletes a custom metadata field.
@@ -633,7 +633,7 @@ pub unsafe extern "C" fn ik_custom_metadata_fields_delete(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(28, client, &[id], std::ptr::null(), out_json)
+    run_op(28, "custom_metadata_fields.delete", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Lists the saved extensions.
@@ -651,7 +651,7 @@ pub unsafe extern "C" fn ik_saved_extensions_list(
     client: *const ik_client,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(29, client, &[], std::ptr::null(), out_json)
+    run_op(29, "saved_extensions.list", client, &[], std::ptr::null(), out_json)
 }
 
 /// Saves an extension configuration under a name.
@@ -673,7 +673,7 @@ pub unsafe extern "C" fn ik_saved_extensions_create(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(30, client, &[], params_json, out_json)
+    run_op(30, "saved_extensions.create", client, &[], params_json, out_json)
 }
 
 /// Gets a saved extension.
@@ -693,7 +693,7 @@ pub unsafe extern "C" fn ik_saved_extensions_get(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(31, client, &[id], std::ptr::null(), out_json)
+    run_op(31, "saved_extensions.get", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Updates a saved extension.
@@ -717,7 +717,7 @@ pub unsafe extern "C" fn ik_saved_extensions_update(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(32, client, &[id], params_json, out_json)
+    run_op(32, "saved_extensions.update", client, &[id], params_json, out_json)
 }
 
 /// Deletes a saved extension.
@@ -737,7 +737,7 @@ pub unsafe extern "C" fn ik_saved_extensions_delete(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(33, client, &[id], std::ptr::null(), out_json)
+    run_op(33, "saved_extensions.delete", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Lists the named transformations.
@@ -755,7 +755,7 @@ pub unsafe extern "C" fn ik_named_transformations_list(
     client: *const ik_client,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(34, client, &[], std::ptr::null(), out_json)
+    run_op(34, "named_transformations.list", client, &[], std::ptr::null(), out_json)
 }
 
 /// Creates a named transformation (used in URLs as `tr:n-<name>`).
@@ -777,7 +777,7 @@ pub unsafe extern "C" fn ik_named_transformations_create(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(35, client, &[], params_json, out_json)
+    run_op(35, "named_transformations.create", client, &[], params_json, out_json)
 }
 
 /// Gets a named transformation.
@@ -797,7 +797,7 @@ pub unsafe extern "C" fn ik_named_transformations_get(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(36, client, &[id], std::ptr::null(), out_json)
+    run_op(36, "named_transformations.get", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Updates a named transformation (409 while an upload setting refers to it).
@@ -821,7 +821,7 @@ pub unsafe extern "C" fn ik_named_transformations_update(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(37, client, &[id], params_json, out_json)
+    run_op(37, "named_transformations.update", client, &[id], params_json, out_json)
 }
 
 /// Deletes a named transformation (409 while an upload setting refers to it).
@@ -841,7 +841,7 @@ pub unsafe extern "C" fn ik_named_transformations_delete(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(38, client, &[id], std::ptr::null(), out_json)
+    run_op(38, "named_transformations.delete", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Gets the account's usage between two dates (`endDate` excluded).
@@ -863,7 +863,7 @@ pub unsafe extern "C" fn ik_accounts_usage_get(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(39, client, &[], params_json, out_json)
+    run_op(39, "accounts.usage.get", client, &[], params_json, out_json)
 }
 
 /// Gets usage analytics between two dates, both included (beta).
@@ -885,7 +885,7 @@ pub unsafe extern "C" fn ik_accounts_usage_analytics_get(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(40, client, &[], params_json, out_json)
+    run_op(40, "accounts.usage_analytics.get", client, &[], params_json, out_json)
 }
 
 /// Lists the origins.
@@ -903,7 +903,7 @@ pub unsafe extern "C" fn ik_accounts_origins_list(
     client: *const ik_client,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(41, client, &[], std::ptr::null(), out_json)
+    run_op(41, "accounts.origins.list", client, &[], std::ptr::null(), out_json)
 }
 
 /// Creates an origin (S3, S3-compatible, Cloudinary backup, web folder, web proxy, GCS, Azure, Akeneo).
@@ -925,7 +925,7 @@ pub unsafe extern "C" fn ik_accounts_origins_create(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(42, client, &[], params_json, out_json)
+    run_op(42, "accounts.origins.create", client, &[], params_json, out_json)
 }
 
 /// Gets an origin.
@@ -945,7 +945,7 @@ pub unsafe extern "C" fn ik_accounts_origins_get(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(43, client, &[id], std::ptr::null(), out_json)
+    run_op(43, "accounts.origins.get", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Replaces an origin's settings.
@@ -969,7 +969,7 @@ pub unsafe extern "C" fn ik_accounts_origins_update(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(44, client, &[id], params_json, out_json)
+    run_op(44, "accounts.origins.update", client, &[id], params_json, out_json)
 }
 
 /// Deletes an origin.
@@ -989,7 +989,7 @@ pub unsafe extern "C" fn ik_accounts_origins_delete(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(45, client, &[id], std::ptr::null(), out_json)
+    run_op(45, "accounts.origins.delete", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Lists the URL endpoints.
@@ -1007,7 +1007,7 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_list(
     client: *const ik_client,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(46, client, &[], std::ptr::null(), out_json)
+    run_op(46, "accounts.url_endpoints.list", client, &[], std::ptr::null(), out_json)
 }
 
 /// Creates a URL endpoint.
@@ -1029,7 +1029,7 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_create(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(47, client, &[], params_json, out_json)
+    run_op(47, "accounts.url_endpoints.create", client, &[], params_json, out_json)
 }
 
 /// Gets a URL endpoint.
@@ -1049,7 +1049,7 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_get(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(48, client, &[id], std::ptr::null(), out_json)
+    run_op(48, "accounts.url_endpoints.get", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Replaces a URL endpoint's settings.
@@ -1073,7 +1073,7 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_update(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(49, client, &[id], params_json, out_json)
+    run_op(49, "accounts.url_endpoints.update", client, &[id], params_json, out_json)
 }
 
 /// Deletes a URL endpoint (not the default one).
@@ -1093,7 +1093,7 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_delete(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(50, client, &[id], std::ptr::null(), out_json)
+    run_op(50, "accounts.url_endpoints.delete", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Lists the webhook endpoints (Python SDK 5.11 only).
@@ -1111,7 +1111,7 @@ pub unsafe extern "C" fn ik_accounts_webhooks_list(
     client: *const ik_client,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(51, client, &[], std::ptr::null(), out_json)
+    run_op(51, "accounts.webhooks.list", client, &[], std::ptr::null(), out_json)
 }
 
 /// Creates a webhook endpoint; the answer carries its `whsec_` secret.
@@ -1133,7 +1133,7 @@ pub unsafe extern "C" fn ik_accounts_webhooks_create(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(52, client, &[], params_json, out_json)
+    run_op(52, "accounts.webhooks.create", client, &[], params_json, out_json)
 }
 
 /// Gets a webhook endpoint.
@@ -1153,7 +1153,7 @@ pub unsafe extern "C" fn ik_accounts_webhooks_get(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(53, client, &[id], std::ptr::null(), out_json)
+    run_op(53, "accounts.webhooks.get", client, &[id], std::ptr::null(), out_json)
 }
 
 /// Updates a webhook endpoint (`events` replaces the whole list).
@@ -1177,7 +1177,7 @@ pub unsafe extern "C" fn ik_accounts_webhooks_update(
     params_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(54, client, &[id], params_json, out_json)
+    run_op(54, "accounts.webhooks.update", client, &[id], params_json, out_json)
 }
 
 /// Deletes a webhook endpoint.
@@ -1197,5 +1197,5 @@ pub unsafe extern "C" fn ik_accounts_webhooks_delete(
     id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(55, client, &[id], std::ptr::null(), out_json)
+    run_op(55, "accounts.webhooks.delete", client, &[id], std::ptr::null(), out_json)
 }

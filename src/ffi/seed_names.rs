@@ -44,7 +44,7 @@ pub unsafe extern "C" fn ik_list_files(
     options_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(row("assets.list"), client, &[], options_json, out_json)
+    run_op(row("assets.list"), "assets.list", client, &[], options_json, out_json)
 }
 
 /// Seed name of `ik_files_get` (same arguments, same result).
@@ -57,7 +57,14 @@ pub unsafe extern "C" fn ik_get_file_details(
     file_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(row("files.get"), client, &[file_id], std::ptr::null(), out_json)
+    run_op(
+        row("files.get"),
+        "files.get",
+        client,
+        &[file_id],
+        std::ptr::null(),
+        out_json,
+    )
 }
 
 /// Seed name of `ik_files_metadata_get` (same arguments, same result).
@@ -72,6 +79,7 @@ pub unsafe extern "C" fn ik_get_file_metadata(
 ) -> ik_status {
     run_op(
         row("files.metadata.get"),
+        "files.metadata.get",
         client,
         &[file_id],
         std::ptr::null(),
@@ -113,7 +121,14 @@ pub unsafe extern "C" fn ik_update_file_details(
     if update_json.is_null() {
         return call_with_out(out_json, || Err(crate::Error::null_argument("update_json")));
     }
-    run_op(row("files.update"), client, &[file_id], update_json, out_json)
+    run_op(
+        row("files.update"),
+        "files.update",
+        client,
+        &[file_id],
+        update_json,
+        out_json,
+    )
 }
 
 /// Seed name of `ik_files_delete` (same arguments, same result: `{}`).
@@ -126,7 +141,14 @@ pub unsafe extern "C" fn ik_delete_file(
     file_id: *const c_char,
     out_json: *mut *mut c_char,
 ) -> ik_status {
-    run_op(row("files.delete"), client, &[file_id], std::ptr::null(), out_json)
+    run_op(
+        row("files.delete"),
+        "files.delete",
+        client,
+        &[file_id],
+        std::ptr::null(),
+        out_json,
+    )
 }
 
 /// Seed name of `ik_cache_invalidation_create`, taking the URL to purge itself instead of
@@ -155,6 +177,7 @@ pub unsafe extern "C" fn ik_get_purge_cache_status(
 ) -> ik_status {
     run_op(
         row("cache.invalidation.get"),
+        "cache.invalidation.get",
         client,
         &[request_id],
         std::ptr::null(),

@@ -27,7 +27,8 @@ pub enum ik_status {
     Timeout = 11,
     /// TLS handshake or certificate verification failed.
     Tls = 12,
-    /// A successful response whose body could not be decoded.
+    /// A successful response whose body could not be decoded, or an upload answer that describes
+    /// no stored file (no `fileId`; the answer is in the error document's `body`).
     Decode = 13,
     /// HTTP 400 Bad Request.
     BadRequest = 20,

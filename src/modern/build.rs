@@ -56,12 +56,34 @@ fn endpoint_prefix(ep: &Parts) -> String {
     p
 }
 
+thread_local! {
+    /// Where URLs are assembled: the result is then copied into an allocation of its exact size
+    /// (plus the C terminator), so a call costs one allocation and no shrinking realloc.
+    static SCRATCH: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(512));
+}
+
 /// Builds the URL with transformation string `tr` (already encoded). An empty `src` gives `""`.
 pub fn build(req: &Request, tr: &str) -> Result<String> {
+    SCRATCH.with(|cell| {
+        let mut fresh = String::new();
+        let mut guard = cell.try_borrow_mut();
+        let out = match guard.as_deref_mut() {
+            Ok(s) => s,
+            Err(_) => &mut fresh,
+        };
+        out.clear();
+        build_into(req, tr, out)?;
+        let mut exact = String::with_capacity(out.len() + 1);
+        exact.push_str(out);
+        Ok(exact)
+    })
+}
+
+fn build_into(req: &Request, tr: &str, out: &mut String) -> Result<()> {
     let o = req.options;
     let src = o.src.as_deref().unwrap_or("");
     if src.is_empty() {
-        return Ok(String::new());
+        return Ok(());
     }
     let absolute = is_absolute(src);
     let endpoint = if absolute {
@@ -77,25 +99,25 @@ pub fn build(req: &Request, tr: &str) -> Result<String> {
             &parsed_src
         }
     };
-    let mut out = String::with_capacity(req.endpoint.len() + src.len() + tr.len() + o.query.len() + 80);
-    base.push_origin(&mut out);
-    let mut w = PathWriter::new(&out);
+    out.reserve(req.endpoint.len() + src.len() + tr.len() + o.query.len() + 80);
+    base.push_origin(out);
+    let mut w = PathWriter::new(out);
     let tr_in_query = absolute || o.position == Position::Query;
     // Where the endpoint's path ends in `out` (relative `src` only).
     let mut endpoint_end = usize::MAX;
     if absolute {
-        w.path(&mut out, base.path, false, true);
+        w.path(out, base.path, false, true);
     } else {
-        w.path(&mut out, base.path, true, false);
+        w.path(out, base.path, true, false);
         endpoint_end = out.len();
         w.lowest = usize::MAX;
         if !tr.is_empty() && !tr_in_query {
-            w.atom(&mut out, "tr:");
+            w.atom(out, "tr:");
             out.push_str(tr);
         }
-        w.path(&mut out, src, true, true);
+        w.path(out, src, true, true);
     }
-    w.finish(&mut out);
+    w.finish(out);
 
     let mut has_query = false;
     let mut sep = |out: &mut String| {
@@ -103,15 +125,15 @@ pub fn build(req: &Request, tr: &str) -> Result<String> {
         has_query = true;
     };
     if let Some(q) = base.query {
-        sep(&mut out);
-        push_encoded(&mut out, q, Set::Query);
+        sep(out);
+        push_encoded(out, q, Set::Query);
     }
     if !o.query.is_empty() {
-        sep(&mut out);
+        sep(out);
         out.push_str(&o.query);
     }
     if !tr.is_empty() && tr_in_query {
-        sep(&mut out);
+        sep(out);
         out.push_str("tr=");
         out.push_str(tr);
     }
@@ -140,7 +162,7 @@ pub fn build(req: &Request, tr: &str) -> Result<String> {
             &req.signer
                 .mac_parts(&[&out.as_bytes()[prefix_len..], digits.as_bytes()]),
         );
-        sep(&mut out);
+        sep(out);
         if expiry != NO_EXPIRY {
             out.push_str("ik-t=");
             out.push_str(digits);
@@ -149,5 +171,5 @@ pub fn build(req: &Request, tr: &str) -> Result<String> {
         out.push_str("ik-s=");
         out.push_str(sig.as_str());
     }
-    Ok(out)
+    Ok(())
 }

@@ -196,6 +196,7 @@ impl<'de> Visitor<'de> for OptionsSeed<'_, 'de> {
                 "urlEndpoint" | "url_endpoint" => o.url_endpoint = string_option(&mut map, "urlEndpoint")?,
                 "transformation" => {
                     o.tr.clear();
+                    o.tr.reserve(64);
                     let root = Trail::root("transformation");
                     map.next_value_seed(StepsSeed {
                         out: &mut o.tr,

@@ -27,13 +27,18 @@ pub struct Parts<'a> {
 
 /// Leading and trailing C0 controls and spaces are not part of a URL (WHATWG).
 fn trim_c0(s: &str) -> &str {
-    s.trim_matches(|c: char| c <= ' ')
+    // Byte-wise: the trimmed bytes are ASCII, so the cuts are char boundaries.
+    let b = s.as_bytes();
+    let start = b.iter().position(|&c| c > b' ').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c > b' ').map_or(start, |i| i + 1);
+    &s[start..end.max(start)]
 }
 
 fn scheme_of(s: &str) -> Option<(&'static str, &str)> {
     for scheme in ["https", "http"] {
         if s.len() > scheme.len()
-            && s[..scheme.len()].eq_ignore_ascii_case(scheme)
+            // Bytes, not `&s[..n]`: `n` may fall inside a multi-byte character (`h😀ttps:`).
+            && s.as_bytes()[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
             && s.as_bytes()[scheme.len()] == b':'
         {
             return Some((scheme, &s[scheme.len() + 1..]));
@@ -50,18 +55,28 @@ pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
             "option `{what}` must be an http:// or https:// URL, got {input:?}"
         )));
     };
-    let after = rest.trim_start_matches(['/', '\\']);
-    if rest.len() - after.len() < 2 {
+    let slashes = rest.bytes().take_while(|&b| b == b'/' || b == b'\\').count();
+    let after = &rest[slashes..];
+    if slashes < 2 {
         return Err(invalid(format!(
             "option `{what}` must start with {scheme}:// (got {input:?})"
         )));
     }
-    let auth_end = after
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
-        .unwrap_or(after.len());
+    // One pass over the authority: where it ends, and whether it has credentials.
+    let mut auth_end = after.len();
+    let mut at = false;
+    for (i, b) in after.bytes().enumerate() {
+        match b {
+            b'/' | b'\\' | b'?' | b'#' => {
+                auth_end = i;
+                break;
+            }
+            b'@' => at = true,
+            _ => {}
+        }
+    }
     let (authority, tail) = after.split_at(auth_end);
-    if authority.contains('@') {
+    if at {
         return Err(invalid(format!(
             "option `{what}` must not carry credentials (user@host)"
         )));
@@ -72,18 +87,26 @@ pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
         (_, p) => p,
     };
     let host = check_host(host, what)?;
-    let (before_fragment, fragment) = match tail.find('#') {
-        Some(i) => (&tail[..i], Some(&tail[i..])),
-        None => (tail, None),
-    };
-    if fragment.is_some() {
+    // One pass over the rest: the first `?` and any `#`.
+    let mut question = None;
+    let mut fragment = false;
+    for (i, b) in tail.bytes().enumerate() {
+        if b == b'#' {
+            fragment = true;
+            break;
+        }
+        if b == b'?' && question.is_none() {
+            question = Some(i);
+        }
+    }
+    if fragment {
         return Err(invalid(format!(
             "option `{what}` has a #fragment, which is never sent to the server (and cannot be signed); remove it"
         )));
     }
-    let (path, query) = match before_fragment.find('?') {
-        Some(i) => (&before_fragment[..i], Some(&before_fragment[i + 1..])),
-        None => (before_fragment, None),
+    let (path, query) = match question {
+        Some(i) => (&tail[..i], Some(&tail[i + 1..])),
+        None => (tail, None),
     };
     Ok(Parts {
         scheme,
@@ -127,16 +150,28 @@ fn split_port<'a>(authority: &'a str, what: &str) -> Result<(&'a str, Option<u16
     Ok((&authority[..colon], Some(port as u16)))
 }
 
+/// Bytes of a host name (ASCII letters, digits, `-._~`).
+static HOST_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_' || b == b'~';
+        i += 1;
+    }
+    t
+};
+
 /// Host names are ASCII here (no IDNA): a non-ASCII host must be given in its `xn--` form.
 fn check_host<'a>(host: &'a str, what: &str) -> Result<Cow<'a, str>> {
     if host.is_empty() {
         return Err(invalid(format!("option `{what}` has no host")));
     }
     let ipv6 = host.starts_with('[') && host.ends_with(']');
+    let mut upper = false;
     for &b in host.as_bytes() {
-        let ok = b.is_ascii_alphanumeric()
-            || matches!(b, b'-' | b'.' | b'_' | b'~')
-            || (ipv6 && matches!(b, b':' | b'[' | b']'));
+        upper |= b.is_ascii_uppercase();
+        let ok = HOST_BYTE[b as usize] || (ipv6 && matches!(b, b':' | b'[' | b']'));
         if !ok {
             return Err(invalid(if b >= 0x80 {
                 format!("option `{what}` has a non-ASCII host; give its punycode (xn--) form")
@@ -145,7 +180,7 @@ fn check_host<'a>(host: &'a str, what: &str) -> Result<Cow<'a, str>> {
             }));
         }
     }
-    Ok(if host.bytes().any(|b| b.is_ascii_uppercase()) {
+    Ok(if upper {
         Cow::Owned(host.to_ascii_lowercase())
     } else {
         Cow::Borrowed(host)

@@ -183,7 +183,8 @@ fn ffi_rs() -> String {
         };
         let _ = writeln!(
             s,
-            "    run_op({index}, client, &[{}], {params}, out_json)",
+            "    run_op({index}, \"{}\", client, &[{}], {params}, out_json)",
+            op.py,
             ids.join(", ")
         );
         s.push_str("}\n");
@@ -382,9 +383,9 @@ fn cpp_ops() -> String {
         let _ = writeln!(s, "    /// {} `{} {}`", op.doc, op.verb.as_str(), op.path);
         let _ = writeln!(s, "    std::string {name}({}) const {{", args.join(", "));
         let mut cargs = vec!["handle()".to_string()];
-        cargs.extend(ids.iter().map(|i| format!("{i}.c_str()")));
+        cargs.extend(ids.iter().map(|i| format!("c_arg({i}, \"{i}\")")));
         if params_arg(op).is_some() {
-            cargs.push("params_json.c_str()".into());
+            cargs.push("c_arg(params_json, \"params_json\")".into());
         }
         cargs.push("out.out()".into());
         let _ = writeln!(
