@@ -490,6 +490,7 @@ def report(impls, w, rates, counts, net, verdicts, machine):
     p("")
     head = "| workload | " + " | ".join(keys) + " |"
     p("Rates (calls/s, one core, best of %d runs x %d rounds; network: one run):" % (RUNS, ROUNDS))
+    p("")
     p(head)
     p("|" + "---|" * (len(keys) + 1))
     for wid, title in cpu_rows:
@@ -503,6 +504,7 @@ def report(impls, w, rates, counts, net, verdicts, machine):
     p("")
     p("URL output check: identical = byte for byte the C ABI's (ik-t aside); equivalent = the same URL in the")
     p("newer SDKs' format (percent-decoded, parameters of a step sorted), signature verified.")
+    p("")
     p("| workload | " + " | ".join(keys) + " |")
     p("|" + "---|" * (len(keys) + 1))
     for wid, title in cpu_rows:
@@ -510,6 +512,7 @@ def report(impls, w, rates, counts, net, verdicts, machine):
     p("")
     sdks = [k for k in keys if k not in ("cabi", "gobinding")]
     p("Ratios (how many times faster; time per call for Go/C):")
+    p("")
     p("| workload | " + " | ".join("C ABI / " + k for k in sdks) + " | Go binding / gosdk | Go time / C time |")
     p("|" + "---|" * (len(sdks) + 3))
     rows = cpu_rows + ([("details", "%d keep-alive get_file_details" % CALLS), ("upload", "%d MiB upload" % UPLOAD_MIB)]
@@ -528,6 +531,7 @@ def report(impls, w, rates, counts, net, verdicts, machine):
         p("")
         p("Instructions per call (valgrind --tool=callgrind, %d calls minus none; SHA-1 runs in software" % CG_CALLS)
         p("under valgrind, which hides SHA-NI, so signed cases count more than they cost):")
+        p("")
         p("| workload | cabi | gobinding |")
         p("|---|---|---|")
         for wid, title in cpu_rows:

@@ -119,3 +119,12 @@ for c in hooks["cases"]:
     body = c["body"].encode() if isinstance(c.get("body"), str) else b""
     seeds.append(f'{c.get("secret", "")}\n{json.dumps(c.get("headers", {}))}\n{json.dumps(c.get("options", {}))}\n'.encode() + body)
 write("webhooks", seeds)
+
+# webhook_signed: 4 bytes timestamp (LE), a selector byte, then secret NUL webhook-id NUL body.
+seeds = set()
+for c in hooks["cases"]:
+    body = c["body"].encode() if isinstance(c.get("body"), str) else b""
+    msg_id = c["headers"].get("webhook-id")
+    msg_id = msg_id if isinstance(msg_id, str) else "msg_1"
+    seeds.add(struct.pack("<I", c["options"]["now"]) + b"\x07" + c["secret"].encode() + b"\0" + msg_id.encode() + b"\0" + body)
+write("webhook_signed", sorted(seeds))

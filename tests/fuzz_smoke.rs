@@ -24,6 +24,7 @@ const TARGETS: &[&str] = &[
     "build_url",
     "ops",
     "webhooks",
+    "webhook_signed",
 ];
 
 /// One fuzzer at a time (the test harness runs tests in parallel).
@@ -126,4 +127,4 @@ macro_rules! smoke_tests {
     ($($name:ident),*) => { $( #[test] fn $name() { smoke(stringify!($name)); } )* };
 }
 
-smoke_tests!(config, url, json_diff, upload, multipart, response, phash, auth, build_url, ops, webhooks);
+smoke_tests!(config, url, json_diff, upload, multipart, response, phash, auth, build_url, ops, webhooks, webhook_signed);

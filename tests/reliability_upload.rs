@@ -271,7 +271,7 @@ fn idempotent_mode_keeps_a_name_taken_before_the_call_an_error_and_checks_its_op
     server.push_fault(Fault::drop_connection().on("POST", "/api/v1/files/upload"));
     let (st, doc) = upload_bytes(&c, b"other size", r#"{"fileName":"taken.bin","idempotent":true}"#);
     assert_eq!(st, ik_status::BadRequest, "{doc}");
-    assert!(doc.contains("no stored file of that name and size"), "{doc}");
+    assert!(doc.contains("no file of that name and size created during this call"), "{doc}");
     assert_eq!(stored_files(&server).len(), 1);
     for bad in [
         r#"{"fileName":"a","idempotent":true,"useUniqueFileName":true}"#,

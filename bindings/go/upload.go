@@ -125,6 +125,11 @@ func uploadDocument(opts UploadOptions, file *string) ([]byte, error) {
 // When ctx cannot be cancelled the library reads data in place; otherwise it works on a copy,
 // so UploadBytes can return as soon as ctx is done and data is never read afterwards.
 func (c *Client) UploadBytes(ctx context.Context, data []byte, opts UploadOptions) (*UploadResult, error) {
+	return c.uploadBytes(ctx, data, opts, false)
+}
+
+// uploadBytes is UploadBytes (v2 false) and UploadV2Bytes (v2 true).
+func (c *Client) uploadBytes(ctx context.Context, data []byte, opts UploadOptions, v2 bool) (*UploadResult, error) {
 	copied := ctx != nil && ctx.Done() != nil
 	return c.upload(ctx, opts, nil, func(p *C.ik_client, o *C.char, cb C.ik_progress_callback, ud unsafe.Pointer, out **C.char) C.ik_status {
 		var ptr *C.uint8_t
@@ -136,6 +141,9 @@ func (c *Client) UploadBytes(ctx context.Context, data []byte, opts UploadOption
 			} else {
 				ptr = (*C.uint8_t)(unsafe.Pointer(unsafe.SliceData(data)))
 			}
+		}
+		if v2 {
+			return C.ik_beta_v2_files_upload_bytes(p, ptr, C.size_t(len(data)), o, cb, ud, out)
 		}
 		return C.ik_upload_file_bytes(p, ptr, C.size_t(len(data)), o, cb, ud, out)
 	})

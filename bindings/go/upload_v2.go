@@ -18,20 +18,7 @@ import (
 
 // UploadV2Bytes uploads data as the file through upload API v2 (see UploadBytes).
 func (c *Client) UploadV2Bytes(ctx context.Context, data []byte, opts UploadOptions) (*UploadResult, error) {
-	copied := ctx != nil && ctx.Done() != nil
-	return c.upload(ctx, opts, nil, func(p *C.ik_client, o *C.char, cb C.ik_progress_callback, ud unsafe.Pointer, out **C.char) C.ik_status {
-		var ptr *C.uint8_t
-		if len(data) > 0 {
-			if copied {
-				cp := C.CBytes(data)
-				defer C.free(cp)
-				ptr = (*C.uint8_t)(cp)
-			} else {
-				ptr = (*C.uint8_t)(unsafe.Pointer(unsafe.SliceData(data)))
-			}
-		}
-		return C.ik_beta_v2_files_upload_bytes(p, ptr, C.size_t(len(data)), o, cb, ud, out)
-	})
+	return c.uploadBytes(ctx, data, opts, true)
 }
 
 // UploadV2Path uploads the local file at path, streamed from disk, through upload API v2 (see

@@ -287,6 +287,55 @@ fn is_already_exists(e: &Error) -> bool {
     matches!(e.http_status, Some(400) | Some(409)) && e.message.contains("already exists")
 }
 
+/// Unix seconds now.
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// The decoded length of a `file` option given as base64 text or a base64 `data:` URI (`None` for
+/// a URL or anything else).
+fn base64_payload_len(file: &str) -> Option<u64> {
+    let text = match file.strip_prefix("data:") {
+        Some(rest) => rest.split_once(";base64,")?.1,
+        None => file,
+    };
+    let text = text.trim();
+    if text.is_empty()
+        || !text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'))
+    {
+        return None;
+    }
+    let padding = text.bytes().rev().take_while(|&b| b == b'=').count() as u64;
+    let n = text.len() as u64 - padding;
+    Some(n * 3 / 4)
+}
+
+/// Unix seconds of an ISO 8601 UTC time as the API writes it (`2026-12-01T09:30:00.000Z`).
+fn iso8601_secs(t: &str) -> Option<i64> {
+    let b = t.as_bytes();
+    if b.len() < 19 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| t.get(r)?.parse::<i64>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hh, mm, ss) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 60 {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hh * 3600 + mm * 60 + ss)
+}
+
 /// The folder as the list API's `path` wants it: leading `/`, no trailing `/` (root: `/`).
 fn list_path(folder: Option<&str>) -> String {
     let f = folder.unwrap_or("/").trim().trim_matches('/');
@@ -376,7 +425,18 @@ impl Client {
         options: &Map<String, Value>,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<String> {
+        let given = |names: &[&str]| names.iter().any(|n| options.contains_key(*n));
+        let both_given =
+            given(&["useUniqueFileName", "use_unique_file_name"]) && given(&["overwriteFile", "overwrite_file"]);
         let (idempotent, options) = idempotent_options(options)?;
+        // A v2 token signs the form: fields the idempotent mode would add must be in it already.
+        if idempotent && api == UploadApi::V2 && options.contains_key("token") && !both_given {
+            return Err(Error::invalid(
+                "upload option `idempotent` with a v2 `token` needs `useUniqueFileName: false` and `overwriteFile: false` \
+                 given in the options and in the token's payload (the token signs the whole form)",
+            ));
+        }
+        let started = unix_now();
         let body = build_body_for(api, source, &options)?;
         let total = body.len();
         self.log(crate::log::LogLevel::Debug, || {
@@ -387,35 +447,49 @@ impl Client {
             Ok(answer) if describes_a_file(answer.status, &answer.text) => Ok(answer.text),
             Ok(answer) => Err(self.secrets.scrubbed(not_a_file(&answer))),
             Err(e) if idempotent && is_already_exists(&e) && e.attempts.unwrap_or(1) > 1 => {
-                self.find_stored_upload(source, &options, e)
+                self.find_stored_upload(source, &options, started, e)
             }
             Err(e) => Err(e),
         }
     }
 
-    /// Idempotent mode, after a retry was told "already exists": the stored file's details, found
-    /// by folder and name (and size, when known), or `original` when no such file is found.
+    /// Idempotent mode, after a retry was told "already exists": the details of the file an
+    /// earlier attempt of this call stored, or `original` when no file is certainly that one. A
+    /// match must be a file (not a folder) of the name sent, in the folder sent, of the size sent,
+    /// created since this call started (less a minute of clock skew): a file that was there before
+    /// is someone else's.
     fn find_stored_upload(
         &self,
         source: UploadSource<'_>,
         options: &Map<String, Value>,
+        started: i64,
         original: Error,
     ) -> Result<String> {
-        let Some(name) = str_option(options, &["fileName", "file_name"]).map(str::trim) else {
+        let Some(name) = str_option(options, &["fileName", "file_name"]) else {
             return Err(original);
         };
         let folder = list_path(str_option(options, &["folder"]));
-        let size = match source {
-            UploadSource::Bytes(b) => Some(b.len() as u64),
-            UploadSource::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-            UploadSource::Option => None,
-        };
         let unresolved = |why: &str| {
             let mut e = original.clone();
             e.message.push_str(&format!(
                 " (idempotent upload: an earlier attempt may have stored it, but {why})"
             ));
             e
+        };
+        let size = match source {
+            UploadSource::Bytes(b) => b.len() as u64,
+            UploadSource::Path(p) => match std::fs::metadata(p) {
+                Ok(m) => m.len(),
+                Err(_) => return Err(unresolved("the file's size is no longer known")),
+            },
+            UploadSource::Option => match str_option(options, &["file"]).and_then(base64_payload_len) {
+                Some(n) => n,
+                None => {
+                    return Err(unresolved(
+                        "the size of a file ImageKit fetches from a URL is not known here",
+                    ))
+                }
+            },
         };
         if name.contains(['"', '\\']) {
             return Err(unresolved("its name cannot be searched for"));
@@ -435,9 +509,16 @@ impl Client {
             Err(e) => return Err(unresolved(&format!("looking it up failed: {}", e.message))),
         };
         let items: Vec<Value> = serde_json::from_str(&listing).unwrap_or_default();
-        let found = items
-            .into_iter()
-            .find(|f| f["name"].as_str() == Some(name) && size.is_none_or(|n| f["size"].as_u64() == Some(n)));
+        const CLOCK_SKEW_SECS: i64 = 60;
+        let found = items.into_iter().find(|f| {
+            f["type"].as_str().is_none_or(|t| t == "file")
+                && f["name"].as_str() == Some(name)
+                && f["size"].as_u64() == Some(size)
+                && f["createdAt"]
+                    .as_str()
+                    .and_then(iso8601_secs)
+                    .is_some_and(|t| t >= started - CLOCK_SKEW_SECS)
+        });
         match found {
             Some(file) => {
                 self.log(crate::log::LogLevel::Info, || {
@@ -445,7 +526,9 @@ impl Client {
                 });
                 Ok(file.to_string())
             }
-            None => Err(unresolved("no stored file of that name and size was found")),
+            None => Err(unresolved(
+                "no file of that name and size created during this call was found",
+            )),
         }
     }
 }
@@ -516,6 +599,19 @@ mod tests {
             assert_eq!(f("checks"), "\"file.size\" < \"1mb\"");
             assert_eq!(f("description"), "d");
         }
+    }
+
+    #[test]
+    fn idempotent_lookup_helpers() {
+        assert_eq!(iso8601_secs("1970-01-01T00:00:00.000Z"), Some(0));
+        assert_eq!(iso8601_secs("2019-08-24T06:34:41.313Z"), Some(1_566_628_481));
+        assert_eq!(iso8601_secs("2024-02-29T23:59:59Z"), Some(1_709_251_199));
+        assert_eq!(iso8601_secs("2019-13-24T00:00:00Z"), None);
+        assert_eq!(iso8601_secs("yesterday"), None);
+        assert_eq!(base64_payload_len("aGVsbG8="), Some(5));
+        assert_eq!(base64_payload_len("data:text/plain;base64,aGVsbG8h"), Some(6));
+        assert_eq!(base64_payload_len("https://example.com/a.jpg"), None);
+        assert_eq!(base64_payload_len(""), None);
     }
 
     #[test]

@@ -52,6 +52,31 @@ pub(crate) unsafe fn upload_with(
     with_progress(progress, userdata, |p| client.upload_to(api, source, &options, p))
 }
 
+/// An upload of the `len` bytes at `data` (checked: NULL only with 0, a length an object can
+/// have) to `api`.
+///
+/// # Safety
+/// As for `ik_files_upload_bytes`.
+pub(crate) unsafe fn upload_bytes(
+    api: UploadApi,
+    client: *const ik_client,
+    data: *const u8,
+    len: usize,
+    options_json: *const c_char,
+    progress: ik_progress_callback,
+    userdata: *mut c_void,
+) -> Result<String> {
+    let bytes = bytes_arg(data, len, "data")?;
+    upload_with(
+        api,
+        client,
+        UploadSource::Bytes(bytes),
+        options_json,
+        progress,
+        userdata,
+    )
+}
+
 /// An upload of the local file at `path` (checked: not NULL, UTF-8, not empty) to `api`.
 ///
 /// # Safety
@@ -181,15 +206,7 @@ pub unsafe extern "C" fn ik_files_upload_bytes(
     out_json: *mut *mut c_char,
 ) -> ik_status {
     call_with_out(out_json, || {
-        let bytes = bytes_arg(data, len, "data")?;
-        upload_with(
-            UploadApi::V1,
-            client,
-            UploadSource::Bytes(bytes),
-            options_json,
-            progress,
-            userdata,
-        )
+        upload_bytes(UploadApi::V1, client, data, len, options_json, progress, userdata)
     })
 }
 
@@ -278,15 +295,7 @@ pub unsafe extern "C" fn ik_beta_v2_files_upload_bytes(
     out_json: *mut *mut c_char,
 ) -> ik_status {
     call_with_out(out_json, || {
-        let bytes = bytes_arg(data, len, "data")?;
-        upload_with(
-            UploadApi::V2,
-            client,
-            UploadSource::Bytes(bytes),
-            options_json,
-            progress,
-            userdata,
-        )
+        upload_bytes(UploadApi::V2, client, data, len, options_json, progress, userdata)
     })
 }
 
