@@ -90,8 +90,13 @@ fn canonical_key(raw: &str) -> Option<&'static str> {
 }
 
 fn want_str<'a>(key: &str, v: &'a Value) -> Result<&'a str> {
-    v.as_str()
-        .ok_or_else(|| Error::invalid(format!("config `{key}` must be a string")))
+    let s = v.as_str().ok_or_else(|| Error::invalid(format!("config `{key}` must be a string")))?;
+    // A NUL (from `\u0000`) would be cut from every C string the value ends up in (a URL, a
+    // header), so what is signed or sent would differ from what the caller sees.
+    if s.contains('\0') {
+        return Err(Error::invalid(format!("config `{key}` must not contain a NUL character")));
+    }
+    Ok(s)
 }
 
 fn want_u64(key: &str, v: &Value) -> Result<u64> {

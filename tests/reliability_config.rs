@@ -41,7 +41,7 @@ fn a_user_agent_with_control_characters_is_refused_naming_the_key() {
         let doc = refused(&config("http://127.0.0.1:9", KEY, json!({ "user_agent": ua })));
         let m = doc["message"].as_str().unwrap();
         assert!(
-            m.contains("config `user_agent`") && m.contains("control characters"),
+            m.contains("config `user_agent`") && (m.contains("control characters") || m.contains("NUL")),
             "{ua:?}: {m}"
         );
     }
@@ -139,6 +139,18 @@ fn every_key_of_the_wrong_type_is_refused_by_name() {
         let m = doc["message"].as_str().unwrap();
         let named = m.contains(&format!("`{key}`")) || (key.starts_with("ca_") && m.contains("`ca_pem`/`ca_file`"));
         assert!(named, "{key}={v}: {m}");
+    }
+}
+
+/// A NUL in any string of the config is refused: C strings built from it (the URL endpoint in
+/// every URL, a header) would be cut there, so a signed URL would not be the URL returned.
+#[test]
+fn a_nul_in_any_config_string_is_refused_by_name() {
+    for key in ["private_key", "public_key", "url_endpoint", "api_base_url", "user_agent", "proxy"] {
+        let doc = refused(&config("http://127.0.0.1:9", KEY, json!({ key: "http://a\u{0}b" })));
+        let m = doc["message"].as_str().unwrap();
+        assert!(m.contains(&format!("`{key}`")) && m.contains("NUL"), "{key}: {m}");
+        assert!(!m.contains("a\u{0}b"), "{m}");
     }
 }
 
