@@ -6,13 +6,13 @@ use super::args::{client_arg, opt_str_arg, str_arg};
 use super::boundary::call_with_out;
 use super::client::ik_client;
 use super::status::ik_status;
-use crate::api::ops::{id_arg, OPS};
+use crate::api::ops::{id_arg, Op, OPS};
 use crate::error::{Error, ErrorKind, Result};
 use std::ffi::c_char;
 
-/// Runs row `index` of the operation table, which must be the operation `py`. `ids` are the path ids in template order;
-/// `params_json` is the row's query or body JSON (NULL: none; the function has no such argument
-/// when the row takes neither).
+/// Runs row `index` of the operation table, which must be the operation `py`. `ids` are the path
+/// ids in template order; `params_json` is the row's query or body JSON (NULL: none; the function
+/// has no such argument when the row takes neither).
 ///
 /// # Safety
 /// `client` NULL or a live handle; each id and `params_json` NULL or NUL-terminated; `out_json`
@@ -35,7 +35,7 @@ pub unsafe fn run_op(
             )
         })?;
         let client = client_arg(client)?;
-        let ids = decode_ids(index, ids)?;
+        let ids = decode_ids(op, ids)?;
         let params = opt_str_arg(params_json, "params_json")?;
         // A row with required parameters has no meaning without them: NULL is a NULL argument.
         if params.is_none() && op.params().iter().any(|p| p.required) {
@@ -49,10 +49,7 @@ pub unsafe fn run_op(
 ///
 /// # Safety
 /// Each pointer NULL or NUL-terminated.
-pub(crate) unsafe fn decode_ids<'a>(index: usize, ids: &[*const c_char]) -> Result<Vec<&'a str>> {
-    let op = OPS
-        .get(index)
-        .ok_or_else(|| Error::new(ErrorKind::Panic, format!("no operation #{index}")))?;
+pub(crate) unsafe fn decode_ids<'a>(op: &Op, ids: &[*const c_char]) -> Result<Vec<&'a str>> {
     let names: Vec<&str> = op.path_ids().collect();
     if names.len() != ids.len() {
         return Err(Error::new(
