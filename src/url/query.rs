@@ -56,34 +56,7 @@ fn push_pct(out: &mut String, b: u8) {
 }
 
 /// `urllib.parse.quote_plus(s, safe='')`: space → `+`, always-safe bytes kept, the rest `%XX`.
-/// A short value (the usual `h-300,w-400:rt-90`) is quoted into a stack buffer and appended in
-/// one go: pushing each short run between escapes costs a `memcpy` call and a capacity check.
 pub fn push_quote_plus(out: &mut String, s: &str) {
-    const SHORT: usize = 64;
-    let bytes = s.as_bytes();
-    if bytes.len() > SHORT {
-        return push_quote_plus_runs(out, s);
-    }
-    let mut buf = [0u8; 3 * SHORT];
-    let mut n = 0;
-    for &b in bytes {
-        if always_safe(b) {
-            buf[n] = b;
-            n += 1;
-        } else if b == b' ' {
-            buf[n] = b'+';
-            n += 1;
-        } else {
-            buf[n..n + 3].copy_from_slice(&PCT.as_bytes()[3 * b as usize..3 * b as usize + 3]);
-            n += 3;
-        }
-    }
-    // Only ASCII was written, so this always succeeds.
-    out.push_str(std::str::from_utf8(&buf[..n]).unwrap_or_default());
-}
-
-/// [`push_quote_plus`] for long values: runs of safe bytes are copied whole.
-fn push_quote_plus_runs(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 8);
     let mut run = 0;
