@@ -175,12 +175,18 @@ func TestAuthParamsDecoding(t *testing.T) {
 	if n, ok := parseAuthParams([]byte(`{"token":"t","expire":-5,"signature":"` + strings.Repeat("a", 40) + `"}`)); !ok || n.Expire != -5 {
 		t.Errorf("negative expire: %v %+v", ok, n)
 	}
+	// The layout is read from both ends: digits ending the token are not the expiry's.
+	if n, ok := parseAuthParams([]byte(`{"token":"tok123","expire":77,"signature":"` + strings.Repeat("b", 40) + `"}`)); !ok ||
+		n.Token != "tok123" || n.Expire != 77 || n.Signature != strings.Repeat("b", 40) {
+		t.Errorf("token ending in digits: %v %+v", ok, n)
+	}
 	// Other layouts are left to encoding/json, with the same result.
 	for _, d := range []string{
 		`{"token":"a\"b","expire":1,"signature":"` + strings.Repeat("a", 40) + `"}`,
 		`{"token":"t","expire":"1582269249","signature":"s"}`,
 		`{ "expire": 7, "token": "t", "signature": "s" }`,
 		`{"token":"t","expire":1,"signature":"` + strings.Repeat("a", 41) + `"}`,
+		`{"token":"t","expire":1 ,"signature":"` + strings.Repeat("a", 40) + `"}`,
 	} {
 		if _, ok := parseAuthParams([]byte(d)); ok {
 			t.Errorf("fast path took %s", d)

@@ -181,31 +181,35 @@ type authLayout struct {
 	expire                         int64
 }
 
+// read checks the layout from both ends, so only the token itself is scanned (for a
+// backslash: an escaped token is left to encoding/json).
 func (l *authLayout) read(doc []byte) bool {
-	rest, found := bytes.CutPrefix(doc, []byte(authTokenKey))
-	if !found {
+	const tail = len(authSignatureKey) + 40 + len(authEnd)
+	n := len(doc)
+	if n < len(authTokenKey)+len(authExpireKey)+1+tail ||
+		string(doc[:len(authTokenKey)]) != authTokenKey ||
+		string(doc[n-len(authEnd):]) != authEnd ||
+		string(doc[n-tail:n-tail+len(authSignatureKey)]) != authSignatureKey {
 		return false
 	}
-	tokenLen := bytes.IndexByte(rest, '"')
-	if tokenLen < 0 || bytes.IndexByte(rest[:tokenLen], '\\') >= 0 {
+	digitsEnd := n - tail
+	start := digitsEnd
+	for start > 0 && doc[start-1]-'0' <= 9 {
+		start--
+	}
+	if start > 0 && doc[start-1] == '-' {
+		start--
+	}
+	used, expire, ok := leadingInt(doc[start:digitsEnd])
+	if !ok || used != digitsEnd-start {
 		return false
 	}
-	l.tokenStart, l.tokenEnd = len(authTokenKey), len(authTokenKey)+tokenLen
-	if rest, found = bytes.CutPrefix(rest[tokenLen:], []byte(authExpireKey)); !found {
+	tokenEnd := start - len(authExpireKey)
+	if tokenEnd < len(authTokenKey) || string(doc[tokenEnd:start]) != authExpireKey ||
+		bytes.IndexByte(doc[len(authTokenKey):tokenEnd], '\\') >= 0 {
 		return false
 	}
-	n, expire, ok := leadingInt(rest)
-	if !ok {
-		return false
-	}
-	l.expire = expire
-	if rest, found = bytes.CutPrefix(rest[n:], []byte(authSignatureKey)); !found {
-		return false
-	}
-	if len(rest) != 40+len(authEnd) || string(rest[40:]) != authEnd {
-		return false
-	}
-	l.sigStart = len(doc) - len(rest)
+	l.tokenStart, l.tokenEnd, l.sigStart, l.expire = len(authTokenKey), tokenEnd, n-40-len(authEnd), expire
 	return true
 }
 
