@@ -23,10 +23,9 @@
 //! and other unsafe bytes raw).
 
 use super::encode::{is_clean, push_encoded, Set};
-use super::json::{Scalar, ScalarSeed, Str, Trail};
-use super::layers::LayerSeed;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::fmt;
+use super::json::{Reader, Scalar, Trail};
+use super::layers;
+use crate::error::Result;
 
 /// Names node7 maps that the shared table leaves verbatim for `ik_url`'s sake (the seed's
 /// official vectors pin them unmapped; see `src/url/table.rs`).
@@ -107,7 +106,7 @@ impl StepWriter<'_> {
 }
 
 /// Writes one parameter of a step (everything but `overlay`).
-fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> Result<(), String> {
+fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result::Result<(), String> {
     if v == Scalar::Null {
         return Ok(());
     }
@@ -168,94 +167,48 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> Result<(), 
 }
 
 /// Reads a list of steps (or `null`) and appends their string to `out`.
-pub struct StepsSeed<'o, 't> {
-    pub out: &'o mut String,
-    pub trail: &'t Trail<'t>,
-}
-
-impl<'de> DeserializeSeed<'de> for StepsSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
+pub fn steps(r: &mut Reader, out: &mut String, trail: &Trail) -> Result<()> {
+    if !r.array(true, || {
+        format!("`{trail}` to be an array of transformation steps (objects)")
+    })? {
+        return Ok(());
     }
-}
-
-impl<'de> Visitor<'de> for StepsSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "`{}` to be an array of transformation steps (objects)", self.trail)
+    let mut first = true;
+    let mut i = 0;
+    while r.element(&mut first)? {
+        step(r, out, &trail.index(i))?;
+        i += 1;
     }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut i = 0;
-        loop {
-            let t = self.trail.index(i);
-            if seq
-                .next_element_seed(StepSeed {
-                    out: &mut *self.out,
-                    trail: &t,
-                })?
-                .is_none()
-            {
-                return Ok(());
-            }
-            i += 1;
-        }
-    }
+    Ok(())
 }
 
 /// One step: an object (or `null`, skipped).
-struct StepSeed<'o, 't> {
-    out: &'o mut String,
-    trail: &'t Trail<'t>,
-}
-
-impl<'de> DeserializeSeed<'de> for StepSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
+fn step(r: &mut Reader, out: &mut String, trail: &Trail) -> Result<()> {
+    if !r.object(true, || format!("`{trail}` to be a transformation step (an object)"))? {
+        return Ok(());
     }
-}
-
-impl<'de> Visitor<'de> for StepSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "`{}` to be a transformation step (an object)", self.trail)
+    let step_start = out.len();
+    if step_start > 0 {
+        out.push(':');
     }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let step_start = self.out.len();
-        if step_start > 0 {
-            self.out.push(':');
-        }
-        let base = self.out.len();
-        let mut w = StepWriter { out: self.out, base };
-        while let Some(Str(name)) = map.next_key::<Str>()? {
-            let t = self.trail.key(&name);
-            if name == "overlay" {
-                if let Some(layer) = map.next_value_seed(LayerSeed { trail: &t })? {
-                    layer.write(&mut w, &t).map_err(de::Error::custom)?;
-                }
-                continue;
+    let base = out.len();
+    let mut w = StepWriter { out, base };
+    let mut first = true;
+    while let Some(name) = r.key(&mut first)? {
+        let t = trail.key(&name);
+        if name == "overlay" {
+            if let Some(layer) = layers::layer(r, &t)? {
+                layer.write(&mut w, &t).map_err(|m| r.fail(m))?;
             }
-            let v = map.next_value_seed(ScalarSeed { trail: &t, lists: true })?;
-            emit(&mut w, &name, v, &t).map_err(de::Error::custom)?;
+            continue;
         }
-        if w.out.len() == base {
-            w.out.truncate(step_start);
-        }
-        Ok(())
+        let v = r.scalar(&t, true)?;
+        emit(&mut w, &name, v, &t).map_err(|m| r.fail(m))?;
     }
+    if w.out.len() == base {
+        w.out.truncate(step_start);
+    }
+    Ok(())
 }
 
 /// The transformation string made safe for a URL ([`Set::Tr`]).
