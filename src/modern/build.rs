@@ -11,7 +11,7 @@
 use super::encode::{push_encoded, Set};
 use super::invalid;
 use super::options::{Options, Position};
-use super::urlparts::{self, Parts, PathWriter};
+use super::urlparts::{self, PathWriter};
 use crate::error::Result;
 use crate::sign::Signer;
 
@@ -46,88 +46,133 @@ fn is_absolute(src: &str) -> bool {
     src.starts_with("http://") || src.starts_with("https://")
 }
 
-/// `scheme://host[:port]/endpoint/path/` with a trailing `/`: what a signed URL must start with.
-fn endpoint_prefix(ep: &Parts) -> String {
-    let mut p = String::with_capacity(ep.host.len() + ep.path.len() + 12);
-    ep.push_origin(&mut p);
-    let mut w = PathWriter::new(&p);
-    w.path(&mut p, ep.path, true, false);
-    p.push('/');
-    p
+/// An endpoint ready to be written: `scheme://host[:port]` and the normalized path (no
+/// trailing `/`; what a signed URL must start with, followed by `/`), and its query encoded.
+struct Endpoint {
+    /// The endpoint as given.
+    text: String,
+    /// `head[..origin]` is `scheme://host[:port]`: a `..` in `src` may cut back to there.
+    origin: usize,
+    head: String,
+    query: Option<String>,
+}
+
+impl Endpoint {
+    fn parse(text: &str) -> Result<Endpoint> {
+        let ep = urlparts::parse(text, "urlEndpoint")?;
+        let mut head = String::with_capacity(text.len() + 8);
+        ep.push_origin(&mut head);
+        let origin = head.len();
+        PathWriter::new(&head).path(&mut head, ep.path, true, false);
+        let query = ep.query.map(|q| {
+            let mut encoded = String::with_capacity(q.len());
+            push_encoded(&mut encoded, q, Set::Query);
+            encoded
+        });
+        Ok(Endpoint {
+            text: text.to_owned(),
+            origin,
+            head,
+            query,
+        })
+    }
+}
+
+/// The endpoint `text` ready to be written, parsed unless it is the one `slot` holds (the
+/// client's endpoint, or the same option, on almost every call).
+fn prepared<'s>(slot: &'s mut Option<Endpoint>, text: &str) -> Result<&'s Endpoint> {
+    let ep = match slot.take() {
+        Some(ep) if ep.text == text => ep,
+        _ => Endpoint::parse(text)?,
+    };
+    Ok(slot.insert(ep))
+}
+
+/// Per-thread state kept between calls.
+#[derive(Default)]
+struct Scratch {
+    /// Where URLs are assembled: the result is then copied into an allocation of its exact size
+    /// (plus the C terminator), so a call costs one allocation and no shrinking realloc.
+    url: String,
+    /// The endpoint of the last URL with a relative `src` (or signed).
+    endpoint: Option<Endpoint>,
 }
 
 thread_local! {
-    /// Where URLs are assembled: the result is then copied into an allocation of its exact size
-    /// (plus the C terminator), so a call costs one allocation and no shrinking realloc.
-    static SCRATCH: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(512));
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+        url: String::with_capacity(512),
+        endpoint: None,
+    });
 }
 
 /// Builds the URL with transformation string `tr` (already encoded). An empty `src` gives `""`.
 pub fn build(req: &Request, tr: &str) -> Result<String> {
     SCRATCH.with(|cell| {
-        let mut fresh = String::new();
+        let mut fresh = Scratch::default();
         let mut guard = cell.try_borrow_mut();
-        let out = match guard.as_deref_mut() {
+        let scratch = match guard.as_deref_mut() {
             Ok(s) => s,
             Err(_) => &mut fresh,
         };
+        let out = &mut scratch.url;
         out.clear();
-        build_into(req, tr, out)?;
+        build_into(req, tr, out, &mut scratch.endpoint)?;
         let mut exact = String::with_capacity(out.len() + 1);
         exact.push_str(out);
         Ok(exact)
     })
 }
 
-fn build_into(req: &Request, tr: &str, out: &mut String) -> Result<()> {
+fn build_into(req: &Request, tr: &str, out: &mut String, endpoint: &mut Option<Endpoint>) -> Result<()> {
     let o = req.options;
     let src = o.src.as_deref().unwrap_or("");
     if src.is_empty() {
         return Ok(());
     }
     let absolute = is_absolute(src);
-    let endpoint = if absolute {
-        None
-    } else {
-        Some(urlparts::parse(req.endpoint, "urlEndpoint")?)
-    };
-    let parsed_src;
-    let base = match &endpoint {
-        Some(ep) => ep,
-        None => {
-            parsed_src = urlparts::parse(src, "src")?;
-            &parsed_src
-        }
-    };
-    out.reserve(req.endpoint.len() + src.len() + tr.len() + o.query.len() + 80);
-    base.push_origin(out);
-    let mut w = PathWriter::new(out);
     let tr_in_query = absolute || o.position == Position::Query;
+    let mut has_query = false;
     // Where the endpoint's path ends in `out` (relative `src` only).
     let mut endpoint_end = usize::MAX;
+    let lowest;
     if absolute {
+        let base = urlparts::parse(src, "src")?;
+        out.reserve(src.len() + tr.len() + o.query.len() + 80);
+        base.push_origin(out);
+        let mut w = PathWriter::new(out);
         w.path(out, base.path, false, true);
+        w.finish(out);
+        lowest = w.lowest;
+        if let Some(q) = base.query {
+            out.push('?');
+            push_encoded(out, q, Set::Query);
+            has_query = true;
+        }
     } else {
-        w.path(out, base.path, true, false);
+        let ep = prepared(endpoint, req.endpoint)?;
+        out.reserve(ep.head.len() + src.len() + tr.len() + o.query.len() + 80);
+        out.push_str(&ep.head[..ep.origin]);
+        let mut w = PathWriter::new(out);
+        out.push_str(&ep.head[ep.origin..]);
         endpoint_end = out.len();
-        w.lowest = usize::MAX;
         if !tr.is_empty() && !tr_in_query {
             w.atom(out, "tr:");
             out.push_str(tr);
         }
         w.path(out, src, true, true);
+        w.finish(out);
+        lowest = w.lowest;
+        if let Some(q) = &ep.query {
+            out.push('?');
+            out.push_str(q);
+            has_query = true;
+        }
     }
-    w.finish(out);
 
-    let mut has_query = false;
     let mut sep = |out: &mut String| {
         out.push(if has_query { '&' } else { '?' });
         has_query = true;
     };
-    if let Some(q) = base.query {
-        sep(out);
-        push_encoded(out, q, Set::Query);
-    }
     if !o.query.is_empty() {
         sep(out);
         out.push_str(&o.query);
@@ -141,20 +186,18 @@ fn build_into(req: &Request, tr: &str, out: &mut String) -> Result<()> {
     if let Some(expiry) = req.expiry {
         // The signed string is the URL after the normalized endpoint and its `/`. For a
         // relative `src` that is `out[endpoint_end + 1..]` unless a `..` cut into the endpoint.
-        let prefix_len = if endpoint_end < out.len() && w.lowest >= endpoint_end {
+        let prefix_len = if endpoint_end < out.len() && lowest >= endpoint_end {
             endpoint_end + 1
         } else {
-            let prefix = match &endpoint {
-                Some(ep) => endpoint_prefix(ep),
-                None => endpoint_prefix(&urlparts::parse(req.endpoint, "urlEndpoint")?),
-            };
-            if !out.starts_with(&prefix) {
+            let head = &prepared(endpoint, req.endpoint)?.head;
+            if !(out.starts_with(head.as_str()) && out.as_bytes().get(head.len()) == Some(&b'/')) {
                 return Err(invalid(format!(
-                    "cannot sign {out:?}: it is not under the URL endpoint {prefix:?}, and ImageKit checks \
-                     signatures relative to the endpoint (sign a `src` under `urlEndpoint`)"
+                    "cannot sign {out:?}: it is not under the URL endpoint {:?}, and ImageKit checks \
+                     signatures relative to the endpoint (sign a `src` under `urlEndpoint`)",
+                    format!("{head}/")
                 )));
             }
-            prefix.len()
+            head.len() + 1
         };
         let mut digit_buf = [0u8; 20];
         let digits = urlparts::u64_digits(expiry, &mut digit_buf);
