@@ -88,11 +88,13 @@ fn prepared<'s>(slot: &'s mut Option<Endpoint>, text: &str) -> Result<&'s Endpoi
     Ok(slot.insert(ep))
 }
 
-/// Per-thread state kept between calls.
+/// Per-thread buffers and the last endpoint, kept between calls (a call then costs one
+/// allocation: the URL handed out, copied at its exact size plus room for the C terminator).
 #[derive(Default)]
-struct Scratch {
-    /// Where URLs are assembled: the result is then copied into an allocation of its exact size
-    /// (plus the C terminator), so a call costs one allocation and no shrinking realloc.
+pub struct Scratch {
+    /// The transformation string of the call (filled by `options::parse`).
+    pub tr: String,
+    /// Where URLs are assembled.
     url: String,
     /// The endpoint of the last URL with a relative `src` (or signed).
     endpoint: Option<Endpoint>,
@@ -100,27 +102,35 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+        tr: String::with_capacity(128),
         url: String::with_capacity(512),
         endpoint: None,
     });
 }
 
-/// Builds the URL with transformation string `tr` (already encoded). An empty `src` gives `""`.
-pub fn build(req: &Request, tr: &str) -> Result<String> {
+/// Runs `f` with this thread's [`Scratch`] (a fresh one should it be in use already).
+pub fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
     SCRATCH.with(|cell| {
         let mut fresh = Scratch::default();
         let mut guard = cell.try_borrow_mut();
-        let scratch = match guard.as_deref_mut() {
+        f(match guard.as_deref_mut() {
             Ok(s) => s,
             Err(_) => &mut fresh,
-        };
-        let out = &mut scratch.url;
-        out.clear();
-        build_into(req, tr, out, &mut scratch.endpoint)?;
-        let mut exact = String::with_capacity(out.len() + 1);
-        exact.push_str(out);
-        Ok(exact)
+        })
     })
+}
+
+impl Scratch {
+    /// The URL for `req` with the transformation string in [`Scratch::tr`] (already encoded).
+    /// An empty `src` gives `""`.
+    pub fn url(&mut self, req: &Request) -> Result<String> {
+        let Scratch { tr, url, endpoint } = self;
+        url.clear();
+        build_into(req, tr, url, endpoint)?;
+        let mut exact = String::with_capacity(url.len() + 1);
+        exact.push_str(url);
+        Ok(exact)
+    }
 }
 
 fn build_into(req: &Request, tr: &str, out: &mut String, endpoint: &mut Option<Endpoint>) -> Result<()> {

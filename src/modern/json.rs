@@ -62,17 +62,20 @@ impl<'a> Reader<'a> {
         self.fail("EOF while parsing a value")
     }
 
-    /// The error for a value of the wrong type at the cursor: `invalid type: a string, expected
-    /// …`. A scalar is read first, so a syntax error in it is reported as such.
+    /// The error for a value of the wrong type at the cursor: `invalid type: a string "x",
+    /// expected …`. A scalar is read first, so a syntax error in it is reported as such.
     #[cold]
     #[inline(never)]
     fn invalid_type(&mut self, expected: impl FnOnce() -> String) -> Error {
         let found = match self.p.peek_value() {
             None => return self.eof(),
-            Some(b'{') => "an object",
-            Some(b'[') => "an array",
+            Some(b'{') => "an object".to_owned(),
+            Some(b'[') => "an array".to_owned(),
             Some(_) => match self.p.value(self.depth) {
-                Ok(v) => v.type_name(),
+                Ok(Value::String(s)) => format!("a string {s:?}"),
+                Ok(Value::Number(n)) => format!("the number {n}"),
+                Ok(Value::Bool(b)) => format!("{b}"),
+                Ok(v) => v.type_name().to_owned(),
                 Err(e) => return e,
             },
         };

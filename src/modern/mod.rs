@@ -45,14 +45,16 @@ fn endpoint<'a>(client: &'a Client, o: &'a options::Options<'a>) -> &'a str {
 
 /// `ik_build_url`: the URL for `options_json`, signed when asked; `""` when `src` is empty.
 pub fn build_url(client: &Client, options_json: &str) -> Result<String> {
-    let o = options::parse(options_json, false)?;
-    let req = build::Request {
-        options: &o,
-        endpoint: endpoint(client, &o),
-        signer: &client.signer,
-        expiry: build::expiry(&o, crate::url::unix_now)?,
-    };
-    build::build(&req, &o.tr)
+    build::with_scratch(|scratch| {
+        let o = options::parse(options_json, false, &mut scratch.tr)?;
+        let req = build::Request {
+            options: &o,
+            endpoint: endpoint(client, &o),
+            signer: &client.signer,
+            expiry: build::expiry(&o, crate::url::unix_now)?,
+        };
+        scratch.url(&req)
+    })
 }
 
 /// `ik_build_transformation`: the transformation string alone.
@@ -62,6 +64,8 @@ pub fn build_transformation(json: &str) -> Result<String> {
 
 /// `ik_responsive_image_attributes`: `{"src","srcSet","sizes","width"}` as JSON.
 pub fn responsive_image_attributes(client: &Client, options_json: &str) -> Result<String> {
-    let o = options::parse(options_json, true)?;
-    responsive::attributes(&o, endpoint(client, &o), &client.signer, crate::url::unix_now)
+    build::with_scratch(|scratch| {
+        let o = options::parse(options_json, true, &mut scratch.tr)?;
+        responsive::attributes(&o, scratch, endpoint(client, &o), &client.signer, crate::url::unix_now)
+    })
 }

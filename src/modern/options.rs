@@ -24,8 +24,6 @@ pub enum Position {
 pub struct Options<'a> {
     pub src: Option<Cow<'a, str>>,
     pub url_endpoint: Option<Cow<'a, str>>,
-    /// The transformation string, percent-encoded ([`transform::finish`]).
-    pub tr: String,
     pub position: Position,
     /// `queryParameters`, form-encoded and joined with `&`, in order.
     pub query: String,
@@ -44,17 +42,16 @@ const KNOWN: &str = "src, urlEndpoint, transformation, transformationPosition, q
 const KNOWN_RESPONSIVE: &str = "src, urlEndpoint, transformation, transformationPosition, queryParameters, signed, \
                                 expiresIn, now, width, sizes, deviceBreakpoints, imageBreakpoints";
 
-/// Parses `json`; `responsive` admits the responsive-image options.
-pub fn parse(json: &str, responsive: bool) -> Result<Options<'_>> {
-    let mut o = Options {
-        tr: String::with_capacity(64),
-        ..Options::default()
-    };
+/// Parses `json`; `responsive` admits the responsive-image options. The transformation string
+/// goes to `tr` (replacing what it held), percent-encoded ([`transform::finish`]).
+pub fn parse<'a>(json: &'a str, responsive: bool, tr: &mut String) -> Result<Options<'a>> {
+    let mut o = Options::default();
+    tr.clear();
     let mut r = Reader::new(json);
-    read_options(&mut r, &mut o, responsive)
+    read_options(&mut r, &mut o, tr, responsive)
         .and_then(|()| r.end())
         .map_err(|e| in_context(e, "invalid options_json"))?;
-    o.tr = transform::finish(std::mem::take(&mut o.tr));
+    transform::finish(tr);
     Ok(o)
 }
 
@@ -65,7 +62,8 @@ pub fn parse_transformation(json: &str) -> Result<String> {
     transformation_doc(&mut r, &mut tr)
         .and_then(|()| r.end())
         .map_err(|e| in_context(e, "invalid transformation JSON"))?;
-    Ok(transform::finish(tr))
+    transform::finish(&mut tr);
+    Ok(tr)
 }
 
 fn transformation_doc(r: &mut Reader, out: &mut String) -> Result<()> {
@@ -133,7 +131,7 @@ fn expires_in(v: &Scalar) -> std::result::Result<u64, String> {
     Ok(secs)
 }
 
-fn read_options<'a>(r: &mut Reader<'a>, o: &mut Options<'a>, responsive: bool) -> Result<()> {
+fn read_options<'a>(r: &mut Reader<'a>, o: &mut Options<'a>, tr: &mut String, responsive: bool) -> Result<()> {
     r.object(false, || "a JSON object of options".into())?;
     let mut first = true;
     while let Some(key) = r.key(&mut first)? {
@@ -141,9 +139,8 @@ fn read_options<'a>(r: &mut Reader<'a>, o: &mut Options<'a>, responsive: bool) -
             "src" => o.src = string_option(r, "src")?,
             "urlEndpoint" | "url_endpoint" => o.url_endpoint = string_option(r, "urlEndpoint")?,
             "transformation" => {
-                o.tr.clear();
-                o.tr.reserve(64);
-                transform::steps(r, &mut o.tr, &Trail::root("transformation"))?;
+                tr.clear();
+                transform::steps(r, tr, &Trail::root("transformation"))?;
             }
             "transformationPosition" | "transformation_position" => {
                 o.position = match string_option(r, "transformationPosition")?.as_deref() {

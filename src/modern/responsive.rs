@@ -11,7 +11,7 @@
 //! image's `srcSet` would not load), all with one expiry; a breakpoint in both lists appears once;
 //! a missing `src` is an error (js5 returns `" 640w, …"`).
 
-use super::build::{build, expiry, Request};
+use super::build::{expiry, Request, Scratch};
 use super::invalid;
 use super::options::Options;
 use crate::error::Result;
@@ -75,8 +75,14 @@ fn sorted(list: Option<&Vec<u64>>, default: &[u64]) -> Vec<u64> {
     v
 }
 
-/// The attributes document for `o`.
-pub fn attributes(o: &Options, endpoint: &str, signer: &Signer, now: impl FnOnce() -> i64) -> Result<String> {
+/// The attributes document for `o`, whose transformation string is in `scratch.tr`.
+pub fn attributes(
+    o: &Options,
+    scratch: &mut Scratch,
+    endpoint: &str,
+    signer: &Signer,
+    now: impl FnOnce() -> i64,
+) -> Result<String> {
     if o.src.as_deref().unwrap_or("").is_empty() {
         return Err(invalid("option `src` is required for responsive image attributes"));
     }
@@ -130,23 +136,26 @@ pub fn attributes(o: &Options, endpoint: &str, signer: &Signer, now: impl FnOnce
         signer,
         expiry: expiry(o, now)?,
     };
-    let url_for = |w: Option<u64>| {
-        let mut tr = o.tr.clone();
-        if !tr.is_empty() {
+    // Each candidate's transformation is the caller's plus one step.
+    let base = scratch.tr.len();
+    let url_for = |scratch: &mut Scratch, w: Option<u64>| {
+        let tr = &mut scratch.tr;
+        tr.truncate(base);
+        if base > 0 {
             tr.push(':');
         }
         if let Some(w) = w {
             tr.push_str("w-");
-            super::urlparts::push_u64(&mut tr, w);
+            super::urlparts::push_u64(tr, w);
             tr.push(',');
         }
         tr.push_str("c-at_max");
-        build(&req, &tr)
+        scratch.url(&req)
     };
     let mut src_set = String::new();
     let mut last = None;
     for (i, w) in candidates.iter().enumerate() {
-        let url = url_for(Some(*w))?;
+        let url = url_for(scratch, Some(*w))?;
         if i > 0 {
             src_set.push_str(", ");
         }
@@ -159,7 +168,7 @@ pub fn attributes(o: &Options, endpoint: &str, signer: &Signer, now: impl FnOnce
     }
     let src = match last {
         Some(url) => url,
-        None => url_for(None)?,
+        None => url_for(scratch, None)?,
     };
 
     let mut doc = Map::new();

@@ -211,14 +211,13 @@ fn step(r: &mut Reader, out: &mut String, trail: &Trail) -> Result<()> {
     Ok(())
 }
 
-/// The transformation string made safe for a URL ([`Set::Tr`]).
-pub fn finish(tr: String) -> String {
-    if is_clean(&tr, Set::Tr) {
-        return tr;
+/// Makes the transformation string `tr` safe for a URL ([`Set::Tr`]).
+pub fn finish(tr: &mut String) {
+    if !is_clean(tr, Set::Tr) {
+        let mut out = String::with_capacity(tr.len() + 16);
+        push_encoded(&mut out, tr, Set::Tr);
+        *tr = out;
     }
-    let mut out = String::with_capacity(tr.len() + 16);
-    push_encoded(&mut out, &tr, Set::Tr);
-    out
 }
 
 #[cfg(test)]
