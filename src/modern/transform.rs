@@ -52,11 +52,8 @@ const FLAG_ONLY: &[&str] = &[
 const FLAG_OR_VALUE: &[&str] = &["e-sharpen", "e-shadow", "e-gradient", "e-usm", "e-dropshadow"];
 
 fn lookup(name: &str) -> Option<&'static str> {
-    MODERN_ONLY
-        .iter()
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| *v)
-        .or_else(|| crate::url::url_key(name))
+    // The shared table first: it has most names, and none of [`MODERN_ONLY`].
+    crate::url::url_key(name).or_else(|| MODERN_ONLY.iter().find(|(k, _)| *k == name).map(|(_, v)| *v))
 }
 
 /// The URL key for a transformation name (node7: the name, then its lower-case form, then the
@@ -114,7 +111,9 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result
     if key.is_empty() {
         return Ok(());
     }
-    if FLAG_ONLY.contains(&key) {
+    // Every flag effect is an `e-` key.
+    let effect = key.starts_with("e-");
+    if effect && FLAG_ONLY.contains(&key) {
         if is_true(&v) || v.as_str() == Some("-") {
             w.part().push_str(key);
         } else if !is_false(&v) {
@@ -126,7 +125,7 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result
         }
         return Ok(());
     }
-    if FLAG_OR_VALUE.contains(&key) {
+    if effect && FLAG_OR_VALUE.contains(&key) {
         if is_false(&v) {
             return Ok(());
         }
@@ -233,5 +232,15 @@ mod tests {
         assert_eq!(key_for("aspectRatio"), "ar");
         assert_eq!(key_for("rndm_trnsf"), "rndm_trnsf");
         assert_eq!(key_for("Rndm"), "Rndm");
+    }
+
+    #[test]
+    fn lookup_shortcuts_hold() {
+        // `lookup` asks the shared table first: it must not know the modern-only names.
+        for (name, _) in MODERN_ONLY {
+            assert_eq!(crate::url::url_key(name), None, "{name}");
+        }
+        // `emit` looks for flag effects among `e-` keys only.
+        assert!(FLAG_ONLY.iter().chain(FLAG_OR_VALUE).all(|k| k.starts_with("e-")));
     }
 }

@@ -23,6 +23,9 @@ pub struct Parts<'a> {
     pub path: &'a str,
     /// The query after `?`, when there is one and it is not empty.
     pub query: Option<&'a str>,
+    /// `scheme://host` as the input has it, when that is already its normalized form (most
+    /// URLs): [`Parts::push_origin`] copies it in one piece.
+    origin: Option<&'a str>,
 }
 
 /// Leading and trailing C0 controls and spaces are not part of a URL (WHATWG).
@@ -62,6 +65,52 @@ pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
             "option `{what}` must start with {scheme}:// (got {input:?})"
         )));
     }
+    // The common authority first: a host name alone (no port, no credentials), in one pass.
+    let ab = after.as_bytes();
+    let mut n = 0;
+    let mut upper = false;
+    while n < ab.len() && HOST_BYTE[ab[n] as usize] {
+        upper |= ab[n].is_ascii_uppercase();
+        n += 1;
+    }
+    let (host, port, tail, origin) = if n > 0 && (n == ab.len() || matches!(ab[n], b'/' | b'\\' | b'?' | b'#')) {
+        let (host, tail) = after.split_at(n);
+        let as_written = !upper && slashes == 2 && s.starts_with(scheme) && rest.starts_with("//");
+        let origin = as_written.then(|| &s[..scheme.len() + 3 + n]);
+        let host = if upper {
+            Cow::Owned(host.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(host)
+        };
+        (host, None, tail, origin)
+    } else {
+        let (host, port, tail) = authority(after, scheme, what)?;
+        (host, port, tail, None)
+    };
+    let tb = tail.as_bytes();
+    let cut = query_or_fragment(tb);
+    let question = (cut < tb.len() && tb[cut] == b'?').then_some(cut);
+    if cut < tb.len() && (question.is_none() || tb[cut..].iter().any(|&b| b == b'#')) {
+        return Err(invalid(format!(
+            "option `{what}` has a #fragment, which is never sent to the server (and cannot be signed); remove it"
+        )));
+    }
+    let (path, query) = match question {
+        Some(i) => (&tail[..i], Some(&tail[i + 1..])),
+        None => (tail, None),
+    };
+    Ok(Parts {
+        scheme,
+        host,
+        port,
+        path,
+        query: query.filter(|q| !q.is_empty()),
+        origin,
+    })
+}
+
+/// Host, port and the rest of `after` (the text after `scheme://`), for any authority.
+fn authority<'a>(after: &'a str, scheme: &str, what: &str) -> Result<(Cow<'a, str>, Option<u16>, &'a str)> {
     // One pass over the authority: where it ends, and whether it has credentials.
     let mut auth_end = after.len();
     let mut at = false;
@@ -87,25 +136,7 @@ pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
         (_, p) => p,
     };
     let host = check_host(host, what)?;
-    let tb = tail.as_bytes();
-    let cut = query_or_fragment(tb);
-    let question = (cut < tb.len() && tb[cut] == b'?').then_some(cut);
-    if cut < tb.len() && (question.is_none() || tb[cut..].iter().any(|&b| b == b'#')) {
-        return Err(invalid(format!(
-            "option `{what}` has a #fragment, which is never sent to the server (and cannot be signed); remove it"
-        )));
-    }
-    let (path, query) = match question {
-        Some(i) => (&tail[..i], Some(&tail[i + 1..])),
-        None => (tail, None),
-    };
-    Ok(Parts {
-        scheme,
-        host,
-        port,
-        path,
-        query: query.filter(|q| !q.is_empty()),
-    })
+    Ok((host, port, tail))
 }
 
 /// The position of the first `?` or `#` in `b` (or its length), eight bytes at a time (a
@@ -208,6 +239,10 @@ fn check_host<'a>(host: &'a str, what: &str) -> Result<Cow<'a, str>> {
 impl Parts<'_> {
     /// `scheme://host[:port]`.
     pub fn push_origin(&self, out: &mut String) {
+        if let Some(origin) = self.origin {
+            out.push_str(origin);
+            return;
+        }
         out.push_str(self.scheme);
         out.push_str("://");
         out.push_str(&self.host);
@@ -426,6 +461,30 @@ mod tests {
         assert_eq!((p.port, p.path, p.query), (Some(8080), "", None));
         let p = parse("http://[::1]:80/x?", "e").unwrap();
         assert_eq!((&*p.host, p.port, p.query), ("[::1]", None, None));
+    }
+
+    #[test]
+    fn origin_is_the_normalized_one_whether_copied_or_written() {
+        for (input, origin) in [
+            ("https://ik.imagekit.io/demo/a.jpg", "https://ik.imagekit.io"),
+            ("https://ik.imagekit.io", "https://ik.imagekit.io"),
+            ("http://h?x", "http://h"),
+            ("HTTPS://h/", "https://h"),
+            ("https://H/", "https://h"),
+            ("https:\\\\h/", "https://h"),
+            ("https:///h/", "https://h"),
+            (" https://h/", "https://h"),
+            ("https://h:443/", "https://h"),
+            ("https://h:8443/", "https://h:8443"),
+            ("http://[::1]:80/", "http://[::1]"),
+        ] {
+            let p = parse(input, "src").unwrap();
+            let mut out = String::new();
+            p.push_origin(&mut out);
+            assert_eq!(out, origin, "{input:?}");
+            let port = p.port.map(|n| format!(":{n}")).unwrap_or_default();
+            assert_eq!(out, format!("{}://{}{port}", p.scheme, p.host), "{input:?}");
+        }
     }
 
     #[test]
