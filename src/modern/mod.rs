@@ -4,18 +4,20 @@
 //! the fixes listed in each file's docs (marked ★) where the official SDKs are wrong.
 //!
 //! It shares the signer (`crate::sign`) and the transformation-name table (`crate::url::url_key`)
-//! with the seed builder (`ik_url`), and nothing else: the options are plain JSON read with
-//! serde_json in one streaming pass.
+//! with the seed builder (`ik_url`), and its borrowing JSON pull parser (`crate::url::json`),
+//! and nothing else: the options are plain JSON read in one pass without a tree, the
+//! transformation string written while its steps are read; none of `ik_url`'s
+//! Python-compatibility parsing is used.
 //!
 //! | file | what |
 //! |---|---|
-//! | `json.rs` | borrowed strings, scalars with JavaScript's `String()`, error trails |
+//! | `json.rs` | the typed reader over the pull parser, scalars with JavaScript's `String()`, error trails |
 //! | `options.rs` | the options document |
 //! | `transform.rs` | the transformation string and its value rules |
 //! | `layers.rs` | text, image, video, subtitle and solid-colour layers |
 //! | `encode.rs` | percent-encoding sets |
 //! | `urlparts.rs` | `http(s)` URL parts and WHATWG path rules |
-//! | `build.rs` | the URL and its signature |
+//! | `build.rs` | the URL and its signature; per-thread buffers and the last parsed endpoint |
 //! | `responsive.rs` | `src` / `srcSet` / `sizes` / `width` |
 
 mod build;
