@@ -173,6 +173,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A string, or `null` (`None`); any other value is an error: a wrong scalar is "`name()`
+    /// must be a string, got …".
+    #[inline]
+    pub fn string(&mut self, trail: &Trail, name: impl FnOnce() -> String) -> Result<Option<Cow<'a, str>>> {
+        if self.p.peek_value() == Some(b'"') {
+            return self.p.string().map(Some);
+        }
+        match self.scalar(trail, false)? {
+            Scalar::Null => Ok(None),
+            Scalar::Str(s) => Ok(Some(s)),
+            other => Err(self.fail(format_args!("{} must be a string, got {}", name(), other.type_name()))),
+        }
+    }
+
     fn list(&mut self, trail: &Trail) -> Result<Scalar<'a>> {
         self.enter()?;
         self.p.begin_array()?;

@@ -232,11 +232,7 @@ pub fn layer<'a>(r: &mut Reader<'a>, trail: &Trail) -> Result<Option<Layer<'a>>>
 }
 
 fn string_field<'a>(r: &mut Reader<'a>, trail: &Trail) -> Result<Option<Cow<'a, str>>> {
-    match r.scalar(trail, false)? {
-        Scalar::Null => Ok(None),
-        Scalar::Str(s) => Ok(Some(s)),
-        other => Err(r.fail(format_args!("`{trail}` must be a string, got {}", other.type_name()))),
-    }
+    r.string(trail, || format!("`{trail}`"))
 }
 
 /// `position` / `timing`: an object (or `null`) of string or number fields.

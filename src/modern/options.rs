@@ -87,14 +87,7 @@ fn transformation_doc(r: &mut Reader, out: &mut String) -> Result<()> {
 
 /// A string option; `null` is `None`.
 fn string_option<'a>(r: &mut Reader<'a>, key: &str) -> Result<Option<Cow<'a, str>>> {
-    match r.scalar(&Trail::root(key), false)? {
-        Scalar::Null => Ok(None),
-        Scalar::Str(s) => Ok(Some(s)),
-        other => Err(r.fail(format_args!(
-            "option `{key}` must be a string, got {}",
-            other.type_name()
-        ))),
-    }
+    r.string(&Trail::root(key), || format!("option `{key}`"))
 }
 
 /// A number option; `null` is `None`.
