@@ -108,19 +108,42 @@ thread_local! {
     });
 }
 
+/// Most bytes a thread keeps in its [`Scratch`] between calls (a huge input is not held on to).
+const KEEP_BYTES: usize = 64 * 1024;
+
 /// Runs `f` with this thread's [`Scratch`] (a fresh one should it be in use already).
 pub fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
     SCRATCH.with(|cell| {
         let mut fresh = Scratch::default();
         let mut guard = cell.try_borrow_mut();
-        f(match guard.as_deref_mut() {
+        let scratch = match guard.as_deref_mut() {
             Ok(s) => s,
             Err(_) => &mut fresh,
-        })
+        };
+        let result = f(scratch);
+        scratch.trim();
+        result
     })
 }
 
 impl Scratch {
+    /// Lets go of what a huge call left behind.
+    fn trim(&mut self) {
+        if self.tr.capacity() > KEEP_BYTES {
+            self.tr = String::new();
+        }
+        if self.url.capacity() > KEEP_BYTES {
+            self.url = String::new();
+        }
+        if self
+            .endpoint
+            .as_ref()
+            .is_some_and(|ep| ep.text.len() + ep.head.len() > KEEP_BYTES)
+        {
+            self.endpoint = None;
+        }
+    }
+
     /// The URL for `req` with the transformation string in [`Scratch::tr`] (already encoded).
     /// An empty `src` gives `""`.
     pub fn url(&mut self, req: &Request) -> Result<String> {
@@ -225,4 +248,39 @@ fn build_into(req: &Request, tr: &str, out: &mut String, endpoint: &mut Option<E
         out.push_str(sig.as_str());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scratch_lets_go_of_huge_buffers_only() {
+        let mut s = Scratch::default();
+        s.tr.reserve(100);
+        s.url.reserve(KEEP_BYTES + 1);
+        s.endpoint = Some(Endpoint::parse("https://ik.imagekit.io/demo").unwrap());
+        s.trim();
+        assert!(s.tr.capacity() >= 100 && s.url.capacity() == 0 && s.endpoint.is_some());
+        s.endpoint = Some(Endpoint::parse(&format!("https://h/{}", "p".repeat(KEEP_BYTES))).unwrap());
+        s.trim();
+        assert!(s.endpoint.is_none());
+    }
+
+    #[test]
+    fn endpoints_are_prepared_once_and_replaced_when_they_change() {
+        let mut slot = None;
+        let a = prepared(&mut slot, "HTTPS://IK.imagekit.io//demo/./x/..?a b").unwrap();
+        assert_eq!(
+            (a.head.as_str(), a.origin, a.query.as_deref()),
+            ("https://ik.imagekit.io/demo", 22, Some("a%20b"))
+        );
+        // The same text again is not parsed again: the same buffers come back.
+        let head = a.head.as_ptr();
+        let again = prepared(&mut slot, "HTTPS://IK.imagekit.io//demo/./x/..?a b").unwrap();
+        assert_eq!(again.head.as_ptr(), head);
+        assert_eq!(prepared(&mut slot, "http://h:81").unwrap().head, "http://h:81");
+        assert!(prepared(&mut slot, "http://").is_err());
+        assert_eq!(prepared(&mut slot, "https://h/p/").unwrap().head, "https://h/p");
+    }
 }

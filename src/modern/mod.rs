@@ -71,3 +71,52 @@ pub fn responsive_image_attributes(client: &Client, options_json: &str) -> Resul
         responsive::attributes(&o, scratch, endpoint(client, &o), &client.signer, crate::url::unix_now)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    const CONFIG: &str = r#"{"private_key":"k","public_key":"p","url_endpoint":"https://ik.imagekit.io/demo"}"#;
+
+    /// What a call gives, as the error message or the output.
+    fn call(client: &Client, doc: &str) -> std::result::Result<String, String> {
+        let r = if doc.contains("\"width\"") {
+            responsive_image_attributes(client, doc)
+        } else {
+            build_url(client, doc)
+        };
+        r.map_err(|e| e.message.clone())
+    }
+
+    /// The per-thread endpoint and buffers never carry anything from one call into the next:
+    /// every call gives what it gives on a fresh thread.
+    #[test]
+    fn a_call_gives_what_it_gives_on_a_fresh_thread() {
+        let client = Arc::new(Client::from_json(CONFIG).unwrap());
+        let huge = format!(r#"{{"src":"/{}.jpg","signed":true}}"#, "x".repeat(200_000));
+        let docs = [
+            r#"{"src":"/a.jpg","signed":true}"#,
+            r#"{"src":"/a.jpg","urlEndpoint":"https://X.com/p/?q=1","signed":true}"#,
+            r#"{"src":"/../../b.jpg","urlEndpoint":"https://X.com/p/?q=1","signed":true}"#,
+            r#"{"src":"/a.jpg","urlEndpoint":"ftp://bad"}"#,
+            r#"{"src":"/a.jpg","transformation":[{"width":300}],"signed":true}"#,
+            r#"{"src":"https://ik.imagekit.io/demo/c.jpg","signed":true}"#,
+            r#"{"src":"https://other.com/c.jpg","signed":true}"#,
+            r#"{"src":"/a b.jpg","urlEndpoint":"https://x.com/p","transformationPosition":"path","transformation":[{"w":1}]}"#,
+            r#"{"src":"/a.jpg","urlEndpoint":"https://x.com/p","width":100,"signed":true}"#,
+            &huge,
+            r#"{"src":"/a.jpg","transformation":[{"width":"bad value"}],"transformationPosition":"path"}"#,
+        ];
+        for _round in 0..2 {
+            for doc in docs {
+                let here = call(&client, doc);
+                let (c, d) = (client.clone(), doc.to_string());
+                let fresh = std::thread::spawn(move || call(&c, &d)).join().unwrap();
+                assert_eq!(here, fresh, "{}", &doc[..doc.len().min(200)]);
+            }
+        }
+        assert!(call(&client, docs[2]).unwrap_err().contains("cannot sign"));
+        assert!(call(&client, docs[3]).unwrap_err().contains("http:// or https://"));
+    }
+}
