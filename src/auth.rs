@@ -27,7 +27,11 @@ pub struct AuthParams {
 impl AuthParams {
     /// `{"token":"…","expire":1582269249,"signature":"…"}`, keys in that order.
     pub fn to_json(&self) -> String {
-        write_json(&self.token, Digits::new(self.expire).as_bytes(), &self.signature)
+        write_json(
+            &self.token,
+            Digits::new(self.expire).as_bytes(),
+            self.signature.as_bytes(),
+        )
     }
 }
 
@@ -123,31 +127,47 @@ const KEY_EXPIRE: &[u8] = b"\",\"expire\":";
 const KEY_SIGNATURE: &[u8] = b",\"signature\":\"";
 const END: &[u8] = b"\"}";
 
-/// The document, in one allocation sized for it plus the C terminator (so handing it to C does
-/// not reallocate) when the token needs no escaping, the usual case. The parts are copied as
-/// bytes and the whole checked as UTF-8 once at the end (they are a `&str` and ASCII, so the
-/// check always passes).
-fn write_json(token: &str, expire: &[u8], signature: &str) -> String {
-    let len = KEY_TOKEN.len()
-        + token.len()
-        + KEY_EXPIRE.len()
-        + expire.len()
-        + KEY_SIGNATURE.len()
-        + signature.len()
-        + END.len();
-    let mut out = Vec::with_capacity(len + 1);
-    out.extend_from_slice(KEY_TOKEN);
-    if token.bytes().any(needs_escape) {
+/// The longest document written on the stack; a longer one (a long or escaped token) goes
+/// through a `Vec`.
+const STACK_DOC: usize = 256;
+
+/// Hands the document to `f` as bytes (UTF-8: the parts are `&str` or ASCII). The usual
+/// document is assembled on the stack at fixed offsets (no capacity checks, no allocation), so
+/// the caller's copy (the C ABI's string) is the only one.
+fn with_json<T>(token: &str, expire: &[u8], signature: &[u8], f: impl FnOnce(&[u8]) -> T) -> T {
+    let parts: [&[u8]; 7] = [
+        KEY_TOKEN,
+        token.as_bytes(),
+        KEY_EXPIRE,
+        expire,
+        KEY_SIGNATURE,
+        signature,
+        END,
+    ];
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    if len > STACK_DOC || token.bytes().any(needs_escape) {
+        let mut out = Vec::with_capacity(len + 16);
+        out.extend_from_slice(KEY_TOKEN);
         push_escaped(&mut out, token.as_bytes());
-    } else {
-        out.extend_from_slice(token.as_bytes());
+        for part in &parts[2..] {
+            out.extend_from_slice(part);
+        }
+        return f(&out);
     }
-    out.extend_from_slice(KEY_EXPIRE);
-    out.extend_from_slice(expire);
-    out.extend_from_slice(KEY_SIGNATURE);
-    out.extend_from_slice(signature.as_bytes());
-    out.extend_from_slice(END);
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    let mut buf = [0u8; STACK_DOC];
+    let mut at = 0;
+    for part in parts {
+        buf[at..at + part.len()].copy_from_slice(part);
+        at += part.len();
+    }
+    f(&buf[..at])
+}
+
+/// The document as a `String`.
+fn write_json(token: &str, expire: &[u8], signature: &[u8]) -> String {
+    with_json(token, expire, signature, |doc| {
+        String::from_utf8_lossy(doc).into_owned()
+    })
 }
 
 /// `expire` as given, or `now + 1800` when it is 0.
@@ -167,7 +187,7 @@ impl Client {
         token: Option<&str>,
         expire: i64,
         now: i64,
-        f: impl FnOnce(&str, i64, &[u8], &str) -> T,
+        f: impl FnOnce(&str, i64, &[u8], &[u8; 40]) -> T,
     ) -> Result<T> {
         let random;
         let token = match token {
@@ -180,7 +200,7 @@ impl Client {
         let expire = resolve_expire(expire, now)?;
         let digits = Digits::new(expire);
         let signature = hex40(&self.signer.mac_parts(&[token.as_bytes(), digits.as_bytes()]));
-        Ok(f(token, expire, digits.as_bytes(), signature.as_str()))
+        Ok(f(token, expire, digits.as_bytes(), signature.as_bytes()))
     }
 
     /// Authentication parameters for a client-side upload. `token` `None` or empty gives a new
@@ -190,15 +210,28 @@ impl Client {
         self.with_auth_parts(token, expire, now, |token, expire, _, signature| AuthParams {
             token: token.to_string(),
             expire,
-            signature: signature.to_string(),
+            signature: String::from_utf8_lossy(signature).into_owned(),
         })
     }
 
     /// [`Client::authentication_parameters`] as its JSON document
     /// (`{"token":"…","expire":…,"signature":"…"}`), written directly.
     pub fn authentication_parameters_json(&self, token: Option<&str>, expire: i64, now: i64) -> Result<String> {
+        self.authentication_parameters_json_with(token, expire, now, |doc| String::from_utf8_lossy(doc).into_owned())
+    }
+
+    /// Like [`Client::authentication_parameters_json`], handing the document (UTF-8 bytes) to
+    /// `f` where it was written, on the stack, so that a caller that copies it anyway (the C
+    /// ABI) copies it once.
+    pub fn authentication_parameters_json_with<T>(
+        &self,
+        token: Option<&str>,
+        expire: i64,
+        now: i64,
+        f: impl FnOnce(&[u8]) -> T,
+    ) -> Result<T> {
         self.with_auth_parts(token, expire, now, |token, _, digits, signature| {
-            write_json(token, digits, signature)
+            with_json(token, digits, signature, f)
         })
     }
 
@@ -207,11 +240,16 @@ impl Client {
         self.authentication_parameters(token, expire, crate::url::unix_now())
     }
 
-    /// [`Client::authentication_parameters_json`] with the system clock (read only when `expire`
-    /// is 0).
-    pub fn authentication_parameters_json_now(&self, token: Option<&str>, expire: i64) -> Result<String> {
+    /// [`Client::authentication_parameters_json_with`] with the system clock (read only when
+    /// `expire` is 0).
+    pub fn authentication_parameters_json_now<T>(
+        &self,
+        token: Option<&str>,
+        expire: i64,
+        f: impl FnOnce(&[u8]) -> T,
+    ) -> Result<T> {
         let now = if expire == 0 { crate::url::unix_now() } else { 0 };
-        self.authentication_parameters_json(token, expire, now)
+        self.authentication_parameters_json_with(token, expire, now, f)
     }
 }
 
@@ -246,7 +284,6 @@ mod tests {
             .authentication_parameters_json(Some("your_token"), 1582269249, 0)
             .unwrap();
         assert_eq!(direct, want);
-        assert!(direct.capacity() > direct.len(), "room for the C terminator");
     }
 
     #[test]

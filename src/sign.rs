@@ -122,9 +122,14 @@ impl Signer {
 pub struct Hex40([u8; 40]);
 
 impl Hex40 {
+    pub fn as_bytes(&self) -> &[u8; 40] {
+        &self.0
+    }
+
     pub fn as_str(&self) -> &str {
-        // Only hex digits are ever written.
-        std::str::from_utf8(&self.0).unwrap_or_default()
+        // SAFETY: a `Hex40` is only made by `hex40`, which writes ASCII hex digits into every
+        // byte, so the bytes are UTF-8 (a checked conversion shows in every signed URL).
+        unsafe { std::str::from_utf8_unchecked(&self.0) }
     }
 }
 

@@ -112,7 +112,7 @@ fn out_protocol_success_and_error() {
             e.help = Some("For support kindly contact us at support@imagekit.io.".into());
             e.request_id = Some("req-1".into());
             e.rate_limit.limit = Some(10);
-            Err(e)
+            Err::<String, _>(e)
         })
     };
     assert_eq!(st, ik_status::NotFound);

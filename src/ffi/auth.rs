@@ -3,6 +3,7 @@
 use super::args::{client_arg, opt_str_arg};
 use super::boundary::call_with_out;
 use super::client::ik_client;
+use super::cstring::CText;
 use super::status::ik_status;
 use std::ffi::c_char;
 
@@ -38,6 +39,6 @@ pub unsafe extern "C" fn ik_get_authentication_parameters(
     call_with_out(out_json, || {
         let client = client_arg(client)?;
         let token = opt_str_arg(token, "token")?;
-        client.authentication_parameters_json_now(token, expire)
+        client.authentication_parameters_json_now(token, expire, CText::copy_of)
     })
 }

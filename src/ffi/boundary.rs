@@ -3,11 +3,12 @@
 //! Protocol: `*out` is set to NULL on entry; on success it receives the result, on failure an
 //! error JSON document. Both are owned by the caller and released with `ik_string_free`.
 
+use super::cstring::IntoCText;
 use super::status::ik_status;
 use crate::error::{Error, ErrorKind};
 use std::any::Any;
 use std::cell::Cell;
-use std::ffi::{c_char, CString};
+use std::ffi::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Once;
 
@@ -57,46 +58,6 @@ fn catch<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {
     catch_unwind(AssertUnwindSafe(f))
 }
 
-/// Hands a Rust string to C. Interior NULs (impossible in JSON, guarded anyway) are escaped away.
-pub fn into_c_string(s: String) -> *mut c_char {
-    if !has_nul(s.as_bytes()) {
-        // SAFETY: `s` has no NUL byte (checked on the line above), which is all
-        // `from_vec_unchecked` requires; it appends the terminator itself.
-        return unsafe { CString::from_vec_unchecked(s.into_bytes()) }.into_raw();
-    }
-    match CString::new(s) {
-        Ok(c) => c.into_raw(),
-        Err(e) => {
-            let cleaned: Vec<u8> = e.into_vec().into_iter().filter(|b| *b != 0).collect();
-            CString::new(cleaned).expect("NULs removed").into_raw()
-        }
-    }
-}
-
-/// True when `b` has a NUL byte. A lane-wise minimum over 16-byte chunks (plus the last 16 bytes,
-/// overlapping), which the compiler turns into vector instructions: `CString::new`'s own search
-/// is a word-at-a-time `memchr` that costs several times more on URL-sized strings (`ik_url` is a
-/// hot path).
-#[inline]
-fn has_nul(b: &[u8]) -> bool {
-    if b.len() < 16 {
-        return b.contains(&0);
-    }
-    let mut lanes = [u8::MAX; 16];
-    let mut fold = |chunk: &[u8]| {
-        // A fixed-size chunk, so that the loop below is unrolled into vector operations.
-        let chunk: &[u8; 16] = chunk.try_into().expect("16-byte chunk");
-        for (l, &x) in lanes.iter_mut().zip(chunk) {
-            *l = (*l).min(x);
-        }
-    };
-    for chunk in b.chunks_exact(16) {
-        fold(chunk);
-    }
-    fold(&b[b.len() - 16..]);
-    lanes.contains(&0)
-}
-
 /// The error document for `err`, with the numeric `code` added.
 pub fn error_json(err: &Error) -> String {
     let mut m = err.to_json_map();
@@ -118,9 +79,9 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
 ///
 /// # Safety
 /// `out` must be NULL or valid for a pointer write.
-unsafe fn put(out: *mut *mut c_char, value: String) {
+unsafe fn put(out: *mut *mut c_char, value: impl IntoCText) {
     if !out.is_null() {
-        *out = into_c_string(value);
+        *out = value.into_c_text().into_raw();
     }
 }
 
@@ -129,9 +90,10 @@ unsafe fn put(out: *mut *mut c_char, value: String) {
 ///
 /// # Safety
 /// `out` must be NULL or valid for a pointer write.
-pub unsafe fn call_with_out<F>(out: *mut *mut c_char, f: F) -> ik_status
+pub unsafe fn call_with_out<F, T>(out: *mut *mut c_char, f: F) -> ik_status
 where
-    F: FnOnce() -> Result<String, Error>,
+    F: FnOnce() -> Result<T, Error>,
+    T: IntoCText,
 {
     if out.is_null() {
         return ik_status::NullArgument;
@@ -183,29 +145,4 @@ where
 /// Runs an infallible body, returning `default` if it panics (for getters and `_free`).
 pub fn guard<T>(default: T, f: impl FnOnce() -> T) -> T {
     catch(f).unwrap_or(default)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nul_search_and_c_strings() {
-        for len in 0..70 {
-            let clean = "a".repeat(len);
-            assert!(!has_nul(clean.as_bytes()));
-            for at in 0..len {
-                let mut b = clean.clone().into_bytes();
-                b[at] = 0;
-                assert!(has_nul(&b), "len {len} at {at}");
-                // Interior NULs are dropped, as before.
-                let p = into_c_string(String::from_utf8(b).unwrap());
-                let back = unsafe { CString::from_raw(p) };
-                assert_eq!(back.as_bytes(), "a".repeat(len - 1).as_bytes());
-            }
-            let p = into_c_string(clean.clone());
-            let back = unsafe { CString::from_raw(p) };
-            assert_eq!(back.to_str().unwrap(), clean);
-        }
-    }
 }

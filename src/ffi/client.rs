@@ -1,7 +1,7 @@
 //! Client lifecycle: `ik_client_new`, `ik_client_free`, `ik_client_set_logger`.
 
 use super::args::{client_arg, str_arg};
-use super::boundary::{call_with_error, guard, into_c_string};
+use super::boundary::{call_with_error, guard};
 use super::status::ik_status;
 use crate::client::Client;
 use crate::error::Error;
@@ -157,11 +157,8 @@ pub unsafe extern "C" fn ik_client_set_logger(
 /// `s` must be NULL or a string returned by this library and not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn ik_string_free(s: *mut c_char) {
-    guard((), || {
-        if !s.is_null() {
-            drop(CString::from_raw(s));
-        }
-    })
+    // `free` cannot panic, so no panic boundary is needed (nor paid for on every string).
+    super::cstring::free(s);
 }
 
 /// The library's version, e.g. `"libimagekit/0.1.0"`. Static: do not free.
@@ -175,5 +172,4 @@ pub extern "C" fn ik_version() -> *const c_char {
 fn _assert_send_sync() {
     fn is<T: Send + Sync>() {}
     is::<Client>();
-    let _ = into_c_string;
 }

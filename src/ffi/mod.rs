@@ -13,6 +13,7 @@ pub mod auth;
 pub mod boundary;
 pub mod build_url;
 pub mod client;
+pub mod cstring;
 pub mod jwt;
 pub mod ops;
 #[rustfmt::skip] // generated (tests/codegen): kept byte-for-byte as the generator writes it

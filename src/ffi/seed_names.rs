@@ -119,7 +119,9 @@ pub unsafe extern "C" fn ik_update_file_details(
     out_json: *mut *mut c_char,
 ) -> ik_status {
     if update_json.is_null() {
-        return call_with_out(out_json, || Err(crate::Error::null_argument("update_json")));
+        return call_with_out(out_json, || {
+            Err::<String, _>(crate::Error::null_argument("update_json"))
+        });
     }
     run_op(
         row("files.update"),

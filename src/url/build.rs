@@ -82,21 +82,19 @@ impl Client {
     /// options object; see the `ik_url` documentation for every key. Returns `""` when neither
     /// `path` nor `src` is given (as the seed does).
     pub fn url(&self, options_json: &str) -> Result<String> {
-        self.url_inner(options_json)
+        self.url_with(options_json, str::to_owned)
     }
 
-    fn url_inner(&self, options_json: &str) -> Res<String> {
+    /// Like [`Client::url`], handing the URL to `f` where it was built (a buffer reused by the
+    /// thread), so a caller that copies it elsewhere anyway (the C ABI) copies it once.
+    pub fn url_with<T>(&self, options_json: &str, f: impl FnOnce(&str) -> T) -> Result<T> {
         with_scratch(|scratch| {
             let mut opts = Options::default();
             opts.parse_into(options_json, &mut scratch.tr)?;
-            let built = self.build_url(&opts, &scratch.tr, &mut scratch.base)?;
-            // The result is copied once into a string of exactly the right size: the C boundary
-            // then adds its NUL without growing it and hands it over without shrinking it.
-            let url = match built {
-                Built::InScratch => &scratch.base,
-                Built::Owned(s) => return Ok(exact(&s)),
-            };
-            Ok(exact(url))
+            Ok(match self.build_url(&opts, &scratch.tr, &mut scratch.base)? {
+                Built::InScratch => f(&scratch.base),
+                Built::Owned(s) => f(&s),
+            })
         })
     }
 
@@ -288,13 +286,6 @@ fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
             base: String::new(),
         }),
     })
-}
-
-/// A copy of `s` whose capacity is its length plus one (room for the C NUL).
-fn exact(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 1);
-    out.push_str(s);
-    out
 }
 
 /// Re-parses a URL the builder produced (only on the rare `resign` path).

@@ -74,6 +74,16 @@ fn number_is_nonzero(n: &str) -> bool {
     nonzero_digit
 }
 
+/// A value [`Parser::plain_scalar`] read, borrowed from the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plain<'a> {
+    /// The content of a string without escapes.
+    String(&'a str),
+    /// The literal of an integer that does not start with `0` or `-` (so Python's `str()` of it
+    /// is the literal itself).
+    Integer(&'a str),
+}
+
 /// Raw text of an array or object that has already been validated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Raw<'a> {
@@ -318,7 +328,28 @@ impl<'a> Parser<'a> {
     /// Parses one value (after optional white space).
     #[inline(always)]
     pub fn value(&mut self, depth: usize) -> Result<Value<'a>> {
-        // Fast path, inlined: a string without escapes, or an integer, right at the cursor.
+        // Fast path, inlined: a string without escapes, an integer or `true`, right at the cursor.
+        match self.plain_scalar() {
+            Some(Plain::String(s)) => return Ok(Value::String(Cow::Borrowed(s))),
+            Some(Plain::Integer(n)) => return Ok(Value::Number(n)),
+            None => {}
+        }
+        if self
+            .bytes()
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with(b"true"))
+        {
+            self.pos += 4;
+            return Ok(Value::Bool(true));
+        }
+        self.value_general(depth)
+    }
+
+    /// The commonest values, read without building a [`Value`]: a string without escapes or an
+    /// integer without fraction or exponent, right at the cursor. `None` (the cursor unmoved) for
+    /// anything else. Callers on the hot path use it to keep the value in registers.
+    #[inline(always)]
+    pub fn plain_scalar(&mut self) -> Option<Plain<'a>> {
         let b = self.bytes();
         match b.get(self.pos) {
             Some(b'"') => {
@@ -327,7 +358,7 @@ impl<'a> Parser<'a> {
                 if b.get(end) == Some(&b'"') {
                     self.pos = end + 1;
                     // Both ends are next to ASCII bytes ('"'), hence char boundaries.
-                    return Ok(Value::String(Cow::Borrowed(self.slice(start, end))));
+                    return Some(Plain::String(self.slice(start, end)));
                 }
             }
             Some(b'1'..=b'9') => {
@@ -339,16 +370,12 @@ impl<'a> Parser<'a> {
                 // Not followed by a fraction or an exponent (the general path reads those).
                 if !matches!(b.get(i), Some(b'.' | b'e' | b'E')) {
                     self.pos = i;
-                    return Ok(Value::Number(self.slice(start, i)));
+                    return Some(Plain::Integer(self.slice(start, i)));
                 }
-            }
-            Some(b't') if b[self.pos..].starts_with(b"true") => {
-                self.pos += 4;
-                return Ok(Value::Bool(true));
             }
             _ => {}
         }
-        self.value_general(depth)
+        None
     }
 
     #[inline(never)]

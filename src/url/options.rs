@@ -7,7 +7,7 @@
 //! trimming surrounding white space; any other key is an error that names it. A repeated key
 //! keeps its last value, as Python's `json.loads` does.
 
-use super::json::{Parser, Value};
+use super::json::{Parser, Plain, Value};
 use super::pyfmt;
 use super::query::QueryDict;
 use super::transform::parse_transformation;
@@ -73,6 +73,17 @@ fn want_string<'a>(key: &str, v: Value<'a>) -> Result<Cow<'a, str>> {
     match v {
         Value::String(Cow::Borrowed(s)) => Ok(Cow::Borrowed(s)),
         other => want_string_slow(key, other),
+    }
+}
+
+/// Reads a string option's value: `Err` for bad JSON, `Ok(Err)` for a value of another type. A
+/// plain string is taken straight from the scanner (no [`Value`] built: the hot path).
+#[inline(always)]
+fn read_string<'a>(p: &mut Parser<'a>, key: &str) -> Result<Result<Cow<'a, str>>> {
+    match p.plain_scalar() {
+        Some(Plain::String(s)) => Ok(Ok(Cow::Borrowed(s))),
+        Some(Plain::Integer(n)) => Ok(want_string_slow(key, Value::Number(n))),
+        None => Ok(want_string(key, p.value(1)?)),
     }
 }
 
@@ -258,10 +269,10 @@ impl<'a> Options<'a> {
         while let Some(raw_key) = p.next_key(&mut first)? {
             let at = p.mark();
             match trim_key(&raw_key) {
-                "path" => o.path = pending.record(PATH, at, want_string("path", p.value(1)?)),
-                "src" => o.src = pending.record(SRC, at, want_string("src", p.value(1)?)),
+                "path" => o.path = pending.record(PATH, at, read_string(&mut p, "path")?),
+                "src" => o.src = pending.record(SRC, at, read_string(&mut p, "src")?),
                 "url_endpoint" | "urlEndpoint" => {
-                    o.url_endpoint = pending.record(URL_ENDPOINT, at, want_string("url_endpoint", p.value(1)?))
+                    o.url_endpoint = pending.record(URL_ENDPOINT, at, read_string(&mut p, "url_endpoint")?)
                 }
                 "transformation" => {
                     tr.clear();
@@ -277,9 +288,15 @@ impl<'a> Options<'a> {
                             "option `transformation_position` must be \"path\" or \"query\", got {got}"
                         ))
                     };
-                    let r = match &p.value(1)? {
-                        Value::String(s) => TransformationPosition::parse(s).ok_or_else(|| bad(&format!("{s:?}"))),
-                        other => Err(bad(other.type_name())),
+                    let r = match p.plain_scalar() {
+                        Some(Plain::String(s)) => {
+                            TransformationPosition::parse(s).ok_or_else(|| bad(&format!("{s:?}")))
+                        }
+                        Some(Plain::Integer(_)) => Err(bad("a number")),
+                        None => match &p.value(1)? {
+                            Value::String(s) => TransformationPosition::parse(s).ok_or_else(|| bad(&format!("{s:?}"))),
+                            other => Err(bad(other.type_name())),
+                        },
                     };
                     o.transformation_position = pending.record(POSITION, at, r);
                 }

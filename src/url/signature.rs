@@ -182,8 +182,9 @@ pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &str {
         i -= 1;
         buf[i] = b'-';
     }
-    // Only ASCII digits and '-' were written.
-    std::str::from_utf8(&buf[i..]).unwrap_or_default()
+    // SAFETY: `buf[i..]` holds only the ASCII digits and '-' written above, so it is UTF-8 (a
+    // checked conversion shows in the profile of every signed URL).
+    unsafe { std::str::from_utf8_unchecked(&buf[i..]) }
 }
 
 /// `get_signature(private_key, url, url_endpoint, expiry)` with a pre-keyed signer. The endpoint

@@ -14,7 +14,7 @@
 //! dict built from the JSON does (an invalid earlier value is then no error). Wrong types and
 //! NUL characters are errors that name the step and the key.
 
-use super::json::{Parser, Value};
+use super::json::{Parser, Plain, Value};
 use super::options::{has_nul, nul_error};
 use super::pyfmt;
 use super::small::SmallList;
@@ -76,13 +76,38 @@ fn push_step_direct(p: &mut Parser<'_>, out: &mut String, step: usize) -> Option
             return None;
         }
         seen[n] = k;
-        let v = p.value(3).ok()?;
         if n > 0 {
             out.push(',');
         }
         n += 1;
-        push_part(out, step, k, &v).ok()?;
+        match p.plain_scalar() {
+            Some(plain) => push_plain_part(out, step, k, plain)?,
+            None => push_part(out, step, k, &p.value(3).ok()?).ok()?,
+        }
     }
+    Some(())
+}
+
+/// [`push_part`] for a plain string or integer, which cannot be an error except for the keys
+/// that want a string (`None` then: the step is read again by the general path).
+#[inline]
+fn push_plain_part(out: &mut String, step: usize, name: &str, v: Plain<'_>) -> Option<()> {
+    let key = table::url_key(name).unwrap_or(name);
+    let text = match v {
+        Plain::String(s) if s == "-" => {
+            out.push_str(key);
+            return Some(());
+        }
+        Plain::String(s) if matches!(key, "oi" | "di" | "raw") => {
+            return push_part(out, step, name, &Value::String(Cow::Borrowed(s))).ok();
+        }
+        Plain::Integer(_) if matches!(key, "oi" | "di" | "raw") => return None,
+        // A plain integer literal is its own Python `str()`.
+        Plain::String(s) | Plain::Integer(s) => s,
+    };
+    out.push_str(key);
+    out.push('-');
+    out.push_str(text);
     Some(())
 }
 
