@@ -89,7 +89,7 @@ fn prepared<'s>(slot: &'s mut Option<Endpoint>, text: &str) -> Result<&'s Endpoi
 }
 
 /// Per-thread buffers and the last endpoint, kept between calls (a call then costs one
-/// allocation: the URL handed out, copied at its exact size plus room for the C terminator).
+/// allocation: the copy of the URL its caller hands out).
 #[derive(Default)]
 pub struct Scratch {
     /// The transformation string of the call (filled by `options::parse`).
@@ -144,15 +144,13 @@ impl Scratch {
         }
     }
 
-    /// The URL for `req` with the transformation string in [`Scratch::tr`] (already encoded).
-    /// An empty `src` gives `""`.
-    pub fn url(&mut self, req: &Request) -> Result<String> {
+    /// The URL for `req` with the transformation string in [`Scratch::tr`] (already encoded),
+    /// where it was assembled (the caller copies it where it goes). An empty `src` gives `""`.
+    pub fn url(&mut self, req: &Request) -> Result<&str> {
         let Scratch { tr, url, endpoint } = self;
         url.clear();
         build_into(req, tr, url, endpoint)?;
-        let mut exact = String::with_capacity(url.len() + 1);
-        exact.push_str(url);
-        Ok(exact)
+        Ok(url)
     }
 }
 

@@ -47,6 +47,12 @@ fn endpoint<'a>(client: &'a Client, o: &'a options::Options<'a>) -> &'a str {
 
 /// `ik_build_url`: the URL for `options_json`, signed when asked; `""` when `src` is empty.
 pub fn build_url(client: &Client, options_json: &str) -> Result<String> {
+    build_url_with(client, options_json, str::to_owned)
+}
+
+/// Like [`build_url`], handing the URL to `f` where it was built (a buffer reused by the
+/// thread), so a caller that copies it elsewhere anyway (the C ABI) copies it once.
+pub fn build_url_with<T>(client: &Client, options_json: &str, f: impl FnOnce(&str) -> T) -> Result<T> {
     build::with_scratch(|scratch| {
         let o = options::parse(options_json, false, &mut scratch.tr)?;
         let req = build::Request {
@@ -55,7 +61,7 @@ pub fn build_url(client: &Client, options_json: &str) -> Result<String> {
             signer: &client.signer,
             expiry: build::expiry(&o, crate::url::unix_now)?,
         };
-        scratch.url(&req)
+        scratch.url(&req).map(f)
     })
 }
 

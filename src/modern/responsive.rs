@@ -75,6 +75,23 @@ fn sorted(list: Option<&Vec<u64>>, default: &[u64]) -> Vec<u64> {
     v
 }
 
+/// A candidate's URL: its transformation is the caller's (`scratch.tr[..base]`) plus a step
+/// `w-<width>,c-at_max`.
+fn candidate<'s>(scratch: &'s mut Scratch, req: &Request, base: usize, w: Option<u64>) -> Result<&'s str> {
+    let tr = &mut scratch.tr;
+    tr.truncate(base);
+    if base > 0 {
+        tr.push(':');
+    }
+    if let Some(w) = w {
+        tr.push_str("w-");
+        super::urlparts::push_u64(tr, w);
+        tr.push(',');
+    }
+    tr.push_str("c-at_max");
+    scratch.url(req)
+}
+
 /// The attributes document for `o`, whose transformation string is in `scratch.tr`.
 pub fn attributes(
     o: &Options,
@@ -136,39 +153,25 @@ pub fn attributes(
         signer,
         expiry: expiry(o, now)?,
     };
-    // Each candidate's transformation is the caller's plus one step.
     let base = scratch.tr.len();
-    let url_for = |scratch: &mut Scratch, w: Option<u64>| {
-        let tr = &mut scratch.tr;
-        tr.truncate(base);
-        if base > 0 {
-            tr.push(':');
-        }
-        if let Some(w) = w {
-            tr.push_str("w-");
-            super::urlparts::push_u64(tr, w);
-            tr.push(',');
-        }
-        tr.push_str("c-at_max");
-        scratch.url(&req)
-    };
     let mut src_set = String::new();
+    // Where the last candidate's URL sits in `src_set`: it is also `src`.
     let mut last = None;
     for (i, w) in candidates.iter().enumerate() {
-        let url = url_for(scratch, Some(*w))?;
         if i > 0 {
             src_set.push_str(", ");
         }
-        src_set.push_str(&url);
+        let start = src_set.len();
+        src_set.push_str(candidate(scratch, &req, base, Some(*w))?);
+        last = Some(start..src_set.len());
         src_set.push(' ');
         let n = if kind == 'w' { *w } else { i as u64 + 1 };
         super::urlparts::push_u64(&mut src_set, n);
         src_set.push(kind);
-        last = Some(url);
     }
     let src = match last {
-        Some(url) => url,
-        None => url_for(scratch, None)?,
+        Some(range) => src_set[range].to_owned(),
+        None => candidate(scratch, &req, base, None)?.to_owned(),
     };
 
     let mut doc = Map::new();
