@@ -12,7 +12,7 @@
 
 use super::invalid;
 use crate::error::{Error, Result};
-use crate::url::json::{Parser, Value, MAX_DEPTH};
+use crate::url::json::{Parser, Plain, Value, MAX_DEPTH};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -153,8 +153,17 @@ impl<'a> Reader<'a> {
 
     /// A string, number, boolean or `null`; with `lists`, also an array of those. `trail` names
     /// the value in the "expected …" message of a wrong type.
-    #[inline]
+    #[inline(always)]
     pub fn scalar(&mut self, trail: &Trail, lists: bool) -> Result<Scalar<'a>> {
+        match self.p.plain_scalar() {
+            Some(Plain::String(s)) => Ok(Scalar::Str(Cow::Borrowed(s))),
+            Some(Plain::Integer(n)) => self.number(n),
+            None => self.scalar_general(trail, lists),
+        }
+    }
+
+    #[inline(never)]
+    fn scalar_general(&mut self, trail: &Trail, lists: bool) -> Result<Scalar<'a>> {
         match self.p.peek_value() {
             Some(b'[') if lists => self.list(trail),
             Some(b'[' | b'{') => Err(self.invalid_type(|| expecting_scalar(trail, lists))),
@@ -177,8 +186,10 @@ impl<'a> Reader<'a> {
     /// must be a string, got …".
     #[inline]
     pub fn string(&mut self, trail: &Trail, name: impl FnOnce() -> String) -> Result<Option<Cow<'a, str>>> {
-        if self.p.peek_value() == Some(b'"') {
-            return self.p.string().map(Some);
+        match self.p.plain_scalar() {
+            Some(Plain::String(s)) => return Ok(Some(Cow::Borrowed(s))),
+            Some(Plain::Integer(_)) => return Err(self.fail(format_args!("{} must be a string, got a number", name()))),
+            None => {}
         }
         match self.scalar(trail, false)? {
             Scalar::Null => Ok(None),

@@ -58,7 +58,17 @@ fn lookup(name: &str) -> Option<&'static str> {
 
 /// The URL key for a transformation name (node7: the name, then its lower-case form, then the
 /// name itself).
+#[inline]
 pub fn key_for(name: &str) -> &str {
+    match crate::url::url_key(name) {
+        Some(k) => k,
+        None => key_for_rare(name),
+    }
+}
+
+/// [`key_for`] for a name the shared table does not have.
+#[inline(never)]
+fn key_for_rare(name: &str) -> &str {
     if let Some(k) = lookup(name) {
         return k;
     }
@@ -104,7 +114,7 @@ impl StepWriter<'_> {
 
 /// Writes one parameter of a step (everything but `overlay`).
 fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result::Result<(), String> {
-    if v == Scalar::Null {
+    if matches!(v, Scalar::Null) {
         return Ok(());
     }
     let key = key_for(name);
