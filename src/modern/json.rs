@@ -184,7 +184,7 @@ impl<'a> Reader<'a> {
 
     /// A string, or `null` (`None`); any other value is an error: a wrong scalar is "`name()`
     /// must be a string, got …".
-    #[inline]
+    #[inline(always)]
     pub fn string(&mut self, trail: &Trail, name: impl FnOnce() -> String) -> Result<Option<Cow<'a, str>>> {
         match self.p.plain_scalar() {
             Some(Plain::String(s)) => return Ok(Some(Cow::Borrowed(s))),

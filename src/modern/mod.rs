@@ -54,7 +54,8 @@ pub fn build_url(client: &Client, options_json: &str) -> Result<String> {
 /// thread), so a caller that copies it elsewhere anyway (the C ABI) copies it once.
 pub fn build_url_with<T>(client: &Client, options_json: &str, f: impl FnOnce(&str) -> T) -> Result<T> {
     build::with_scratch(|scratch| {
-        let o = options::parse(options_json, false, &mut scratch.tr)?;
+        let mut o = options::Options::default();
+        options::parse(options_json, false, &mut o, &mut scratch.tr)?;
         let req = build::Request {
             options: &o,
             endpoint: endpoint(client, &o),
@@ -73,7 +74,8 @@ pub fn build_transformation(json: &str) -> Result<String> {
 /// `ik_responsive_image_attributes`: `{"src","srcSet","sizes","width"}` as JSON.
 pub fn responsive_image_attributes(client: &Client, options_json: &str) -> Result<String> {
     build::with_scratch(|scratch| {
-        let o = options::parse(options_json, true, &mut scratch.tr)?;
+        let mut o = options::Options::default();
+        options::parse(options_json, true, &mut o, &mut scratch.tr)?;
         responsive::attributes(&o, scratch, endpoint(client, &o), &client.signer, crate::url::unix_now)
     })
 }

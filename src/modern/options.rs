@@ -42,17 +42,18 @@ const KNOWN: &str = "src, urlEndpoint, transformation, transformationPosition, q
 const KNOWN_RESPONSIVE: &str = "src, urlEndpoint, transformation, transformationPosition, queryParameters, signed, \
                                 expiresIn, now, width, sizes, deviceBreakpoints, imageBreakpoints";
 
-/// Parses `json`; `responsive` admits the responsive-image options. The transformation string
-/// goes to `tr` (replacing what it held), percent-encoded ([`transform::finish`]).
-pub fn parse<'a>(json: &'a str, responsive: bool, tr: &mut String) -> Result<Options<'a>> {
-    let mut o = Options::default();
+/// Parses `json` into `o` (fresh from `Options::default()`; filled in place, as the struct is
+/// large enough that moving it shows); `responsive` admits the responsive-image options. The
+/// transformation string goes to `tr` (replacing what it held), percent-encoded
+/// ([`transform::finish`]).
+pub fn parse<'a>(json: &'a str, responsive: bool, o: &mut Options<'a>, tr: &mut String) -> Result<()> {
     tr.clear();
     let mut r = Reader::new(json);
-    read_options(&mut r, &mut o, tr, responsive)
+    read_options(&mut r, o, tr, responsive)
         .and_then(|()| r.end())
         .map_err(|e| in_context(e, "invalid options_json"))?;
     transform::finish(tr);
-    Ok(o)
+    Ok(())
 }
 
 /// Parses the argument of `ik_build_transformation`: a list of steps, or `{"transformation": […]}`.
@@ -86,6 +87,7 @@ fn transformation_doc(r: &mut Reader, out: &mut String) -> Result<()> {
 }
 
 /// A string option; `null` is `None`.
+#[inline]
 fn string_option<'a>(r: &mut Reader<'a>, key: &str) -> Result<Option<Cow<'a, str>>> {
     r.string(&Trail::root(key), || format!("option `{key}`"))
 }

@@ -104,6 +104,7 @@ pub struct StepWriter<'o> {
 
 impl StepWriter<'_> {
     /// Starts a parameter (writes the `,` between parameters).
+    #[inline]
     pub fn part(&mut self) -> &mut String {
         if self.out.len() > self.base {
             self.out.push(',');
@@ -113,6 +114,7 @@ impl StepWriter<'_> {
 }
 
 /// Writes one parameter of a step (everything but `overlay`).
+#[inline]
 fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result::Result<(), String> {
     if matches!(v, Scalar::Null) {
         return Ok(());
@@ -170,7 +172,10 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result
         }
         "sr" => v.write_js(out, "_"),
         "t" if is_blank(&v) => out.push_str("true"),
-        _ => v.write_js(out, ","),
+        _ => match &v {
+            Scalar::Str(s) => out.push_str(s),
+            other => other.write_js(out, ","),
+        },
     }
     Ok(())
 }
