@@ -4,6 +4,7 @@
 use super::args::{client_arg, str_arg};
 use super::boundary::call_with_out;
 use super::client::ik_client;
+use super::cstring::CText;
 use super::status::ik_status;
 use std::ffi::c_char;
 
@@ -59,7 +60,7 @@ pub unsafe extern "C" fn ik_build_url(
     call_with_out(out_url, || {
         let client = client_arg(client)?;
         let options = str_arg(options_json, "options_json")?;
-        crate::modern::build_url(client, options)
+        crate::modern::build_url_with(client, options, |url| CText::copy_of(url.as_bytes()))
     })
 }
 

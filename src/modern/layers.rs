@@ -16,12 +16,11 @@
 //! percent-encoded by the final pass (node7 emits it raw).
 
 use super::encode::push_component;
-use super::json::{Scalar, ScalarSeed, Str, Trail};
-use super::transform::{StepWriter, StepsSeed};
+use super::json::{Reader, Scalar, Trail};
+use super::transform::{steps, StepWriter};
+use crate::error::Result;
 use base64::Engine;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use std::borrow::Cow;
-use std::fmt;
 
 const POSITION: &[(&str, &str, &str)] = &[
     ("x", "x", "lx"),
@@ -105,7 +104,7 @@ fn filled<'a>(v: &'a Option<Cow<'_, str>>) -> Option<&'a str> {
 
 impl Layer<'_> {
     /// Appends the layer to the step, or nothing when it lacks its type or required field.
-    pub fn write(&self, w: &mut StepWriter, trail: &Trail) -> Result<(), String> {
+    pub fn write(&self, w: &mut StepWriter, trail: &Trail) -> std::result::Result<(), String> {
         let Some(kind) = filled(&self.kind) else { return Ok(()) };
         let enc = match self.encoding.as_deref() {
             None | Some("auto") => Encoding::Auto,
@@ -117,7 +116,7 @@ impl Layer<'_> {
                 ));
             }
         };
-        let misplaced = |field: &str, present: bool| -> Result<(), String> {
+        let misplaced = |field: &str, present: bool| -> std::result::Result<(), String> {
             if present {
                 Err(format!("`{trail}.{field}` does not apply to a layer of type {kind:?}"))
             } else {
@@ -195,140 +194,75 @@ impl Layer<'_> {
 }
 
 /// Reads an `overlay` value: an object, or `null` (no layer).
-pub struct LayerSeed<'t> {
-    pub trail: &'t Trail<'t>,
-}
-
-impl<'de> DeserializeSeed<'de> for LayerSeed<'_> {
-    type Value = Option<Layer<'de>>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
+pub fn layer<'a>(r: &mut Reader<'a>, trail: &Trail) -> Result<Option<Layer<'a>>> {
+    if !r.object(true, || {
+        format!("`{trail}` to be a layer object ({{\"type\":\"text\",\"text\":…}})")
+    })? {
+        return Ok(None);
     }
-}
-
-fn string_field<'de, A: MapAccess<'de>>(map: &mut A, trail: &Trail) -> Result<Option<Cow<'de, str>>, A::Error> {
-    match map.next_value_seed(ScalarSeed { trail, lists: false })? {
-        Scalar::Null => Ok(None),
-        Scalar::Str(s) => Ok(Some(s)),
-        other => Err(de::Error::custom(format!(
-            "`{trail}` must be a string, got {}",
-            other.type_name()
-        ))),
-    }
-}
-
-impl<'de> Visitor<'de> for LayerSeed<'_> {
-    type Value = Option<Layer<'de>>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(
-            f,
-            "`{}` to be a layer object ({{\"type\":\"text\",\"text\":…}})",
-            self.trail
-        )
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut layer = Layer::default();
-        while let Some(Str(key)) = map.next_key::<Str>()? {
-            let t = self.trail.key(&key);
-            match &*key {
-                "type" => layer.kind = string_field(&mut map, &t)?,
-                "text" => {
-                    let v = map.next_value_seed(ScalarSeed {
-                        trail: &t,
-                        lists: false,
-                    })?;
-                    if matches!(v, Scalar::Bool(_)) {
-                        return Err(de::Error::custom(format!("`{t}` must be a string, got a boolean")));
-                    }
-                    layer.text = Some(v);
+    let mut layer = Layer::default();
+    let mut first = true;
+    while let Some(key) = r.key(&mut first)? {
+        let t = trail.key(&key);
+        match &*key {
+            "type" => layer.kind = string_field(r, &t)?,
+            "text" => {
+                let v = r.scalar(&t, false)?;
+                if matches!(v, Scalar::Bool(_)) {
+                    return Err(r.fail(format_args!("`{t}` must be a string, got a boolean")));
                 }
-                "input" => layer.input = string_field(&mut map, &t)?,
-                "color" => layer.color = string_field(&mut map, &t)?,
-                "encoding" => layer.encoding = string_field(&mut map, &t)?,
-                "layerMode" | "layer_mode" => layer.layer_mode = string_field(&mut map, &t)?,
-                "position" => map.next_value_seed(Fields {
-                    trail: &t,
-                    names: POSITION,
-                    into: &mut layer.position,
-                })?,
-                "timing" => map.next_value_seed(Fields {
-                    trail: &t,
-                    names: TIMING,
-                    into: &mut layer.timing,
-                })?,
-                "transformation" => {
-                    layer.nested.clear();
-                    map.next_value_seed(StepsSeed {
-                        out: &mut layer.nested,
-                        trail: &t,
-                    })?;
-                }
-                other => {
-                    return Err(de::Error::custom(format!(
-                        "unknown key `{other}` in `{}` (known: {LAYER_KEYS})",
-                        self.trail
-                    )));
-                }
+                layer.text = Some(v);
+            }
+            "input" => layer.input = string_field(r, &t)?,
+            "color" => layer.color = string_field(r, &t)?,
+            "encoding" => layer.encoding = string_field(r, &t)?,
+            "layerMode" | "layer_mode" => layer.layer_mode = string_field(r, &t)?,
+            "position" => fields(r, &t, POSITION, &mut layer.position)?,
+            "timing" => fields(r, &t, TIMING, &mut layer.timing)?,
+            "transformation" => {
+                layer.nested.clear();
+                steps(r, &mut layer.nested, &t)?;
+            }
+            other => {
+                return Err(r.fail(format_args!("unknown key `{other}` in `{trail}` (known: {LAYER_KEYS})")));
             }
         }
-        Ok(Some(layer))
     }
+    Ok(Some(layer))
 }
 
-/// `position` / `timing`: an object of string or number fields.
-struct Fields<'t, 'i, 'de> {
-    trail: &'t Trail<'t>,
-    names: &'static [(&'static str, &'static str, &'static str)],
-    into: &'i mut [Option<Scalar<'de>>],
+fn string_field<'a>(r: &mut Reader<'a>, trail: &Trail) -> Result<Option<Cow<'a, str>>> {
+    r.string(trail, || format!("`{trail}`"))
 }
 
-impl<'de> DeserializeSeed<'de> for Fields<'_, '_, 'de> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
+/// `position` / `timing`: an object (or `null`) of string or number fields.
+fn fields<'a>(
+    r: &mut Reader<'a>,
+    trail: &Trail,
+    names: &[(&str, &str, &str)],
+    into: &mut [Option<Scalar<'a>>],
+) -> Result<()> {
+    if !r.object(true, || format!("`{trail}` to be an object"))? {
+        return Ok(());
     }
-}
-
-impl<'de> Visitor<'de> for Fields<'_, '_, 'de> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "`{}` to be an object", self.trail)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(Str(key)) = map.next_key::<Str>()? {
-            let t = self.trail.key(&key);
-            let Some(i) = self
-                .names
-                .iter()
-                .position(|(camel, snake, _)| *camel == key || *snake == key)
-            else {
-                let known: Vec<&str> = self.names.iter().map(|n| n.0).collect();
-                return Err(de::Error::custom(format!(
-                    "unknown key `{key}` in `{}` (known: {})",
-                    self.trail,
-                    known.join(", ")
-                )));
-            };
-            let v = map.next_value_seed(ScalarSeed {
-                trail: &t,
-                lists: false,
-            })?;
-            if matches!(v, Scalar::Bool(_)) {
-                return Err(de::Error::custom(format!(
-                    "`{t}` must be a string or number, got a boolean"
-                )));
-            }
-            self.into[i] = Some(v);
+    let mut first = true;
+    while let Some(key) = r.key(&mut first)? {
+        let t = trail.key(&key);
+        let Some(i) = names
+            .iter()
+            .position(|(camel, snake, _)| *camel == key || *snake == key)
+        else {
+            let known: Vec<&str> = names.iter().map(|n| n.0).collect();
+            return Err(r.fail(format_args!(
+                "unknown key `{key}` in `{trail}` (known: {})",
+                known.join(", ")
+            )));
+        };
+        let v = r.scalar(&t, false)?;
+        if matches!(v, Scalar::Bool(_)) {
+            return Err(r.fail(format_args!("`{t}` must be a string or number, got a boolean")));
         }
-        Ok(())
+        into[i] = Some(v);
     }
+    Ok(())
 }

@@ -4,18 +4,20 @@
 //! the fixes listed in each file's docs (marked ★) where the official SDKs are wrong.
 //!
 //! It shares the signer (`crate::sign`) and the transformation-name table (`crate::url::url_key`)
-//! with the seed builder (`ik_url`), and nothing else: the options are plain JSON read with
-//! serde_json in one streaming pass.
+//! with the seed builder (`ik_url`), and its borrowing JSON pull parser (`crate::url::json`),
+//! and nothing else: the options are plain JSON read in one pass without a tree, the
+//! transformation string written while its steps are read; none of `ik_url`'s
+//! Python-compatibility parsing is used.
 //!
 //! | file | what |
 //! |---|---|
-//! | `json.rs` | borrowed strings, scalars with JavaScript's `String()`, error trails |
+//! | `json.rs` | the typed reader over the pull parser, scalars with JavaScript's `String()`, error trails |
 //! | `options.rs` | the options document |
 //! | `transform.rs` | the transformation string and its value rules |
 //! | `layers.rs` | text, image, video, subtitle and solid-colour layers |
 //! | `encode.rs` | percent-encoding sets |
 //! | `urlparts.rs` | `http(s)` URL parts and WHATWG path rules |
-//! | `build.rs` | the URL and its signature |
+//! | `build.rs` | the URL and its signature; per-thread buffers and the last parsed endpoint |
 //! | `responsive.rs` | `src` / `srcSet` / `sizes` / `width` |
 
 mod build;
@@ -45,14 +47,23 @@ fn endpoint<'a>(client: &'a Client, o: &'a options::Options<'a>) -> &'a str {
 
 /// `ik_build_url`: the URL for `options_json`, signed when asked; `""` when `src` is empty.
 pub fn build_url(client: &Client, options_json: &str) -> Result<String> {
-    let o = options::parse(options_json, false)?;
-    let req = build::Request {
-        options: &o,
-        endpoint: endpoint(client, &o),
-        signer: &client.signer,
-        expiry: build::expiry(&o, crate::url::unix_now)?,
-    };
-    build::build(&req, &o.tr)
+    build_url_with(client, options_json, str::to_owned)
+}
+
+/// Like [`build_url`], handing the URL to `f` where it was built (a buffer reused by the
+/// thread), so a caller that copies it elsewhere anyway (the C ABI) copies it once.
+pub fn build_url_with<T>(client: &Client, options_json: &str, f: impl FnOnce(&str) -> T) -> Result<T> {
+    build::with_scratch(|scratch| {
+        let mut o = options::Options::default();
+        options::parse(options_json, false, &mut o, &mut scratch.tr)?;
+        let req = build::Request {
+            options: &o,
+            endpoint: endpoint(client, &o),
+            signer: &client.signer,
+            expiry: build::expiry(&o, crate::url::unix_now)?,
+        };
+        scratch.url(&req).map(f)
+    })
 }
 
 /// `ik_build_transformation`: the transformation string alone.
@@ -62,6 +73,58 @@ pub fn build_transformation(json: &str) -> Result<String> {
 
 /// `ik_responsive_image_attributes`: `{"src","srcSet","sizes","width"}` as JSON.
 pub fn responsive_image_attributes(client: &Client, options_json: &str) -> Result<String> {
-    let o = options::parse(options_json, true)?;
-    responsive::attributes(&o, endpoint(client, &o), &client.signer, crate::url::unix_now)
+    build::with_scratch(|scratch| {
+        let mut o = options::Options::default();
+        options::parse(options_json, true, &mut o, &mut scratch.tr)?;
+        responsive::attributes(&o, scratch, endpoint(client, &o), &client.signer, crate::url::unix_now)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    const CONFIG: &str = r#"{"private_key":"k","public_key":"p","url_endpoint":"https://ik.imagekit.io/demo"}"#;
+
+    /// What a call gives, as the error message or the output.
+    fn call(client: &Client, doc: &str) -> std::result::Result<String, String> {
+        let r = if doc.contains("\"width\"") {
+            responsive_image_attributes(client, doc)
+        } else {
+            build_url(client, doc)
+        };
+        r.map_err(|e| e.message.clone())
+    }
+
+    /// The per-thread endpoint and buffers never carry anything from one call into the next:
+    /// every call gives what it gives on a fresh thread.
+    #[test]
+    fn a_call_gives_what_it_gives_on_a_fresh_thread() {
+        let client = Arc::new(Client::from_json(CONFIG).unwrap());
+        let huge = format!(r#"{{"src":"/{}.jpg","signed":true}}"#, "x".repeat(200_000));
+        let docs = [
+            r#"{"src":"/a.jpg","signed":true}"#,
+            r#"{"src":"/a.jpg","urlEndpoint":"https://X.com/p/?q=1","signed":true}"#,
+            r#"{"src":"/../../b.jpg","urlEndpoint":"https://X.com/p/?q=1","signed":true}"#,
+            r#"{"src":"/a.jpg","urlEndpoint":"ftp://bad"}"#,
+            r#"{"src":"/a.jpg","transformation":[{"width":300}],"signed":true}"#,
+            r#"{"src":"https://ik.imagekit.io/demo/c.jpg","signed":true}"#,
+            r#"{"src":"https://other.com/c.jpg","signed":true}"#,
+            r#"{"src":"/a b.jpg","urlEndpoint":"https://x.com/p","transformationPosition":"path","transformation":[{"w":1}]}"#,
+            r#"{"src":"/a.jpg","urlEndpoint":"https://x.com/p","width":100,"signed":true}"#,
+            &huge,
+            r#"{"src":"/a.jpg","transformation":[{"width":"bad value"}],"transformationPosition":"path"}"#,
+        ];
+        for _round in 0..2 {
+            for doc in docs {
+                let here = call(&client, doc);
+                let (c, d) = (client.clone(), doc.to_string());
+                let fresh = std::thread::spawn(move || call(&c, &d)).join().unwrap();
+                assert_eq!(here, fresh, "{}", &doc[..doc.len().min(200)]);
+            }
+        }
+        assert!(call(&client, docs[2]).unwrap_err().contains("cannot sign"));
+        assert!(call(&client, docs[3]).unwrap_err().contains("http:// or https://"));
+    }
 }

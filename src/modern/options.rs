@@ -1,5 +1,5 @@
 //! The options document of `ik_build_url` / `ik_responsive_image_attributes` (node7's
-//! `SrcOptions`, js5's `GetImageAttributesOptions`), read in one streaming pass.
+//! `SrcOptions`, js5's `GetImageAttributesOptions`), read in one pass ([`Reader`]).
 //!
 //! Names are camelCase as in the SDKs, snake_case accepted too; `null` is the same as leaving an
 //! option out; a repeated key keeps its last value (as `JSON.parse`); any other key is an error
@@ -7,13 +7,10 @@
 //! the JSON is read.
 
 use super::encode::push_form;
-use super::invalid;
-use super::json::{Scalar, ScalarSeed, Str, Trail};
-use super::transform::{self, StepsSeed};
+use super::json::{in_context, Reader, Scalar, Trail};
+use super::transform;
 use crate::error::Result;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
-use std::fmt;
 
 /// Where the transformation goes for a relative `src`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -27,8 +24,6 @@ pub enum Position {
 pub struct Options<'a> {
     pub src: Option<Cow<'a, str>>,
     pub url_endpoint: Option<Cow<'a, str>>,
-    /// The transformation string, percent-encoded ([`transform::finish`]).
-    pub tr: String,
     pub position: Position,
     /// `queryParameters`, form-encoded and joined with `&`, in order.
     pub query: String,
@@ -47,114 +42,62 @@ const KNOWN: &str = "src, urlEndpoint, transformation, transformationPosition, q
 const KNOWN_RESPONSIVE: &str = "src, urlEndpoint, transformation, transformationPosition, queryParameters, signed, \
                                 expiresIn, now, width, sizes, deviceBreakpoints, imageBreakpoints";
 
-/// Parses `json`; `responsive` admits the responsive-image options.
-pub fn parse(json: &str, responsive: bool) -> Result<Options<'_>> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    // Filled in place: the struct is large enough that moving it through serde's layers shows.
-    let mut o = Options {
-        tr: String::with_capacity(64),
-        ..Options::default()
-    };
-    OptionsSeed { responsive, o: &mut o }
-        .deserialize(&mut de)
-        .and_then(|()| de.end())
-        .map_err(|e| invalid(format!("invalid options_json: {e}")))?;
-    o.tr = transform::finish(std::mem::take(&mut o.tr));
-    Ok(o)
+/// Parses `json` into `o` (fresh from `Options::default()`; filled in place, as the struct is
+/// large enough that moving it shows); `responsive` admits the responsive-image options. The
+/// transformation string goes to `tr` (replacing what it held), percent-encoded
+/// ([`transform::finish`]).
+pub fn parse<'a>(json: &'a str, responsive: bool, o: &mut Options<'a>, tr: &mut String) -> Result<()> {
+    tr.clear();
+    let mut r = Reader::new(json);
+    read_options(&mut r, o, tr, responsive)
+        .and_then(|()| r.end())
+        .map_err(|e| in_context(e, "invalid options_json"))?;
+    transform::finish(tr);
+    Ok(())
 }
 
 /// Parses the argument of `ik_build_transformation`: a list of steps, or `{"transformation": […]}`.
 pub fn parse_transformation(json: &str) -> Result<String> {
-    let mut de = serde_json::Deserializer::from_str(json);
+    let mut r = Reader::new(json);
     let mut tr = String::new();
-    TransformationDoc { out: &mut tr }
-        .deserialize(&mut de)
-        .and_then(|()| de.end())
-        .map_err(|e| invalid(format!("invalid transformation JSON: {e}")))?;
-    Ok(transform::finish(tr))
+    transformation_doc(&mut r, &mut tr)
+        .and_then(|()| r.end())
+        .map_err(|e| in_context(e, "invalid transformation JSON"))?;
+    transform::finish(&mut tr);
+    Ok(tr)
 }
 
-struct TransformationDoc<'o> {
-    out: &'o mut String,
-}
-
-impl<'de> DeserializeSeed<'de> for TransformationDoc<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
-        d.deserialize_any(self)
+fn transformation_doc(r: &mut Reader, out: &mut String) -> Result<()> {
+    let root = Trail::root("transformation");
+    if r.peek() == Some(b'[') {
+        return transform::steps(r, out, &root);
     }
-}
-
-impl<'de> Visitor<'de> for TransformationDoc<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of transformation steps, or {\"transformation\": [...]}")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> std::result::Result<(), A::Error> {
-        let root = Trail::root("transformation");
-        StepsSeed {
-            out: self.out,
-            trail: &root,
+    r.object(false, || {
+        "an array of transformation steps, or {\"transformation\": [...]}".into()
+    })?;
+    let mut first = true;
+    while let Some(key) = r.key(&mut first)? {
+        if key != "transformation" {
+            return Err(r.fail(format_args!("unknown key `{key}` (the only key is `transformation`)")));
         }
-        .visit_seq(seq)
+        out.clear();
+        transform::steps(r, out, &root)?;
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
-        while let Some(Str(key)) = map.next_key::<Str>()? {
-            if key != "transformation" {
-                return Err(de::Error::custom(format!(
-                    "unknown key `{key}` (the only key is `transformation`)"
-                )));
-            }
-            self.out.clear();
-            let root = Trail::root("transformation");
-            map.next_value_seed(StepsSeed {
-                out: &mut *self.out,
-                trail: &root,
-            })?;
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
-struct OptionsSeed<'o, 'de> {
-    responsive: bool,
-    o: &'o mut Options<'de>,
+/// A string option; `null` is `None`.
+#[inline]
+fn string_option<'a>(r: &mut Reader<'a>, key: &str) -> Result<Option<Cow<'a, str>>> {
+    r.string(&Trail::root(key), || format!("option `{key}`"))
 }
 
-impl<'de> DeserializeSeed<'de> for OptionsSeed<'_, 'de> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-fn string_option<'de, A: MapAccess<'de>>(
-    map: &mut A,
-    key: &str,
-) -> std::result::Result<Option<Cow<'de, str>>, A::Error> {
-    let t = Trail::root(key);
-    match map.next_value_seed(ScalarSeed {
-        trail: &t,
-        lists: false,
-    })? {
-        Scalar::Null => Ok(None),
-        Scalar::Str(s) => Ok(Some(s)),
-        other => Err(de::Error::custom(format!(
-            "option `{key}` must be a string, got {}",
-            other.type_name()
-        ))),
-    }
-}
-
-fn number_option<'de, A: MapAccess<'de>>(map: &mut A, key: &str) -> std::result::Result<Option<Scalar<'de>>, A::Error> {
-    let t = Trail::root(key);
-    match map.next_value_seed(ScalarSeed {
-        trail: &t,
-        lists: false,
-    })? {
+/// A number option; `null` is `None`.
+fn number_option<'a>(r: &mut Reader<'a>, key: &str) -> Result<Option<Scalar<'a>>> {
+    match r.scalar(&Trail::root(key), false)? {
         Scalar::Null => Ok(None),
         v @ (Scalar::U(_) | Scalar::I(_) | Scalar::F(_)) => Ok(Some(v)),
-        other => Err(de::Error::custom(format!(
+        other => Err(r.fail(format_args!(
             "option `{key}` must be a number, got {}",
             other.type_name()
         ))),
@@ -183,185 +126,128 @@ fn expires_in(v: &Scalar) -> std::result::Result<u64, String> {
     Ok(secs)
 }
 
-impl<'de> Visitor<'de> for OptionsSeed<'_, 'de> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON object of options")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
-        let o = self.o;
-        while let Some(Str(key)) = map.next_key::<Str>()? {
-            match &*key {
-                "src" => o.src = string_option(&mut map, "src")?,
-                "urlEndpoint" | "url_endpoint" => o.url_endpoint = string_option(&mut map, "urlEndpoint")?,
-                "transformation" => {
-                    o.tr.clear();
-                    o.tr.reserve(64);
-                    let root = Trail::root("transformation");
-                    map.next_value_seed(StepsSeed {
-                        out: &mut o.tr,
-                        trail: &root,
-                    })?;
-                }
-                "transformationPosition" | "transformation_position" => {
-                    o.position = match string_option(&mut map, "transformationPosition")?.as_deref() {
-                        None | Some("query") => Position::Query,
-                        Some("path") => Position::Path,
-                        Some(other) => {
-                            return Err(de::Error::custom(format!(
-                                "option `transformationPosition` must be \"path\" or \"query\", got {other:?}"
-                            )))
-                        }
+fn read_options<'a>(r: &mut Reader<'a>, o: &mut Options<'a>, tr: &mut String, responsive: bool) -> Result<()> {
+    r.object(false, || "a JSON object of options".into())?;
+    let mut first = true;
+    while let Some(key) = r.key(&mut first)? {
+        match &*key {
+            "src" => o.src = string_option(r, "src")?,
+            "urlEndpoint" | "url_endpoint" => o.url_endpoint = string_option(r, "urlEndpoint")?,
+            "transformation" => {
+                tr.clear();
+                transform::steps(r, tr, &Trail::root("transformation"))?;
+            }
+            "transformationPosition" | "transformation_position" => {
+                o.position = match string_option(r, "transformationPosition")?.as_deref() {
+                    None | Some("query") => Position::Query,
+                    Some("path") => Position::Path,
+                    Some(other) => {
+                        return Err(r.fail(format_args!(
+                            "option `transformationPosition` must be \"path\" or \"query\", got {other:?}"
+                        )))
                     }
                 }
-                "queryParameters" | "query_parameters" => {
-                    o.query.clear();
-                    map.next_value_seed(QuerySeed { out: &mut o.query })?;
-                }
-                "signed" => {
-                    let t = Trail::root("signed");
-                    o.signed = match map.next_value_seed(ScalarSeed {
-                        trail: &t,
-                        lists: false,
-                    })? {
-                        Scalar::Null => false,
-                        Scalar::Bool(b) => b,
-                        other => {
-                            return Err(de::Error::custom(format!(
-                                "option `signed` must be true or false, got {}",
-                                other.type_name()
-                            )))
-                        }
+            }
+            "queryParameters" | "query_parameters" => {
+                o.query.clear();
+                query(r, &mut o.query)?;
+            }
+            "signed" => {
+                o.signed = match r.scalar(&Trail::root("signed"), false)? {
+                    Scalar::Null => false,
+                    Scalar::Bool(b) => b,
+                    other => {
+                        return Err(r.fail(format_args!(
+                            "option `signed` must be true or false, got {}",
+                            other.type_name()
+                        )))
                     }
                 }
-                "expiresIn" | "expires_in" => {
-                    o.expires_in = match number_option(&mut map, "expiresIn")? {
-                        None => 0,
-                        Some(v) => expires_in(&v).map_err(de::Error::custom)?,
+            }
+            "expiresIn" | "expires_in" => {
+                o.expires_in = match number_option(r, "expiresIn")? {
+                    None => 0,
+                    Some(v) => expires_in(&v).map_err(|m| r.fail(m))?,
+                }
+            }
+            "now" => {
+                o.now = match number_option(r, "now")? {
+                    None => None,
+                    Some(Scalar::U(n)) if n <= i64::MAX as u64 => Some(n as i64),
+                    Some(Scalar::I(n)) => Some(n),
+                    Some(other) => {
+                        return Err(r.fail(format_args!(
+                            "option `now` must be whole unix seconds, got {}",
+                            other.to_js(",")
+                        )))
                     }
                 }
-                "now" => {
-                    o.now = match number_option(&mut map, "now")? {
-                        None => None,
-                        Some(Scalar::U(n)) if n <= i64::MAX as u64 => Some(n as i64),
-                        Some(Scalar::I(n)) => Some(n),
-                        Some(other) => {
-                            return Err(de::Error::custom(format!(
-                                "option `now` must be whole unix seconds, got {}",
-                                other.to_js(",")
-                            )))
-                        }
-                    }
-                }
-                "width" if self.responsive => o.width = number_option(&mut map, "width")?,
-                "sizes" if self.responsive => o.sizes = string_option(&mut map, "sizes")?,
-                "deviceBreakpoints" | "device_breakpoints" if self.responsive => {
-                    o.device_breakpoints = map.next_value_seed(Breakpoints {
-                        key: "deviceBreakpoints",
-                    })?
-                }
-                "imageBreakpoints" | "image_breakpoints" if self.responsive => {
-                    o.image_breakpoints = map.next_value_seed(Breakpoints {
-                        key: "imageBreakpoints",
-                    })?
-                }
-                other => {
-                    return Err(de::Error::custom(format!(
-                        "unknown option `{other}` (known: {})",
-                        if self.responsive { KNOWN_RESPONSIVE } else { KNOWN }
-                    )))
-                }
             }
-        }
-        Ok(())
-    }
-}
-
-/// `queryParameters`: an object of string, number or boolean values, form-encoded as node7's
-/// `searchParams.append` does (`null` values are left out).
-struct QuerySeed<'o> {
-    out: &'o mut String,
-}
-
-impl<'de> DeserializeSeed<'de> for QuerySeed<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for QuerySeed<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("option `queryParameters` to be an object")
-    }
-    fn visit_unit<E: de::Error>(self) -> std::result::Result<(), E> {
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
-        let root = Trail::root("queryParameters");
-        while let Some(Str(key)) = map.next_key::<Str>()? {
-            let t = root.key(&key);
-            let v = map.next_value_seed(ScalarSeed {
-                trail: &t,
-                lists: false,
-            })?;
-            if v == Scalar::Null {
-                continue;
+            "width" if responsive => o.width = number_option(r, "width")?,
+            "sizes" if responsive => o.sizes = string_option(r, "sizes")?,
+            "deviceBreakpoints" | "device_breakpoints" if responsive => {
+                o.device_breakpoints = breakpoints(r, "deviceBreakpoints")?
             }
-            if !self.out.is_empty() {
-                self.out.push('&');
+            "imageBreakpoints" | "image_breakpoints" if responsive => {
+                o.image_breakpoints = breakpoints(r, "imageBreakpoints")?
             }
-            push_form(self.out, &key);
-            self.out.push('=');
-            match &v {
-                Scalar::Str(s) => push_form(self.out, s),
-                other => push_form(self.out, &other.to_js(",")),
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A list of breakpoints: positive whole pixel widths.
-struct Breakpoints {
-    key: &'static str,
-}
-
-impl<'de> DeserializeSeed<'de> for Breakpoints {
-    type Value = Option<Vec<u64>>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Breakpoints {
-    type Value = Option<Vec<u64>>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "option `{}` to be an array of pixel widths", self.key)
-    }
-    fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
-        let root = Trail::root(self.key);
-        let mut v = Vec::new();
-        loop {
-            let t = root.index(v.len());
-            match seq.next_element_seed(ScalarSeed {
-                trail: &t,
-                lists: false,
-            })? {
-                None => return Ok(Some(v)),
-                Some(Scalar::U(n)) if n > 0 => v.push(n),
-                Some(Scalar::F(x)) if x >= 1.0 && x.fract() == 0.0 && x < 1e15 => v.push(x as u64),
-                Some(other) => {
-                    return Err(de::Error::custom(format!(
-                        "`{t}` must be a positive whole number of pixels, got {}",
-                        other.to_js(",")
-                    )))
-                }
+            other => {
+                return Err(r.fail(format_args!(
+                    "unknown option `{other}` (known: {})",
+                    if responsive { KNOWN_RESPONSIVE } else { KNOWN }
+                )))
             }
         }
     }
+    Ok(())
+}
+
+/// `queryParameters`: an object of string, number or boolean values (or `null`), form-encoded
+/// as node7's `searchParams.append` does (`null` values are left out).
+fn query(r: &mut Reader, out: &mut String) -> Result<()> {
+    if !r.object(true, || "option `queryParameters` to be an object".into())? {
+        return Ok(());
+    }
+    let root = Trail::root("queryParameters");
+    let mut first = true;
+    while let Some(key) = r.key(&mut first)? {
+        let v = r.scalar(&root.key(&key), false)?;
+        if v == Scalar::Null {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('&');
+        }
+        push_form(out, &key);
+        out.push('=');
+        match &v {
+            Scalar::Str(s) => push_form(out, s),
+            other => push_form(out, &other.to_js(",")),
+        }
+    }
+    Ok(())
+}
+
+/// A list of breakpoints (or `null`): positive whole pixel widths.
+fn breakpoints(r: &mut Reader, key: &str) -> Result<Option<Vec<u64>>> {
+    if !r.array(true, || format!("option `{key}` to be an array of pixel widths"))? {
+        return Ok(None);
+    }
+    let root = Trail::root(key);
+    let mut v = Vec::new();
+    let mut first = true;
+    while r.element(&mut first)? {
+        let t = root.index(v.len());
+        match r.scalar(&t, false)? {
+            Scalar::U(n) if n > 0 => v.push(n),
+            Scalar::F(x) if x >= 1.0 && x.fract() == 0.0 && x < 1e15 => v.push(x as u64),
+            other => {
+                return Err(r.fail(format_args!(
+                    "`{t}` must be a positive whole number of pixels, got {}",
+                    other.to_js(",")
+                )))
+            }
+        }
+    }
+    Ok(Some(v))
 }

@@ -11,7 +11,7 @@
 //! image's `srcSet` would not load), all with one expiry; a breakpoint in both lists appears once;
 //! a missing `src` is an error (js5 returns `" 640w, …"`).
 
-use super::build::{build, expiry, Request};
+use super::build::{expiry, Request, Scratch};
 use super::invalid;
 use super::options::Options;
 use crate::error::Result;
@@ -75,8 +75,31 @@ fn sorted(list: Option<&Vec<u64>>, default: &[u64]) -> Vec<u64> {
     v
 }
 
-/// The attributes document for `o`.
-pub fn attributes(o: &Options, endpoint: &str, signer: &Signer, now: impl FnOnce() -> i64) -> Result<String> {
+/// A candidate's URL: its transformation is the caller's (`scratch.tr[..base]`) plus a step
+/// `w-<width>,c-at_max`.
+fn candidate<'s>(scratch: &'s mut Scratch, req: &Request, base: usize, w: Option<u64>) -> Result<&'s str> {
+    let tr = &mut scratch.tr;
+    tr.truncate(base);
+    if base > 0 {
+        tr.push(':');
+    }
+    if let Some(w) = w {
+        tr.push_str("w-");
+        super::urlparts::push_u64(tr, w);
+        tr.push(',');
+    }
+    tr.push_str("c-at_max");
+    scratch.url(req)
+}
+
+/// The attributes document for `o`, whose transformation string is in `scratch.tr`.
+pub fn attributes(
+    o: &Options,
+    scratch: &mut Scratch,
+    endpoint: &str,
+    signer: &Signer,
+    now: impl FnOnce() -> i64,
+) -> Result<String> {
     if o.src.as_deref().unwrap_or("").is_empty() {
         return Err(invalid("option `src` is required for responsive image attributes"));
     }
@@ -130,36 +153,25 @@ pub fn attributes(o: &Options, endpoint: &str, signer: &Signer, now: impl FnOnce
         signer,
         expiry: expiry(o, now)?,
     };
-    let url_for = |w: Option<u64>| {
-        let mut tr = o.tr.clone();
-        if !tr.is_empty() {
-            tr.push(':');
-        }
-        if let Some(w) = w {
-            tr.push_str("w-");
-            super::urlparts::push_u64(&mut tr, w);
-            tr.push(',');
-        }
-        tr.push_str("c-at_max");
-        build(&req, &tr)
-    };
+    let base = scratch.tr.len();
     let mut src_set = String::new();
+    // Where the last candidate's URL sits in `src_set`: it is also `src`.
     let mut last = None;
     for (i, w) in candidates.iter().enumerate() {
-        let url = url_for(Some(*w))?;
         if i > 0 {
             src_set.push_str(", ");
         }
-        src_set.push_str(&url);
+        let start = src_set.len();
+        src_set.push_str(candidate(scratch, &req, base, Some(*w))?);
+        last = Some(start..src_set.len());
         src_set.push(' ');
         let n = if kind == 'w' { *w } else { i as u64 + 1 };
         super::urlparts::push_u64(&mut src_set, n);
         src_set.push(kind);
-        last = Some(url);
     }
     let src = match last {
-        Some(url) => url,
-        None => url_for(None)?,
+        Some(range) => src_set[range].to_owned(),
+        None => candidate(scratch, &req, base, None)?.to_owned(),
     };
 
     let mut doc = Map::new();

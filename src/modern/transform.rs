@@ -23,10 +23,9 @@
 //! and other unsafe bytes raw).
 
 use super::encode::{is_clean, push_encoded, Set};
-use super::json::{Scalar, ScalarSeed, Str, Trail};
-use super::layers::LayerSeed;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::fmt;
+use super::json::{Reader, Scalar, Trail};
+use super::layers;
+use crate::error::Result;
 
 /// Names node7 maps that the shared table leaves verbatim for `ik_url`'s sake (the seed's
 /// official vectors pin them unmapped; see `src/url/table.rs`).
@@ -53,16 +52,23 @@ const FLAG_ONLY: &[&str] = &[
 const FLAG_OR_VALUE: &[&str] = &["e-sharpen", "e-shadow", "e-gradient", "e-usm", "e-dropshadow"];
 
 fn lookup(name: &str) -> Option<&'static str> {
-    MODERN_ONLY
-        .iter()
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| *v)
-        .or_else(|| crate::url::url_key(name))
+    // The shared table first: it has most names, and none of [`MODERN_ONLY`].
+    crate::url::url_key(name).or_else(|| MODERN_ONLY.iter().find(|(k, _)| *k == name).map(|(_, v)| *v))
 }
 
 /// The URL key for a transformation name (node7: the name, then its lower-case form, then the
 /// name itself).
+#[inline]
 pub fn key_for(name: &str) -> &str {
+    match crate::url::url_key(name) {
+        Some(k) => k,
+        None => key_for_rare(name),
+    }
+}
+
+/// [`key_for`] for a name the shared table does not have.
+#[inline(never)]
+fn key_for_rare(name: &str) -> &str {
     if let Some(k) = lookup(name) {
         return k;
     }
@@ -98,6 +104,7 @@ pub struct StepWriter<'o> {
 
 impl StepWriter<'_> {
     /// Starts a parameter (writes the `,` between parameters).
+    #[inline]
     pub fn part(&mut self) -> &mut String {
         if self.out.len() > self.base {
             self.out.push(',');
@@ -107,15 +114,18 @@ impl StepWriter<'_> {
 }
 
 /// Writes one parameter of a step (everything but `overlay`).
-fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> Result<(), String> {
-    if v == Scalar::Null {
+#[inline]
+fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result::Result<(), String> {
+    if matches!(v, Scalar::Null) {
         return Ok(());
     }
     let key = key_for(name);
     if key.is_empty() {
         return Ok(());
     }
-    if FLAG_ONLY.contains(&key) {
+    // Every flag effect is an `e-` key.
+    let effect = key.starts_with("e-");
+    if effect && FLAG_ONLY.contains(&key) {
         if is_true(&v) || v.as_str() == Some("-") {
             w.part().push_str(key);
         } else if !is_false(&v) {
@@ -127,7 +137,7 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> Result<(), 
         }
         return Ok(());
     }
-    if FLAG_OR_VALUE.contains(&key) {
+    if effect && FLAG_OR_VALUE.contains(&key) {
         if is_false(&v) {
             return Ok(());
         }
@@ -162,110 +172,66 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> Result<(), 
         }
         "sr" => v.write_js(out, "_"),
         "t" if is_blank(&v) => out.push_str("true"),
-        _ => v.write_js(out, ","),
+        _ => match &v {
+            Scalar::Str(s) => out.push_str(s),
+            other => other.write_js(out, ","),
+        },
     }
     Ok(())
 }
 
 /// Reads a list of steps (or `null`) and appends their string to `out`.
-pub struct StepsSeed<'o, 't> {
-    pub out: &'o mut String,
-    pub trail: &'t Trail<'t>,
-}
-
-impl<'de> DeserializeSeed<'de> for StepsSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
+pub fn steps(r: &mut Reader, out: &mut String, trail: &Trail) -> Result<()> {
+    if !r.array(true, || {
+        format!("`{trail}` to be an array of transformation steps (objects)")
+    })? {
+        return Ok(());
     }
-}
-
-impl<'de> Visitor<'de> for StepsSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "`{}` to be an array of transformation steps (objects)", self.trail)
+    let mut first = true;
+    let mut i = 0;
+    while r.element(&mut first)? {
+        step(r, out, &trail.index(i))?;
+        i += 1;
     }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut i = 0;
-        loop {
-            let t = self.trail.index(i);
-            if seq
-                .next_element_seed(StepSeed {
-                    out: &mut *self.out,
-                    trail: &t,
-                })?
-                .is_none()
-            {
-                return Ok(());
-            }
-            i += 1;
-        }
-    }
+    Ok(())
 }
 
 /// One step: an object (or `null`, skipped).
-struct StepSeed<'o, 't> {
-    out: &'o mut String,
-    trail: &'t Trail<'t>,
-}
-
-impl<'de> DeserializeSeed<'de> for StepSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
+fn step(r: &mut Reader, out: &mut String, trail: &Trail) -> Result<()> {
+    if !r.object(true, || format!("`{trail}` to be a transformation step (an object)"))? {
+        return Ok(());
     }
-}
-
-impl<'de> Visitor<'de> for StepSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "`{}` to be a transformation step (an object)", self.trail)
+    let step_start = out.len();
+    if step_start > 0 {
+        out.push(':');
     }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let step_start = self.out.len();
-        if step_start > 0 {
-            self.out.push(':');
-        }
-        let base = self.out.len();
-        let mut w = StepWriter { out: self.out, base };
-        while let Some(Str(name)) = map.next_key::<Str>()? {
-            let t = self.trail.key(&name);
-            if name == "overlay" {
-                if let Some(layer) = map.next_value_seed(LayerSeed { trail: &t })? {
-                    layer.write(&mut w, &t).map_err(de::Error::custom)?;
-                }
-                continue;
+    let base = out.len();
+    let mut w = StepWriter { out, base };
+    let mut first = true;
+    while let Some(name) = r.key(&mut first)? {
+        let t = trail.key(&name);
+        if name == "overlay" {
+            if let Some(layer) = layers::layer(r, &t)? {
+                layer.write(&mut w, &t).map_err(|m| r.fail(m))?;
             }
-            let v = map.next_value_seed(ScalarSeed { trail: &t, lists: true })?;
-            emit(&mut w, &name, v, &t).map_err(de::Error::custom)?;
+            continue;
         }
-        if w.out.len() == base {
-            w.out.truncate(step_start);
-        }
-        Ok(())
+        let v = r.scalar(&t, true)?;
+        emit(&mut w, &name, v, &t).map_err(|m| r.fail(m))?;
     }
+    if w.out.len() == base {
+        w.out.truncate(step_start);
+    }
+    Ok(())
 }
 
-/// The transformation string made safe for a URL ([`Set::Tr`]).
-pub fn finish(tr: String) -> String {
-    if is_clean(&tr, Set::Tr) {
-        return tr;
+/// Makes the transformation string `tr` safe for a URL ([`Set::Tr`]).
+pub fn finish(tr: &mut String) {
+    if !is_clean(tr, Set::Tr) {
+        let mut out = String::with_capacity(tr.len() + 16);
+        push_encoded(&mut out, tr, Set::Tr);
+        *tr = out;
     }
-    let mut out = String::with_capacity(tr.len() + 16);
-    push_encoded(&mut out, &tr, Set::Tr);
-    out
 }
 
 #[cfg(test)]
@@ -281,5 +247,15 @@ mod tests {
         assert_eq!(key_for("aspectRatio"), "ar");
         assert_eq!(key_for("rndm_trnsf"), "rndm_trnsf");
         assert_eq!(key_for("Rndm"), "Rndm");
+    }
+
+    #[test]
+    fn lookup_shortcuts_hold() {
+        // `lookup` asks the shared table first: it must not know the modern-only names.
+        for (name, _) in MODERN_ONLY {
+            assert_eq!(crate::url::url_key(name), None, "{name}");
+        }
+        // `emit` looks for flag effects among `e-` keys only.
+        assert!(FLAG_ONLY.iter().chain(FLAG_OR_VALUE).all(|k| k.starts_with("e-")));
     }
 }

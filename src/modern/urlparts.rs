@@ -23,6 +23,9 @@ pub struct Parts<'a> {
     pub path: &'a str,
     /// The query after `?`, when there is one and it is not empty.
     pub query: Option<&'a str>,
+    /// `scheme://host` as the input has it, when that is already its normalized form (most
+    /// URLs): [`Parts::push_origin`] copies it in one piece.
+    origin: Option<&'a str>,
 }
 
 /// Leading and trailing C0 controls and spaces are not part of a URL (WHATWG).
@@ -62,6 +65,52 @@ pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
             "option `{what}` must start with {scheme}:// (got {input:?})"
         )));
     }
+    // The common authority first: a host name alone (no port, no credentials), in one pass.
+    let ab = after.as_bytes();
+    let mut n = 0;
+    let mut upper = false;
+    while n < ab.len() && HOST_BYTE[ab[n] as usize] {
+        upper |= ab[n].is_ascii_uppercase();
+        n += 1;
+    }
+    let (host, port, tail, origin) = if n > 0 && (n == ab.len() || matches!(ab[n], b'/' | b'\\' | b'?' | b'#')) {
+        let (host, tail) = after.split_at(n);
+        let as_written = !upper && slashes == 2 && s.starts_with(scheme) && rest.starts_with("//");
+        let origin = as_written.then(|| &s[..scheme.len() + 3 + n]);
+        let host = if upper {
+            Cow::Owned(host.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(host)
+        };
+        (host, None, tail, origin)
+    } else {
+        let (host, port, tail) = authority(after, scheme, what)?;
+        (host, port, tail, None)
+    };
+    let tb = tail.as_bytes();
+    let cut = query_or_fragment(tb);
+    let question = (cut < tb.len() && tb[cut] == b'?').then_some(cut);
+    if cut < tb.len() && (question.is_none() || tb[cut..].iter().any(|&b| b == b'#')) {
+        return Err(invalid(format!(
+            "option `{what}` has a #fragment, which is never sent to the server (and cannot be signed); remove it"
+        )));
+    }
+    let (path, query) = match question {
+        Some(i) => (&tail[..i], Some(&tail[i + 1..])),
+        None => (tail, None),
+    };
+    Ok(Parts {
+        scheme,
+        host,
+        port,
+        path,
+        query: query.filter(|q| !q.is_empty()),
+        origin,
+    })
+}
+
+/// Host, port and the rest of `after` (the text after `scheme://`), for any authority.
+fn authority<'a>(after: &'a str, scheme: &str, what: &str) -> Result<(Cow<'a, str>, Option<u16>, &'a str)> {
     // One pass over the authority: where it ends, and whether it has credentials.
     let mut auth_end = after.len();
     let mut at = false;
@@ -87,34 +136,33 @@ pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
         (_, p) => p,
     };
     let host = check_host(host, what)?;
-    // One pass over the rest: the first `?` and any `#`.
-    let mut question = None;
-    let mut fragment = false;
-    for (i, b) in tail.bytes().enumerate() {
-        if b == b'#' {
-            fragment = true;
-            break;
+    Ok((host, port, tail))
+}
+
+/// The position of the first `?` or `#` in `b` (or its length), eight bytes at a time (a
+/// path is most of a URL; `memchr` costs more on slices this short).
+fn query_or_fragment(b: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(w);
+        // Flags the bytes equal to `?` or `#`; the lowest flag is always a true match (borrows
+        // only propagate upwards).
+        let q = x ^ (LO * b'?' as u64);
+        let h = x ^ (LO * b'#' as u64);
+        let mask = ((q.wrapping_sub(LO) & !q) | (h.wrapping_sub(LO) & !h)) & HI;
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
         }
-        if b == b'?' && question.is_none() {
-            question = Some(i);
-        }
+        i += 8;
     }
-    if fragment {
-        return Err(invalid(format!(
-            "option `{what}` has a #fragment, which is never sent to the server (and cannot be signed); remove it"
-        )));
+    while i < b.len() && b[i] != b'?' && b[i] != b'#' {
+        i += 1;
     }
-    let (path, query) = match question {
-        Some(i) => (&tail[..i], Some(&tail[i + 1..])),
-        None => (tail, None),
-    };
-    Ok(Parts {
-        scheme,
-        host,
-        port,
-        path,
-        query: query.filter(|q| !q.is_empty()),
-    })
+    i
 }
 
 fn split_port<'a>(authority: &'a str, what: &str) -> Result<(&'a str, Option<u16>)> {
@@ -124,7 +172,8 @@ fn split_port<'a>(authority: &'a str, what: &str) -> Result<(&'a str, Option<u16
             None => return Err(invalid(format!("option `{what}` has an unterminated IPv6 host"))),
         }
     } else {
-        authority.rfind(':')
+        // Bytes, not `rfind`: the authority is short, and `rfind`'s searcher costs more here.
+        authority.bytes().rposition(|b| b == b':')
     };
     let Some(colon) = colon else {
         return Ok((authority, None));
@@ -190,6 +239,10 @@ fn check_host<'a>(host: &'a str, what: &str) -> Result<Cow<'a, str>> {
 impl Parts<'_> {
     /// `scheme://host[:port]`.
     pub fn push_origin(&self, out: &mut String) {
+        if let Some(origin) = self.origin {
+            out.push_str(origin);
+            return;
+        }
         out.push_str(self.scheme);
         out.push_str("://");
         out.push_str(&self.host);
@@ -240,6 +293,23 @@ static CLASS: [u8; 256] = {
     t[b'\\' as usize] = SEPARATOR;
     t
 };
+
+/// True when the path `b` (after its leading separator) is written as it is: segments that need
+/// no encoding, are not empty and are not `.` or `..` (a segment without `%` has no other dot
+/// spelling), separated by `/`. Most paths are; they are then copied in one piece.
+fn is_plain(b: &[u8]) -> bool {
+    let plain_segment = |s: &[u8]| !s.is_empty() && s != b"." && s != b"..";
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if CLASS[c as usize] != KEEP {
+            if c != b'/' || !plain_segment(&b[start..i]) {
+                return false;
+            }
+            start = i + 1;
+        }
+    }
+    plain_segment(&b[start..])
+}
 
 fn is_single_dot(seg: &str) -> bool {
     seg == "." || seg.eq_ignore_ascii_case("%2e")
@@ -332,6 +402,11 @@ impl PathWriter {
             }
             return;
         }
+        if is_plain(&b[first..]) {
+            out.push('/');
+            out.push_str(&path[first..]);
+            return;
+        }
         // One pass over the bytes: segment ends, and whether a segment needs encoding.
         let mut seg = first;
         let mut i = first;
@@ -389,6 +464,30 @@ mod tests {
     }
 
     #[test]
+    fn origin_is_the_normalized_one_whether_copied_or_written() {
+        for (input, origin) in [
+            ("https://ik.imagekit.io/demo/a.jpg", "https://ik.imagekit.io"),
+            ("https://ik.imagekit.io", "https://ik.imagekit.io"),
+            ("http://h?x", "http://h"),
+            ("HTTPS://h/", "https://h"),
+            ("https://H/", "https://h"),
+            ("https:\\\\h/", "https://h"),
+            ("https:///h/", "https://h"),
+            (" https://h/", "https://h"),
+            ("https://h:443/", "https://h"),
+            ("https://h:8443/", "https://h:8443"),
+            ("http://[::1]:80/", "http://[::1]"),
+        ] {
+            let p = parse(input, "src").unwrap();
+            let mut out = String::new();
+            p.push_origin(&mut out);
+            assert_eq!(out, origin, "{input:?}");
+            let port = p.port.map(|n| format!(":{n}")).unwrap_or_default();
+            assert_eq!(out, format!("{}://{}{port}", p.scheme, p.host), "{input:?}");
+        }
+    }
+
+    #[test]
     fn rejects_what_cannot_be_a_delivery_url() {
         for (bad, needle) in [
             ("https://", "no host"),
@@ -425,5 +524,97 @@ mod tests {
         assert_eq!(path("a\\b c", true, true), "/a/b%20c");
         assert_eq!(path("/folder/", true, true), "/folder/");
         assert_eq!(path("/folder/", true, false), "/folder");
+    }
+
+    /// The segment-at-a-time writer that the run copying in [`PathWriter::path`] must agree with.
+    fn reference_path(w: &mut PathWriter, out: &mut String, path: &str, collapse: bool, keep_trailing: bool) {
+        let b = path.as_bytes();
+        let first = usize::from(matches!(b.first(), Some(b'/' | b'\\')));
+        if first == b.len() {
+            if !collapse || keep_trailing {
+                out.push('/');
+            }
+            return;
+        }
+        let mut seg = first;
+        let mut i = first;
+        loop {
+            while i < b.len() && CLASS[b[i] as usize] != SEPARATOR {
+                i += 1;
+            }
+            let last = i == b.len();
+            let s = &path[seg..i];
+            let clean = s.bytes().all(|c| CLASS[c as usize] == KEEP);
+            if collapse && s.is_empty() {
+                if last && keep_trailing {
+                    out.push('/');
+                }
+            } else {
+                w.segment(out, s, last && (keep_trailing || !collapse), clean);
+            }
+            if last {
+                return;
+            }
+            i += 1;
+            seg = i;
+        }
+    }
+
+    #[test]
+    fn plain_paths_are_written_as_segment_by_segment() {
+        let pieces = [
+            "a", "bc", "/", "\\", ".", "..", "%2e", "%2E.", "%", " ", "é", "//", "x.y", "~", "?", ".a",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 9) as usize;
+            let path: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            for (collapse, trailing) in [(false, true), (true, true), (true, false)] {
+                // Behind an endpoint path and a `tr:` atom, as a relative `src` is written.
+                let mut got = String::from("https://h");
+                let mut want = got.clone();
+                let mut w1 = PathWriter::new(&got);
+                let mut w2 = PathWriter::new(&want);
+                for (w, out) in [(&mut w1, &mut got), (&mut w2, &mut want)] {
+                    out.push_str("/ep/x");
+                    w.atom(out, "tr:w-1");
+                }
+                w1.path(&mut got, &path, collapse, trailing);
+                reference_path(&mut w2, &mut want, &path, collapse, trailing);
+                assert_eq!(got, want, "{path:?} collapse={collapse} trailing={trailing}");
+                assert_eq!(w1.lowest, w2.lowest, "{path:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_query_or_fragment() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefgh?",
+            "/p/q/r/s/t?x#y",
+            "01234567#",
+            "é?",
+            "????????",
+            "#",
+        ] {
+            let b = text.as_bytes();
+            for start in 0..=b.len() {
+                let want = (start..b.len())
+                    .find(|&i| b[i] == b'?' || b[i] == b'#')
+                    .unwrap_or(b.len());
+                assert_eq!(start + query_or_fragment(&b[start..]), want, "{text:?} from {start}");
+            }
+        }
     }
 }

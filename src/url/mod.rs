@@ -21,7 +21,7 @@
 mod build;
 #[doc(hidden)]
 pub mod fuzz_support;
-mod json;
+pub(crate) mod json;
 mod options;
 mod pyfmt;
 mod query;
