@@ -559,6 +559,11 @@ fn layers_of_every_type() {
         (r#"{"type":"text","text":""}"#, ""),
         (r#"{"type":null,"text":"x"}"#, ""),
         ("null", ""),
+        // `null` is the same as leaving a field out, also a field of another layer type.
+        (
+            r#"{"type":"image","input":"a.png","text":null,"color":null,"position":null,"timing":{"start":null}}"#,
+            "l-image,i-a.png,l-end",
+        ),
     ];
     for (overlay, want) in cases {
         let (st, out) = transformation(&format!(r#"[{{"width":5,"overlay":{overlay}}}]"#));

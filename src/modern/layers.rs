@@ -211,7 +211,8 @@ pub fn layer<'a>(r: &mut Reader<'a>, trail: &Trail) -> Result<Option<Layer<'a>>>
                 if matches!(v, Scalar::Bool(_)) {
                     return Err(r.fail(format_args!("`{t}` must be a string, got a boolean")));
                 }
-                layer.text = Some(v);
+                // `null` is no text, as for every other field.
+                layer.text = (v != Scalar::Null).then_some(v);
             }
             "input" => layer.input = string_field(r, &t)?,
             "color" => layer.color = string_field(r, &t)?,
