@@ -127,4 +127,43 @@ mod tests {
         assert!(call(&client, docs[2]).unwrap_err().contains("cannot sign"));
         assert!(call(&client, docs[3]).unwrap_err().contains("http:// or https://"));
     }
+
+    /// Nesting is limited (layers in layers recurse): the deepest document is read in a 2 MiB
+    /// stack even unoptimized (about 128 KiB in a release build), and deeper ones are errors.
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        fn nested(levels: usize) -> String {
+            let mut t = r#"[{"width":1}]"#.to_string();
+            for _ in 0..levels {
+                t = format!(r#"[{{"overlay":{{"type":"image","input":"a.png","transformation":{t}}}}}]"#);
+            }
+            format!(r#"{{"src":"/a.jpg","transformation":{t}}}"#)
+        }
+        let client = Arc::new(Client::from_json(CONFIG).unwrap());
+        let run = std::thread::Builder::new()
+            .stack_size(2048 * 1024)
+            .spawn(move || {
+                // 3 containers a level, plus the document and the innermost step: 41 levels fit.
+                let ok = build_url(&client, &nested(41)).unwrap();
+                assert_eq!(ok.matches("l-image").count(), 41, "{ok}");
+                for doc in [
+                    nested(42),
+                    nested(10_000),
+                    format!(r#"{{"src":"/a.jpg","transformation":{}"#, "[".repeat(1_000_000)),
+                    format!(
+                        r#"{{"src":"/a.jpg","queryParameters":{{"a":{}}}}}"#,
+                        "[".repeat(100_000)
+                    ),
+                ] {
+                    let e = build_url(&client, &doc).unwrap_err();
+                    assert!(
+                        e.message.contains("recursion limit") || e.message.contains("invalid type"),
+                        "{}",
+                        &e.message[..e.message.len().min(300)]
+                    );
+                }
+            })
+            .unwrap();
+        run.join().unwrap();
+    }
 }
