@@ -14,9 +14,9 @@ pub unsafe fn str_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
         return Err(Error::null_argument(name));
     }
     let bytes = CStr::from_ptr(ptr).to_bytes();
-    // Options documents are usually ASCII, which `is_ascii` confirms several times faster than
-    // the general UTF-8 check (this is on the path of every URL).
-    if bytes.is_ascii() {
+    // Options documents are usually ASCII, which is confirmed several times faster than the
+    // general UTF-8 check (this is on the path of every URL).
+    if is_ascii(bytes) {
         // SAFETY: ASCII text is UTF-8.
         return Ok(std::str::from_utf8_unchecked(bytes));
     }
@@ -26,6 +26,22 @@ pub unsafe fn str_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
             e.valid_up_to()
         ))
     })
+}
+
+/// `[u8]::is_ascii`, eight bytes at a time to the end: the last word overlaps the one before
+/// instead of leaving up to 63 bytes to a byte loop, as the standard one does.
+#[inline]
+fn is_ascii(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if b.len() < 8 {
+        return b.is_ascii();
+    }
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("8-byte chunk"));
+    let mut acc = word(&b[b.len() - 8..]);
+    for c in b.chunks_exact(8) {
+        acc |= word(c);
+    }
+    acc & HIGH == 0
 }
 
 /// Like [`str_arg`], but NULL gives `None` (for optional arguments).
@@ -71,4 +87,20 @@ pub unsafe fn client_arg<'a>(ptr: *const ik_client) -> Result<&'a Client> {
         return Err(Error::null_argument("client"));
     }
     Ok(&*(ptr as *const Client))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ascii_check_agrees_with_std_at_every_length_and_position() {
+        for len in 0..80 {
+            let clean = vec![b'a'; len];
+            assert!(super::is_ascii(&clean));
+            for at in 0..len {
+                let mut b = clean.clone();
+                b[at] = 0x80 | (at as u8);
+                assert!(!super::is_ascii(&b), "len {len} at {at}");
+            }
+        }
+    }
 }
