@@ -7,15 +7,8 @@
 #
 # Honors CARGO_TARGET_DIR. Pins the process to one CPU with taskset when available.
 set -euo pipefail
+exe=$("$(dirname "$0")/build_c_bench.sh" url_bench)
 cd "$(dirname "$0")/.."
-target="${CARGO_TARGET_DIR:-target}"
-mkdir -p "$target"
-target="$(cd "$target" && pwd)"
-cargo build --release --lib
-lib="$target/release"
-exe="$lib/url_bench"
-gcc -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Iinclude bench/url_bench.c -o "$exe" \
-    -L"$lib" -Wl,-rpath,"$lib" -limagekit
 echo "libimagekit $(grep -m1 '^version' Cargo.toml | cut -d'"' -f2), $(uname -m), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //')"
 if command -v taskset >/dev/null 2>&1; then
     exec taskset -c 0 "$exe" "$@"

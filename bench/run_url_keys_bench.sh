@@ -6,13 +6,5 @@
 #
 # Honors CARGO_TARGET_DIR.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-target="${CARGO_TARGET_DIR:-target}"
-mkdir -p "$target"
-target="$(cd "$target" && pwd)"
-cargo build --release --lib
-lib="$target/release"
-exe="$lib/url_keys_bench"
-gcc -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -Iinclude bench/url_keys_bench.c -o "$exe" \
-    -L"$lib" -Wl,-rpath,"$lib" -limagekit
+exe=$("$(dirname "$0")/build_c_bench.sh" url_keys_bench)
 exec "$exe" "$@"

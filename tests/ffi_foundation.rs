@@ -8,12 +8,8 @@ use imagekit::{Error, ErrorKind};
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
 
-fn take(s: *mut c_char) -> String {
-    assert!(!s.is_null(), "expected a string");
-    let out = unsafe { CStr::from_ptr(s) }.to_str().unwrap().to_owned();
-    unsafe { ik_string_free(s) };
-    out
-}
+mod ffi_support;
+use ffi_support::take;
 
 fn json(s: *mut c_char) -> serde_json::Value {
     serde_json::from_str(&take(s)).expect("valid JSON")

@@ -6,11 +6,13 @@
 
 #[rustfmt::skip] // generated (tests/codegen)
 mod op_calls;
+mod ffi_support;
 #[path = "common/server.rs"]
 mod server;
 
+use ffi_support::{mock_client, C};
 use imagekit::api::ops::OPS;
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
+use imagekit::ffi::client::ik_string_free;
 use imagekit::ffi::status::ik_status;
 use imagekit::ffi::upload::ik_files_upload_bytes;
 use serde_json::{json, Value};
@@ -20,30 +22,15 @@ use std::ffi::{c_char, CStr, CString};
 use std::ptr;
 
 struct Api {
-    client: *mut ik_client,
+    client: C,
     called: RefCell<BTreeSet<&'static str>>,
-}
-
-impl Drop for Api {
-    fn drop(&mut self) {
-        unsafe { ik_client_free(self.client) }
-    }
 }
 
 impl Api {
     fn new(server: &server::Handle) -> Api {
         let o = server.server().options();
-        let base = server.server().base_url();
-        let cfg = CString::new(format!(
-            r#"{{"private_key":"{}","public_key":"{}","url_endpoint":"https://ik.imagekit.io/demo","api_base_url":"{base}","upload_base_url":"{base}","max_retries":0,"proxy":""}}"#,
-            o.private_key, o.public_key
-        ))
-        .unwrap();
-        let mut c = ptr::null_mut();
-        let mut err = ptr::null_mut();
-        assert_eq!(unsafe { ik_client_new(cfg.as_ptr(), &mut c, &mut err) }, ik_status::Ok);
         Api {
-            client: c,
+            client: mock_client(&o.private_key, &o.public_key, &server.server().base_url()),
             called: RefCell::new(BTreeSet::new()),
         }
     }
@@ -62,7 +49,7 @@ impl Api {
         let st = unsafe {
             op_calls::call(
                 index,
-                self.client,
+                self.client.0,
                 &id_ptrs,
                 params.as_ref().map_or(ptr::null(), |p| p.as_ptr()),
                 &mut out,
@@ -92,7 +79,7 @@ impl Api {
         let mut out = ptr::null_mut();
         let st = unsafe {
             ik_files_upload_bytes(
-                self.client,
+                self.client.0,
                 body.as_ptr(),
                 body.len(),
                 opts.as_ptr(),

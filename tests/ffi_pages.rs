@@ -1,10 +1,12 @@
 //! Pagination through the C ABI against the local ImageKit-compatible server: every page of
 //! `assets.list` by callback (with early stop) and collected with a cap.
 
+mod ffi_support;
 #[path = "common/server.rs"]
 mod server;
 
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
+use ffi_support::{mock_client, C};
+use imagekit::ffi::client::ik_string_free;
 use imagekit::ffi::pages::{ik_assets_list_all, ik_assets_list_each};
 use imagekit::ffi::status::ik_status;
 use imagekit::ffi::upload::ik_files_upload_bytes;
@@ -13,25 +15,9 @@ use server::Handle;
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::ptr;
 
-struct Client(*mut ik_client);
-impl Drop for Client {
-    fn drop(&mut self) {
-        unsafe { ik_client_free(self.0) }
-    }
-}
-
-fn client(server: &Handle) -> Client {
+fn client(server: &Handle) -> C {
     let o = server.server().options();
-    let base = server.server().base_url();
-    let cfg = CString::new(format!(
-        r#"{{"private_key":"{}","public_key":"{}","url_endpoint":"https://ik.imagekit.io/demo","api_base_url":"{base}","upload_base_url":"{base}","max_retries":0,"proxy":""}}"#,
-        o.private_key, o.public_key
-    ))
-    .unwrap();
-    let mut c = ptr::null_mut();
-    let mut err = ptr::null_mut();
-    assert_eq!(unsafe { ik_client_new(cfg.as_ptr(), &mut c, &mut err) }, ik_status::Ok);
-    Client(c)
+    mock_client(&o.private_key, &o.public_key, &server.server().base_url())
 }
 
 fn take(out: *mut c_char) -> String {
@@ -53,7 +39,7 @@ unsafe extern "C" fn on_page(userdata: *mut c_void, page: *const c_char) -> c_in
     c_int::from(pages.stop_after.is_some_and(|n| pages.seen.len() >= n))
 }
 
-fn each(c: &Client, params: &str, stop_after: Option<usize>) -> (ik_status, Value, Pages) {
+fn each(c: &C, params: &str, stop_after: Option<usize>) -> (ik_status, Value, Pages) {
     let params = CString::new(params).unwrap();
     let mut pages = Pages {
         seen: Vec::new(),
@@ -72,7 +58,7 @@ fn each(c: &Client, params: &str, stop_after: Option<usize>) -> (ik_status, Valu
     (st, serde_json::from_str(&take(out)).unwrap(), pages)
 }
 
-fn all(c: &Client, params: &str, max: u64) -> (ik_status, Value) {
+fn all(c: &C, params: &str, max: u64) -> (ik_status, Value) {
     let params = CString::new(params).unwrap();
     let mut out = ptr::null_mut();
     let st = unsafe { ik_assets_list_all(c.0, params.as_ptr(), max, &mut out) };

@@ -11,54 +11,15 @@
 use hmac::{Hmac, KeyInit, Mac};
 use imagekit::ffi::auth::ik_get_authentication_parameters;
 use imagekit::ffi::build_url::{ik_build_transformation, ik_build_url, ik_responsive_image_attributes};
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
+use imagekit::ffi::client::ik_client;
 use imagekit::ffi::status::ik_status;
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::ffi::{c_char, CStr, CString};
+use std::ffi::CString;
 use std::ptr;
 
-fn data(name: &str) -> Value {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name);
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
-}
-
-/// Takes ownership of a library string.
-fn take(s: *mut c_char) -> String {
-    assert!(!s.is_null(), "expected a string from the library");
-    let out = unsafe { CStr::from_ptr(s) }
-        .to_str()
-        .expect("library output is UTF-8")
-        .to_owned();
-    unsafe { ik_string_free(s) };
-    out
-}
-
-/// An `ik_client*` freed on drop.
-struct C(*mut ik_client);
-
-impl Drop for C {
-    fn drop(&mut self) {
-        unsafe { ik_client_free(self.0) };
-    }
-}
-
-fn client_with(private_key: &str, endpoint: &str) -> C {
-    let cfg = json!({"private_key": private_key, "public_key": "public_key_test", "url_endpoint": endpoint});
-    let text = CString::new(cfg.to_string()).unwrap();
-    let mut c = ptr::null_mut();
-    let mut err = ptr::null_mut();
-    let st = unsafe { ik_client_new(text.as_ptr(), &mut c, &mut err) };
-    assert_eq!(
-        st,
-        ik_status::Ok,
-        "ik_client_new: {}",
-        if err.is_null() { String::new() } else { take(err) }
-    );
-    C(c)
-}
+mod ffi_support;
+use ffi_support::{client_with, data, take, C};
 
 const KEY: &str = "private_key_test";
 

@@ -9,29 +9,24 @@
 //! payload, `iat`, `exp`.
 
 mod common;
+mod ffi_support;
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
 use imagekit::ffi::jwt::ik_upload_v2_token;
 use imagekit::ffi::status::ik_status;
 use imagekit::ffi::webhook::ik_webhooks_unwrap;
 use serde_json::{json, Value};
 use sha2::Sha256;
-use std::ffi::{c_char, CStr, CString};
+use std::ffi::CString;
 use std::ptr;
+
+use ffi_support::{client_with, take, C};
 
 fn vectors() -> Value {
     let path = common::repo_dir().join("tests/data/webhook_vectors.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn take(s: *mut c_char) -> String {
-    assert!(!s.is_null(), "expected a string from the library");
-    let out = unsafe { CStr::from_ptr(s) }.to_str().expect("UTF-8 output").to_owned();
-    unsafe { ik_string_free(s) };
-    out
 }
 
 fn cstr(s: &str) -> CString {
@@ -234,24 +229,12 @@ fn webhook_bad_arguments() {
 const PRIVATE: &str = "private_key_test";
 const PUBLIC: &str = "public_key_test";
 
-struct Client(*mut ik_client);
-
-impl Drop for Client {
-    fn drop(&mut self) {
-        unsafe { ik_client_free(self.0) };
-    }
+/// The client the JWT tests sign with (`PUBLIC` is the support module's public key).
+fn client() -> C {
+    client_with(PRIVATE, "https://ik.imagekit.io/demo")
 }
 
-fn client() -> Client {
-    let cfg = cstr(
-        &json!({"private_key":PRIVATE,"public_key":PUBLIC,"url_endpoint":"https://ik.imagekit.io/demo"}).to_string(),
-    );
-    let (mut c, mut err) = (ptr::null_mut(), ptr::null_mut());
-    assert_eq!(unsafe { ik_client_new(cfg.as_ptr(), &mut c, &mut err) }, ik_status::Ok);
-    Client(c)
-}
-
-fn token(c: &Client, payload: &str, options: Option<&str>) -> (ik_status, String) {
+fn token(c: &C, payload: &str, options: Option<&str>) -> (ik_status, String) {
     let payload = cstr(payload);
     let options = options.map(cstr);
     let mut out = ptr::null_mut();
