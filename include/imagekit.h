@@ -217,6 +217,42 @@ ik_status ik_get_authentication_parameters(const struct ik_client *client,
                                            char **out_json);
 
 /**
+ * [`ik_get_authentication_parameters`] without allocating: the same JSON document is written,
+ * NUL-terminated, into the caller's `buf` of `cap` bytes, for servers that hand out upload
+ * credentials on every request.
+ *
+ * `token` is `token_len` bytes of UTF-8 (no NUL byte; not NUL-terminated); NULL or a length of
+ * 0 generates a new random UUIDv4. `expire` as for [`ik_get_authentication_parameters`].
+ *
+ * `out_len` is required: it is set to 0 on entry and, on `IK_STATUS_OK`, receives the
+ * document's length (without the NUL). When `cap` is too small the call fails with
+ * `IK_STATUS_INVALID_ARGUMENT` and `*out_len` receives the `cap` needed (with the NUL), so
+ * `buf` NULL with `cap` 0 asks for the size. `cap = 6 * token_len + 98` always suffices (a
+ * generated token: 134; JSON escapes a byte in at most 6). `out_error` is optional (may be
+ * NULL): it is set to NULL on entry and, on failure, receives an error JSON document the
+ * caller releases with `ik_string_free`; `buf` then holds an empty string when `cap > 0`.
+ *
+ * NULL `client` or `out_len`, or NULL `buf` with `cap > 0`, gives `IK_STATUS_NULL_ARGUMENT`;
+ * a `token` that overlaps `buf` gives `IK_STATUS_INVALID_ARGUMENT` (and `buf` is not
+ * written).
+ *
+ * Thread safety: may be called from several threads at once on the same client.
+ *
+ * # Safety
+ * `client` must be NULL or a live handle from `ik_client_new`; `token` must be NULL or point
+ * to `token_len` readable bytes; `buf` must be NULL or point to `cap` writable bytes;
+ * `out_len` and `out_error` must be NULL or writable.
+ */
+ik_status ik_get_authentication_parameters_into(const struct ik_client *client,
+                                                const char *token,
+                                                size_t token_len,
+                                                int64_t expire,
+                                                char *buf,
+                                                size_t cap,
+                                                size_t *out_len,
+                                                char **out_error);
+
+/**
  * Builds an ImageKit URL the way the newest official SDKs do (`helper.buildSrc` of
  * `@imagekit/nodejs` 7, the reference port), optionally signed.
  *

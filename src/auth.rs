@@ -78,10 +78,13 @@ impl Digits {
 struct Token([u8; 36]);
 
 impl Token {
-    fn random() -> Token {
+    fn random() -> Result<Token> {
         let mut buf = [0u8; 36];
-        uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buf);
-        Token(buf)
+        uuid::Builder::from_random_bytes(crate::random::random_16()?)
+            .into_uuid()
+            .hyphenated()
+            .encode_lower(&mut buf);
+        Ok(Token(buf))
     }
 
     fn as_str(&self) -> &str {
@@ -193,7 +196,7 @@ impl Client {
         let token = match token {
             Some(t) if !t.is_empty() => t,
             _ => {
-                random = Token::random();
+                random = Token::random()?;
                 random.as_str()
             }
         };

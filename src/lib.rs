@@ -15,6 +15,7 @@ pub mod jwt;
 pub mod log;
 pub mod modern;
 pub mod phash;
+pub mod random;
 pub mod sign;
 pub mod url;
 pub mod webhook;

@@ -432,18 +432,39 @@ public:
 
     /// {"token","expire","signature"} for client-side uploads; an empty token and expire 0
     /// choose a random token and an expiry 30 minutes ahead.
+    ///
+    /// The library writes the document into a stack buffer (ik_get_authentication_parameters_into),
+    /// so the returned string is the call's only allocation; a longer token gets a buffer of the
+    /// size the library asks for.
     std::string authentication_parameters(const std::string &token = {}, std::int64_t expire = 0) const {
-        return authentication_parameters(token.empty() ? nullptr : detail::c_arg(token, "token"), expire);
+        return authentication_parameters_into(std::string_view(detail::c_arg(token, "token"), token.size()), expire);
     }
 
     /// authentication_parameters() for a NUL-terminated token (NULL or "" choose a random one),
     /// without building a std::string for it.
     std::string authentication_parameters(const char *token, std::int64_t expire = 0) const {
-        detail::OwnedString out;
-        detail::check(ik_get_authentication_parameters(client_, token && *token ? token : nullptr, expire, out.out()),
-                      out);
-        return out.str();
+        return authentication_parameters_into(token ? std::string_view(token) : std::string_view(), expire);
     }
+
+private:
+    std::string authentication_parameters_into(std::string_view token, std::int64_t expire) const {
+        char stack[256];
+        std::size_t len = 0;
+        detail::OwnedString err;
+        ik_status st = ik_get_authentication_parameters_into(client_, token.data(), token.size(), expire, stack,
+                                                             sizeof stack, &len, err.out());
+        if (st == IK_STATUS_OK) return std::string(stack, len);
+        if (st != IK_STATUS_INVALID_ARGUMENT || len <= sizeof stack) detail::check(st, err);
+        std::string doc(len, '\0'); // len: the size needed, with the NUL
+        detail::OwnedString err2;
+        detail::check(ik_get_authentication_parameters_into(client_, token.data(), token.size(), expire, doc.data(),
+                                                            doc.size(), &len, err2.out()),
+                      err2);
+        doc.resize(len);
+        return doc;
+    }
+
+public:
 
     /// The one-time JWT for a client-side upload to /api/v2/files/upload. payload_json: every
     /// upload parameter the client will send except file and token (fileName required);

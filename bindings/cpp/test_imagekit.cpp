@@ -191,6 +191,16 @@ void test_url_toolkit() {
     CHECK_EQ(c.authentication_parameters(std::string("your_token"), 1582269249), auth);
     CHECK_EQ(imagekit::detail::JsonObject(c.authentication_parameters(nullptr, 1582269249)).string("token").size(), 36u);
     CHECK_EQ(imagekit::detail::JsonObject(c.authentication_parameters("", 1582269249)).string("token").size(), 36u);
+    // A token whose document does not fit the wrapper's stack buffer (the library says how
+    // much it needs), and one that JSON escapes.
+    const std::string long_token(400, 't');
+    const std::string long_auth = c.authentication_parameters(long_token, 1582269249);
+    CHECK_EQ(imagekit::detail::JsonObject(long_auth).string("token"), long_token);
+    CHECK_EQ(long_auth.size(), long_token.size() + 87u); // 10 digits of expiry
+    const std::string quoted = c.authentication_parameters(std::string(60, '"'), 1582269249);
+    CHECK_EQ(imagekit::detail::JsonObject(quoted).string("token"), std::string(60, '"'));
+    e = expect_error([&] { (void)c.authentication_parameters("\xff", 1); });
+    CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
     const std::string opts = R"({"path":"/a.jpg"})";
     CHECK_EQ(c.url(opts), c.url(opts.c_str()));
 

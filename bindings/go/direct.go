@@ -35,13 +35,6 @@ static ik_go_answer ik_go_url(const ik_client *client, char *buf, size_t cap) {
 	return ik_go_take(st, out, buf, cap);
 }
 
-// ik_get_authentication_parameters with the NUL-terminated token in buf (NULL when has_token is
-// 0); the document comes back in buf.
-static ik_go_answer ik_go_auth(const ik_client *client, char *buf, size_t cap, int has_token, int64_t expire) {
-	char *out = NULL;
-	ik_status st = ik_get_authentication_parameters(client, has_token ? buf : NULL, expire, &out);
-	return ik_go_take(st, out, buf, cap);
-}
 */
 import "C"
 
@@ -51,8 +44,7 @@ import (
 	"unsafe"
 )
 
-// Offline calls (URL building, authentication parameters) are the binding's hot path: one cgo
-// call each. The input is written into a pooled Go buffer that the library reads in place (no
+// URL building is the binding's hot path: one cgo call per URL. The input is written into a pooled Go buffer that the library reads in place (no
 // C.CString copy, no malloc/free), and a C helper copies the output string back into the same
 // buffer and frees it within that call (no cgo round trips for strlen and ik_string_free).
 
@@ -75,17 +67,10 @@ func putScratch(s *scratch) {
 	}
 }
 
-type directOp int
-
-const (
-	directURL directOp = iota
-	directAuth
-)
-
-// direct runs op on b (NUL-terminated input; all of b may be overwritten with the output)
-// under the client's read lock. The output is returned as a view of b, or as a fresh copy
-// when it was larger than b.
-func (c *Client) direct(b []byte, op directOp, hasToken bool, expire int64) ([]byte, C.ik_status, error) {
+// direct runs ik_url on b (the NUL-terminated options; all of b may be overwritten with the
+// output) under the client's read lock. The output is returned as a view of b, or as a fresh
+// copy when it was larger than b.
+func (c *Client) direct(b []byte) ([]byte, C.ik_status, error) {
 	p := (*C.char)(unsafe.Pointer(unsafe.SliceData(b)))
 	c.mu.RLock()
 	if c.ptr == nil {
@@ -93,17 +78,7 @@ func (c *Client) direct(b []byte, op directOp, hasToken bool, expire int64) ([]b
 		return nil, 0, ErrClosed
 	}
 	maybeGC()
-	var a C.ik_go_answer
-	switch op {
-	case directURL:
-		a = C.ik_go_url(c.ptr, p, C.size_t(len(b)))
-	case directAuth:
-		has := C.int(0)
-		if hasToken {
-			has = 1
-		}
-		a = C.ik_go_auth(c.ptr, p, C.size_t(len(b)), has, C.int64_t(expire))
-	}
+	a := C.ik_go_url(c.ptr, p, C.size_t(len(b)))
 	runtime.KeepAlive(c)
 	c.mu.RUnlock()
 	if a.big != nil {

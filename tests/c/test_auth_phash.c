@@ -87,6 +87,55 @@ int main(void) {
     CHECK_CONTAINS(out, "UTF-8");
     ik_string_free(out);
 
+    /* The allocation-free form writes the same document into the caller's buffer. */
+    {
+        char buf[134];
+        size_t len = 99;
+        char *err = (char *)1;
+        CHECK_STATUS(ik_get_authentication_parameters_into(c, "your_token", 10, 1582269249, buf, sizeof buf, &len,
+                                                           &err),
+                     IK_STATUS_OK);
+        CHECK_STR_EQ(buf, "{\"token\":\"your_token\",\"expire\":1582269249,"
+                          "\"signature\":\"e71bcd6031016b060d349d212e23e85c791decdd\"}");
+        CHECK(len == strlen(buf));
+        CHECK(err == NULL);
+        /* The token is not NUL-terminated: only token_len bytes are read. */
+        CHECK_STATUS(ik_get_authentication_parameters_into(c, "your_token_and_more", 10, 1582269249, buf, sizeof buf,
+                                                           &len, NULL),
+                     IK_STATUS_OK);
+        CHECK(strstr(buf, "e71bcd6031016b060d349d212e23e85c791decdd") != NULL);
+        /* A size query, then a buffer one byte short. */
+        CHECK_STATUS(ik_get_authentication_parameters_into(c, "your_token", 10, 1582269249, NULL, 0, &len, &err),
+                     IK_STATUS_INVALID_ARGUMENT);
+        CHECK(len == 98);
+        CHECK_CONTAINS(err, "needs 98");
+        ik_string_free(err);
+        CHECK_STATUS(ik_get_authentication_parameters_into(c, "your_token", 10, 1582269249, buf, 97, &len, NULL),
+                     IK_STATUS_INVALID_ARGUMENT);
+        CHECK(len == 98 && buf[0] == '\0');
+        /* A generated token always fits in 134 bytes. */
+        long long before = (long long)time(NULL);
+        CHECK_STATUS(ik_get_authentication_parameters_into(c, NULL, 0, 0, buf, sizeof buf, &len, NULL), IK_STATUS_OK);
+        char token[64];
+        CHECK(ik_test_json_str(buf, "token", token, sizeof token));
+        CHECK(is_uuid_v4(token));
+        CHECK(strcmp(token, first_token) != 0);
+        CHECK(json_int(buf, "expire") >= before + 1800);
+        /* Errors. */
+        CHECK_STATUS(ik_get_authentication_parameters_into(NULL, "t", 1, 1, buf, sizeof buf, &len, &err),
+                     IK_STATUS_NULL_ARGUMENT);
+        CHECK_CONTAINS(err, "client");
+        ik_string_free(err);
+        CHECK_STATUS(ik_get_authentication_parameters_into(c, "\xff", 1, 1, buf, sizeof buf, &len, &err),
+                     IK_STATUS_INVALID_ARGUMENT);
+        CHECK_CONTAINS(err, "UTF-8");
+        ik_string_free(err);
+        CHECK_STATUS(ik_get_authentication_parameters_into(c, buf + 4, 8, 1, buf, sizeof buf, &len, &err),
+                     IK_STATUS_INVALID_ARGUMENT);
+        CHECK_CONTAINS(err, "overlaps");
+        ik_string_free(err);
+    }
+
     /* pHash: the seed's examples and the official tests. */
     check_distance("f06830ca9f1e3e90", "f06830ca9f1e3e90", 0);
     check_distance("2d5ad3936d2e015b", "2d6ed293db36a4fb", 17);

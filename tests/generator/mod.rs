@@ -450,7 +450,7 @@ pub const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
         "helper.get_authentication_parameters",
         "helper.getAuthenticationParameters",
         "Helper.GetAuthenticationParameters",
-        "ik_get_authentication_parameters",
+        "ik_get_authentication_parameters, ik_get_authentication_parameters_into",
         "AuthenticationParameters",
     ),
     (
