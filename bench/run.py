@@ -14,7 +14,9 @@ Steps (each prints what it does to stderr; the report goes to stdout):
     the C ABI's byte for byte (ik-t/ik-s aside when the URL expires), or, for a newer SDK's
     format, be the same URL once percent-decoded with each step's parameters sorted; every
     signature (ik-s) must verify against HMAC-SHA1 of the URL's own payload; ik-t must be
-    now + expire_seconds; auth parameters must equal the official vector. Any failure stops;
+    now + expire_seconds; auth parameters must equal the official vector, and with the
+    defaults (auth_defaults: a new token each call) carry a signature that verifies and an
+    expiry of now + 1800. Any failure stops;
  4. time: each implementation, each CPU workload, pinned to one core (taskset), best of RUNS
     runs of at least MIN_SECONDS each, over ROUNDS rounds that alternate the implementations
     (the best of all is kept: the machine is shared, so the best run is the least disturbed);
@@ -209,7 +211,7 @@ def workload_args(w):
     args = []
     for u in w["url"]:
         args += [u["id"], json.dumps(u["options"], separators=(",", ":"))]
-    return args + ["auth", w["auth"]["token"], str(w["auth"]["expire"])]
+    return args + ["auth", w["auth"]["token"], str(w["auth"]["expire"]), "auth_defaults"]
 
 
 def outputs(text):
@@ -297,6 +299,15 @@ def verify(impls, w, client_endpoint):
             log("VERIFY FAILED: %s auth: got %s, want %s" % (impl.label, got.get("auth"), want))
             sys.exit(1)
         verdicts[(impl.key, "auth")] = "identical"
+        # Defaults: a fresh token each call, so the signature is checked instead of compared.
+        m = re.fullmatch(r"token=(\S+) expire=(-?\d+) signature=([0-9a-f]{40})", got.get("auth_defaults", ""))
+        life = w["auth_defaults"]["lifetime"]
+        if not m or not (t0 + life <= int(m.group(2)) <= t1 + life) or not hmac.compare_digest(
+                hmac.new(KEY.encode(), (m.group(1) + m.group(2)).encode(), hashlib.sha1).hexdigest(), m.group(3)):
+            log("VERIFY FAILED: %s auth_defaults: got %s (want a token, expire now+%d, a signature that verifies)"
+                % (impl.label, got.get("auth_defaults"), life))
+            sys.exit(1)
+        verdicts[(impl.key, "auth_defaults")] = "verified"
         log("   %-45s ok (%s)" % (impl.label, ", ".join(sorted(set(v for (k, _), v in verdicts.items() if k == impl.key)))))
     return verdicts, ref
 
@@ -345,6 +356,7 @@ def callgrind_all(impls, w):
         for u in w["url"]:
             counts[(impl.key, u["id"])] = instructions(impl, env, [u["id"], json.dumps(u["options"], separators=(",", ":"))])
         counts[(impl.key, "auth")] = instructions(impl, env, ["auth", w["auth"]["token"], str(w["auth"]["expire"])])
+        counts[(impl.key, "auth_defaults")] = instructions(impl, env, ["auth_defaults"])
         log("   %s: %s" % (impl.label, ", ".join("%s %.0f" % (k[1], v) for k, v in counts.items() if k[0] == impl.key and v)))
     return counts
 
@@ -477,7 +489,8 @@ def rate(v):
 def report(impls, w, rates, counts, net, verdicts, machine):
     keys = [i.key for i in impls]
     by = {i.key: i for i in impls}
-    cpu_rows = [(u["id"], u["title"]) for u in w["url"]] + [("auth", w["auth"]["title"])]
+    cpu_rows = [(u["id"], u["title"]) for u in w["url"]] + [("auth", w["auth"]["title"]),
+                                                             ("auth_defaults", w["auth_defaults"]["title"])]
     lines = []
     p = lines.append
     p("libimagekit side-by-side benchmark")
@@ -503,7 +516,8 @@ def report(impls, w, rates, counts, net, verdicts, machine):
             "%.1f" % net[(k, "upload_rss")] if (k, "upload_rss") in net else "-" for k in keys))
     p("")
     p("URL output check: identical = byte for byte the C ABI's (ik-t aside); equivalent = the same URL in the")
-    p("newer SDKs' format (percent-decoded, parameters of a step sorted), signature verified.")
+    p("newer SDKs' format (percent-decoded, parameters of a step sorted), signature verified; verified = a new")
+    p("token, expire now + 1800 and a signature that verifies (auth_defaults).")
     p("")
     p("| workload | " + " | ".join(keys) + " |")
     p("|" + "---|" * (len(keys) + 1))

@@ -1,12 +1,12 @@
 /* The C ABI side of the side-by-side benchmark (bench/run.py drives it; workloads come from
  * bench/workloads.json, passed on the command line as ID OPTIONS_JSON pairs).
  *
- *   cabi verify ID JSON [ID JSON ...] auth TOKEN EXPIRE
+ *   cabi verify ID JSON [ID JSON ...] auth TOKEN EXPIRE [auth_defaults]
  *       one "OUT <id> <url>" line per URL workload, "OUT auth token=.. expire=.. signature=.."
- *   cabi time MIN_SECONDS RUNS ID JSON [ID JSON ...] auth TOKEN EXPIRE
+ *   cabi time MIN_SECONDS RUNS ID JSON [ID JSON ...] auth TOKEN EXPIRE [auth_defaults]
  *       "RATE <id> <calls/s> <ns/call>": best of RUNS runs, each at least MIN_SECONDS long
  *   cabi count N ID JSON        N calls of one URL workload (for callgrind: nothing else runs)
- *   cabi count N auth TOKEN EXPIRE
+ *   cabi count N auth TOKEN EXPIRE | count N auth_defaults
  *
  * One call = ik_url (or ik_get_authentication_parameters) + ik_string_free, as a C caller does.
  */
@@ -24,7 +24,7 @@
 
 typedef struct {
     const char *id;
-    const char *arg; /* options JSON, or the token for auth */
+    const char *arg; /* options JSON, or the token for auth (NULL: a new one) */
     int64_t expire;  /* auth only */
     int is_auth;
 } workload;
@@ -41,12 +41,16 @@ static int call(ik_client *c, const workload *w, char **out) {
     return st == IK_STATUS_OK;
 }
 
-/* Parses "ID JSON ... [auth TOKEN EXPIRE]" into ws; returns the count or -1. */
+/* Parses "ID JSON ... [auth TOKEN EXPIRE] [auth_defaults]" into ws (auth_defaults: no token
+ * and expire 0, the library's defaults); returns the count or -1. */
 static int parse(int argc, char **argv, workload *ws, int cap) {
     int n = 0;
     for (int i = 0; i < argc; n++) {
         if (n == cap) return -1;
-        if (strcmp(argv[i], "auth") == 0) {
+        if (strcmp(argv[i], "auth_defaults") == 0) {
+            ws[n] = (workload){"auth_defaults", NULL, 0, 1};
+            i += 1;
+        } else if (strcmp(argv[i], "auth") == 0) {
             if (i + 2 >= argc) return -1;
             ws[n] = (workload){"auth", argv[i + 1], strtoll(argv[i + 2], NULL, 10), 1};
             i += 3;
@@ -60,9 +64,9 @@ static int parse(int argc, char **argv, workload *ws, int cap) {
 }
 
 /* Prints the auth document as token=.. expire=.. signature=.. (a small fixed-layout reader). */
-static void print_auth(const char *doc) {
+static void print_auth(const char *id, const char *doc) {
     const char *keys[] = {"token", "expire", "signature"};
-    printf("OUT auth");
+    printf("OUT %s", id);
     for (int k = 0; k < 3; k++) {
         char pat[32];
         snprintf(pat, sizeof pat, "\"%s\":", keys[k]);
@@ -113,7 +117,7 @@ int main(int argc, char **argv) {
                 return 1;
             }
             if (ws[i].is_auth)
-                print_auth(out);
+                print_auth(ws[i].id, out);
             else
                 printf("OUT %s %s\n", ws[i].id, out);
             ik_string_free(out);

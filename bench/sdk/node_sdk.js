@@ -2,8 +2,8 @@
 // one throwaway install): `imagekit` 6.x (`new ImageKit({...}).url(opts)`) and
 // `@imagekit/nodejs` 7.x (`client.helper.buildSrc(opts)`).
 //
-//   node node_sdk.js PACKAGE verify ID JSON [ID JSON ...] auth TOKEN EXPIRE
-//   node node_sdk.js PACKAGE time MIN_SECONDS RUNS ID JSON [...] auth TOKEN EXPIRE
+//   node node_sdk.js PACKAGE verify ID JSON [ID JSON ...] auth TOKEN EXPIRE [auth_defaults]
+//   node node_sdk.js PACKAGE time MIN_SECONDS RUNS ID JSON [...] auth TOKEN EXPIRE [auth_defaults]
 //   node node_sdk.js PACKAGE details BASE_URL FILE_ID N WARMUP
 //   node node_sdk.js PACKAGE upload BASE_URL FILE
 //
@@ -81,10 +81,19 @@ function authCall(ik, token, expire) {
   return () => ik.helper.getAuthenticationParameters(token, expire);
 }
 
+// auth_defaults: no arguments (a new token, expire now + 1800).
+function authDefaultsCall(ik) {
+  if (v6) return () => ik.getAuthenticationParameters();
+  return () => ik.helper.getAuthenticationParameters();
+}
+
 function workloads(ik, a) {
   const out = [];
   for (let i = 0; i < a.length; ) {
-    if (a[i] === 'auth') {
+    if (a[i] === 'auth_defaults') {
+      out.push(['auth_defaults', authDefaultsCall(ik)]);
+      i += 1;
+    } else if (a[i] === 'auth') {
       out.push(['auth', authCall(ik, a[i + 1], Number(a[i + 2]))]);
       i += 3;
     } else {
@@ -122,7 +131,7 @@ async function main() {
     const ik = client();
     for (const [id, fn] of workloads(ik, args)) {
       const r = fn();
-      if (id === 'auth') console.log(`OUT auth token=${r.token} expire=${r.expire} signature=${r.signature}`);
+      if (id.startsWith('auth')) console.log(`OUT ${id} token=${r.token} expire=${r.expire} signature=${r.signature}`);
       else console.log(`OUT ${id} ${r}`);
     }
   } else if (mode === 'time') {

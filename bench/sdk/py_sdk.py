@@ -1,8 +1,11 @@
 """The Python SDKs' side of the side-by-side benchmark (bench/run.py runs it in each throwaway
 venv): imagekitio 4.x (the seed: `ImageKit(...).url(dict)`) and 5.x (`client.helper.build_url`).
 
-    python py_sdk.py verify ID JSON [ID JSON ...] auth TOKEN EXPIRE
-    python py_sdk.py time MIN_SECONDS RUNS ID JSON [...] auth TOKEN EXPIRE
+    python py_sdk.py verify ID JSON [ID JSON ...] auth TOKEN EXPIRE [auth_defaults]
+    python py_sdk.py time MIN_SECONDS RUNS ID JSON [...] auth TOKEN EXPIRE [auth_defaults]
+
+auth_defaults calls get_authentication_parameters() with no arguments (a new token, expire
+now + 1800).
     python py_sdk.py details BASE_URL FILE_ID N WARMUP
     python py_sdk.py upload BASE_URL FILE
 
@@ -76,10 +79,19 @@ def auth_call(ik, token, expire):
     return lambda: get(token=token, expire=expire)
 
 
+def auth_defaults_call(ik):
+    if MAJOR < 5:
+        return ik.get_authentication_parameters
+    return ik.helper.get_authentication_parameters
+
+
 def workloads(ik, args):
     out, i = [], 0
     while i < len(args):
-        if args[i] == "auth":
+        if args[i] == "auth_defaults":
+            out.append(("auth_defaults", auth_defaults_call(ik)))
+            i += 1
+        elif args[i] == "auth":
             token, expire = args[i + 1], int(args[i + 2])
             out.append(("auth", auth_call(ik, token, expire)))
             i += 3
@@ -116,8 +128,8 @@ def main(argv):
         ik = client()
         for wid, fn in workloads(ik, args):
             r = fn()
-            if wid == "auth":
-                print("OUT auth token=%s expire=%s signature=%s" % (r["token"], r["expire"], r["signature"]))
+            if wid.startswith("auth"):
+                print("OUT %s token=%s expire=%s signature=%s" % (wid, r["token"], r["expire"], r["signature"]))
             else:
                 print("OUT %s %s" % (wid, r))
     elif mode == "time":

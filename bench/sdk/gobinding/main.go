@@ -1,8 +1,8 @@
 // The Go binding's side of the side-by-side benchmark (bench/run.py drives it).
 //
-//	gobinding verify ID JSON [ID JSON ...] auth TOKEN EXPIRE
-//	gobinding time MIN_SECONDS RUNS ID JSON [ID JSON ...] auth TOKEN EXPIRE
-//	gobinding count N ID JSON | count N auth TOKEN EXPIRE
+//	gobinding verify ID JSON [ID JSON ...] auth TOKEN EXPIRE [auth_defaults]
+//	gobinding time MIN_SECONDS RUNS ID JSON [ID JSON ...] auth TOKEN EXPIRE [auth_defaults]
+//	gobinding count N ID JSON | count N auth TOKEN EXPIRE | count N auth_defaults
 //	gobinding details BASE_URL FILE_ID N WARMUP
 //	gobinding upload BASE_URL FILE
 //
@@ -83,7 +83,11 @@ func options(doc string) imagekit.URLOptions {
 func parse(args []string) []workload {
 	var ws []workload
 	for i := 0; i < len(args); {
-		if args[i] == "auth" && i+2 < len(args) {
+		if args[i] == "auth_defaults" {
+			// No token and expire 0: the SDK's defaults (a new token, expire now + 1800).
+			ws = append(ws, workload{id: "auth_defaults", auth: true})
+			i++
+		} else if args[i] == "auth" && i+2 < len(args) {
 			e, _ := strconv.ParseInt(args[i+2], 10, 64)
 			ws = append(ws, workload{id: "auth", auth: true, token: args[i+1], expire: e})
 			i += 3
@@ -171,7 +175,7 @@ func main() {
 				if err != nil {
 					fail("auth: %v", err)
 				}
-				fmt.Printf("OUT auth token=%s expire=%d signature=%s\n", a.Token, a.Expire, a.Signature)
+				fmt.Printf("OUT %s token=%s expire=%d signature=%s\n", w.id, a.Token, a.Expire, a.Signature)
 			} else {
 				fmt.Printf("OUT %s %s\n", w.id, run(c, &w))
 			}

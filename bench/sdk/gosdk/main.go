@@ -1,9 +1,9 @@
 // imagekit-go v2's side of the side-by-side benchmark (bench/run.py copies this file into the
 // throwaway install folder, where `go get` pins the SDK version the module proxy serves).
 //
-//	gosdk verify ID JSON [ID JSON ...] auth TOKEN EXPIRE
-//	gosdk time MIN_SECONDS RUNS ID JSON [ID JSON ...] auth TOKEN EXPIRE
-//	gosdk count N ID JSON | count N auth TOKEN EXPIRE
+//	gosdk verify ID JSON [ID JSON ...] auth TOKEN EXPIRE [auth_defaults]
+//	gosdk time MIN_SECONDS RUNS ID JSON [ID JSON ...] auth TOKEN EXPIRE [auth_defaults]
+//	gosdk count N ID JSON | count N auth TOKEN EXPIRE | count N auth_defaults
 //	gosdk details BASE_URL FILE_ID N WARMUP
 //	gosdk upload BASE_URL FILE
 //
@@ -104,7 +104,11 @@ func options(doc string) shared.SrcOptionsParam {
 func parse(args []string) []workload {
 	var ws []workload
 	for i := 0; i < len(args); {
-		if args[i] == "auth" && i+2 < len(args) {
+		if args[i] == "auth_defaults" {
+			// No token and expire 0: the SDK's defaults (a new token, expire now + 1800).
+			ws = append(ws, workload{id: "auth_defaults", auth: true})
+			i++
+		} else if args[i] == "auth" && i+2 < len(args) {
 			e, _ := strconv.ParseInt(args[i+2], 10, 64)
 			ws = append(ws, workload{id: "auth", auth: true, token: args[i+1], expire: e})
 			i += 3
@@ -178,7 +182,7 @@ func main() {
 				if err != nil {
 					fail("auth: %v", err)
 				}
-				fmt.Printf("OUT auth token=%v expire=%v signature=%v\n", a["token"], a["expire"], a["signature"])
+				fmt.Printf("OUT %s token=%v expire=%v signature=%v\n", w.id, a["token"], a["expire"], a["signature"])
 			} else {
 				fmt.Printf("OUT %s %s\n", w.id, run(&c, &w))
 			}
