@@ -60,4 +60,40 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(_) => assert!(expire == 0 && now.checked_add(1800).is_none()),
     }
+
+    // The allocation-free C entry point, with a buffer of every size around the document's: it
+    // writes the same document when it fits, and asks for the size it needs when it does not.
+    // (A given token and expiry only: a generated token differs on every call.)
+    if expire != 0 && !token.is_empty() {
+        let want = client.authentication_parameters_json(Some(token), expire, 0).expect("given expire");
+        let raw = Box::into_raw(Box::new(client)) as *const imagekit::ffi::client::ik_client;
+        for cap in [0, 1, want.len(), want.len() + 1, want.len() + 7] {
+            let mut buf = vec![0u8; cap];
+            let mut len = 0usize;
+            let mut err = std::ptr::null_mut();
+            let st = unsafe {
+                imagekit::ffi::auth::ik_get_authentication_parameters_into(
+                    raw,
+                    token.as_ptr().cast(),
+                    token.len(),
+                    expire,
+                    if cap == 0 { std::ptr::null_mut() } else { buf.as_mut_ptr().cast() },
+                    cap,
+                    &mut len,
+                    &mut err,
+                )
+            };
+            if token.contains('\0') {
+                assert_eq!(st, imagekit::ffi::status::ik_status::InvalidArgument);
+            } else if cap > want.len() {
+                assert_eq!(st, imagekit::ffi::status::ik_status::Ok);
+                assert_eq!((&buf[..len], buf[len]), (want.as_bytes(), 0));
+            } else {
+                assert_eq!(st, imagekit::ffi::status::ik_status::InvalidArgument);
+                assert_eq!(len, want.len() + 1);
+            }
+            unsafe { imagekit::ffi::client::ik_string_free(err) };
+        }
+        unsafe { imagekit::ffi::client::ik_client_free(raw as *mut _) };
+    }
 });
