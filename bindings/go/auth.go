@@ -131,7 +131,7 @@ func leadingInt(b []byte) (n int, v int64, ok bool) {
 }
 
 // authBox is one allocation for a result: the parameters and the bytes behind them. The
-// library writes the document (Raw) at the start of data, and the lengths into n; the
+// library writes the document (Raw) at the start of data, and its length into n; the
 // signature and a generated token are then copied behind it, where the strings point, so
 // that writing into Raw cannot change them. A given token is returned as the caller's own
 // string.
