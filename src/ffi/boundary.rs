@@ -72,7 +72,9 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic payload".to_string());
-    format!("internal panic in libimagekit (please report it): {detail}")
+    // A panic's text is the one error text no client has scrubbed: a key in a formatted message
+    // must not reach the caller either.
+    super::live_secrets::scrub(format!("internal panic in libimagekit (please report it): {detail}"))
 }
 
 /// Writes `value` to `out` if `out` is not NULL.

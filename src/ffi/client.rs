@@ -2,6 +2,7 @@
 
 use super::args::{client_arg, str_arg};
 use super::boundary::{call_with_error, guard};
+use super::live_secrets;
 use super::status::ik_status;
 use crate::client::Client;
 use crate::error::Error;
@@ -67,7 +68,9 @@ pub unsafe extern "C" fn ik_client_new(
         *out_client = std::ptr::null_mut();
         let text = str_arg(config_json, "config_json")?;
         let client = Client::from_json(text)?;
+        let secrets = client.secrets.clone();
         *out_client = Box::into_raw(Box::new(client)) as *mut ik_client;
+        live_secrets::register(*out_client as usize, secrets);
         Ok(())
     })
 }
@@ -81,6 +84,7 @@ pub unsafe extern "C" fn ik_client_new(
 pub unsafe extern "C" fn ik_client_free(client: *mut ik_client) {
     guard((), || {
         if !client.is_null() {
+            live_secrets::unregister(client as usize);
             drop(Box::from_raw(client as *mut Client));
         }
     })

@@ -15,6 +15,7 @@ pub mod build_url;
 pub mod client;
 pub mod cstring;
 pub mod jwt;
+pub mod live_secrets;
 pub mod ops;
 #[rustfmt::skip] // generated (tests/codegen): kept byte-for-byte as the generator writes it
 pub mod ops_gen;
