@@ -11,7 +11,7 @@ use std::ffi::{c_char, CString};
 use std::ptr;
 
 mod ffi_support;
-use ffi_support::{client_with, data, take, C};
+use ffi_support::{client_with, data, is_uuid_v4, take, unix_now, C};
 
 const KEY: &str = "private_key_test";
 
@@ -147,24 +147,6 @@ fn the_size_protocol() {
     let generated = into(&c, None, i64::MIN, 0);
     assert_eq!(generated.len, 134);
     assert_eq!(into(&c, None, i64::MIN, 134).st, ik_status::Ok);
-}
-
-fn is_uuid_v4(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-')
-        && b[14] == b'4'
-        && matches!(b[19], b'8' | b'9' | b'a' | b'b')
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| [8, 13, 18, 23].contains(&i) || c.is_ascii_digit() || (b'a'..=b'f').contains(c))
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
 }
 
 #[test]

@@ -15,7 +15,7 @@ use std::ffi::CString;
 use std::ptr;
 
 mod ffi_support;
-use ffi_support::{client_from, client_with, data, take, C};
+use ffi_support::{client_from, client_with, data, is_uuid_v4, take, unix_now, C};
 
 fn test_client() -> C {
     client_with("private_key_test", "https://test-domain.com/test-endpoint")
@@ -873,24 +873,6 @@ fn auth_call(c: &C, token: Option<&[u8]>, expire: i64) -> (ik_status, String) {
         ik_get_authentication_parameters(c.0, tok.as_ref().map_or(ptr::null(), |t| t.as_ptr()), expire, &mut out)
     };
     (st, take(out))
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
-}
-
-fn is_uuid_v4(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-')
-        && b[14] == b'4'
-        && matches!(b[19], b'8' | b'9' | b'a' | b'b')
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| [8, 13, 18, 23].contains(&i) || c.is_ascii_digit() || (b'a'..=b'f').contains(c))
 }
 
 #[test]

@@ -13,12 +13,16 @@ pub unsafe fn str_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
     if ptr.is_null() {
         return Err(Error::null_argument(name));
     }
-    let bytes = CStr::from_ptr(ptr).to_bytes();
+    utf8_arg(CStr::from_ptr(ptr).to_bytes(), name)
+}
+
+/// The bytes of argument `name` as UTF-8 text, or an error naming the argument and the byte.
+pub fn utf8_arg<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str> {
     // Options documents are usually ASCII, which is confirmed several times faster than the
     // general UTF-8 check (this is on the path of every URL).
     if is_ascii(bytes) {
         // SAFETY: ASCII text is UTF-8.
-        return Ok(std::str::from_utf8_unchecked(bytes));
+        return Ok(unsafe { std::str::from_utf8_unchecked(bytes) });
     }
     std::str::from_utf8(bytes).map_err(|e| {
         Error::invalid(format!(

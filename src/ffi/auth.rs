@@ -1,6 +1,6 @@
 //! C surface: upload authentication parameters (`ik_get_authentication_parameters`).
 
-use super::args::{bytes_arg, client_arg, opt_str_arg};
+use super::args::{bytes_arg, client_arg, opt_str_arg, utf8_arg};
 use super::boundary::{call_with_error, call_with_out};
 use super::client::ik_client;
 use super::cstring::CText;
@@ -132,7 +132,5 @@ unsafe fn token_arg<'a>(ptr: *const c_char, len: usize) -> Result<Option<&'a str
     if bytes.contains(&0) {
         return Err(Error::invalid("argument `token` contains a NUL byte"));
     }
-    std::str::from_utf8(bytes)
-        .map(Some)
-        .map_err(|e| Error::invalid(format!("argument `token` is not valid UTF-8 (byte {})", e.valid_up_to())))
+    utf8_arg(bytes, "token").map(Some)
 }
