@@ -496,6 +496,8 @@ ik_status ik_upload_v2_token(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -512,6 +514,8 @@ ik_status ik_assets_list(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -533,6 +537,8 @@ ik_status ik_files_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -550,6 +556,8 @@ ik_status ik_files_update(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -570,6 +578,8 @@ ik_status ik_files_delete(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -589,6 +599,8 @@ ik_status ik_files_copy(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -607,6 +619,8 @@ ik_status ik_files_move(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -628,6 +642,8 @@ ik_status ik_files_rename(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -647,6 +663,8 @@ ik_status ik_files_bulk_delete(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -668,6 +686,8 @@ ik_status ik_files_bulk_add_tags(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -688,6 +708,8 @@ ik_status ik_files_bulk_remove_tags(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -705,6 +727,8 @@ ik_status ik_files_bulk_remove_ai_tags(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -721,6 +745,8 @@ ik_status ik_files_versions_list(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id`, `version_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -740,6 +766,8 @@ ik_status ik_files_versions_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id`, `version_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -758,6 +786,8 @@ ik_status ik_files_versions_delete(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id`, `version_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -775,6 +805,8 @@ ik_status ik_files_versions_restore(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -795,6 +827,8 @@ ik_status ik_files_metadata_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -814,6 +848,8 @@ ik_status ik_files_metadata_get_from_url(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -830,6 +866,8 @@ ik_status ik_cache_invalidation_create(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `request_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -850,6 +888,8 @@ ik_status ik_cache_invalidation_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -868,6 +908,8 @@ ik_status ik_folders_create(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -888,6 +930,8 @@ ik_status ik_folders_delete(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -906,6 +950,8 @@ ik_status ik_folders_copy(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -926,6 +972,8 @@ ik_status ik_folders_move(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -942,6 +990,8 @@ ik_status ik_folders_rename(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `job_id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -962,6 +1012,8 @@ ik_status ik_folders_job_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -980,6 +1032,8 @@ ik_status ik_custom_metadata_fields_create(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1001,6 +1055,8 @@ ik_status ik_custom_metadata_fields_list(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1019,6 +1075,8 @@ ik_status ik_custom_metadata_fields_update(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1034,6 +1092,8 @@ ik_status ik_custom_metadata_fields_delete(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1053,6 +1113,8 @@ ik_status ik_saved_extensions_list(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1069,6 +1131,8 @@ ik_status ik_saved_extensions_create(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1090,6 +1154,8 @@ ik_status ik_saved_extensions_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1108,6 +1174,8 @@ ik_status ik_saved_extensions_update(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1123,6 +1191,8 @@ ik_status ik_saved_extensions_delete(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1142,6 +1212,8 @@ ik_status ik_named_transformations_list(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1158,6 +1230,8 @@ ik_status ik_named_transformations_create(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1179,6 +1253,8 @@ ik_status ik_named_transformations_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1196,6 +1272,8 @@ ik_status ik_named_transformations_update(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1216,6 +1294,8 @@ ik_status ik_named_transformations_delete(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1235,6 +1315,8 @@ ik_status ik_accounts_usage_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1250,6 +1332,8 @@ ik_status ik_accounts_usage_analytics_get(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1269,6 +1353,8 @@ ik_status ik_accounts_origins_list(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1285,6 +1371,8 @@ ik_status ik_accounts_origins_create(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1306,6 +1394,8 @@ ik_status ik_accounts_origins_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1324,6 +1414,8 @@ ik_status ik_accounts_origins_update(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1339,6 +1431,8 @@ ik_status ik_accounts_origins_delete(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1358,6 +1452,8 @@ ik_status ik_accounts_url_endpoints_list(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1374,6 +1470,8 @@ ik_status ik_accounts_url_endpoints_create(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1395,6 +1493,8 @@ ik_status ik_accounts_url_endpoints_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1413,6 +1513,8 @@ ik_status ik_accounts_url_endpoints_update(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1428,6 +1530,8 @@ ik_status ik_accounts_url_endpoints_delete(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1447,6 +1551,8 @@ ik_status ik_accounts_webhooks_list(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1463,6 +1569,8 @@ ik_status ik_accounts_webhooks_create(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1484,6 +1592,8 @@ ik_status ik_accounts_webhooks_get(const struct ik_client *client,
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
  *
+ * Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+ *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
@@ -1501,6 +1611,8 @@ ik_status ik_accounts_webhooks_update(const struct ik_client *client,
  * On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
  * an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
  * `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+ *
+ * Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
  *
  * # Safety
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.

@@ -171,6 +171,11 @@ pub struct ErrorInfo {
     pub body: Option<Value>,
     /// How many attempts were made (1 + retries) for network calls.
     pub attempts: Option<u32>,
+    /// An attempt of this call may have been applied by the server: its whole request went out
+    /// and its answer was lost or was a 5xx.
+    pub maybe_applied: bool,
+    /// The document says `"outcome": "unknown"`: the call changes state and may have done so.
+    pub outcome_unknown: bool,
 }
 
 impl std::ops::Deref for Error {
@@ -198,6 +203,8 @@ impl Error {
             rate_limit: RateLimit::default(),
             body: None,
             attempts: None,
+            maybe_applied: false,
+            outcome_unknown: false,
         }))
     }
 
@@ -242,6 +249,9 @@ impl Error {
         }
         if let Some(a) = self.attempts {
             m.insert("attempts".into(), Value::from(a));
+        }
+        if self.outcome_unknown {
+            m.insert("outcome".into(), Value::from("unknown"));
         }
         if let Some(b) = &self.body {
             m.insert("body".into(), clip_body(b));

@@ -24,7 +24,7 @@ impl Client {
     pub fn call(&self, op: &Op, ids: &[&str], params_json: Option<&str>) -> Result<String> {
         let request = prepare(op, ids, params_json)?;
         let url = self.api_url(&request.path_and_query);
-        let answer = self.send(method(op.verb), url, request.body, None)?;
+        let answer = self.send(method(op.verb), url, request.body, op.retry, None)?;
         Ok(if answer.trim().is_empty() {
             op.empty_answer.to_string()
         } else {

@@ -15,6 +15,7 @@ pub mod request;
 pub mod upload;
 
 use crate::client::Client;
+use ops::Retry;
 use crate::error::{Error, Result};
 use crate::http::{Answer, Body, Method, ProgressFn, Request};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -68,9 +69,10 @@ impl Client {
         method: Method,
         url: String,
         body: Body<'_>,
+        retry: Retry,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<String> {
-        self.send_answer(method, url, body, progress).map(|a| a.text)
+        self.send_answer(method, url, body, retry, progress).map(|a| a.text)
     }
 
     /// [`send`](Self::send), keeping the answer's status, request id and attempt count.
@@ -79,9 +81,10 @@ impl Client {
         method: Method,
         url: String,
         body: Body<'_>,
+        retry: Retry,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<Answer> {
-        let mut req = Request::new(method, url, body);
+        let mut req = Request::new(method, url, body).with_retry(retry);
         let log = |level, msg: &dyn Fn() -> String| self.log(level, msg);
         self.transport()?.call_answer(&mut req, &log, progress)
     }

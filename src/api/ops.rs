@@ -106,6 +106,64 @@ pub enum Input {
     Body(&'static [Param]),
 }
 
+/// What a failed attempt of an operation allows: whether it may be sent again, and what a lost
+/// answer means. Every class retries failures that prove the server did not act (the connection
+/// was refused or failed, DNS, the TLS handshake, an error while the request was still being
+/// written, 429, `x-should-retry: true`); they differ on failures after the whole request went
+/// out (a dropped connection, a timeout waiting for the answer, a 5xx).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Doing it twice is doing it once (reads, whole-resource updates, tag sets): retried on any
+    /// retryable failure, as the official SDKs do.
+    Safe,
+    /// A delete: retried like `Safe`, and when an attempt may have deleted the target, a later
+    /// attempt's "not found" means the target is gone: the call succeeds.
+    ResolveIfGone,
+    /// Creates, copies, moves, renames, purges, restores: never sent again once a whole request
+    /// went out without a clear answer; the error then says the outcome is unknown (the server
+    /// may have applied the change).
+    OutcomeUnknown,
+}
+
+impl Retry {
+    /// One sentence for the header docs and the retry docs.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Retry::Safe => {
+                "repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried"
+            }
+            Retry::ResolveIfGone => {
+                "retried like a read; when an attempt whose answer was lost may have deleted the target, a later \
+                 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`"
+            }
+            Retry::OutcomeUnknown => {
+                "retried only when the server provably did not act (no connection, DNS, TLS handshake, the request \
+                 not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again \
+                 and the error document has `\"outcome\": \"unknown\"` (the server may have applied the change)"
+            }
+        }
+    }
+
+    /// The class's name in docs (`safe`, `resolve_if_gone`, `outcome_unknown`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Retry::Safe => "safe",
+            Retry::ResolveIfGone => "resolve_if_gone",
+            Retry::OutcomeUnknown => "outcome_unknown",
+        }
+    }
+
+    /// The class of a request that is not a row of the table, by its method: reads and whole
+    /// replacements are safe, deletes resolve, everything else may not be repeated blindly.
+    pub const fn for_verb(verb: Verb) -> Retry {
+        match verb {
+            Verb::Get | Verb::Put => Retry::Safe,
+            Verb::Delete => Retry::ResolveIfGone,
+            Verb::Post | Verb::Patch => Retry::OutcomeUnknown,
+        }
+    }
+}
+
 /// A limit the API states on the length of a list field (≤ 100 ids for bulk delete …).
 #[derive(Debug, Clone, Copy)]
 pub struct MaxItems {
@@ -138,6 +196,8 @@ pub struct Op {
     pub empty_answer: &'static str,
     /// One line for the header, the bindings and the coverage table.
     pub doc: &'static str,
+    /// What a failed attempt allows (see [`Retry`]).
+    pub retry: Retry,
 }
 
 impl Op {
@@ -154,6 +214,7 @@ impl Op {
             in_spec: true,
             empty_answer: "{}",
             doc: "",
+            retry: Retry::Safe,
         }
     }
     const fn query(mut self, params: &'static [Param]) -> Op {
@@ -180,6 +241,10 @@ impl Op {
         self.doc = doc;
         self
     }
+    const fn retry(mut self, retry: Retry) -> Op {
+        self.retry = retry;
+        self
+    }
 
     /// The ids in the path template, in order (`["fileId", "versionId"]`).
     pub fn path_ids(&self) -> impl Iterator<Item = &'static str> {
@@ -204,6 +269,7 @@ impl Op {
 }
 
 use Kind::*;
+use Retry::*;
 use Verb::*;
 
 const LIST_ASSETS: &[Param] = &[
@@ -301,8 +367,11 @@ pub static OPS: &[Op] = &[
     Op::new("assets.list", "assets.list", "Assets.List", Get, "/v1/files")
         .query(LIST_ASSETS)
         .pages()
+        .retry(Safe)
         .doc("Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like)."),
-    Op::new("files.get", "files.get", "Files.Get", Get, "/v1/files/{fileId}/details").doc("Gets a file's details."),
+    Op::new("files.get", "files.get", "Files.Get", Get, "/v1/files/{fileId}/details")
+        .retry(Safe)
+        .doc("Gets a file's details."),
     Op::new(
         "files.update",
         "files.update",
@@ -311,6 +380,7 @@ pub static OPS: &[Op] = &[
         "/v1/files/{fileId}/details",
     )
     .body(UPDATE_FILE)
+    .retry(Safe)
     .doc("Updates a file's tags, custom coordinates, custom metadata, extensions or publication status."),
     Op::new(
         "files.delete",
@@ -319,15 +389,19 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/files/{fileId}",
     )
+    .retry(ResolveIfGone)
     .doc("Deletes a file and all its versions (cached copies stay until purged)."),
     Op::new("files.copy", "files.copy", "Files.Copy", Post, "/v1/files/copy")
         .body(COPY_FILE)
+        .retry(OutcomeUnknown)
         .doc("Copies a file to another folder."),
     Op::new("files.move", "files.move", "Files.Move", Post, "/v1/files/move")
         .body(MOVE_FILE)
+        .retry(OutcomeUnknown)
         .doc("Moves a file to another folder."),
     Op::new("files.rename", "files.rename", "Files.Rename", Put, "/v1/files/rename")
         .body(RENAME_FILE)
+        .retry(OutcomeUnknown)
         .doc("Renames a file (optionally purging the old URL from the cache)."),
     Op::new(
         "files.bulk.delete",
@@ -338,6 +412,7 @@ pub static OPS: &[Op] = &[
     )
     .body(FILE_IDS)
     .max("fileIds", 100)
+    .retry(ResolveIfGone)
     .doc("Deletes up to 100 files by id."),
     Op::new(
         "files.bulk.add_tags",
@@ -348,6 +423,7 @@ pub static OPS: &[Op] = &[
     )
     .body(TAGS)
     .max("fileIds", 50)
+    .retry(Safe)
     .doc("Adds tags to up to 50 files."),
     Op::new(
         "files.bulk.remove_tags",
@@ -358,6 +434,7 @@ pub static OPS: &[Op] = &[
     )
     .body(TAGS)
     .max("fileIds", 50)
+    .retry(Safe)
     .doc("Removes tags from up to 50 files."),
     Op::new(
         "files.bulk.remove_ai_tags",
@@ -368,6 +445,7 @@ pub static OPS: &[Op] = &[
     )
     .body(AI_TAGS)
     .max("fileIds", 50)
+    .retry(Safe)
     .doc("Removes AI tags from up to 50 files."),
     Op::new(
         "files.versions.list",
@@ -376,6 +454,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/{fileId}/versions",
     )
+    .retry(Safe)
     .doc("Lists a file's versions."),
     Op::new(
         "files.versions.get",
@@ -384,6 +463,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/{fileId}/versions/{versionId}",
     )
+    .retry(Safe)
     .doc("Gets one version of a file."),
     Op::new(
         "files.versions.delete",
@@ -392,6 +472,7 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/files/{fileId}/versions/{versionId}",
     )
+    .retry(ResolveIfGone)
     .doc("Deletes a non-current version of a file."),
     Op::new(
         "files.versions.restore",
@@ -400,6 +481,7 @@ pub static OPS: &[Op] = &[
         Put,
         "/v1/files/{fileId}/versions/{versionId}/restore",
     )
+    .retry(OutcomeUnknown)
     .doc("Makes a version the current version of its file."),
     Op::new(
         "files.metadata.get",
@@ -408,6 +490,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/{fileId}/metadata",
     )
+    .retry(Safe)
     .doc("Gets an uploaded file's metadata: EXIF, dimensions, pHash …"),
     Op::new(
         "files.metadata.get_from_url",
@@ -417,6 +500,7 @@ pub static OPS: &[Op] = &[
         "/v1/metadata",
     )
     .query(URL_QUERY)
+    .retry(Safe)
     .doc("Gets the metadata of a file by its URL (served through one of the account's URL endpoints)."),
     // Cache.
     Op::new(
@@ -427,6 +511,7 @@ pub static OPS: &[Op] = &[
         "/v1/files/purge",
     )
     .body(PURGE)
+    .retry(OutcomeUnknown)
     .doc("Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`."),
     Op::new(
         "cache.invalidation.get",
@@ -435,10 +520,12 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/purge/{requestId}",
     )
+    .retry(Safe)
     .doc("Gets the status of a purge request."),
     // Folders and bulk jobs.
     Op::new("folders.create", "folders.create", "Folders.New", Post, "/v1/folder")
         .body(CREATE_FOLDER)
+        .retry(OutcomeUnknown)
         .doc("Creates a folder."),
     Op::new(
         "folders.delete",
@@ -448,6 +535,7 @@ pub static OPS: &[Op] = &[
         "/v1/folder",
     )
     .body(DELETE_FOLDER)
+    .retry(ResolveIfGone)
     .doc("Deletes a folder with everything in it."),
     Op::new(
         "folders.copy",
@@ -457,6 +545,7 @@ pub static OPS: &[Op] = &[
         "/v1/bulkJobs/copyFolder",
     )
     .body(COPY_FOLDER)
+    .retry(OutcomeUnknown)
     .doc("Copies a folder (a bulk job: returns a `jobId`)."),
     Op::new(
         "folders.move",
@@ -466,6 +555,7 @@ pub static OPS: &[Op] = &[
         "/v1/bulkJobs/moveFolder",
     )
     .body(MOVE_FOLDER)
+    .retry(OutcomeUnknown)
     .doc("Moves a folder (a bulk job: returns a `jobId`)."),
     Op::new(
         "folders.rename",
@@ -475,6 +565,7 @@ pub static OPS: &[Op] = &[
         "/v1/bulkJobs/renameFolder",
     )
     .body(RENAME_FOLDER)
+    .retry(OutcomeUnknown)
     .doc("Renames a folder (a bulk job: returns a `jobId`)."),
     Op::new(
         "folders.job.get",
@@ -483,6 +574,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/bulkJobs/{jobId}",
     )
+    .retry(Safe)
     .doc("Gets the status of a bulk job (folder copy, move or rename)."),
     // Custom metadata fields.
     Op::new(
@@ -493,6 +585,7 @@ pub static OPS: &[Op] = &[
         "/v1/customMetadataFields",
     )
     .body(CREATE_FIELD)
+    .retry(OutcomeUnknown)
     .doc("Creates a custom metadata field."),
     Op::new(
         "custom_metadata_fields.list",
@@ -502,6 +595,7 @@ pub static OPS: &[Op] = &[
         "/v1/customMetadataFields",
     )
     .query(LIST_FIELDS)
+    .retry(Safe)
     .doc("Lists the custom metadata fields (optionally deleted ones, or those of a folder)."),
     Op::new(
         "custom_metadata_fields.update",
@@ -511,6 +605,7 @@ pub static OPS: &[Op] = &[
         "/v1/customMetadataFields/{id}",
     )
     .body(UPDATE_FIELD)
+    .retry(Safe)
     .doc("Updates a custom metadata field's label or schema."),
     Op::new(
         "custom_metadata_fields.delete",
@@ -519,6 +614,7 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/customMetadataFields/{id}",
     )
+    .retry(ResolveIfGone)
     .doc("Deletes a custom metadata field."),
     // Saved extensions.
     Op::new(
@@ -528,6 +624,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/saved-extensions",
     )
+    .retry(Safe)
     .doc("Lists the saved extensions."),
     Op::new(
         "saved_extensions.create",
@@ -537,6 +634,7 @@ pub static OPS: &[Op] = &[
         "/v1/saved-extensions",
     )
     .body(CREATE_EXTENSION)
+    .retry(OutcomeUnknown)
     .doc("Saves an extension configuration under a name."),
     Op::new(
         "saved_extensions.get",
@@ -545,6 +643,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/saved-extensions/{id}",
     )
+    .retry(Safe)
     .doc("Gets a saved extension."),
     Op::new(
         "saved_extensions.update",
@@ -554,6 +653,7 @@ pub static OPS: &[Op] = &[
         "/v1/saved-extensions/{id}",
     )
     .body(UPDATE_EXTENSION)
+    .retry(Safe)
     .doc("Updates a saved extension."),
     Op::new(
         "saved_extensions.delete",
@@ -562,6 +662,7 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/saved-extensions/{id}",
     )
+    .retry(ResolveIfGone)
     .doc("Deletes a saved extension."),
     // Named transformations (not in the stored spec).
     Op::new(
@@ -572,6 +673,7 @@ pub static OPS: &[Op] = &[
         "/v1/named-transformations",
     )
     .not_in_spec()
+    .retry(Safe)
     .doc("Lists the named transformations."),
     Op::new(
         "named_transformations.create",
@@ -582,6 +684,7 @@ pub static OPS: &[Op] = &[
     )
     .body(CREATE_NAMED)
     .not_in_spec()
+    .retry(OutcomeUnknown)
     .doc("Creates a named transformation (used in URLs as `tr:n-<name>`)."),
     Op::new(
         "named_transformations.get",
@@ -591,6 +694,7 @@ pub static OPS: &[Op] = &[
         "/v1/named-transformations/{id}",
     )
     .not_in_spec()
+    .retry(Safe)
     .doc("Gets a named transformation."),
     Op::new(
         "named_transformations.update",
@@ -601,6 +705,7 @@ pub static OPS: &[Op] = &[
     )
     .body(UPDATE_NAMED)
     .not_in_spec()
+    .retry(Safe)
     .doc("Updates a named transformation (409 while an upload setting refers to it)."),
     Op::new(
         "named_transformations.delete",
@@ -610,6 +715,7 @@ pub static OPS: &[Op] = &[
         "/v1/named-transformations/{id}",
     )
     .not_in_spec()
+    .retry(ResolveIfGone)
     .doc("Deletes a named transformation (409 while an upload setting refers to it)."),
     // Accounts.
     Op::new(
@@ -620,6 +726,7 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/usage",
     )
     .query(DATE_RANGE)
+    .retry(Safe)
     .doc("Gets the account's usage between two dates (`endDate` excluded)."),
     Op::new(
         "accounts.usage_analytics.get",
@@ -630,6 +737,7 @@ pub static OPS: &[Op] = &[
     )
     .query(DATE_RANGE)
     .not_in_spec()
+    .retry(Safe)
     .doc("Gets usage analytics between two dates, both included (beta)."),
     Op::new(
         "accounts.origins.list",
@@ -638,6 +746,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/accounts/origins",
     )
+    .retry(Safe)
     .doc("Lists the origins."),
     Op::new(
         "accounts.origins.create",
@@ -647,6 +756,7 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/origins",
     )
     .body(ORIGIN)
+    .retry(OutcomeUnknown)
     .doc("Creates an origin (S3, S3-compatible, Cloudinary backup, web folder, web proxy, GCS, Azure, Akeneo)."),
     Op::new(
         "accounts.origins.get",
@@ -655,6 +765,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/accounts/origins/{id}",
     )
+    .retry(Safe)
     .doc("Gets an origin."),
     Op::new(
         "accounts.origins.update",
@@ -664,6 +775,7 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/origins/{id}",
     )
     .body(ORIGIN)
+    .retry(Safe)
     .doc("Replaces an origin's settings."),
     Op::new(
         "accounts.origins.delete",
@@ -672,6 +784,7 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/accounts/origins/{id}",
     )
+    .retry(ResolveIfGone)
     .doc("Deletes an origin."),
     Op::new(
         "accounts.url_endpoints.list",
@@ -680,6 +793,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/accounts/url-endpoints",
     )
+    .retry(Safe)
     .doc("Lists the URL endpoints."),
     Op::new(
         "accounts.url_endpoints.create",
@@ -689,6 +803,7 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/url-endpoints",
     )
     .body(URL_ENDPOINT)
+    .retry(OutcomeUnknown)
     .doc("Creates a URL endpoint."),
     Op::new(
         "accounts.url_endpoints.get",
@@ -697,6 +812,7 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/accounts/url-endpoints/{id}",
     )
+    .retry(Safe)
     .doc("Gets a URL endpoint."),
     Op::new(
         "accounts.url_endpoints.update",
@@ -706,6 +822,7 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/url-endpoints/{id}",
     )
     .body(URL_ENDPOINT)
+    .retry(Safe)
     .doc("Replaces a URL endpoint's settings."),
     Op::new(
         "accounts.url_endpoints.delete",
@@ -714,23 +831,29 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/accounts/url-endpoints/{id}",
     )
+    .retry(ResolveIfGone)
     .doc("Deletes a URL endpoint (not the default one)."),
     Op::new("accounts.webhooks.list", "", "", Get, "/v1/accounts/webhooks")
         .not_in_spec()
+        .retry(Safe)
         .doc("Lists the webhook endpoints (Python SDK 5.11 only)."),
     Op::new("accounts.webhooks.create", "", "", Post, "/v1/accounts/webhooks")
         .body(CREATE_WEBHOOK)
         .not_in_spec()
+        .retry(OutcomeUnknown)
         .doc("Creates a webhook endpoint; the answer carries its `whsec_` secret."),
     Op::new("accounts.webhooks.get", "", "", Get, "/v1/accounts/webhooks/{id}")
         .not_in_spec()
+        .retry(Safe)
         .doc("Gets a webhook endpoint."),
     Op::new("accounts.webhooks.update", "", "", Patch, "/v1/accounts/webhooks/{id}")
         .body(UPDATE_WEBHOOK)
         .not_in_spec()
+        .retry(Safe)
         .doc("Updates a webhook endpoint (`events` replaces the whole list)."),
     Op::new("accounts.webhooks.delete", "", "", Delete, "/v1/accounts/webhooks/{id}")
         .not_in_spec()
+        .retry(ResolveIfGone)
         .doc("Deletes a webhook endpoint."),
 ];
 
@@ -822,6 +945,13 @@ mod tests {
                     "{}",
                     op.py
                 );
+            }
+            // Reads are always safe to repeat; a DELETE is resolved by what is left.
+            if op.verb == Verb::Get {
+                assert_eq!(op.retry, Retry::Safe, "{}", op.py);
+            }
+            if op.verb == Verb::Delete {
+                assert_eq!(op.retry, Retry::ResolveIfGone, "{}", op.py);
             }
             // A body with ids in the path and a GET with a body would not reach the API.
             if let Input::Body(_) = op.input {

@@ -1,6 +1,7 @@
 //! The generic escape hatch: any method and path of the API with the client's auth, retries,
 //! timeouts and error mapping.
 
+use super::ops::{self, Retry, Verb};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::http::{Body, Method};
@@ -8,6 +9,26 @@ use crate::http::{Body, Method};
 /// Paths served by the upload host (`/api/v1/files/upload`, `/api/v2/files/upload`).
 fn is_upload_path(path: &str) -> bool {
     path.starts_with("/api/")
+}
+
+/// The retry class of a request: its row's when the path is one of the table's operations,
+/// else by its method (see [`Retry::for_verb`]); uploads are retried as the upload functions do.
+fn retry_class(method: Method, path_and_query: &str) -> Retry {
+    let verb = match method {
+        Method::Get => Verb::Get,
+        Method::Post => Verb::Post,
+        Method::Put => Verb::Put,
+        Method::Patch => Verb::Patch,
+        Method::Delete => Verb::Delete,
+    };
+    let path = path_and_query.split('?').next().unwrap_or(path_and_query);
+    if is_upload_path(path) && verb == Verb::Post {
+        return Retry::Safe;
+    }
+    match ops::route(verb, path) {
+        Some((op, _)) => op.retry,
+        None => Retry::for_verb(verb),
+    }
 }
 
 impl Client {
@@ -46,6 +67,6 @@ impl Client {
         } else {
             &self.config.api_base_url
         };
-        self.send(m, format!("{base}{path_and_query}"), body, None)
+        self.send(m, format!("{base}{path_and_query}"), body, retry_class(m, path_and_query), None)
     }
 }

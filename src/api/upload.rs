@@ -6,6 +6,7 @@
 //! while it is sent. Options follow the API's field names (camelCase) and the seed's
 //! snake_case; lists are joined with ",", booleans sent as "true"/"false", objects as JSON text.
 
+use super::ops::Retry;
 use super::options::{resolve, wire_text, Kind, Spec};
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
@@ -443,7 +444,8 @@ impl Client {
             format!("upload: multipart body of {total} bytes")
         });
         let url = format!("{}{}", self.config.upload_base_url, api.path());
-        match self.send_answer(Method::Post, url, Body::Multipart(body), progress) {
+        // Uploads are retried like reads (the idempotent mode makes a repeat harmless, see above).
+        match self.send_answer(Method::Post, url, Body::Multipart(body), Retry::Safe, progress) {
             Ok(answer) if describes_a_file(answer.status, &answer.text) => Ok(answer.text),
             Ok(answer) => Err(self.secrets.scrubbed(not_a_file(&answer))),
             Err(e) if idempotent && is_already_exists(&e) && e.attempts.unwrap_or(1) > 1 => {
@@ -503,6 +505,7 @@ impl Client {
             Method::Get,
             self.api_url(&format!("/v1/files{query}")),
             Body::Empty,
+            Retry::Safe,
             None,
         ) {
             Ok(t) => t,

@@ -18,6 +18,8 @@ use std::ffi::c_char;
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -37,6 +39,8 @@ pub unsafe extern "C" fn ik_assets_list(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -61,6 +65,8 @@ pub unsafe extern "C" fn ik_files_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -81,6 +87,8 @@ pub unsafe extern "C" fn ik_files_update(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -104,6 +112,8 @@ pub unsafe extern "C" fn ik_files_delete(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -126,6 +136,8 @@ pub unsafe extern "C" fn ik_files_copy(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -147,6 +159,8 @@ pub unsafe extern "C" fn ik_files_move(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -171,6 +185,8 @@ pub unsafe extern "C" fn ik_files_rename(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -193,6 +209,8 @@ pub unsafe extern "C" fn ik_files_bulk_delete(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -217,6 +235,8 @@ pub unsafe extern "C" fn ik_files_bulk_add_tags(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -240,6 +260,8 @@ pub unsafe extern "C" fn ik_files_bulk_remove_tags(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -260,6 +282,8 @@ pub unsafe extern "C" fn ik_files_bulk_remove_ai_tags(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -279,6 +303,8 @@ pub unsafe extern "C" fn ik_files_versions_list(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id`, `version_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -301,6 +327,8 @@ pub unsafe extern "C" fn ik_files_versions_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id`, `version_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -322,6 +350,8 @@ pub unsafe extern "C" fn ik_files_versions_delete(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id`, `version_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -342,6 +372,8 @@ pub unsafe extern "C" fn ik_files_versions_restore(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `file_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -365,6 +397,8 @@ pub unsafe extern "C" fn ik_files_metadata_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -387,6 +421,8 @@ pub unsafe extern "C" fn ik_files_metadata_get_from_url(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -406,6 +442,8 @@ pub unsafe extern "C" fn ik_cache_invalidation_create(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `request_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -429,6 +467,8 @@ pub unsafe extern "C" fn ik_cache_invalidation_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -450,6 +490,8 @@ pub unsafe extern "C" fn ik_folders_create(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -473,6 +515,8 @@ pub unsafe extern "C" fn ik_folders_delete(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -494,6 +538,8 @@ pub unsafe extern "C" fn ik_folders_copy(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -517,6 +563,8 @@ pub unsafe extern "C" fn ik_folders_move(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -536,6 +584,8 @@ pub unsafe extern "C" fn ik_folders_rename(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `job_id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -559,6 +609,8 @@ pub unsafe extern "C" fn ik_folders_job_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -580,6 +632,8 @@ pub unsafe extern "C" fn ik_custom_metadata_fields_create(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -604,6 +658,8 @@ pub unsafe extern "C" fn ik_custom_metadata_fields_list(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -625,6 +681,8 @@ pub unsafe extern "C" fn ik_custom_metadata_fields_update(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -643,6 +701,8 @@ pub unsafe extern "C" fn ik_custom_metadata_fields_delete(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -665,6 +725,8 @@ pub unsafe extern "C" fn ik_saved_extensions_list(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -684,6 +746,8 @@ pub unsafe extern "C" fn ik_saved_extensions_create(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -708,6 +772,8 @@ pub unsafe extern "C" fn ik_saved_extensions_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -729,6 +795,8 @@ pub unsafe extern "C" fn ik_saved_extensions_update(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -747,6 +815,8 @@ pub unsafe extern "C" fn ik_saved_extensions_delete(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -769,6 +839,8 @@ pub unsafe extern "C" fn ik_named_transformations_list(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -788,6 +860,8 @@ pub unsafe extern "C" fn ik_named_transformations_create(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -812,6 +886,8 @@ pub unsafe extern "C" fn ik_named_transformations_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -832,6 +908,8 @@ pub unsafe extern "C" fn ik_named_transformations_update(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -855,6 +933,8 @@ pub unsafe extern "C" fn ik_named_transformations_delete(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -877,6 +957,8 @@ pub unsafe extern "C" fn ik_accounts_usage_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -895,6 +977,8 @@ pub unsafe extern "C" fn ik_accounts_usage_analytics_get(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -917,6 +1001,8 @@ pub unsafe extern "C" fn ik_accounts_origins_list(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -936,6 +1022,8 @@ pub unsafe extern "C" fn ik_accounts_origins_create(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -960,6 +1048,8 @@ pub unsafe extern "C" fn ik_accounts_origins_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -981,6 +1071,8 @@ pub unsafe extern "C" fn ik_accounts_origins_update(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -999,6 +1091,8 @@ pub unsafe extern "C" fn ik_accounts_origins_delete(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1021,6 +1115,8 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_list(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -1040,6 +1136,8 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_create(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1064,6 +1162,8 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -1085,6 +1185,8 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_update(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -1103,6 +1205,8 @@ pub unsafe extern "C" fn ik_accounts_url_endpoints_delete(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1125,6 +1229,8 @@ pub unsafe extern "C" fn ik_accounts_webhooks_list(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `params_json` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `outcome_unknown`: retried only when the server provably did not act (no connection, DNS, TLS handshake, the request not fully sent, 429, `x-should-retry: true`); after a lost answer or a 5xx it is not sent again and the error document has `"outcome": "unknown"` (the server may have applied the change).
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -1144,6 +1250,8 @@ pub unsafe extern "C" fn ik_accounts_webhooks_create(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
@@ -1168,6 +1276,8 @@ pub unsafe extern "C" fn ik_accounts_webhooks_get(
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
 ///
+/// Retry class `safe`: repeating it is harmless, so connection errors, timeouts, 408, 409, 429 and 5xx answers are retried.
+///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
@@ -1188,6 +1298,8 @@ pub unsafe extern "C" fn ik_accounts_webhooks_update(
 /// On `IK_STATUS_OK`, `*out_json` holds the API's JSON answer (`{}` when it has no body); otherwise
 /// an error document. The caller frees it with `ik_string_free`. NULL `client`, `out_json`, `id` gives
 /// `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the call. Thread-safe on a shared client.
+///
+/// Retry class `resolve_if_gone`: retried like a read; when an attempt whose answer was lost may have deleted the target, a later 404 means the target is gone and the call returns `IK_STATUS_OK` with `{}`.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.

@@ -6,11 +6,12 @@
 //! to it: extra CAs never replace the public roots.
 
 use super::resolver::CachingResolver;
+use super::sent::TrackWrites;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use std::sync::Arc;
 use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig, TlsProvider};
-use ureq::unversioned::transport::DefaultConnector;
+use ureq::unversioned::transport::{Connector, DefaultConnector};
 use ureq::{Agent, Proxy};
 
 /// Parses `ca_pem` and checks each certificate can act as a trust anchor.
@@ -159,7 +160,9 @@ pub fn build_agent(config: &Config) -> Result<Agent> {
         .timeout_recv_response(timeout)
         .timeout_recv_body(timeout)
         .build();
-    Ok(Agent::with_parts(agent_config, DefaultConnector::new(), CachingResolver::new()))
+    // Every connection records whether an attempt's whole request went out (see `sent`).
+    let connector = DefaultConnector::new().chain(TrackWrites);
+    Ok(Agent::with_parts(agent_config, connector, CachingResolver::new()))
 }
 
 #[cfg(test)]

@@ -71,7 +71,10 @@ impl Transport {
         });
         let peer = Peer { target: target_of(&uri), proxy };
         let replayable = req.body.replayable();
+        let class = req.retry;
         let mut retries: u32 = 0;
+        // Whether an attempt so far may have been applied by the server.
+        let mut maybe_applied = false;
 
         loop {
             let attempt_no = retries + 1;
@@ -97,10 +100,13 @@ impl Transport {
                         format!("response {method} {path}: {status}, request id {rid}, {elapsed} ms")
                     });
                     if (200..300).contains(&status) {
+                        resp.maybe_applied = maybe_applied;
                         return Ok(resp);
                     }
-                    let wants_retry = retry::status_is_retryable(status, resp.header("x-should-retry"));
-                    if wants_retry && budget_left && replayable {
+                    let verdict = retry::answer_verdict(class, status, resp.header("x-should-retry"));
+                    maybe_applied |= verdict.maybe_applied;
+                    resp.maybe_applied = maybe_applied;
+                    if verdict.retry && budget_left && replayable {
                         let server = retry::server_delay(
                             status,
                             resp.header("retry-after-ms"),
@@ -126,15 +132,24 @@ impl Transport {
                         retries += 1;
                         continue;
                     }
-                    if wants_retry && budget_left && !replayable {
+                    if verdict.retry && budget_left && !replayable {
                         log(LogLevel::Warn, &|| {
                             format!("not retrying {method} {path} (HTTP {status}): the request body cannot be replayed")
                         });
                     }
+                    if verdict.held_back && budget_left {
+                        log(LogLevel::Warn, &|| {
+                            format!(
+                                "not retrying {method} {path} (HTTP {status}): the server may have applied it, and it is not safe to repeat"
+                            )
+                        });
+                    }
                     return Ok(resp);
                 }
-                Err(Failure { mut error, retryable }) => {
-                    if retryable && budget_left && replayable {
+                Err(Failure { mut error, retryable, sent }) => {
+                    let verdict = retry::failure_verdict(class, retryable, sent);
+                    maybe_applied |= verdict.maybe_applied;
+                    if verdict.retry && budget_left && replayable {
                         let delay = self.backoff(retries);
                         log(LogLevel::Warn, &|| {
                             format!(
@@ -150,14 +165,20 @@ impl Transport {
                         continue;
                     }
                     error.attempts = Some(attempt_no);
+                    error.maybe_applied = maybe_applied;
                     let level = if error.kind == crate::ErrorKind::Cancelled {
                         LogLevel::Info
                     } else {
                         LogLevel::Warn
                     };
+                    let held_back = if verdict.held_back && budget_left {
+                        " (not retried: the whole request went out, so the server may have applied it)"
+                    } else {
+                        ""
+                    };
                     log(level, &|| {
                         format!(
-                            "{method} {path} failed after {attempt_no} attempt(s), {elapsed} ms: {}",
+                            "{method} {path} failed after {attempt_no} attempt(s), {elapsed} ms: {}{held_back}",
                             error.message
                         )
                     });
@@ -194,8 +215,10 @@ impl Transport {
         let bad = |e: http::Error| Failure {
             error: Error::invalid(format!("cannot build the request: {e}")),
             retryable: false,
+            sent: false,
         };
 
+        super::sent::start_attempt();
         let result = match &mut req.body {
             Body::Empty => {
                 let r = builder.body(SendBody::none()).map_err(bad)?;
@@ -235,7 +258,13 @@ impl Transport {
             }
         };
 
-        let resp = result.map_err(|e| failure_from_ureq(e, peer, timeouts))?;
+        // A failure after the whole request went out may follow an action of the server's.
+        let failed = |e: ureq::Error| {
+            let mut f = failure_from_ureq(e, peer, timeouts);
+            f.sent = super::sent::request_written();
+            f
+        };
+        let resp = result.map_err(failed)?;
         let (parts, mut body) = resp.into_parts();
         let status = parts.status.as_u16();
         let mut cut = None;
@@ -243,10 +272,10 @@ impl Transport {
             body.with_config()
                 .limit(MAX_RESPONSE_BODY)
                 .read_to_vec()
-                .map_err(|e| failure_from_ureq(e, peer, timeouts))?
+                .map_err(|e| Failure { sent: true, ..failure_from_ureq(e, peer, timeouts) })?
         } else {
             // An error answer: only its head is echoed, so only its head is kept.
-            let fail = |e: std::io::Error| failure_from_ureq(ureq::Error::from(e), peer, timeouts);
+            let fail = |e: std::io::Error| Failure { sent: true, ..failure_from_ureq(ureq::Error::from(e), peer, timeouts) };
             let mut reader = body.as_reader();
             let mut head = Vec::new();
             (&mut reader).take(MAX_ERROR_BODY).read_to_end(&mut head).map_err(fail)?;
@@ -270,6 +299,7 @@ impl Transport {
             body: bytes,
             cut,
             attempts: 0,
+            maybe_applied: false,
         })
     }
 }

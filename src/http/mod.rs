@@ -14,12 +14,14 @@ pub mod redact;
 mod resolver;
 pub mod response;
 pub mod retry;
+mod sent;
 
 pub use multipart::Multipart;
 pub use progress::ProgressFn;
 pub use redact::Secrets;
 pub use response::Response;
 
+use crate::api::ops::Retry;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::log::LogLevel;
@@ -94,11 +96,14 @@ impl Body<'_> {
     }
 }
 
-/// One API call: method, absolute URL, body.
+/// One API call: method, absolute URL, body, and what a failed attempt allows.
 pub struct Request<'a> {
     pub method: Method,
     pub url: String,
     pub body: Body<'a>,
+    /// Which failures may be retried and what a lost answer means (default: `Safe`, the
+    /// official SDKs' policy).
+    pub retry: Retry,
 }
 
 impl<'a> Request<'a> {
@@ -107,7 +112,14 @@ impl<'a> Request<'a> {
             method,
             url: url.into(),
             body,
+            retry: Retry::Safe,
         }
+    }
+
+    /// The same request with the retry class `retry`.
+    pub fn with_retry(mut self, retry: Retry) -> Request<'a> {
+        self.retry = retry;
+        self
     }
 }
 
@@ -201,9 +213,27 @@ impl Transport {
         log: LogHook<'_>,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<Answer> {
-        let resp = self.execute(request, log, progress).map_err(|e| self.secrets.scrubbed(e))?;
+        let method = request.method;
+        let resp = self
+            .execute(request, log, progress)
+            .map_err(|e| mark_outcome(self.secrets.scrubbed(e), method))?;
+        if resp.status == 404 && resp.maybe_applied && request.retry == Retry::ResolveIfGone {
+            // An earlier attempt may have deleted the target and its answer was lost: that the
+            // target is gone now is the outcome the caller asked for.
+            log(LogLevel::Info, &|| {
+                format!(
+                    "{} {}: not found after an attempt whose answer was lost; the target is gone, so the call succeeded",
+                    request.method.as_str(),
+                    path_of(&request.url)
+                )
+            });
+            let request_id = resp.request_id().map(|r| self.secrets.scrub(r).into_owned());
+            return Ok(Answer { status: resp.status, text: "{}".to_string(), request_id, attempts: resp.attempts });
+        }
         if !(200..300).contains(&resp.status) {
-            return Err(self.error_for(&resp));
+            let mut e = self.error_for(&resp);
+            e.maybe_applied = resp.maybe_applied;
+            return Err(mark_outcome(e, request.method));
         }
         let status = resp.status;
         let attempts = resp.attempts;
@@ -221,6 +251,26 @@ impl Transport {
     pub fn secrets(&self) -> &Secrets {
         &self.secrets
     }
+}
+
+/// The path of an absolute URL, for log records (no query string).
+fn path_of(url: &str) -> &str {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    path.split(['?', '#']).next().unwrap_or(path)
+}
+
+/// An error of a request that changes state, after an attempt the server may have applied,
+/// says so: `"outcome": "unknown"` in its document and a sentence in its message.
+pub(crate) fn mark_outcome(mut e: Error, method: Method) -> Error {
+    if e.maybe_applied && method != Method::Get && !e.outcome_unknown {
+        e.outcome_unknown = true;
+        e.message.push_str(
+            " (outcome unknown: the whole request reached the server and its answer was lost or was an error, \
+             so the server may have applied the change; check before repeating it)",
+        );
+    }
+    e
 }
 
 #[allow(dead_code)]

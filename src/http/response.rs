@@ -25,6 +25,8 @@ pub struct Response {
     /// Set when only the first bytes of the body were read (an error answer is never buffered
     /// whole: see `execute`).
     pub cut: Option<BodyCut>,
+    /// An attempt of this call may have been applied by the server (see `Error::maybe_applied`).
+    pub maybe_applied: bool,
 }
 
 /// A body read only in part.
@@ -256,6 +258,9 @@ pub struct Failure {
     pub error: Error,
     /// True for connection errors and timeouts, which the policy retries.
     pub retryable: bool,
+    /// The whole request had gone out when the attempt failed, so the server may have acted on
+    /// it (set by the attempt, which knows; false from the mapping functions below).
+    pub sent: bool,
 }
 
 /// Who a request talks to, for messages: the target (`host:port`) and, when the request goes
@@ -303,10 +308,12 @@ fn io_failure(e: &io::Error, peer: &Peer) -> Failure {
                     "upload cancelled by the progress callback; nothing was uploaded",
                 ),
                 retryable: false,
+                sent: false,
             },
             BodyFault::Source(m) => Failure {
                 error: Error::new(ErrorKind::Io, m.clone()),
                 retryable: false,
+                sent: false,
             },
         };
     }
@@ -316,6 +323,7 @@ fn io_failure(e: &io::Error, peer: &Peer) -> Failure {
         return Failure {
             error: tls_error(&tls.to_string(), target),
             retryable: false,
+            sent: false,
         };
     }
     use io::ErrorKind as K;
@@ -331,6 +339,7 @@ fn io_failure(e: &io::Error, peer: &Peer) -> Failure {
     Failure {
         error: Error::new(kind, msg),
         retryable: true,
+        sent: false,
     }
 }
 
@@ -342,6 +351,7 @@ pub fn failure_from_ureq(err: ureq::Error, peer: &Peer, timeouts: (u128, u128)) 
     let net = |msg: String| Failure {
         error: Error::new(ErrorKind::Network, msg),
         retryable: true,
+        sent: false,
     };
     match err {
         U::Timeout(t) => {
@@ -355,6 +365,7 @@ pub fn failure_from_ureq(err: ureq::Error, peer: &Peer, timeouts: (u128, u128)) 
             Failure {
                 error: Error::new(ErrorKind::Timeout, msg),
                 retryable: true,
+                sent: false,
             }
         }
         U::Io(e) => io_failure(&e, peer),
@@ -368,34 +379,42 @@ pub fn failure_from_ureq(err: ureq::Error, peer: &Peer, timeouts: (u128, u128)) 
         U::InvalidProxyUrl => Failure {
             error: Error::invalid("the proxy URL is invalid"),
             retryable: false,
+            sent: false,
         },
         U::Rustls(e) => Failure {
             error: tls_error(&e.to_string(), target),
             retryable: false,
+            sent: false,
         },
         U::Tls(m) => Failure {
             error: tls_error(m, target),
             retryable: false,
+            sent: false,
         },
         U::Pem(e) => Failure {
             error: tls_error(&format!("{e:?}"), target),
             retryable: false,
+            sent: false,
         },
         U::TlsRequired => Failure {
             error: tls_error("TLS required but not set up", target),
             retryable: false,
+            sent: false,
         },
         U::BadUri(m) => Failure {
             error: Error::invalid(format!("bad URL: {m}")),
             retryable: false,
+            sent: false,
         },
         U::Http(e) => Failure {
             error: Error::invalid(format!("bad request: {e}")),
             retryable: false,
+            sent: false,
         },
         U::RequireHttpsOnly(m) => Failure {
             error: Error::invalid(format!("HTTPS required: {m}")),
             retryable: false,
+            sent: false,
         },
         U::BodyExceedsLimit(n) => Failure {
             error: Error::new(
@@ -403,6 +422,7 @@ pub fn failure_from_ureq(err: ureq::Error, peer: &Peer, timeouts: (u128, u128)) 
                 format!("the response body from {target} exceeds {n} bytes"),
             ),
             retryable: false,
+            sent: false,
         },
         U::LargeResponseHeader(..) => Failure {
             error: Error::new(
@@ -410,6 +430,7 @@ pub fn failure_from_ureq(err: ureq::Error, peer: &Peer, timeouts: (u128, u128)) 
                 format!("the response headers from {target} are too large"),
             ),
             retryable: false,
+            sent: false,
         },
         other => net(peer.via(format!("error talking to {target}: {other}"))),
     }
@@ -450,6 +471,7 @@ mod tests {
             body: body.as_bytes().to_vec(),
             attempts: 3,
             cut: None,
+            maybe_applied: false,
         }
     }
 

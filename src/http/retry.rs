@@ -9,6 +9,7 @@
 //!   `X-RateLimit-Reset` (milliseconds, same window); else
 //!   `min(initial * 2^n, max) * (1 - 0.25 * random)` with `n` = retries already made.
 
+use crate::api::ops::Retry;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// A server-provided delay is honoured only inside `(0, MAX_SERVER_DELAY]`.
@@ -24,6 +25,50 @@ pub fn status_is_retryable(status: u16, should_retry_header: Option<&str>) -> bo
         _ => {}
     }
     matches!(status, 408 | 409 | 429) || status >= 500
+}
+
+/// What the retry loop does after one failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    /// Send it again (budget and a replayable body permitting).
+    pub retry: bool,
+    /// The server may have applied this attempt.
+    pub maybe_applied: bool,
+    /// The policy of the SDKs would retry, the class forbids it (worth a log record).
+    pub held_back: bool,
+}
+
+/// The verdict on a non-2xx answer for an operation of class `class`.
+///
+/// An answer of 429, or any answer with `x-should-retry: true`, says the server did not act; a
+/// 5xx without that header may follow an action (the server may fail after the change was
+/// made); other answers (4xx) are the server refusing. Only a `Safe` or `ResolveIfGone` request
+/// is repeated after a 5xx, 408 or 409.
+pub fn answer_verdict(class: Retry, status: u16, should_retry_header: Option<&str>) -> Verdict {
+    let header = should_retry_header.map(|v| v.trim().to_ascii_lowercase());
+    let server_says = match header.as_deref() {
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        _ => None,
+    };
+    let sdk_retry = status_is_retryable(status, should_retry_header);
+    let maybe_applied = status >= 500 && server_says != Some(true);
+    let retry = match class {
+        Retry::Safe | Retry::ResolveIfGone => sdk_retry,
+        Retry::OutcomeUnknown => server_says.unwrap_or(status == 429),
+    };
+    Verdict { retry, maybe_applied, held_back: sdk_retry && !retry }
+}
+
+/// The verdict on a transport failure (`retryable` per the SDKs' policy; `sent`: the whole
+/// request had gone out). A failure before the request was complete proves the server did not
+/// act (a framed request cut short is never processed); one after it does not.
+pub fn failure_verdict(class: Retry, retryable: bool, sent: bool) -> Verdict {
+    let retry = match class {
+        Retry::Safe | Retry::ResolveIfGone => retryable,
+        Retry::OutcomeUnknown => retryable && !sent,
+    };
+    Verdict { retry, maybe_applied: sent, held_back: retryable && !retry }
 }
 
 /// Parses a non-negative-or-negative decimal number of seconds or milliseconds as f64,
@@ -329,6 +374,39 @@ mod tests {
         assert!(!status_is_retryable(429, Some("False")));
         assert!(status_is_retryable(503, Some("maybe")));
         assert!(!status_is_retryable(400, Some("")));
+    }
+
+    #[test]
+    fn verdicts_by_class() {
+        use Retry::*;
+        let v = |class, status, h| {
+            let v = answer_verdict(class, status, h);
+            (v.retry, v.maybe_applied)
+        };
+        for class in [Safe, ResolveIfGone] {
+            assert_eq!(v(class, 503, None), (true, true));
+            assert_eq!(v(class, 409, None), (true, false));
+            assert_eq!(v(class, 404, None), (false, false));
+        }
+        assert_eq!(v(OutcomeUnknown, 503, None), (false, true));
+        assert_eq!(v(OutcomeUnknown, 500, Some("true")), (true, false));
+        assert_eq!(v(OutcomeUnknown, 429, None), (true, false));
+        assert_eq!(v(OutcomeUnknown, 429, Some("false")), (false, false));
+        assert_eq!(v(OutcomeUnknown, 409, None), (false, false));
+        assert_eq!(v(OutcomeUnknown, 408, None), (false, false));
+        assert!(answer_verdict(OutcomeUnknown, 503, None).held_back);
+        assert!(!answer_verdict(OutcomeUnknown, 400, None).held_back);
+
+        let f = |class, retryable, sent| {
+            let v = failure_verdict(class, retryable, sent);
+            (v.retry, v.maybe_applied)
+        };
+        assert_eq!(f(OutcomeUnknown, true, false), (true, false));
+        assert_eq!(f(OutcomeUnknown, true, true), (false, true));
+        assert_eq!(f(OutcomeUnknown, false, false), (false, false));
+        assert_eq!(f(Safe, true, true), (true, true));
+        assert_eq!(f(ResolveIfGone, true, true), (true, true));
+        assert_eq!(f(Safe, false, false), (false, false));
     }
 
     #[test]

@@ -165,6 +165,7 @@ fn ffi_rs() -> String {
                 names
             }
         );
+        let _ = writeln!(s, "///\n/// Retry class `{}`: {}.", op.retry.name(), op.retry.describe());
         s.push_str("///\n/// # Safety\n/// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.\n");
         s.push_str("#[no_mangle]\n");
         let _ = writeln!(s, "pub unsafe extern \"C\" fn {}(", op.c_name());
@@ -489,6 +490,7 @@ fn coverage_md() -> String {
         if !op.in_spec {
             notes.push_str(" Not in the OpenAPI spec (tested against the mock server).");
         }
+        let _ = write!(notes, " Retry: `{}`.", op.retry.name());
         let _ = writeln!(
             s,
             "| `{}` | {} | {} | `{} {}` | `{}` | `{}` | {} |",
