@@ -343,51 +343,60 @@ fn list_path(folder: Option<&str>) -> String {
     format!("/{f}")
 }
 
-/// Reads an option's text value, for the idempotent-mode checks (`"false"` and `false` alike).
-fn bool_option(options: &Map<String, Value>, names: &[&str]) -> Option<bool> {
-    names.iter().find_map(|n| options.get(*n)).and_then(|v| match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) if s.trim() == "true" => Some(true),
-        Value::String(s) if s.trim() == "false" => Some(false),
-        _ => None,
-    })
-}
-
 fn str_option<'o>(options: &'o Map<String, Value>, names: &[&str]) -> Option<&'o str> {
     names.iter().find_map(|n| options.get(*n)).and_then(Value::as_str)
 }
 
-/// Splits off the library's `idempotent` option; in idempotent mode adds
-/// `useUniqueFileName=false` and `overwriteFile=false`, refusing either set to `true`.
-fn idempotent_options(options: &Map<String, Value>) -> Result<(bool, Map<String, Value>)> {
+/// The two fields the idempotent mode pins to `false`.
+const PINNED: [&str; 2] = ["useUniqueFileName", "overwriteFile"];
+
+/// The options of an upload once the library's `idempotent` option is split off.
+struct WireOptions {
+    idempotent: bool,
+    /// What goes on the wire. In idempotent mode: resolved (trimmed keys, the API's names,
+    /// nulls dropped) with both pinned fields present and `false`.
+    options: Map<String, Value>,
+    /// In idempotent mode: the caller gave both pinned fields (as `false`) themselves.
+    caller_pinned_both: bool,
+}
+
+/// Splits off the library's `idempotent` option (its key trimmed like every other); in idempotent
+/// mode resolves the options first, so a `null`, an alias or a key with spaces is read as the API
+/// will read it, then adds `useUniqueFileName=false` and `overwriteFile=false` where absent and
+/// refuses either set to `true`.
+fn idempotent_options(options: &Map<String, Value>) -> Result<WireOptions> {
     let mut wire = options.clone();
-    let on = match wire.remove(IDEMPOTENT_OPTION) {
+    let key = wire.keys().find(|k| k.trim() == IDEMPOTENT_OPTION).cloned();
+    let on = match key.and_then(|k| wire.remove(&k)) {
         None | Some(Value::Null) | Some(Value::Bool(false)) => false,
         Some(Value::Bool(true)) => true,
         Some(_) => return Err(Error::invalid("upload option `idempotent` must be true or false")),
     };
     if !on {
-        return Ok((false, wire));
+        return Ok(WireOptions { idempotent: false, options: wire, caller_pinned_both: false });
     }
-    for (names, wire_name) in [
-        (&["useUniqueFileName", "use_unique_file_name"][..], "useUniqueFileName"),
-        (&["overwriteFile", "overwrite_file"][..], "overwriteFile"),
-    ] {
-        let given = names.iter().any(|n| wire.contains_key(*n));
-        match bool_option(&wire, names) {
-            Some(false) => {}
-            Some(true) => {
-                return Err(Error::invalid(format!(
-                    "upload option `{wire_name}` must be false with `idempotent` (a retry must not store a second copy)"
-                )))
-            }
-            None if given => {} // a wrong type: the option table reports it
+    let mut resolved = Map::with_capacity(wire.len() + PINNED.len());
+    for (spec, value) in resolve(UPLOAD_OPTIONS, &wire, "upload")? {
+        resolved.insert(spec.name.to_string(), value.clone());
+    }
+    let mut caller_pinned_both = true;
+    for name in PINNED {
+        match resolved.get(name) {
             None => {
-                wire.insert(wire_name.to_string(), Value::Bool(false));
+                caller_pinned_both = false;
+                resolved.insert(name.to_string(), Value::Bool(false));
+            }
+            Some(value) => {
+                let spec = UPLOAD_OPTIONS.iter().find(|s| s.name == name).expect("an upload option");
+                if wire_text(spec, value, "upload")? != "false" {
+                    return Err(Error::invalid(format!(
+                        "upload option `{name}` must be false with `idempotent` (a retry must not store a second copy)"
+                    )));
+                }
             }
         }
     }
-    Ok((true, wire))
+    Ok(WireOptions { idempotent: true, options: resolved, caller_pinned_both })
 }
 
 impl Client {
@@ -404,10 +413,16 @@ impl Client {
     /// With the option `"idempotent": true` (never sent) the upload goes out with
     /// `useUniqueFileName=false` and `overwriteFile=false`, so a repeat of a stored upload is
     /// refused by ImageKit as "already exists" instead of stored twice. When a retry of this call
-    /// gets that answer (an earlier attempt was stored but its answer was lost), the stored file is
-    /// looked up by folder and name (`GET /v1/files`) and, if its size matches, its details are
-    /// returned as the result. An "already exists" on the first attempt stays an error: the name
-    /// was taken before this call.
+    /// gets that answer and an earlier attempt may have been stored (its whole body went out and
+    /// its answer was lost or was a 5xx), the stored file is looked up by folder and name
+    /// (`GET /v1/files`) and, if its `filePath`, size and creation time match, its details are
+    /// returned as the result. Otherwise (the first attempt, or retries after attempts that
+    /// provably stored nothing) "already exists" stays an error: the name was taken by someone else.
+    ///
+    /// One case stays ambiguous: an attempt whose body went out but which was not stored, while
+    /// another client stores a file of the same folder, name and size during this call. The
+    /// look-up cannot tell that file from ours (the API returns no content hash to compare), so it
+    /// is returned as ours.
     pub fn upload(
         &self,
         source: UploadSource<'_>,
@@ -426,12 +441,9 @@ impl Client {
         options: &Map<String, Value>,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<String> {
-        let given = |names: &[&str]| names.iter().any(|n| options.contains_key(*n));
-        let both_given =
-            given(&["useUniqueFileName", "use_unique_file_name"]) && given(&["overwriteFile", "overwrite_file"]);
-        let (idempotent, options) = idempotent_options(options)?;
+        let WireOptions { idempotent, options, caller_pinned_both } = idempotent_options(options)?;
         // A v2 token signs the form: fields the idempotent mode would add must be in it already.
-        if idempotent && api == UploadApi::V2 && options.contains_key("token") && !both_given {
+        if idempotent && api == UploadApi::V2 && options.contains_key("token") && !caller_pinned_both {
             return Err(Error::invalid(
                 "upload option `idempotent` with a v2 `token` needs `useUniqueFileName: false` and `overwriteFile: false` \
                  given in the options and in the token's payload (the token signs the whole form)",
@@ -448,7 +460,10 @@ impl Client {
         match self.send_answer(Method::Post, url, Body::Multipart(body), Retry::Safe, progress) {
             Ok(answer) if describes_a_file(answer.status, &answer.text) => Ok(answer.text),
             Ok(answer) => Err(self.secrets.scrubbed(not_a_file(&answer))),
-            Err(e) if idempotent && is_already_exists(&e) && e.attempts.unwrap_or(1) > 1 => {
+            // Only an earlier attempt whose whole body went out and whose outcome is unknown may be
+            // the one that took the name; after attempts that provably stored nothing (429, a
+            // refused connection, a body cut short, a 4xx) the name is someone else's.
+            Err(e) if idempotent && is_already_exists(&e) && e.maybe_applied => {
                 self.find_stored_upload(source, &options, started, e)
             }
             Err(e) => Err(e),
@@ -457,7 +472,8 @@ impl Client {
 
     /// Idempotent mode, after a retry was told "already exists": the details of the file an
     /// earlier attempt of this call stored, or `original` when no file is certainly that one. A
-    /// match must be a file (not a folder) of the name sent, in the folder sent, of the size sent,
+    /// match must be a file (not a folder) of the name sent, whose `filePath` is the folder sent
+    /// plus that name, of the size sent,
     /// created since this call started (less a minute of clock skew): a file that was there before
     /// is someone else's.
     fn find_stored_upload(
@@ -513,9 +529,15 @@ impl Client {
         };
         let items: Vec<Value> = serde_json::from_str(&listing).unwrap_or_default();
         const CLOCK_SKEW_SECS: i64 = 60;
+        let file_path = if folder == "/" {
+            format!("/{name}")
+        } else {
+            format!("{folder}/{name}")
+        };
         let found = items.into_iter().find(|f| {
             f["type"].as_str().is_none_or(|t| t == "file")
                 && f["name"].as_str() == Some(name)
+                && f["filePath"].as_str() == Some(file_path.as_str())
                 && f["size"].as_u64() == Some(size)
                 && f["createdAt"]
                     .as_str()
@@ -615,6 +637,38 @@ mod tests {
         assert_eq!(base64_payload_len("data:text/plain;base64,aGVsbG8h"), Some(6));
         assert_eq!(base64_payload_len("https://example.com/a.jpg"), None);
         assert_eq!(base64_payload_len(""), None);
+    }
+
+    #[test]
+    fn idempotent_mode_reads_the_options_as_the_upload_does() {
+        let wire = |v: Value| idempotent_options(v.as_object().unwrap());
+        // Nulls, aliases and keys with spaces: the pinned fields end up present and false.
+        for opts in [
+            json!({"fileName": "a", "idempotent": true, "useUniqueFileName": null, "overwriteFile": null}),
+            json!({"fileName": "a", " idempotent ": true, "use_unique_file_name": null}),
+            json!({"fileName": "a", "idempotent": true, " overwriteFile": "false"}),
+        ] {
+            let w = wire(opts.clone()).unwrap();
+            assert!(w.idempotent, "{opts}");
+            assert_eq!(w.options.get("useUniqueFileName").and_then(|v| wire_text(&UPLOAD_OPTIONS[2], v, "u").ok()).as_deref(), Some("false"), "{opts}");
+            assert_eq!(w.options.get("overwriteFile").and_then(|v| wire_text(&UPLOAD_OPTIONS[11], v, "u").ok()).as_deref(), Some("false"), "{opts}");
+            assert!(!w.options.contains_key("use_unique_file_name") && !w.options.contains_key(" overwriteFile"));
+            let body = text_of(&build_body(UploadSource::Bytes(b"x"), &w.options).unwrap());
+            assert_eq!(field(&body, "useUniqueFileName").as_deref(), Some("false"), "{opts}");
+            assert_eq!(field(&body, "overwriteFile").as_deref(), Some("false"), "{opts}");
+        }
+        for bad in [
+            json!({"fileName": "a", "idempotent": true, " useUniqueFileName ": true}),
+            json!({"fileName": "a", "idempotent": true, "overwrite_file": "true"}),
+        ] {
+            assert!(wire(bad.clone()).unwrap_err().message.contains("must be false with `idempotent`"), "{bad}");
+        }
+        // Both given by the caller (as false) versus a null standing in for one.
+        assert!(wire(json!({"fileName": "a", "idempotent": true, "useUniqueFileName": false, "overwrite_file": false})).unwrap().caller_pinned_both);
+        assert!(!wire(json!({"fileName": "a", "idempotent": true, "useUniqueFileName": false, "overwriteFile": null})).unwrap().caller_pinned_both);
+        // Not idempotent: the options are left as given.
+        let w = wire(json!({"fileName": "a", "useUniqueFileName": null})).unwrap();
+        assert!(!w.idempotent && w.options.contains_key("useUniqueFileName"));
     }
 
     #[test]
