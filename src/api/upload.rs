@@ -351,6 +351,7 @@ fn str_option<'o>(options: &'o Map<String, Value>, names: &[&str]) -> Option<&'o
 const PINNED: [&str; 2] = ["useUniqueFileName", "overwriteFile"];
 
 /// The options of an upload once the library's `idempotent` option is split off.
+#[derive(Debug)]
 struct WireOptions {
     idempotent: bool,
     /// What goes on the wire. In idempotent mode: resolved (trimmed keys, the API's names,
