@@ -78,6 +78,7 @@ pub(crate) fn ffi_rs() -> String {
                 names
             }
         );
+        let _ = writeln!(s, "///\n/// Retry class `{}`: {}.", op.retry.name(), op.retry.describe());
         s.push_str("///\n/// # Safety\n/// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.\n");
         s.push_str("#[no_mangle]\n");
         let _ = writeln!(s, "pub unsafe extern \"C\" fn {}(", op.c_name());

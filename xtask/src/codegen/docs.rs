@@ -94,6 +94,7 @@ pub(crate) fn coverage_md() -> String {
         if !op.in_spec {
             notes.push_str(" Not in the OpenAPI spec (tested against the mock server).");
         }
+        let _ = write!(notes, " Retry: `{}`.", op.retry.name());
         let _ = writeln!(
             s,
             "| `{}` | {} | {} | `{} {}` | `{}` | `{}` | {} |",

@@ -49,6 +49,7 @@ pub(crate) fn operations_json() -> String {
                 "pages": op.pages,
                 "in_spec": op.in_spec,
                 "empty_answer": op.empty_answer,
+                "retry": op.retry.name(),
                 "doc": op.doc,
             })
         })
