@@ -6,8 +6,8 @@
 mod rel_support;
 
 use ik_mock_server::{Fault, MockServer};
-use imagekit::ffi::status::ik_status;
-use imagekit::ffi::upload::{ik_beta_v2_files_upload_bytes, ik_upload_file_bytes};
+use imagekit::status::ik_status;
+use imagekit::upload::{ik_beta_v2_files_upload_bytes, ik_upload_file_bytes};
 use rel_support::{client, config, cstr, out, CClient};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};

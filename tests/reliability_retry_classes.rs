@@ -6,12 +6,12 @@
 mod rel_support;
 
 use ik_mock_server::{Fault, MockServer};
-use imagekit::ffi::ops_gen::{
+use imagekit::ops_gen::{
     ik_custom_metadata_fields_create, ik_files_copy, ik_files_delete, ik_files_update,
 };
-use imagekit::ffi::request::ik_request;
-use imagekit::ffi::status::ik_status;
-use imagekit::ffi::upload::ik_upload_file_bytes;
+use imagekit::request::ik_request;
+use imagekit::status::ik_status;
+use imagekit::upload::ik_upload_file_bytes;
 use rel_support::{client, config, cstr, out, raw_server, read_head, CClient};
 use serde_json::{json, Value};
 use std::io::Write;
