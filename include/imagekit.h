@@ -116,6 +116,11 @@ enum ik_status
    */
   IK_STATUS_API_ERROR = 28,
   /**
+   * HTTP 207: a bulk operation succeeded for some items and failed for others; the error
+   * document's `body` is the API's answer, its `errors` list naming the items that failed.
+   */
+  IK_STATUS_PARTIAL_SUCCESS = 29,
+  /**
    * A bug: a Rust panic was caught at the library boundary. The client is still usable.
    */
   IK_STATUS_PANIC = 99,

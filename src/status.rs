@@ -26,6 +26,7 @@ impl From<ErrorKind> for ik_status {
             ErrorKind::RateLimited => ik_status::RateLimited,
             ErrorKind::ServerError => ik_status::ServerError,
             ErrorKind::Api => ik_status::ApiError,
+            ErrorKind::PartialSuccess => ik_status::PartialSuccess,
             ErrorKind::Panic => ik_status::Panic,
         }
     }
@@ -53,6 +54,7 @@ impl ik_status {
             ik_status::RateLimited => ErrorKind::RateLimited,
             ik_status::ServerError => ErrorKind::ServerError,
             ik_status::ApiError => ErrorKind::Api,
+            ik_status::PartialSuccess => ErrorKind::PartialSuccess,
             ik_status::Panic => ErrorKind::Panic,
         })
     }

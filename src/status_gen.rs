@@ -47,6 +47,9 @@ pub enum ik_status {
     ServerError = 27,
     /// Any other non-2xx HTTP status.
     ApiError = 28,
+    /// HTTP 207: a bulk operation succeeded for some items and failed for others; the error
+    /// document's `body` is the API's answer, its `errors` list naming the items that failed.
+    PartialSuccess = 29,
     /// A bug: a Rust panic was caught at the library boundary. The client is still usable.
     Panic = 99,
 }
@@ -72,6 +75,7 @@ impl ik_status {
         ik_status::RateLimited,
         ik_status::ServerError,
         ik_status::ApiError,
+        ik_status::PartialSuccess,
         ik_status::Panic,
     ];
 
@@ -96,6 +100,7 @@ impl ik_status {
             26 => b"HTTP 429 rate limited\0",
             27 => b"HTTP 5xx server error\0",
             28 => b"HTTP error status\0",
+            29 => b"partial success: some items failed\0",
             99 => b"internal panic (a bug in libimagekit)\0",
             _ => b"unknown status\0",
         }

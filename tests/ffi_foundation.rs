@@ -42,6 +42,7 @@ fn status_codes_are_fixed_and_described() {
         (ik_status::RateLimited, 26),
         (ik_status::ServerError, 27),
         (ik_status::ApiError, 28),
+        (ik_status::PartialSuccess, 29),
         (ik_status::Panic, 99),
     ];
     for (status, code) in fixed {
@@ -49,7 +50,7 @@ fn status_codes_are_fixed_and_described() {
         let text = unsafe { CStr::from_ptr(ik_status_str(code)) }.to_str().unwrap();
         assert_ne!(text, "unknown status", "code {code} has no description");
     }
-    for unknown in [5u32, 9, 14, 19, 29, 98, 100, u32::MAX] {
+    for unknown in [5u32, 9, 14, 19, 30, 98, 100, u32::MAX] {
         let text = unsafe { CStr::from_ptr(ik_status_str(unknown)) }.to_str().unwrap();
         assert_eq!(text, "unknown status");
     }

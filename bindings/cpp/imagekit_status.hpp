@@ -29,6 +29,7 @@ enum class Status : std::uint32_t {
     RateLimited = IK_STATUS_RATE_LIMITED,  ///< HTTP 429 rate limited
     ServerError = IK_STATUS_SERVER_ERROR,  ///< HTTP 5xx server error
     ApiError = IK_STATUS_API_ERROR,  ///< HTTP error status
+    PartialSuccess = IK_STATUS_PARTIAL_SUCCESS,  ///< partial success: some items failed
     Panic = IK_STATUS_PANIC,  ///< internal panic (a bug in libimagekit)
 };
 

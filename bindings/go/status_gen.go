@@ -27,6 +27,7 @@ const (
 	StatusRateLimited         Status = 26 // HTTP 429 rate limited
 	StatusServerError         Status = 27 // HTTP 5xx server error
 	StatusAPIError            Status = 28 // HTTP error status
+	StatusPartialSuccess      Status = 29 // partial success: some items failed
 	StatusPanic               Status = 99 // internal panic (a bug in libimagekit)
 )
 
@@ -49,6 +50,7 @@ var (
 	ErrRateLimited         error = &kind{StatusRateLimited}
 	ErrServerError         error = &kind{StatusServerError}
 	ErrAPIError            error = &kind{StatusAPIError}
+	ErrPartialSuccess      error = &kind{StatusPartialSuccess}
 	ErrPanic               error = &kind{StatusPanic}
 )
 
@@ -74,6 +76,7 @@ func cStatuses() map[string]uint32 {
 		"RATE_LIMITED":         C.IK_STATUS_RATE_LIMITED,
 		"SERVER_ERROR":         C.IK_STATUS_SERVER_ERROR,
 		"API_ERROR":            C.IK_STATUS_API_ERROR,
+		"PARTIAL_SUCCESS":      C.IK_STATUS_PARTIAL_SUCCESS,
 		"PANIC":                C.IK_STATUS_PANIC,
 	}
 }
@@ -99,6 +102,7 @@ func goStatuses() map[string]Status {
 		"RATE_LIMITED":         StatusRateLimited,
 		"SERVER_ERROR":         StatusServerError,
 		"API_ERROR":            StatusAPIError,
+		"PARTIAL_SUCCESS":      StatusPartialSuccess,
 		"PANIC":                StatusPanic,
 	}
 }

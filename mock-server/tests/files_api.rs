@@ -304,6 +304,11 @@ fn list_filters_sort_and_paging() {
     assert_eq!(names("?sort=ASC_NAME"), ["a.pdf", "b.jpg", "c.png"]);
     assert_eq!(names("?sort=DESC_SIZE"), ["b.jpg", "c.png", "a.pdf"]);
     assert_eq!(names("?sort=ASC_SIZE&skip=1&limit=1"), ["c.png"]);
+    // The four sorts the newest Python SDK added: no video here, so by creation.
+    assert_eq!(names("?sort=ASC_DURATION"), ["b.jpg", "a.pdf", "c.png"]);
+    assert_eq!(names("?sort=DESC_DURATION"), ["c.png", "a.pdf", "b.jpg"]);
+    assert_eq!(names("?sort=ASC_ORIGINAL_CREATION_DATE"), ["b.jpg", "a.pdf", "c.png"]);
+    assert_eq!(names("?sort=DESC_ORIGINAL_CREATION_DATE"), ["c.png", "a.pdf", "b.jpg"]);
     assert_eq!(names("?skip=5"), Vec::<String>::new());
     assert_eq!(names("?fileType=image"), ["b.jpg", "c.png"]);
     assert_eq!(names("?fileType=non-image"), ["a.pdf"]);

@@ -87,6 +87,8 @@ pub enum ErrorKind {
     ServerError,
     /// Any other non-2xx HTTP status.
     Api,
+    /// HTTP 207: a bulk operation that succeeded for some items and failed for others.
+    PartialSuccess,
     /// A Rust panic was caught at the FFI boundary.
     Panic,
 }
@@ -112,6 +114,7 @@ impl ErrorKind {
             ErrorKind::RateLimited => "rate_limited",
             ErrorKind::ServerError => "server_error",
             ErrorKind::Api => "api_error",
+            ErrorKind::PartialSuccess => "partial_success",
             ErrorKind::Panic => "panic",
         }
     }

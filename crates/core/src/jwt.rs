@@ -133,8 +133,14 @@ pub fn payload(params: &Map<String, Value>, iat: i64, exp: i64) -> Result<Map<St
             Value::String(wire_text(spec, value, "upload-v2 token payload")?),
         );
     }
+    // Blank as the upload sees it: the upload refuses a `fileName` of white space only.
     match out.get("fileName") {
-        Some(Value::String(s)) if !s.is_empty() => {}
+        Some(Value::String(s)) if s.trim().is_empty() => {
+            return Err(Error::invalid(
+                "upload-v2 token payload option `fileName` must not be blank (the upload refuses it)",
+            ))
+        }
+        Some(Value::String(_)) => {}
         _ => {
             return Err(Error::invalid(
                 "upload-v2 token payload needs `fileName` (every upload parameter goes in the token)",
@@ -239,6 +245,7 @@ mod tests {
             (json!({"fileName":"a.jpg","filename":"b"}), "`filename`"),
             (json!({"tags":["a"]}), "`fileName`"),
             (json!({"fileName":""}), "`fileName`"),
+            (json!({"fileName":" \t "}), "`fileName` must not be blank"),
             (
                 json!({"fileName":"a.jpg","useUniqueFileName":"maybe"}),
                 "useUniqueFileName",

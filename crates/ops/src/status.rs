@@ -46,5 +46,6 @@ pub static STATUSES: &[Status] = &[
     st(26, "RateLimited", "rate_limited", "HTTP 429 rate limited", "HTTP 429 Too Many Requests (after any retries)."),
     st(27, "ServerError", "server_error", "HTTP 5xx server error", "HTTP 5xx (after any retries)."),
     st(28, "ApiError", "api_error", "HTTP error status", "Any other non-2xx HTTP status."),
+    st(29, "PartialSuccess", "partial_success", "partial success: some items failed", "HTTP 207: a bulk operation succeeded for some items and failed for others; the error\ndocument's `body` is the API's answer, its `errors` list naming the items that failed."),
     st(99, "Panic", "panic", "internal panic (a bug in libimagekit)", "A bug: a Rust panic was caught at the library boundary. The client is still usable."),
 ];

@@ -62,6 +62,11 @@ impl Searchable for FolderRecord {
     }
 }
 
+/// A listed item's `duration` in seconds (0 when it has none).
+fn duration(item: &Item) -> u64 {
+    item.json.get("duration").and_then(Value::as_u64).unwrap_or(0)
+}
+
 /// A file or folder in a listing, with its sort keys.
 struct Item {
     json: Value,
@@ -73,9 +78,11 @@ struct Item {
     size: u64,
 }
 
-const SORTS: [&str; 14] = [
+/// Every sort the API takes (the newest Python SDK sends the last four too).
+const SORTS: [&str; 18] = [
     "ASC_NAME", "DESC_NAME", "ASC_CREATED", "DESC_CREATED", "ASC_UPDATED", "DESC_UPDATED", "ASC_HEIGHT",
     "DESC_HEIGHT", "ASC_WIDTH", "DESC_WIDTH", "ASC_SIZE", "DESC_SIZE", "ASC_RELEVANCE", "DESC_RELEVANCE",
+    "ASC_DURATION", "DESC_DURATION", "ASC_ORIGINAL_CREATION_DATE", "DESC_ORIGINAL_CREATION_DATE",
 ];
 
 fn int_param(ctx: &Ctx<'_, '_>, name: &str, default: i64) -> Result<i64, Response> {
@@ -217,6 +224,9 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
             "HEIGHT" => a.height.cmp(&b.height),
             "WIDTH" => a.width.cmp(&b.width),
             "SIZE" => a.size.cmp(&b.size),
+            // Only videos have a duration; the others sort as 0.
+            "DURATION" => duration(a).cmp(&duration(b)),
+            // The mock keeps no EXIF dates: a file's original creation is its upload.
             _ => a.created.cmp(&b.created),
         }
         .then(a.created.cmp(&b.created));

@@ -12,7 +12,7 @@ use super::ops::{Input, Kind, Op, Param, Verb};
 use super::{encode_query, encode_segment, require_id};
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
-use crate::http::{Body, Method};
+use crate::http::{Answer, Body, Method, MAX_URL_LEN};
 use serde_json::{Map, Value};
 
 impl Client {
@@ -24,13 +24,57 @@ impl Client {
     pub fn call(&self, op: &Op, ids: &[&str], params_json: Option<&str>) -> Result<String> {
         let request = prepare(op, ids, params_json)?;
         let url = self.api_url(&request.path_and_query);
-        let answer = self.send(method(op.verb), url, request.body, op.retry, None)?;
-        Ok(if answer.trim().is_empty() {
+        if url.len() > MAX_URL_LEN {
+            return Err(url_too_long(op, ids, url.len()));
+        }
+        let answer = self.send_answer(method(op.verb), url, request.body, op.retry, None)?;
+        if answer.status == 207 {
+            return Err(self.secrets.scrubbed(partial_success(op, answer)));
+        }
+        Ok(if answer.text.trim().is_empty() {
             op.empty_answer.to_string()
         } else {
-            answer
+            answer.text
         })
     }
+}
+
+/// The error for a call whose URL would pass the HTTP stack's limit: it names the argument
+/// that made it long (the longest id, or the query parameters) and the limit, before anything
+/// that could be cut.
+fn url_too_long(op: &Op, ids: &[&str], url_len: usize) -> Error {
+    let longest_id = op.path_ids().zip(ids).max_by_key(|(_, id)| encode_segment(id).len());
+    let query_len = matches!(op.input, Input::Query(_)).then_some(url_len);
+    let arg = match (longest_id, query_len) {
+        (Some((name, id)), _) if encode_segment(id).len() * 2 > url_len => super::ops::id_arg(name),
+        (_, Some(_)) => "params_json".to_string(),
+        (Some((name, _)), None) => super::ops::id_arg(name),
+        (None, None) => "params_json".to_string(),
+    };
+    Error::invalid(format!(
+        "argument `{arg}` is too long: the request URL of {} would be {url_len} bytes, over the limit of {MAX_URL_LEN} bytes",
+        op.py
+    ))
+}
+
+/// A 207 answer: some items of a bulk operation failed. It is not reported as OK (a caller who
+/// trusts the status would miss the failed items); the answer is the error's `body`.
+fn partial_success(op: &Op, answer: Answer) -> Error {
+    let body: Value = serde_json::from_str(&answer.text).unwrap_or(Value::String(answer.text));
+    let failed = body.get("errors").and_then(Value::as_array).map(Vec::len);
+    let what = match failed {
+        Some(n) => format!("{n} item(s) failed"),
+        None => "some items failed".to_string(),
+    };
+    let mut e = Error::new(
+        ErrorKind::PartialSuccess,
+        format!("{}: HTTP 207, partial success: {what}, the others were done (`body.errors` lists the failures)", op.py),
+    );
+    e.http_status = Some(answer.status);
+    e.request_id = answer.request_id;
+    e.attempts = Some(answer.attempts);
+    e.body = Some(body);
+    e
 }
 
 /// What `prepare` makes of a call: everything the transport needs except the host.

@@ -5,7 +5,7 @@
 use super::progress::{ProgressFn, ProgressReader};
 use super::response::{failure_from_ureq, BodyCut, Failure, Peer, Response};
 use super::retry;
-use super::{Body, LogHook, Request, Transport};
+use super::{Body, LogHook, Method, Request, Transport};
 use crate::error::{Error, Result};
 use crate::log::LogLevel;
 use std::io::Read;
@@ -52,10 +52,17 @@ impl Transport {
         log: LogHook<'_>,
         mut progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<Response> {
+        if req.url.len() > super::MAX_URL_LEN {
+            return Err(Error::invalid(format!(
+                "the request URL is {} bytes, over the limit of {} bytes of the HTTP stack",
+                req.url.len(),
+                super::MAX_URL_LEN
+            )));
+        }
         let uri: Uri = req
             .url
             .parse()
-            .map_err(|e| Error::invalid(format!("invalid request URL {:?}: {e}", req.url)))?;
+            .map_err(|e| Error::invalid(format!("invalid request URL ({e}): {:?}", req.url)))?;
         if !matches!(uri.scheme_str(), Some("http") | Some("https")) || uri.host().is_none() {
             return Err(Error::invalid(format!(
                 "invalid request URL {:?}: need http(s)://host/…",
@@ -221,6 +228,12 @@ impl Transport {
         super::sent::start_attempt();
         let result = match &mut req.body {
             Body::Empty => {
+                // A POST, PUT or PATCH without a body says so with `Content-Length: 0` (some
+                // proxies answer 411 to the chunked encoding of nothing).
+                let builder = match req.method {
+                    Method::Post | Method::Put | Method::Patch => builder.header(header::CONTENT_LENGTH, 0),
+                    Method::Get | Method::Delete => builder,
+                };
                 let r = builder.body(SendBody::none()).map_err(bad)?;
                 self.agent.run(r)
             }

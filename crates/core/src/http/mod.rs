@@ -29,6 +29,9 @@ use base64::Engine;
 use std::io::Read;
 use std::time::Duration;
 
+/// The longest request URL the HTTP stack takes (the `http` crate's limit on a URI).
+pub const MAX_URL_LEN: usize = u16::MAX as usize - 1;
+
 /// The HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {

@@ -174,6 +174,9 @@ fn build_into(req: &Request, tr: &str, out: &mut String, endpoint: &mut Option<E
         w.path(out, base.path, false, true);
         w.finish(out);
         lowest = w.lowest;
+        // Deliberately unlike node7: with `queryParameters` set, node7 appends through
+        // `URLSearchParams`, which re-serialises the whole query (`%20` becomes `+`, `a` becomes
+        // `a=`); here the query of an absolute `src` is kept as given and the pairs are appended.
         if let Some(q) = base.query {
             out.push('?');
             push_encoded(out, q, Set::Query);

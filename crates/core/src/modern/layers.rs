@@ -166,6 +166,21 @@ impl Layer<'_> {
                 ));
             }
         }
+        // `x` places the layer's edge, `xCenter` its centre: both at once contradict each other
+        // (node7 writes both and leaves the choice to the server).
+        let given = |i: usize| match &self.position[i] {
+            None | Some(Scalar::Null) => false,
+            Some(Scalar::Str(s)) => !s.is_empty(),
+            Some(_) => true,
+        };
+        for (edge, centre) in [(0, 2), (1, 3)] {
+            if given(edge) && given(centre) {
+                return Err(format!(
+                    "`{trail}.position` gives both `{}` and `{}`: they place the layer in two ways, give one",
+                    POSITION[edge].0, POSITION[centre].0
+                ));
+            }
+        }
         let out = w.part();
         out.push_str(&head);
         if let Some(mode) = filled(&self.layer_mode) {

@@ -147,6 +147,8 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result
         }
     }
     if name == "raw" {
+        // Deliberately unlike node7, which pushes any value verbatim (`raw: false` gives a `false`
+        // part): `raw` is text meant for the URL, so anything else is an error.
         let Some(raw) = v.as_str() else {
             return Err(format!("`{trail}` must be a string, got {}", v.type_name()));
         };
@@ -160,6 +162,9 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result
     out.push('-');
     match key {
         "di" | "ff" => {
+            // Deliberately unlike node7, which calls string methods on the value (a number or a
+            // list there throws): a non-string is written as its JavaScript `String()`, like
+            // every other parameter's value.
             let s = v.to_js(",");
             let s = s.strip_prefix('/').unwrap_or(&s);
             let s = s.strip_suffix('/').unwrap_or(s);

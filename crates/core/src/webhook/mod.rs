@@ -296,11 +296,11 @@ fn keys(secret: &str, encoding: SecretEncoding) -> Result<Vec<Vec<u8>>> {
         SecretEncoding::Whsec => vec![decoded().ok_or_else(|| {
             Error::invalid("the webhook secret is not `whsec_` followed by base64 (secret_encoding \"whsec\")")
         })?],
+        // Either key, as the docs say: the decoded one whenever the text (after an optional
+        // `whsec_`) is valid base64, prefix or not, as `whsec` itself would take it.
         SecretEncoding::Auto => {
             let mut v = vec![secret.as_bytes().to_vec()];
-            if secret.starts_with("whsec_") {
-                v.extend(decoded());
-            }
+            v.extend(decoded());
             v
         }
     })
@@ -411,6 +411,8 @@ mod tests {
     #[test]
     fn key_candidates() {
         assert_eq!(keys("abc", SecretEncoding::Auto).unwrap(), vec![b"abc".to_vec()]);
+        // A valid-base64 secret without the prefix: both keys, as under `whsec` and `raw`.
+        assert_eq!(keys("AAEC", SecretEncoding::Auto).unwrap(), vec![b"AAEC".to_vec(), vec![0, 1, 2]]);
         assert_eq!(
             keys("whsec_AAEC", SecretEncoding::Auto).unwrap(),
             vec![b"whsec_AAEC".to_vec(), vec![0, 1, 2]]
