@@ -25,6 +25,7 @@ const TARGETS: &[&str] = &[
     "ops",
     "webhooks",
     "webhook_signed",
+    "pages",
 ];
 
 /// One fuzzer at a time (the test harness runs tests in parallel).
@@ -127,4 +128,4 @@ macro_rules! smoke_tests {
     ($($name:ident),*) => { $( #[test] fn $name() { smoke(stringify!($name)); } )* };
 }
 
-smoke_tests!(config, url, json_diff, upload, multipart, response, phash, auth, build_url, ops, webhooks, webhook_signed);
+smoke_tests!(config, url, json_diff, upload, multipart, response, phash, auth, build_url, ops, webhooks, webhook_signed, pages);
