@@ -272,11 +272,11 @@ mod tests {
 
     #[test]
     fn a_server_that_honours_skip_is_walked_to_the_end() {
-        let (r, got, calls) = run(0, 3, |s, l| page((s..(s + l).min(10)).map(|i| i)));
+        let (r, got, calls) = run(0, 3, |s, l| page(s..(s + l).min(10)));
         let w = r.unwrap();
         assert_eq!((w.pages, w.items, calls, got.len()), (4, 10, 4, 10));
         // Exactly a multiple of the page size: one empty page ends it.
-        let (r, _, calls) = run(0, 5, |s, l| page((s..(s + l).min(10)).map(|i| i)));
+        let (r, _, calls) = run(0, 5, |s, l| page(s..(s + l).min(10)));
         assert_eq!((r.unwrap().items, calls), (10, 3));
     }
 
