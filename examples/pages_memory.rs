@@ -69,7 +69,11 @@ fn serve(body: Arc<Vec<u8>>) -> u16 {
                 let head = String::from_utf8_lossy(&head);
                 let first = !head.contains("skip=1000");
                 let bytes: &[u8] = if first { &body } else { b"[]" };
-                let _ = write!(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n", bytes.len());
+                let _ = write!(
+                    conn,
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+                    bytes.len()
+                );
                 if conn.write_all(bytes).is_err() {
                     return;
                 }
@@ -90,7 +94,10 @@ fn main() {
     .unwrap();
     let mut client: *mut ik_client = std::ptr::null_mut();
     let mut err: *mut c_char = std::ptr::null_mut();
-    assert_eq!(unsafe { ik_client_new(cfg.as_ptr(), &mut client, &mut err) }, ik_status::Ok);
+    assert_eq!(
+        unsafe { ik_client_new(cfg.as_ptr(), &mut client, &mut err) },
+        ik_status::Ok
+    );
 
     // Reset the peak to what is resident now (the page the server holds included).
     std::fs::write("/proc/self/clear_refs", "5").expect("clear_refs (Linux)");

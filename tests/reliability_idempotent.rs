@@ -22,11 +22,25 @@ fn mock() -> (MockServer, CClient) {
 
 fn upload(c: &CClient, data: &[u8], options: &str) -> (ik_status, String) {
     let o_ = cstr(options);
-    out(|o| unsafe { ik_upload_file_bytes(c.ptr, data.as_ptr(), data.len(), o_.as_ptr(), None, std::ptr::null_mut(), o) })
+    out(|o| unsafe {
+        ik_upload_file_bytes(
+            c.ptr,
+            data.as_ptr(),
+            data.len(),
+            o_.as_ptr(),
+            None,
+            std::ptr::null_mut(),
+            o,
+        )
+    })
 }
 
 fn uploads(server: &MockServer) -> usize {
-    server.requests().iter().filter(|r| r.path == "/api/v1/files/upload").count()
+    server
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/api/v1/files/upload")
+        .count()
 }
 
 #[test]
@@ -57,10 +71,21 @@ fn a_v2_token_with_null_pinned_fields_is_refused() {
     let data = b"x";
     let o_ = cstr(r#"{"fileName":"a","idempotent":true,"token":"t","useUniqueFileName":null,"overwriteFile":null}"#);
     let (st, doc) = out(|o| unsafe {
-        ik_beta_v2_files_upload_bytes(c.ptr, data.as_ptr(), data.len(), o_.as_ptr(), None, std::ptr::null_mut(), o)
+        ik_beta_v2_files_upload_bytes(
+            c.ptr,
+            data.as_ptr(),
+            data.len(),
+            o_.as_ptr(),
+            None,
+            std::ptr::null_mut(),
+            o,
+        )
     });
     assert_eq!(st, ik_status::InvalidArgument, "{doc}");
-    assert!(doc.contains("needs `useUniqueFileName: false` and `overwriteFile: false`"), "{doc}");
+    assert!(
+        doc.contains("needs `useUniqueFileName: false` and `overwriteFile: false`"),
+        "{doc}"
+    );
 }
 
 #[test]
@@ -75,17 +100,30 @@ fn after_attempts_that_stored_nothing_already_exists_is_someone_elses() {
             .on("POST", "/api/v1/files/upload"),
     );
     std::thread::scope(|s| {
-        let mine = s.spawn(|| upload(&c, b"mine-1234", r#"{"fileName":"race.bin","folder":"/r","idempotent":true}"#));
+        let mine = s.spawn(|| {
+            upload(
+                &c,
+                b"mine-1234",
+                r#"{"fileName":"race.bin","folder":"/r","idempotent":true}"#,
+            )
+        });
         let deadline = Instant::now() + Duration::from_secs(5);
         while uploads(&server) == 0 && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(5));
         }
-        let (st, doc) = upload(&other, b"theirs-12", r#"{"fileName":"race.bin","folder":"/r","idempotent":true}"#);
+        let (st, doc) = upload(
+            &other,
+            b"theirs-12",
+            r#"{"fileName":"race.bin","folder":"/r","idempotent":true}"#,
+        );
         assert_eq!(st, ik_status::Ok, "the other client stores its file: {doc}");
         let (st, doc) = mine.join().unwrap();
         assert_eq!(st, ik_status::BadRequest, "the name is the other client's: {doc}");
         assert!(doc.contains("already exists"), "{doc}");
-        assert!(!doc.contains("\"outcome\""), "nothing of ours can have been stored: {doc}");
+        assert!(
+            !doc.contains("\"outcome\""),
+            "nothing of ours can have been stored: {doc}"
+        );
     });
     let files = server.files();
     assert_eq!(files.len(), 1);
@@ -113,7 +151,10 @@ fn two_clients_racing_each_get_what_happened() {
         assert_eq!(st, ik_status::BadRequest, "{doc}");
         let (st, doc) = first.join().unwrap();
         assert_eq!(st, ik_status::Ok, "{doc}");
-        serde_json::from_str::<Value>(&doc).unwrap()["fileId"].as_str().unwrap().to_string()
+        serde_json::from_str::<Value>(&doc).unwrap()["fileId"]
+            .as_str()
+            .unwrap()
+            .to_string()
     });
     let files = server.files();
     assert_eq!(files.len(), 1);
@@ -131,7 +172,11 @@ fn the_found_file_must_sit_at_the_path_asked_for() {
         "size": 4, "createdAt": now
     }]);
     server.push_fault(Fault::respond(200, listing.to_string()).on("GET", "/v1/files"));
-    let (st, doc) = upload(&c, b"pppp", r#"{"fileName":"p.bin","folder":"/mine","idempotent":true}"#);
+    let (st, doc) = upload(
+        &c,
+        b"pppp",
+        r#"{"fileName":"p.bin","folder":"/mine","idempotent":true}"#,
+    );
     assert_eq!(st, ik_status::BadRequest, "{doc}");
     assert!(!doc.contains("\"fileId\":\"elsewhere\""), "{doc}");
     assert!(doc.contains("no file of that name and size"), "{doc}");

@@ -20,7 +20,9 @@ const KEY: &str = "private_key_test";
 fn param(head: &str, name: &str) -> Option<String> {
     let target = head.split_whitespace().nth(1)?;
     let query = target.split_once('?')?.1;
-    query.split('&').find_map(|kv| kv.strip_prefix(&format!("{name}=")).map(str::to_string))
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix(&format!("{name}=")).map(str::to_string))
 }
 
 /// A list server: `page(request_no, skip)` gives the JSON array of each answer; after `cap`
@@ -49,7 +51,10 @@ fn list_server(cap: usize, page: impl Fn(usize, u64) -> String + Send + Sync + '
 }
 
 fn items(ids: &[u32]) -> String {
-    let v: Vec<String> = ids.iter().map(|i| format!(r#"{{"fileId":"f{i}","name":"n{i}"}}"#)).collect();
+    let v: Vec<String> = ids
+        .iter()
+        .map(|i| format!(r#"{{"fileId":"f{i}","name":"n{i}"}}"#))
+        .collect();
     format!("[{}]", v.join(","))
 }
 
@@ -61,7 +66,13 @@ fn list_all(port: u16, params: &str) -> (ik_status, String) {
 
 #[test]
 fn a_server_that_alternates_its_items_and_ignores_skip_ends_the_walk() {
-    let (port, count) = list_server(300, |n, _| if n % 2 == 0 { items(&[1, 2, 3]) } else { items(&[3, 1, 2]) });
+    let (port, count) = list_server(300, |n, _| {
+        if n % 2 == 0 {
+            items(&[1, 2, 3])
+        } else {
+            items(&[3, 1, 2])
+        }
+    });
     let (st, doc) = list_all(port, r#"{"limit":3}"#);
     assert_eq!(st, ik_status::Decode, "{}", &doc[..doc.len().min(300)]);
     assert!(doc.contains("brings no item not already seen"), "{doc}");
@@ -77,7 +88,11 @@ fn a_server_that_rotates_ten_items_ends_the_walk_within_eleven_requests() {
     });
     let (st, doc) = list_all(port, r#"{"limit":3}"#);
     assert_eq!(st, ik_status::Decode, "{}", &doc[..doc.len().min(300)]);
-    assert!(count.load(Ordering::SeqCst) <= 11, "{} requests", count.load(Ordering::SeqCst));
+    assert!(
+        count.load(Ordering::SeqCst) <= 11,
+        "{} requests",
+        count.load(Ordering::SeqCst)
+    );
 }
 
 #[test]
@@ -86,7 +101,11 @@ fn skip_near_two_to_the_64_is_an_error_naming_skip() {
     let (st, doc) = list_all(port, &format!(r#"{{"limit":3,"skip":{}}}"#, u64::MAX - 4));
     assert_eq!(st, ik_status::InvalidArgument, "{doc}");
     assert!(doc.contains("`skip`"), "{doc}");
-    assert_eq!(count.load(Ordering::SeqCst), 2, "the walk never asks for a wrapped skip");
+    assert_eq!(
+        count.load(Ordering::SeqCst),
+        2,
+        "the walk never asks for a wrapped skip"
+    );
 }
 
 #[test]

@@ -6,9 +6,7 @@
 mod rel_support;
 
 use ik_mock_server::{Fault, MockServer};
-use imagekit::ops_gen::{
-    ik_custom_metadata_fields_create, ik_files_copy, ik_files_delete, ik_files_update,
-};
+use imagekit::ops_gen::{ik_custom_metadata_fields_create, ik_files_copy, ik_files_delete, ik_files_update};
 use imagekit::request::ik_request;
 use imagekit::status::ik_status;
 use imagekit::upload::ik_upload_file_bytes;
@@ -28,16 +26,34 @@ fn mock() -> (MockServer, CClient) {
 
 /// Uploads `name` into `/docs` and returns its file id.
 fn stored(c: &CClient, name: &str) -> String {
-    let o_ = cstr(&format!(r#"{{"fileName":"{name}","folder":"/docs","useUniqueFileName":false}}"#));
+    let o_ = cstr(&format!(
+        r#"{{"fileName":"{name}","folder":"/docs","useUniqueFileName":false}}"#
+    ));
     let data = b"0123456789";
-    let (st, doc) =
-        out(|o| unsafe { ik_upload_file_bytes(c.ptr, data.as_ptr(), data.len(), o_.as_ptr(), None, std::ptr::null_mut(), o) });
+    let (st, doc) = out(|o| unsafe {
+        ik_upload_file_bytes(
+            c.ptr,
+            data.as_ptr(),
+            data.len(),
+            o_.as_ptr(),
+            None,
+            std::ptr::null_mut(),
+            o,
+        )
+    });
     assert_eq!(st, ik_status::Ok, "{doc}");
-    serde_json::from_str::<Value>(&doc).unwrap()["fileId"].as_str().unwrap().to_string()
+    serde_json::from_str::<Value>(&doc).unwrap()["fileId"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 fn requests_to(server: &MockServer, method: &str, path: &str) -> usize {
-    server.requests().iter().filter(|r| r.method == method && r.path.starts_with(path)).count()
+    server
+        .requests()
+        .iter()
+        .filter(|r| r.method == method && r.path.starts_with(path))
+        .count()
 }
 
 fn doc(text: &str) -> Value {
@@ -66,8 +82,16 @@ fn resolve_if_gone_a_delete_whose_answer_was_lost_succeeds() {
     assert_eq!(st, ik_status::Ok, "the file is gone, as asked: {text}");
     assert_eq!(text, "{}");
     assert!(server.files().is_empty());
-    assert_eq!(requests_to(&server, "DELETE", "/v1/files/"), 2, "the retry was told 404");
-    assert!(c.logs().iter().any(|l| l.contains("the target is gone")), "{:?}", c.logs());
+    assert_eq!(
+        requests_to(&server, "DELETE", "/v1/files/"),
+        2,
+        "the retry was told 404"
+    );
+    assert!(
+        c.logs().iter().any(|l| l.contains("the target is gone")),
+        "{:?}",
+        c.logs()
+    );
 
     // A delete of something that was never there is still "not found".
     let missing = cstr("no-such-file");
@@ -97,7 +121,11 @@ fn outcome_unknown_a_copy_whose_answer_was_lost_is_not_repeated_and_says_so() {
     assert_eq!(d["attempts"], 1);
     assert_eq!(requests_to(&server, "POST", "/v1/files/copy"), 1, "never sent twice");
     // The copy was made once: one file under /copies with no second version.
-    let copies: Vec<Value> = server.files().into_iter().filter(|f| f["filePath"] == "/copies/src.txt").collect();
+    let copies: Vec<Value> = server
+        .files()
+        .into_iter()
+        .filter(|f| f["filePath"] == "/copies/src.txt")
+        .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
 }
 
@@ -125,15 +153,25 @@ fn outcome_unknown_a_create_whose_answer_was_lost_is_not_reported_as_already_exi
 fn outcome_unknown_is_retried_when_the_server_provably_did_not_act() {
     let (server, c) = mock();
     let create = |name: &str| {
-        let params = cstr(&format!(r#"{{"name":"{name}","label":"{name}","schema":{{"type":"Text"}}}}"#));
+        let params = cstr(&format!(
+            r#"{{"name":"{name}","label":"{name}","schema":{{"type":"Text"}}}}"#
+        ));
         out(|o| unsafe { ik_custom_metadata_fields_create(c.ptr, params.as_ptr(), o) })
     };
     // 429: the server did not act.
-    server.push_fault(Fault::status(429).header("Retry-After", "0").on("POST", "/v1/customMetadataFields"));
+    server.push_fault(
+        Fault::status(429)
+            .header("Retry-After", "0")
+            .on("POST", "/v1/customMetadataFields"),
+    );
     let (st, text) = create("a");
     assert_eq!(st, ik_status::Ok, "{text}");
     // A 5xx that says `x-should-retry: true`.
-    server.push_fault(Fault::status(503).header("x-should-retry", "true").on("POST", "/v1/customMetadataFields"));
+    server.push_fault(
+        Fault::status(503)
+            .header("x-should-retry", "true")
+            .on("POST", "/v1/customMetadataFields"),
+    );
     let (st, text) = create("b");
     assert_eq!(st, ik_status::Ok, "{text}");
     assert_eq!(requests_to(&server, "POST", "/v1/customMetadataFields"), 4);

@@ -56,7 +56,11 @@ fn an_id_too_long_for_a_url_names_the_argument_and_the_limit_first() {
     let (st, text) = out(|o| unsafe { ik_files_get(c.ptr, id.as_ptr(), o) });
     assert_eq!(st, ik_status::InvalidArgument, "{}", &text[..text.len().min(300)]);
     let message = doc(&text)["message"].as_str().unwrap().to_string();
-    assert!(message.starts_with("argument `file_id` is too long"), "{}", &message[..message.len().min(300)]);
+    assert!(
+        message.starts_with("argument `file_id` is too long"),
+        "{}",
+        &message[..message.len().min(300)]
+    );
     assert!(message.contains("65534"), "{message}");
     assert!(message.len() < 300, "{}", message.len());
 }
@@ -70,7 +74,8 @@ fn the_auto_secret_encoding_takes_a_base64_secret_without_the_prefix() {
     mac.update(format!("{id}.{ts}.").as_bytes());
     mac.update(body);
     let sig = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
-    let headers = cstr(&json!({"webhook-id": id, "webhook-timestamp": ts, "webhook-signature": format!("v1,{sig}")}).to_string());
+    let headers =
+        cstr(&json!({"webhook-id": id, "webhook-timestamp": ts, "webhook-signature": format!("v1,{sig}")}).to_string());
     let unwrap = |options: &str| {
         let (s, o_) = (cstr(&secret), cstr(options));
         out(|o| unsafe { ik_webhooks_unwrap(s.as_ptr(), body.as_ptr(), body.len(), headers.as_ptr(), o_.as_ptr(), o) })
@@ -93,7 +98,10 @@ fn a_post_or_put_without_a_body_says_content_length_zero() {
             return;
         }
         h2.lock().unwrap().push(head.to_ascii_lowercase());
-        if conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").is_err() {
+        if conn
+            .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+            .is_err()
+        {
             return;
         }
     });
@@ -164,7 +172,10 @@ fn update_file_details_checks_and_renames_as_its_docs_say() {
     let (st, text) = out(|o| unsafe { ik_update_file_details(c.ptr, id.as_ptr(), body.as_ptr(), o) });
     assert_eq!(st, ik_status::Ok, "{text}");
     let sent = server.requests().into_iter().rfind(|r| r.method == "PATCH").unwrap();
-    assert_eq!(doc(sent.body.as_deref().unwrap()), json!({"customCoordinates": "1,2,3,4"}));
+    assert_eq!(
+        doc(sent.body.as_deref().unwrap()),
+        json!({"customCoordinates": "1,2,3,4"})
+    );
     let bad = cstr(r#"{"colour":"red"}"#);
     let (st, text) = out(|o| unsafe { ik_update_file_details(c.ptr, id.as_ptr(), bad.as_ptr(), o) });
     assert_eq!(st, ik_status::InvalidArgument, "{text}");

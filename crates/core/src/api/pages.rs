@@ -144,7 +144,10 @@ pub fn walk_pages(
             Err(err) => {
                 let mut e = Error::new(
                     ErrorKind::Decode,
-                    format!("{what}: page {} is not a JSON array of at most {limit} items: {err}", walk.pages + 1),
+                    format!(
+                        "{what}: page {} is not a JSON array of at most {limit} items: {err}",
+                        walk.pages + 1
+                    ),
                 );
                 e.body = Some(Value::String(text));
                 return Err(e);
@@ -246,11 +249,7 @@ mod tests {
     use super::*;
 
     /// A scripted list: `server(skip, limit)` answers a page, and the number of requests is kept.
-    fn run(
-        skip: u64,
-        limit: u64,
-        server: impl Fn(u64, u64) -> String,
-    ) -> (Result<Walk>, Vec<String>, usize) {
+    fn run(skip: u64, limit: u64, server: impl Fn(u64, u64) -> String) -> (Result<Walk>, Vec<String>, usize) {
         let mut calls = 0usize;
         let mut got = Vec::new();
         let mut fetch = |s: u64, l: u64| {
@@ -287,7 +286,13 @@ mod tests {
         assert!(r.unwrap_err().message.contains("brings no item not already seen"));
         assert_eq!(calls, 2);
         // Alternating between two orders of the same items.
-        let (r, _, calls) = run(0, 3, |s, _| if s % 2 == 0 { page([0, 1, 2].into_iter()) } else { page([2, 0, 1].into_iter()) });
+        let (r, _, calls) = run(0, 3, |s, _| {
+            if s % 2 == 0 {
+                page([0, 1, 2].into_iter())
+            } else {
+                page([2, 0, 1].into_iter())
+            }
+        });
         assert!(r.is_err());
         assert_eq!(calls, 2);
         // Rotating 10 items, a page of 3 at a time, from where the last page ended: every page
@@ -301,7 +306,9 @@ mod tests {
 
     #[test]
     fn skip_never_wraps() {
-        let (r, _, calls) = run(u64::MAX - 4, 3, |_, _| page(0..3).replace("f", &format!("g{}", rand_tag())));
+        let (r, _, calls) = run(u64::MAX - 4, 3, |_, _| {
+            page(0..3).replace("f", &format!("g{}", rand_tag()))
+        });
         let e = r.unwrap_err();
         assert!(e.message.contains("option `skip`"), "{}", e.message);
         assert_eq!(e.kind, ErrorKind::InvalidArgument);
