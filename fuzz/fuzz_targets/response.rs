@@ -47,6 +47,7 @@ fuzz_target!(|data: &[u8]| {
             declared: (data[2] & 16 != 0).then_some(rest.len() as u64 * 3),
             read: rest.len() as u64,
         }),
+        maybe_applied: data[2] & 1 != 0,
     };
     static SECRETS: std::sync::OnceLock<Secrets> = std::sync::OnceLock::new();
     let secrets = SECRETS.get_or_init(|| Secrets::for_private_key(KEY));
