@@ -37,6 +37,7 @@ fn main() {
     let major = env::var("CARGO_PKG_VERSION_MAJOR").unwrap();
     generate_header(&crate_dir, &out_dir, &major);
     set_soname(&out_dir, &major);
+    write_cffi_header(&out_dir);
 }
 
 fn generate_header(crate_dir: &Path, out_dir: &Path, major: &str) {
@@ -154,3 +155,45 @@ fn link_soname(link: &Path) {
 
 #[cfg(not(unix))]
 fn link_soname(_link: &Path) {}
+
+/// Writes `<target dir>/header.h`: the header as Python's cffi can read it (cffi has no
+/// preprocessor), where maturin's cffi bindings look for one (bindings/python). Conditionals are
+/// resolved for C before C23 (the `uint32_t` typedefs), `#include` and `#define` lines dropped.
+fn write_cffi_header(out_dir: &Path) {
+    let header = fs::read_to_string(out_dir.join("imagekit.h")).expect("read OUT_DIR/imagekit.h");
+    // One entry per open conditional: whether its current branch is kept.
+    let mut branches: Vec<bool> = Vec::new();
+    let mut clean = String::new();
+    for line in header.lines() {
+        let Some(directive) = line.trim_start().strip_prefix('#') else {
+            if branches.iter().all(|&kept| kept) {
+                clean.push_str(line);
+                clean.push('\n');
+            }
+            continue;
+        };
+        let directive = directive.trim_start();
+        let about_cxx_or_c23 = directive.contains("__cplusplus") || directive.contains("__STDC_VERSION__");
+        if directive.starts_with("ifndef") && (about_cxx_or_c23 || directive.contains("IMAGEKIT_H")) {
+            branches.push(true);
+        } else if directive.starts_with("if") && about_cxx_or_c23 {
+            branches.push(false);
+        } else if directive.starts_with("else") {
+            let last = branches.last_mut().expect("#else without #if in imagekit.h");
+            *last = !*last;
+        } else if directive.starts_with("endif") {
+            branches.pop().expect("#endif without #if in imagekit.h");
+        } else if !directive.starts_with("include") && !directive.starts_with("define") {
+            panic!("the cffi header cannot resolve `#{directive}`: teach build.rs::write_cffi_header");
+        }
+    }
+    // OUT_DIR is <target>/[<triple>/]<profile>/build/<pkg>-<hash>/out.
+    let mut target_dir = out_dir.ancestors().nth(4).expect("OUT_DIR under a target directory");
+    if target_dir.file_name() == env::var_os("TARGET").as_deref() {
+        target_dir = target_dir.parent().expect("a target directory above the triple");
+    }
+    let path = target_dir.join("header.h");
+    if fs::read_to_string(&path).ok().as_deref() != Some(clean.as_str()) {
+        fs::write(&path, clean).expect("write <target>/header.h");
+    }
+}

@@ -1,0 +1,288 @@
+"""`ImageKit`: the imagekitio 2.x interface (the original README's) on libimagekit, plus the
+newest SDK's resource tree (`imagekit.files.versions.list(...)`, generated from the operation
+table) and its helpers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence
+
+from . import _ops_gen
+from ._core import Core, c_str, take_text, to_json
+from ._errors import APIStatusError
+from ._helpers import Helper, Webhooks, authentication_parameters, phash_distance
+from ._native import ffi, lib
+from ._upload import FileInput, Progress, UploadEntries, upload
+
+Result = Dict[str, Any]
+"""imagekitio 2.x's result: `{"error": None, "response": <the API's JSON>}` or
+`{"error": <the API's error JSON + status, http_status, request_id>, "response": None}`."""
+
+_V1 = UploadEntries(lib.ik_files_upload, lib.ik_files_upload_bytes, lib.ik_files_upload_path)
+_V2 = UploadEntries(lib.ik_beta_v2_files_upload, lib.ik_beta_v2_files_upload_bytes, lib.ik_beta_v2_files_upload_path)
+
+
+def _upload_options(file_name: Any, options: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
+    if not file_name:
+        raise TypeError("file_name is required")
+    if not isinstance(file_name, str):
+        raise TypeError(f"file_name must be a str, not {type(file_name).__name__}")
+    if options is None:
+        return {"fileName": file_name}
+    if not isinstance(options, Mapping):
+        raise TypeError(f"options must be a dict, not {type(options).__name__}")
+    for key in ("file", "fileName", "file_name"):
+        if key in options:
+            raise ValueError(f"options must not contain {key!r}: pass it as an argument")
+    return {"fileName": file_name, **options}
+
+
+class Files(_ops_gen.Files):
+    """`files` resources, with uploads."""
+
+    def upload(self, *, file: FileInput, file_name: str, progress: Optional[Progress] = None, **options: Any) -> Any:
+        """Uploads a file (upload API v1); returns the API's answer, raises on failure.
+        Options are the upload API's fields in snake_case or camelCase (`tags`, `folder`, ...)."""
+        return upload(self._core, _V1, file, _upload_options(file_name, options), progress)
+
+
+class BetaV2Files:
+    def __init__(self, core: Core) -> None:
+        self._core = core
+
+    def upload(self, *, file: FileInput, file_name: str, progress: Optional[Progress] = None, **options: Any) -> Any:
+        """Uploads a file to upload API v2 (authenticated by the private key, or by a `token` from
+        `imagekit.helper.create_upload_v2_token`)."""
+        return upload(self._core, _V2, file, _upload_options(file_name, options), progress)
+
+
+class BetaV2:
+    def __init__(self, core: Core) -> None:
+        self.files = BetaV2Files(core)
+
+
+class Beta:
+    def __init__(self, core: Core) -> None:
+        self.v2 = BetaV2(core)
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()
+
+
+class ImageKit(_ops_gen.Resources):
+    """An ImageKit client.
+
+    `ImageKit(public_key=..., private_key=..., url_endpoint=...)` as in imagekitio 2.x (same
+    positional order), plus the library's client settings as keyword arguments: `api_base_url`,
+    `upload_base_url`, `connect_timeout_ms`, `timeout_ms`, `max_retries`,
+    `retry_initial_delay_ms`, `retry_max_delay_ms`, `ca_pem`, `ca_file`, `proxy`, `user_agent`;
+    and `webhook_secret` for `webhooks.unwrap`. `options` (a dict) may hold the same settings.
+
+    One client may be shared by any number of threads. `close()` (or a `with` block) releases it.
+    """
+
+    files: Files
+
+    def __init__(
+        self,
+        public_key: Optional[str] = None,
+        private_key: Optional[str] = None,
+        url_endpoint: Optional[str] = None,
+        transformation_position: Optional[str] = None,
+        options: Optional[Mapping[str, Any]] = None,
+        **settings: Any,
+    ) -> None:
+        if not (private_key and public_key and url_endpoint):
+            raise ValueError("private_key, public_key and url_endpoint are required")
+        if options is not None and not isinstance(options, Mapping):
+            raise TypeError(f"options must be a dict, not {type(options).__name__}")
+        config: Dict[str, Any] = {**(options or {}), **settings}
+        webhook_secret = config.pop("webhook_secret", None)
+        config.update(private_key=private_key, public_key=public_key, url_endpoint=url_endpoint)
+        if transformation_position is not None:
+            config["transformation_position"] = transformation_position
+        self._core = Core(config)
+        super().__init__(self._core)
+        self.files = Files(self._core)
+        self.beta = Beta(self._core)
+        self.helper = Helper(self._core)
+        self.webhooks = Webhooks(webhook_secret)
+
+    # --- lifetime ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Releases the client (its connection pool). Calls in flight finish first; later calls
+        raise `ClosedClientError`. Closing twice is harmless."""
+        self._core.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._core.closed
+
+    def __enter__(self) -> "ImageKit":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # --- imagekitio 2.x: URLs and utilities ----------------------------------------------------
+
+    def url(self, options: Dict[str, Any]) -> str:
+        """A URL exactly as imagekitio 2.x builds it (`path` or `src`, `url_endpoint`,
+        `transformation`, `transformation_position`, `query_parameters`, `signed`,
+        `expire_seconds`)."""
+        if type(options) is not dict and not isinstance(options, Mapping):
+            raise TypeError(f"url() takes a dict of options, not {type(options).__name__}")
+        data = to_json(options, "url options")
+        out = ffi.new("char **")
+        client = self._core.enter()
+        try:
+            status = lib.ik_url(client, data, out)
+        finally:
+            self._core.leave()
+        return take_text(status, out)
+
+    def get_authentication_parameters(self, token: str = "", expire: int = 0) -> Dict[str, Any]:
+        """`{"token", "expire", "signature"}` for a client-side upload; a new token and now + 30
+        minutes when not given."""
+        return authentication_parameters(self._core, token, expire)
+
+    @staticmethod
+    def phash_distance(first: str, second: str) -> int:
+        return phash_distance(first, second)
+
+    # --- imagekitio 2.x: uploads and file management -------------------------------------------
+
+    def upload(
+        self,
+        file: Optional[FileInput] = None,
+        file_name: Optional[str] = None,
+        options: Optional[Mapping[str, Any]] = None,
+        *,
+        progress: Optional[Progress] = None,
+    ) -> Result:
+        """Uploads `file`: a `str` is a URL or base64 text; bytes, a `pathlib.Path` or a binary
+        file are sent as the file (a path or an open file streamed from disk)."""
+        if file is None or (isinstance(file, (str, bytes, bytearray)) and not file):
+            raise TypeError("Missing file parameter for upload")
+        opts = _upload_options(file_name, options)
+        return _result(lambda: upload(self._core, _V1, file, opts, progress))
+
+    upload_file = upload
+
+    def list_files(self, options: Optional[Mapping[str, Any]] = None) -> Result:
+        """Lists and searches files (`path`, `fileType`, `tags`, `includeFolder`, `name`,
+        `searchQuery`, `type`, `sort`, `limit`, `skip`; snake_case or camelCase)."""
+        params = _list_options(options)
+        return _result(lambda: self._core.json(lib.ik_list_files, params))
+
+    def get_file_details(self, file_id: Optional[str] = None) -> Result:
+        return _result(lambda: self._core.json(lib.ik_get_file_details, _file_id(file_id)))
+
+    def get_metadata(self, file_id: Optional[str] = None) -> Result:
+        return _result(lambda: self._core.json(lib.ik_get_file_metadata, _file_id(file_id)))
+
+    get_file_metadata = get_metadata
+
+    def get_remote_url_metadata(self, remote_file_url: Optional[str] = None) -> Result:
+        if not remote_file_url:
+            raise ValueError("You must provide remote url")
+        url = c_str(remote_file_url, "remote_file_url")
+        return _result(lambda: self._core.json(lib.ik_get_remote_file_url_metadata, url))
+
+    get_remote_file_url_metadata = get_remote_url_metadata
+
+    def update_file_details(self, file_id: Optional[str] = None, options: Optional[Mapping[str, Any]] = None) -> Result:
+        """Updates `tags`, `custom_coordinates`, `custom_metadata`, `extensions`, ... of a file."""
+        fid = _file_id(file_id)
+        if options is None:
+            raise TypeError("update_file_details needs the fields to update")
+        if not isinstance(options, Mapping):
+            raise TypeError(f"options must be a dict, not {type(options).__name__}")
+        body = to_json(options, "update options")
+        return _result(lambda: self._core.json(lib.ik_update_file_details, fid, body))
+
+    def delete_file(self, file_id: Optional[str] = None) -> Result:
+        fid = _file_id(file_id)
+
+        def call() -> None:
+            self._core.json(lib.ik_delete_file, fid)
+
+        return _result(call)
+
+    def bulk_delete(self, file_ids: Optional[Sequence[str]] = None) -> Result:
+        if not file_ids:
+            raise ValueError("Need to pass ids in list")
+        if isinstance(file_ids, str) or not isinstance(file_ids, Sequence):
+            raise TypeError(f"file_ids must be a list of str, not {type(file_ids).__name__}")
+        body = to_json({"fileIds": list(file_ids)}, "file_ids")
+        return _result(lambda: self._core.json(lib.ik_files_bulk_delete, body))
+
+    bulk_file_delete = bulk_delete
+
+    def purge_cache(self, file_url: Optional[str] = None) -> Result:
+        if not file_url:
+            raise TypeError("Missing file_url parameter")
+        url = c_str(file_url, "file_url")
+        return _snake_result(_result(lambda: self._core.json(lib.ik_purge_cache, url)))
+
+    def get_purge_cache_status(self, purge_cache_id: Optional[str] = None) -> Result:
+        if not purge_cache_id:
+            raise TypeError("Missing purge_cache_id parameter")
+        rid = c_str(purge_cache_id, "purge_cache_id")
+        return _snake_result(_result(lambda: self._core.json(lib.ik_get_purge_cache_status, rid)))
+
+
+def _file_id(file_id: Any) -> bytes:
+    if not file_id:
+        raise TypeError("Missing file_id parameter")
+    return c_str(file_id, "file_id")
+
+
+def _list_options(options: Any) -> Any:
+    if options is None:
+        return ffi.NULL
+    if not isinstance(options, Mapping):
+        raise TypeError(f"list_files options must be a dict, not {type(options).__name__}")
+    params = dict(options)
+    # 2.x sent `name` as a query parameter the API has since replaced with searchQuery.
+    if "name" in params:
+        name = params.pop("name")
+        if "searchQuery" in params or "search_query" in params:
+            raise ValueError("list_files: give either name or searchQuery, not both")
+        if not isinstance(name, str):
+            raise TypeError(f"list_files: name must be a str, not {type(name).__name__}")
+        params["searchQuery"] = f"name = {to_json(name, 'name').decode()}"
+    return to_json(params, "list_files options")
+
+
+def _result(call: Callable[[], Any]) -> Result:
+    try:
+        response = call()
+    except APIStatusError as e:
+        return {"error": _error_body(e), "response": None}
+    return {"error": None, "response": response}
+
+
+def _error_body(e: APIStatusError) -> Dict[str, Any]:
+    body = dict(e.body) if isinstance(e.body, dict) else {"message": e.document.get("message")}
+    for key in ("help", "reason"):
+        if key not in body and e.document.get(key) is not None:
+            body[key] = e.document[key]
+    body["status"] = e.status
+    body["http_status"] = e.http_status
+    body["request_id"] = e.request_id
+    return body
+
+
+def _snake_result(result: Result) -> Result:
+    # imagekitio 2.x snake-cased the top-level keys of the purge answers (request_id, status).
+    for key in ("error", "response"):
+        value = result[key]
+        if isinstance(value, dict):
+            result[key] = {_snake(k): v for k, v in value.items()}
+    return result
+
+
+__all__ = ["ImageKit", "Result"]

@@ -1,0 +1,137 @@
+"""The one place that talks to the C library: the client handle, argument encoding, result decoding.
+
+Every call goes through `Core`: it encodes arguments (UTF-8, JSON), calls the `ik_*` function (cffi
+releases the GIL for the duration of the call, so other threads run during network I/O), then copies
+and frees the out string and turns a failure into an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any, Callable, Optional, Tuple
+
+from ._errors import ClosedClientError, error_from_document
+from ._native import ffi, lib
+
+# `json.dumps` with the settings every call uses: NaN/Infinity are not JSON, so they are refused
+# here with a clear message instead of reaching the library as invalid JSON.
+_encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+_encode_json = _encoder.encode
+
+
+def to_json(value: Any, what: str) -> bytes:
+    """`value` as UTF-8 JSON text; a value JSON cannot carry is a TypeError/ValueError naming `what`."""
+    try:
+        return _encode_json(value).encode("utf-8", "surrogatepass")
+    except TypeError as e:
+        raise TypeError(f"{what}: {e}") from None
+    except ValueError as e:
+        raise ValueError(f"{what}: {e}") from None
+
+
+def c_str(value: Any, what: str) -> bytes:
+    """A C string argument: a `str` without NUL characters, as UTF-8."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError(f"{what} must not contain a NUL character")
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(f"{what} is not valid Unicode text: {e.reason}") from None
+
+
+def take_text(status: int, out: Any) -> str:
+    """Copies and frees `*out`; returns it on success, raises the error it describes otherwise."""
+    ptr = out[0]
+    if ptr == ffi.NULL:
+        text = ""
+    else:
+        try:
+            text = ffi.string(ptr).decode("utf-8", "replace")
+        finally:
+            lib.ik_string_free(ptr)
+    if status:
+        raise error_from_document(status, text)
+    return text
+
+
+def take_json(status: int, out: Any) -> Any:
+    return json.loads(take_text(status, out))
+
+
+class Core:
+    """Owns one `ik_client*`. Counts the calls in flight so that `close()` frees the client only
+    once none is running (the C library forbids freeing a client another thread is using)."""
+
+    __slots__ = ("_ptr", "_lock", "_busy", "_closed")
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._lock = threading.Lock()
+        self._busy = 0
+        self._closed = False
+        self._ptr: Any = None
+        out_client = ffi.new("ik_client **")
+        out_error = ffi.new("char **")
+        status = lib.ik_client_new(to_json(config, "client settings"), out_client, out_error)
+        take_text(status, out_error)
+        self._ptr = out_client[0]
+
+    def enter(self) -> Any:
+        with self._lock:
+            if self._closed:
+                raise ClosedClientError("this ImageKit client is closed")
+            self._busy += 1
+            return self._ptr
+
+    def leave(self) -> None:
+        with self._lock:
+            self._busy -= 1
+            if self._closed and self._busy == 0:
+                self._free()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            if self._busy == 0:
+                self._free()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _free(self) -> None:
+        ptr, self._ptr = self._ptr, None
+        if ptr is not None:
+            lib.ik_client_free(ptr)
+
+    def __del__(self) -> None:
+        # Not reached while a call runs: the call's frame holds a reference to this object.
+        if getattr(self, "_ptr", None) is not None:
+            self._closed = True
+            self._free()
+
+    # --- calls -------------------------------------------------------------------------------
+
+    def text(self, fn: Callable[..., int], *args: Any) -> str:
+        """`fn(client, *args, &out)` → the out string (plain text or JSON), or an exception."""
+        out = ffi.new("char **")
+        client = self.enter()
+        try:
+            status = fn(client, *args, out)
+        finally:
+            self.leave()
+        return take_text(status, out)
+
+    def json(self, fn: Callable[..., int], *args: Any) -> Any:
+        return json.loads(self.text(fn, *args))
+
+    def op(self, fn: Callable[..., int], ids: Tuple[Tuple[str, Any], ...], params: Optional[Any], takes_params: bool) -> Any:
+        """A table operation: `fn(client, id..., [params_json,] &out)`; `ids` are (name, value) pairs."""
+        args = [c_str(value, name) for name, value in ids]
+        if takes_params:
+            args.append(ffi.NULL if params is None else to_json(params, "parameters"))
+        return self.json(fn, *args)
