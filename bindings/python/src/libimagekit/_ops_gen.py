@@ -13,25 +13,25 @@ from ._params import NOT_GIVEN, NotGiven, given
 
 # The library's status codes and their names (`ik_status`).
 STATUS_NAMES: Dict[int, str] = {
-    0: "OK",
-    1: "NULL_ARGUMENT",
-    2: "INVALID_ARGUMENT",
-    3: "IO",
-    4: "CANCELLED",
-    10: "NETWORK",
-    11: "TIMEOUT",
-    12: "TLS",
-    13: "DECODE",
-    20: "BAD_REQUEST",
-    21: "UNAUTHORIZED",
-    22: "FORBIDDEN",
-    23: "NOT_FOUND",
-    24: "CONFLICT",
-    25: "UNPROCESSABLE_ENTITY",
-    26: "RATE_LIMITED",
-    27: "SERVER_ERROR",
-    28: "API_ERROR",
-    99: "PANIC",
+    0: "ok",
+    1: "null_argument",
+    2: "invalid_argument",
+    3: "io",
+    4: "cancelled",
+    10: "network",
+    11: "timeout",
+    12: "tls",
+    13: "decode",
+    20: "bad_request",
+    21: "unauthorized",
+    22: "forbidden",
+    23: "not_found",
+    24: "conflict",
+    25: "unprocessable_entity",
+    26: "rate_limited",
+    27: "server_error",
+    28: "api_error",
+    99: "panic",
 }
 
 # Every operation of the table: its resource path and C function.
@@ -137,17 +137,17 @@ class FilesBulk:
         """
         return self._core.op(lib.ik_files_bulk_remove_tags, (), given((("fileIds", file_ids), ("tags", tags), )), True)
 
-    def remove_ai_tags(self, *, file_ids: Sequence[str], aitags: Sequence[str]) -> Any:
+    def remove_ai_tags(self, *, file_ids: Sequence[str], ai_tags: Sequence[str]) -> Any:
         """Removes AI tags from up to 50 files.
 
         `POST /v1/files/removeAITags` (C: `ik_files_bulk_remove_ai_tags`).
 
         Body parameters (sent under their API names):
         - `file_ids` -> `fileIds` (str_list, required)
-        - `aitags` -> `AITags` (str_list, required)
+        - `ai_tags` -> `AITags` (str_list, required)
         At most 50 items in `fileIds`.
         """
-        return self._core.op(lib.ik_files_bulk_remove_ai_tags, (), given((("fileIds", file_ids), ("AITags", aitags), )), True)
+        return self._core.op(lib.ik_files_bulk_remove_ai_tags, (), given((("fileIds", file_ids), ("AITags", ai_tags), )), True)
 
 
 class FilesVersions:
@@ -305,7 +305,7 @@ class AccountsOrigins:
         base_url_for_canonical_header: Union[str, None, NotGiven] = NOT_GIVEN,
         bucket: Union[str, None, NotGiven] = NOT_GIVEN,
         prefix: Union[str, None, NotGiven] = NOT_GIVEN,
-        use_iamrole: Union[bool, None, NotGiven] = NOT_GIVEN,
+        use_iam_role: Union[bool, None, NotGiven] = NOT_GIVEN,
         access_key: Union[str, None, NotGiven] = NOT_GIVEN,
         secret_key: Union[str, None, NotGiven] = NOT_GIVEN,
         endpoint: Union[str, None, NotGiven] = NOT_GIVEN,
@@ -333,7 +333,7 @@ class AccountsOrigins:
         - `base_url_for_canonical_header` -> `baseUrlForCanonicalHeader` (str, optional)
         - `bucket` -> `bucket` (str, optional)
         - `prefix` -> `prefix` (str, optional)
-        - `use_iamrole` -> `useIAMRole` (bool, optional)
+        - `use_iam_role` -> `useIAMRole` (bool, optional)
         - `access_key` -> `accessKey` (str, optional)
         - `secret_key` -> `secretKey` (str, optional)
         - `endpoint` -> `endpoint` (str, optional)
@@ -350,7 +350,7 @@ class AccountsOrigins:
         - `username` -> `username` (str, optional)
         - `password` -> `password` (str, optional)
         """
-        return self._core.op(lib.ik_accounts_origins_create, (), given((("name", name), ("type", type), ("includeCanonicalHeader", include_canonical_header), ("baseUrlForCanonicalHeader", base_url_for_canonical_header), ("bucket", bucket), ("prefix", prefix), ("useIAMRole", use_iamrole), ("accessKey", access_key), ("secretKey", secret_key), ("endpoint", endpoint), ("s3ForcePathStyle", s3_force_path_style), ("baseUrl", base_url), ("forwardHostHeaderToOrigin", forward_host_header_to_origin), ("clientEmail", client_email), ("privateKey", private_key), ("container", container), ("accountName", account_name), ("sasToken", sas_token), ("clientId", client_id), ("clientSecret", client_secret), ("username", username), ("password", password), )), True)
+        return self._core.op(lib.ik_accounts_origins_create, (), given((("name", name), ("type", type), ("includeCanonicalHeader", include_canonical_header), ("baseUrlForCanonicalHeader", base_url_for_canonical_header), ("bucket", bucket), ("prefix", prefix), ("useIAMRole", use_iam_role), ("accessKey", access_key), ("secretKey", secret_key), ("endpoint", endpoint), ("s3ForcePathStyle", s3_force_path_style), ("baseUrl", base_url), ("forwardHostHeaderToOrigin", forward_host_header_to_origin), ("clientEmail", client_email), ("privateKey", private_key), ("container", container), ("accountName", account_name), ("sasToken", sas_token), ("clientId", client_id), ("clientSecret", client_secret), ("username", username), ("password", password), )), True)
 
     def get(self, id: str) -> Any:
         """Gets an origin.
@@ -369,7 +369,7 @@ class AccountsOrigins:
         base_url_for_canonical_header: Union[str, None, NotGiven] = NOT_GIVEN,
         bucket: Union[str, None, NotGiven] = NOT_GIVEN,
         prefix: Union[str, None, NotGiven] = NOT_GIVEN,
-        use_iamrole: Union[bool, None, NotGiven] = NOT_GIVEN,
+        use_iam_role: Union[bool, None, NotGiven] = NOT_GIVEN,
         access_key: Union[str, None, NotGiven] = NOT_GIVEN,
         secret_key: Union[str, None, NotGiven] = NOT_GIVEN,
         endpoint: Union[str, None, NotGiven] = NOT_GIVEN,
@@ -397,7 +397,7 @@ class AccountsOrigins:
         - `base_url_for_canonical_header` -> `baseUrlForCanonicalHeader` (str, optional)
         - `bucket` -> `bucket` (str, optional)
         - `prefix` -> `prefix` (str, optional)
-        - `use_iamrole` -> `useIAMRole` (bool, optional)
+        - `use_iam_role` -> `useIAMRole` (bool, optional)
         - `access_key` -> `accessKey` (str, optional)
         - `secret_key` -> `secretKey` (str, optional)
         - `endpoint` -> `endpoint` (str, optional)
@@ -414,7 +414,7 @@ class AccountsOrigins:
         - `username` -> `username` (str, optional)
         - `password` -> `password` (str, optional)
         """
-        return self._core.op(lib.ik_accounts_origins_update, (("id", id), ), given((("name", name), ("type", type), ("includeCanonicalHeader", include_canonical_header), ("baseUrlForCanonicalHeader", base_url_for_canonical_header), ("bucket", bucket), ("prefix", prefix), ("useIAMRole", use_iamrole), ("accessKey", access_key), ("secretKey", secret_key), ("endpoint", endpoint), ("s3ForcePathStyle", s3_force_path_style), ("baseUrl", base_url), ("forwardHostHeaderToOrigin", forward_host_header_to_origin), ("clientEmail", client_email), ("privateKey", private_key), ("container", container), ("accountName", account_name), ("sasToken", sas_token), ("clientId", client_id), ("clientSecret", client_secret), ("username", username), ("password", password), )), True)
+        return self._core.op(lib.ik_accounts_origins_update, (("id", id), ), given((("name", name), ("type", type), ("includeCanonicalHeader", include_canonical_header), ("baseUrlForCanonicalHeader", base_url_for_canonical_header), ("bucket", bucket), ("prefix", prefix), ("useIAMRole", use_iam_role), ("accessKey", access_key), ("secretKey", secret_key), ("endpoint", endpoint), ("s3ForcePathStyle", s3_force_path_style), ("baseUrl", base_url), ("forwardHostHeaderToOrigin", forward_host_header_to_origin), ("clientEmail", client_email), ("privateKey", private_key), ("container", container), ("accountName", account_name), ("sasToken", sas_token), ("clientId", client_id), ("clientSecret", client_secret), ("username", username), ("password", password), )), True)
 
     def delete(self, id: str) -> Any:
         """Deletes an origin.
@@ -649,7 +649,7 @@ class Files:
         self,
         file_id: str,
         *,
-        remove_aitags: Union[Union[str, Sequence[str]], None, NotGiven] = NOT_GIVEN,
+        remove_ai_tags: Union[Union[str, Sequence[str]], None, NotGiven] = NOT_GIVEN,
         webhook_url: Union[str, None, NotGiven] = NOT_GIVEN,
         extensions: Union[Sequence[Any], None, NotGiven] = NOT_GIVEN,
         tags: Union[Sequence[str], None, NotGiven] = NOT_GIVEN,
@@ -663,7 +663,7 @@ class Files:
         `PATCH /v1/files/{fileId}/details` (C: `ik_files_update`).
 
         Body parameters (sent under their API names):
-        - `remove_aitags` -> `removeAITags` (str_or_list, optional)
+        - `remove_ai_tags` -> `removeAITags` (str_or_list, optional)
         - `webhook_url` -> `webhookUrl` (str, optional)
         - `extensions` -> `extensions` (array, optional)
         - `tags` -> `tags` (str_list, optional)
@@ -672,7 +672,7 @@ class Files:
         - `description` -> `description` (str, optional)
         - `publish` -> `publish` (object, optional)
         """
-        return self._core.op(lib.ik_files_update, (("file_id", file_id), ), given((("removeAITags", remove_aitags), ("webhookUrl", webhook_url), ("extensions", extensions), ("tags", tags), ("customCoordinates", custom_coordinates), ("customMetadata", custom_metadata), ("description", description), ("publish", publish), )), True)
+        return self._core.op(lib.ik_files_update, (("file_id", file_id), ), given((("removeAITags", remove_ai_tags), ("webhookUrl", webhook_url), ("extensions", extensions), ("tags", tags), ("customCoordinates", custom_coordinates), ("customMetadata", custom_metadata), ("description", description), ("publish", publish), )), True)
 
     def delete(self, file_id: str) -> Any:
         """Deletes a file and all its versions (cached copies stay until purged).
