@@ -29,12 +29,14 @@ def _walk(core: Core, each: Callable[..., int], params_json: Any) -> Iterator[Li
     wanted = threading.Event()
     stop = threading.Event()
 
-    @ffi.callback("int(void *, const char *)", onerror=lambda *_: 1)
-    def on_page(_userdata: Any, page_json: Any) -> int:
+    def deliver(_userdata: Any, page_json: Any) -> int:
         pages.put(json.loads(ffi.string(page_json).decode("utf-8")))
         wanted.wait()
         wanted.clear()
         return 1 if stop.is_set() else 0
+
+    # A failure inside `deliver` (not expected) stops the walk instead of reaching C.
+    on_page = ffi.callback("ik_page_callback", deliver, onerror=lambda *_: 1)
 
     def run() -> None:
         out = ffi.new("char **")

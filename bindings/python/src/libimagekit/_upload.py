@@ -155,7 +155,7 @@ def _call_path(core: Core, relay: _ProgressRelay, out: Any, fn: Callable[..., in
 def _call_data(core: Core, relay: _ProgressRelay, out: Any, fn: Callable[..., int], data: Any, options_json: bytes) -> Any:
     try:
         buf = ffi.from_buffer(data)
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, BufferError) as e:
         raise TypeError(f"file: a contiguous bytes-like object is needed ({e})") from None
     return _call(core, relay, out, fn, buf, len(buf), options_json)
 
