@@ -109,7 +109,7 @@ def test_phash_vectors() -> None:
     doc = json.loads((REPO_DATA / "phash_official.json").read_text())
     cases = next(v for k, v in doc.items() if isinstance(v, list))
     for case in cases:
-        if "sdk_disagree" in case["tags"]:
+        if "sdk_disagree" in case["tags"] and isinstance(case["expected"], int):
             # imagekitio counts unequal lengths as a distance; the library refuses them (as
             # tests/ffi_url.rs says): a clear TypeError here.
             with pytest.raises(TypeError, match="length"):
