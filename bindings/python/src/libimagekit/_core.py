@@ -23,7 +23,7 @@ _encode_json = _encoder.encode
 def to_json(value: Any, what: str) -> bytes:
     """`value` as UTF-8 JSON text; a value JSON cannot carry is a TypeError/ValueError naming `what`."""
     try:
-        return _encode_json(value).encode("utf-8", "surrogatepass")
+        return _encode_json(value).encode()
     except TypeError as e:
         raise TypeError(f"{what}: {e}") from None
     except ValueError as e:
@@ -62,15 +62,21 @@ def take_json(status: int, out: Any) -> Any:
 
 
 class Core:
-    """Owns one `ik_client*`. Counts the calls in flight so that `close()` frees the client only
-    once none is running (the C library forbids freeing a client another thread is using)."""
+    """Owns one `ik_client*` and frees it only once no call is using it (the C library forbids
+    freeing a client another thread is in).
 
-    __slots__ = ("_ptr", "_lock", "_busy", "_closed")
+    Every call registers itself in `_inflight` before it reads `_closed`, and `close()` sets
+    `_closed` before it looks at `_inflight`; list appends and pops are atomic, so either the
+    call sees the client closed (and fails) or `close()` sees the call (and leaves the freeing
+    to the last call out). This costs far less per call than a lock, which matters for `url()`.
+    """
+
+    __slots__ = ("_ptr", "_inflight", "_closed", "_free_lock", "__weakref__")
 
     def __init__(self, config: dict[str, Any]) -> None:
-        self._lock = threading.Lock()
-        self._busy = 0
+        self._inflight: list[None] = []
         self._closed = False
+        self._free_lock = threading.Lock()
         self._ptr: Any = None
         out_client = ffi.new("ik_client **")
         out_error = ffi.new("char **")
@@ -79,37 +85,34 @@ class Core:
         self._ptr = out_client[0]
 
     def enter(self) -> Any:
-        with self._lock:
-            if self._closed:
-                raise ClosedClientError("this ImageKit client is closed")
-            self._busy += 1
-            return self._ptr
+        self._inflight.append(None)
+        if self._closed:
+            self.leave()
+            raise ClosedClientError("this ImageKit client is closed")
+        return self._ptr
 
     def leave(self) -> None:
-        with self._lock:
-            self._busy -= 1
-            if self._closed and self._busy == 0:
-                self._free()
+        self._inflight.pop()
+        if self._closed and not self._inflight:
+            self._free()
 
     def close(self) -> None:
-        with self._lock:
-            if self._closed:
-                return
-            self._closed = True
-            if self._busy == 0:
-                self._free()
+        self._closed = True
+        if not self._inflight:
+            self._free()
 
     @property
     def closed(self) -> bool:
         return self._closed
 
     def _free(self) -> None:
-        ptr, self._ptr = self._ptr, None
+        with self._free_lock:
+            ptr, self._ptr = self._ptr, None
         if ptr is not None:
             lib.ik_client_free(ptr)
 
     def __del__(self) -> None:
-        # Not reached while a call runs: the call's frame holds a reference to this object.
+        # Not reached while a call runs: the call holds a reference to this object.
         if getattr(self, "_ptr", None) is not None:
             self._closed = True
             self._free()
