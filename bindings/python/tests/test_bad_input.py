@@ -39,7 +39,8 @@ def raises(exc: Any, fn: Callable[[], Any], match: Optional[str] = None) -> Base
         fn()
     assert_no_secret(str(info.value))
     assert_no_secret(repr(getattr(info.value, "document", "")))
-    return info.value
+    error: BaseException = info.value
+    return error
 
 
 def test_constructor() -> None:
@@ -49,7 +50,7 @@ def test_constructor() -> None:
     raises(InvalidArgumentError, lambda: ImageKit("p", SECRET, URL_ENDPOINT, no_such_setting=1), "no_such_setting")
     raises(InvalidArgumentError, lambda: ImageKit("p", SECRET, URL_ENDPOINT, transformation_position="sideways"))
     raises(TypeError, lambda: ImageKit("p", SECRET, URL_ENDPOINT, proxy=object()), "client settings")
-    raises(TypeError, lambda: ImageKit("p", SECRET, URL_ENDPOINT, options="x"))
+    raises(TypeError, lambda: ImageKit("p", SECRET, URL_ENDPOINT, options="x"))  # type: ignore[arg-type]
     raises(InvalidArgumentError, lambda: ImageKit("p", SECRET + "\0", URL_ENDPOINT))
 
 
@@ -91,7 +92,7 @@ def test_management_arguments(imagekit: ImageKit) -> None:
     raises(InvalidArgumentError, lambda: ik.list_files({"bogus": 1}), "bogus")
     raises(InvalidArgumentError, lambda: ik.list_files({"limit": -1}), "limit")
     raises(ValueError, lambda: ik.bulk_delete([]))
-    raises(TypeError, lambda: ik.bulk_delete("id"))  # type: ignore[arg-type]
+    raises(TypeError, lambda: ik.bulk_delete("id"))
     raises(TypeError, lambda: ik.purge_cache(None))
     raises(ValueError, lambda: ik.get_remote_url_metadata(""))
     # The generated tree.

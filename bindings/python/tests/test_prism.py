@@ -15,7 +15,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Any, Callable, Dict, Iterator, List
 
 import pytest
 
@@ -85,7 +85,7 @@ def test_spec_operations_through_the_package(prism: str) -> None:
             called += 1
         # Scalar upload fields only: the spec types the structured ones (tags, customMetadata, ...)
         # as arrays/objects, which no multipart body can match (tests/contract_prism.rs).
-        uploads = [
+        uploads: List[Callable[[], Any]] = [
             lambda: ik.files.upload(file=b"\xff\xd8\xff\xe0 not really a jpeg", file_name="contract.jpg",
                                     folder="/contract", use_unique_file_name=False, is_private_file=False),
             lambda: ik.files.upload(file="https://example.com/a.jpg", file_name="remote.jpg"),

@@ -45,7 +45,11 @@ def test_gil_is_released_during_network_calls(mock: Mock) -> None:
         # And Python code keeps running in this thread while one call waits on the server.
         mock.fault(method="GET", path="/v1/files", action="passthrough", delay_ms=800)
         done = threading.Event()
-        worker = threading.Thread(target=lambda: (ik.list_files(), done.set()))
+        def slow_call() -> None:
+            ik.list_files()
+            done.set()
+
+        worker = threading.Thread(target=slow_call)
         worker.start()
         time.sleep(0.05)
         spins = 0

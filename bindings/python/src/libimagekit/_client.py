@@ -8,8 +8,8 @@ import re
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence
 
 from . import _ops_gen
-from ._core import Core, c_str, to_json
-from ._errors import APIStatusError, error_from_document
+from ._core import Core, _encode_json, c_str, to_json
+from ._errors import APIStatusError, ClosedClientError, error_from_document
 from ._helpers import Helper, Webhooks, authentication_parameters, phash_distance
 from ._native import ffi, lib
 from ._upload import FileInput, Progress, UploadEntries, upload
@@ -17,6 +17,16 @@ from ._upload import FileInput, Progress, UploadEntries, upload
 Result = Dict[str, Any]
 """imagekitio 2.x's result: `{"error": None, "response": <the API's JSON>}` or
 `{"error": <the API's error JSON + status, http_status, request_id>, "response": None}`."""
+
+# Bound once for url()'s hot path.
+_ik_url = lib.ik_url
+_string = ffi.string
+_string_free = lib.ik_string_free
+
+
+_new = ffi.new
+_CHAR_PP = ffi.typeof("char **")
+
 
 _V1 = UploadEntries(lib.ik_files_upload, lib.ik_files_upload_bytes, lib.ik_files_upload_path)
 _V2 = UploadEntries(lib.ik_beta_v2_files_upload, lib.ik_beta_v2_files_upload_bytes, lib.ik_beta_v2_files_upload_path)
@@ -132,20 +142,31 @@ class ImageKit(_ops_gen.Resources):
         """A URL exactly as imagekitio 2.x builds it (`path` or `src`, `url_endpoint`,
         `transformation`, `transformation_position`, `query_parameters`, `signed`,
         `expire_seconds`)."""
-        # The hot path, inlined: one JSON pass over the options, one C call, one copy out.
-        if type(options) is not dict and not isinstance(options, Mapping):
-            raise TypeError(f"url() takes a dict of options, not {type(options).__name__}")
-        data = to_json(options, "url options")
-        out = ffi.new("char **")
-        core = self._core
-        client = core.enter()
+        # The hot path, inlined (Core.enter/leave, to_json): one JSON pass over the options, one
+        # C call, one copy out. This is what makes url() several times faster than imagekitio.
+        if type(options) is not dict:
+            if not isinstance(options, Mapping):
+                raise TypeError(f"url() takes a dict of options, not {type(options).__name__}")
+            options = dict(options)
         try:
-            status = lib.ik_url(client, data, out)
+            data = _encode_json(options).encode()
+        except (TypeError, ValueError, RecursionError):
+            data = to_json(options, "url options")  # raises, naming the argument
+        out = _new(_CHAR_PP)
+        core = self._core
+        inflight = core._inflight
+        inflight.append(None)
+        try:
+            if core._closed:
+                raise ClosedClientError("this ImageKit client is closed")
+            status = _ik_url(core._ptr, data, out)
         finally:
-            core.leave()
+            inflight.pop()
+            if core._closed and not inflight:
+                core._free()
         ptr = out[0]
-        text = ffi.string(ptr)
-        lib.ik_string_free(ptr)
+        text = _string(ptr)
+        _string_free(ptr)
         if status:
             raise error_from_document(status, text.decode("utf-8", "replace"))
         return text.decode()  # type: ignore[no-any-return]
