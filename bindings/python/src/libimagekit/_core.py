@@ -29,7 +29,7 @@ def _make_encoder() -> Callable[[Any], str]:
         encoder = c_make_encoder(None, _not_serializable, encode_basestring, None, ":", ",", False, False, False)
         join = "".join
         if join(encoder({"a": [1, True, None, "\u00e9"]}, 0)) == '{"a":[1,true,null,"\u00e9"]}':
-            return lambda value: join(encoder(value, 0))  # type: ignore[no-any-return]
+            return lambda value: join(encoder(value, 0))
     except (ImportError, TypeError):
         pass
     return json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
