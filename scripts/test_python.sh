@@ -47,7 +47,7 @@ echo "== python: drift check"
 echo "== python: mypy"
 (cd bindings/python && "$root/$venv/bin/python" -m mypy) || status=1
 
-for mode in "" "-X dev"; do
+for mode in "" "-X dev -W error::ResourceWarning"; do
   echo "== python: pytest ${mode:-(default)}"
   # shellcheck disable=SC2086
   (cd bindings/python && "$root/$venv/bin/python" $mode -m pytest -q -p no:cacheprovider tests) 2>&1 | tee "$log" || status=1

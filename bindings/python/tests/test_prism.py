@@ -56,6 +56,7 @@ def prism() -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        proc.stdout.close()
 
 
 def operations() -> List[Dict[str, Any]]:
