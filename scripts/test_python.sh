@@ -3,7 +3,8 @@
 #   1. `pip wheel ./bindings/python` builds the wheel (maturin + cargo, release, stripped);
 #   2. a venv under .tools/ gets that wheel plus pytest and mypy from PyPI;
 #   3. the generated resource tree is checked against docs/operations.json (codegen.py --check),
-#      mypy checks the package and its tests, pytest runs, then runs again under `python -X dev`;
+#      mypy checks the package and its tests (each counts as one test), pytest runs, then runs
+#      again under `python -X dev` with ResourceWarning as an error;
 #   4. a fresh venv runs `pip install ./bindings/python` and the seed README's example
 #      (tests/fresh_check.py), with nothing else installed.
 # Ends with a `test result:` line in cargo's format, which scripts/test.sh adds to its total.
@@ -42,10 +43,13 @@ rm -rf "$wheels"
 "$venv/bin/pip" install -q --force-reinstall --no-deps "$wheels"/libimagekit-*.whl
 "$venv/bin/pip" install -q cffi pytest mypy
 
+check() { # a check that is not pytest counts as one test
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+}
 echo "== python: drift check"
-"$venv/bin/python" bindings/python/codegen.py --check || status=1
+check "$venv/bin/python" bindings/python/codegen.py --check
 echo "== python: mypy"
-(cd bindings/python && "$root/$venv/bin/python" -m mypy) || status=1
+check bash -c "cd bindings/python && '$root/$venv/bin/python' -m mypy"
 
 for mode in "" "-X dev -W error::ResourceWarning"; do
   echo "== python: pytest ${mode:-(default)}"
