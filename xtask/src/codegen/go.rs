@@ -122,7 +122,7 @@ pub(crate) fn go_status() -> String {
         .iter()
         .filter(|s| s.code != 0)
         .map(|st| {
-            let v = go_status_name(&st.variant.to_string());
+            let v = go_status_name(st.variant);
             vec![format!("Err{v}"), "error".into(), format!("= &kind{{Status{v}}}")]
         })
         .collect();
@@ -131,7 +131,7 @@ pub(crate) fn go_status() -> String {
     let rows: Vec<Vec<String>> = STATUSES
         .iter()
         .map(|st| {
-            let c = screaming(&st.variant.to_string());
+            let c = screaming(st.variant);
             vec![format!("\"{c}\":"), format!("C.IK_STATUS_{c},")]
         })
         .collect();

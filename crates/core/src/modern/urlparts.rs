@@ -90,7 +90,7 @@ pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
     let tb = tail.as_bytes();
     let cut = query_or_fragment(tb);
     let question = (cut < tb.len() && tb[cut] == b'?').then_some(cut);
-    if cut < tb.len() && (question.is_none() || tb[cut..].iter().any(|&b| b == b'#')) {
+    if cut < tb.len() && (question.is_none() || tb[cut..].contains(&b'#')) {
         return Err(invalid(format!(
             "option `{what}` has a #fragment, which is never sent to the server (and cannot be signed); remove it"
         )));

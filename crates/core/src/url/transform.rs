@@ -94,7 +94,7 @@ fn push_step_direct(p: &mut Parser<'_>, out: &mut String, step: usize) -> Option
 fn push_plain_part(out: &mut String, step: usize, name: &str, v: Plain<'_>) -> Option<()> {
     let key = table::url_key(name).unwrap_or(name);
     let text = match v {
-        Plain::String(s) if s == "-" => {
+        Plain::String("-") => {
             out.push_str(key);
             return Some(());
         }
