@@ -129,11 +129,16 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
 
-def venv(name, install):
+def venv(name, install, always=False):
+    """A venv under bench/.sdk with `install`; reused when it holds the same packages, except
+    with `always` (the working tree's package, which changes without its name changing)."""
     path = os.path.join(SDK_DIR, name)
     py = os.path.join(path, "bin", "python")
     marker = os.path.join(path, ".installed")
-    if not os.path.exists(marker) or open(marker).read() != json.dumps(install):
+    if always and os.path.exists(py):
+        log(f"== {path}: pip install --force-reinstall {' '.join(install)}")
+        run([os.path.join(path, "bin", "pip"), "install", "--quiet", "--force-reinstall", "--no-deps", *install])
+    elif not os.path.exists(marker) or open(marker).read() != json.dumps(install):
         log(f"== venv {path}: pip install {' '.join(install)}")
         run([sys.executable, "-m", "venv", "--clear", path])
         run([os.path.join(path, "bin", "pip"), "install", "--quiet", *install])
@@ -169,7 +174,7 @@ def verify(urls_by_impl):
 def main():
     os.makedirs(SDK_DIR, exist_ok=True)
     impls = {
-        "libimagekit": venv("py-pkg-libimagekit", [os.path.join(REPO, "bindings", "python")]),
+        "libimagekit": venv("py-pkg-libimagekit", [os.path.join(REPO, "bindings", "python")], always=True),
         "imagekitio 2.2.8": venv("py-2.2.8", ["imagekitio==2.2.8"]),
         "imagekitio 4.2.0": venv("py-4.2.0-pkgbench", ["imagekitio==4.2.0"]),
     }
