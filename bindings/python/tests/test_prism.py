@@ -13,7 +13,6 @@ import os
 import socket
 import subprocess
 import threading
-import time
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List
 

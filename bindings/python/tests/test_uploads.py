@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import threading
+import time
 import tracemalloc
 import zlib
 from pathlib import Path
@@ -88,7 +89,6 @@ def test_a_reader_without_a_file_descriptor(imagekit: ImageKit, mock: Mock) -> N
 def test_progress_is_bounded_and_on_the_calling_thread(imagekit: ImageKit, big_file: Tuple[Path, int]) -> None:
     path, _ = big_file
     reports: List[Tuple[int, int, int]] = []
-    import time
 
     start = time.monotonic()
     imagekit.upload(file=path, file_name="big.bin",

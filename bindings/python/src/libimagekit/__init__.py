@@ -6,7 +6,8 @@ the newest SDK's resource tree (`imagekit.files.versions.list(file_id)`, ...), i
 webhook verification.
 """
 
-from ._client import BetaV2Files, Files, ImageKit, Result
+from ._client import ImageKit, Result
+from ._resources import BetaV2Files, Files
 from ._errors import (
     APIConnectionError,
     APIStatusError,
