@@ -166,29 +166,36 @@ fn link_soname(_link: &Path) {}
 
 /// Writes `<target dir>/header.h`: the header as Python's cffi can read it (cffi has no
 /// preprocessor), where maturin's cffi bindings look for one (bindings/python). Conditionals are
-/// resolved for C before C23 (the `uint32_t` typedefs), `#include` and `#define` lines dropped.
+/// resolved for plain C before C23 (no C++, no compiler extensions: the `uint32_t` typedefs, an
+/// empty `IK_DEPRECATED`); `#include` and `#define` lines and `IK_DEPRECATED(...)` lines go.
 fn write_cffi_header(out_dir: &Path) {
     let header = fs::read_to_string(out_dir.join("imagekit.h")).expect("read OUT_DIR/imagekit.h");
-    // One entry per open conditional: whether its current branch is kept.
-    let mut branches: Vec<bool> = Vec::new();
+    // One entry per open conditional: (its current branch is kept, some branch was taken).
+    let mut branches: Vec<(bool, bool)> = Vec::new();
     let mut clean = String::new();
+    const KNOWN: [&str; 5] = ["__cplusplus", "__STDC_VERSION__", "__GNUC__", "__clang__", "_MSC_VER"];
+    let known = |d: &str| KNOWN.iter().any(|m| d.contains(m));
     for line in header.lines() {
         let Some(directive) = line.trim_start().strip_prefix('#') else {
-            if branches.iter().all(|&kept| kept) {
+            let deprecation = line.starts_with("IK_DEPRECATED(\"") && line.ends_with("\")");
+            assert!(deprecation || !line.contains("IK_DEPRECATED"), "cffi header: `{line}`");
+            if !deprecation && branches.iter().all(|&(kept, _)| kept) {
                 clean.push_str(line);
                 clean.push('\n');
             }
             continue;
         };
         let directive = directive.trim_start();
-        let about_cxx_or_c23 = directive.contains("__cplusplus") || directive.contains("__STDC_VERSION__");
-        if directive.starts_with("ifndef") && (about_cxx_or_c23 || directive.contains("IMAGEKIT_H")) {
-            branches.push(true);
-        } else if directive.starts_with("if") && about_cxx_or_c23 {
-            branches.push(false);
+        if directive.starts_with("ifndef") && (known(directive) || directive.contains("IMAGEKIT_H")) {
+            branches.push((true, true));
+        } else if directive.starts_with("if") && known(directive) {
+            branches.push((false, false));
+        } else if directive.starts_with("elif") && known(directive) {
+            let last = branches.last_mut().expect("#elif without #if in imagekit.h");
+            last.0 = false;
         } else if directive.starts_with("else") {
             let last = branches.last_mut().expect("#else without #if in imagekit.h");
-            *last = !*last;
+            *last = (!last.1, true);
         } else if directive.starts_with("endif") {
             branches.pop().expect("#endif without #if in imagekit.h");
         } else if !directive.starts_with("include") && !directive.starts_with("define") {

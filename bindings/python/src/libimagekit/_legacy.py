@@ -96,21 +96,21 @@ class Legacy2x:
         """Lists and searches files (`path`, `fileType`, `tags`, `includeFolder`, `name`,
         `searchQuery`, `type`, `sort`, `limit`, `skip`; snake_case or camelCase)."""
         params = _list_options(options)
-        return _result(lambda: self._core.json(lib.ik_list_files, params))
+        return _result(lambda: self._core.json(lib.ik_assets_list, params))
 
     def get_file_details(self, file_id: Optional[str] = None) -> Result:
-        return _result(lambda: self._core.json(lib.ik_get_file_details, _file_id(file_id)))
+        return _result(lambda: self._core.json(lib.ik_files_get, _file_id(file_id)))
 
     def get_metadata(self, file_id: Optional[str] = None) -> Result:
-        return _result(lambda: self._core.json(lib.ik_get_file_metadata, _file_id(file_id)))
+        return _result(lambda: self._core.json(lib.ik_files_metadata_get, _file_id(file_id)))
 
     get_file_metadata = get_metadata
 
     def get_remote_url_metadata(self, remote_file_url: Optional[str] = None) -> Result:
         if not remote_file_url:
             raise ValueError("You must provide remote url")
-        url = c_str(remote_file_url, "remote_file_url")
-        return _result(lambda: self._core.json(lib.ik_get_remote_file_url_metadata, url))
+        query = _url_param(remote_file_url, "remote_file_url")
+        return _result(lambda: self._core.json(lib.ik_files_metadata_get_from_url, query))
 
     get_remote_file_url_metadata = get_remote_url_metadata
 
@@ -122,13 +122,13 @@ class Legacy2x:
         if not isinstance(options, Mapping):
             raise TypeError(f"options must be a dict, not {type(options).__name__}")
         body = to_json(options, "update options")
-        return _result(lambda: self._core.json(lib.ik_update_file_details, fid, body))
+        return _result(lambda: self._core.json(lib.ik_files_update, fid, body))
 
     def delete_file(self, file_id: Optional[str] = None) -> Result:
         fid = _file_id(file_id)
 
         def call() -> None:
-            self._core.json(lib.ik_delete_file, fid)
+            self._core.json(lib.ik_files_delete, fid)
 
         return _result(call)
 
@@ -145,20 +145,27 @@ class Legacy2x:
     def purge_cache(self, file_url: Optional[str] = None) -> Result:
         if not file_url:
             raise TypeError("Missing file_url parameter")
-        url = c_str(file_url, "file_url")
-        return _snake_result(_result(lambda: self._core.json(lib.ik_purge_cache, url)))
+        body = _url_param(file_url, "file_url")
+        return _snake_result(_result(lambda: self._core.json(lib.ik_cache_invalidation_create, body)))
 
     def get_purge_cache_status(self, purge_cache_id: Optional[str] = None) -> Result:
         if not purge_cache_id:
             raise TypeError("Missing purge_cache_id parameter")
         rid = c_str(purge_cache_id, "purge_cache_id")
-        return _snake_result(_result(lambda: self._core.json(lib.ik_get_purge_cache_status, rid)))
+        return _snake_result(_result(lambda: self._core.json(lib.ik_cache_invalidation_get, rid)))
 
 
 def _file_id(file_id: Any) -> bytes:
     if not file_id:
         raise TypeError("Missing file_id parameter")
     return c_str(file_id, "file_id")
+
+
+def _url_param(url: Any, what: str) -> bytes:
+    """`{"url": url}`, the parameters of the operations that take a file's URL."""
+    if not isinstance(url, str):
+        raise TypeError(f"{what} must be a str, not {type(url).__name__}")
+    return to_json({"url": url}, what)
 
 
 def _list_options(options: Any) -> Any:
