@@ -11,7 +11,7 @@
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::sign::hex40;
+use crate::urlkit::sign::hex40;
 
 /// Default lifetime of the parameters when `expire` is 0, in seconds.
 pub const DEFAULT_EXPIRE_SECONDS: i64 = 60 * 30;
@@ -114,10 +114,10 @@ fn push_escaped(out: &mut Vec<u8>, s: &[u8]) {
             b'\r' => out.extend_from_slice(b"\\r"),
             b'\t' => out.extend_from_slice(b"\\t"),
             b => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let mut digits = [0u8; 2];
+                hex::encode_to_slice([b], &mut digits).expect("2 bytes hold the hex of 1");
                 out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(b >> 4)]);
-                out.push(HEX[usize::from(b & 0x0f)]);
+                out.extend_from_slice(&digits);
             }
         }
         rest = &rest[i + 1..];
@@ -240,7 +240,7 @@ impl Client {
 
     /// [`Client::authentication_parameters`] with the system clock.
     pub fn authentication_parameters_now(&self, token: Option<&str>, expire: i64) -> Result<AuthParams> {
-        self.authentication_parameters(token, expire, crate::url::unix_now())
+        self.authentication_parameters(token, expire, crate::clock::unix_now())
     }
 
     /// [`Client::authentication_parameters_json_with`] with the system clock (read only when
@@ -251,7 +251,7 @@ impl Client {
         expire: i64,
         f: impl FnOnce(&[u8]) -> T,
     ) -> Result<T> {
-        let now = if expire == 0 { crate::url::unix_now() } else { 0 };
+        let now = if expire == 0 { crate::clock::unix_now() } else { 0 };
         self.authentication_parameters_json_with(token, expire, now, f)
     }
 }

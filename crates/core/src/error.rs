@@ -260,6 +260,12 @@ impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// An `InvalidArgument` error, built out of line: errors are the cold path of the URL builders.
+#[cold]
+pub fn invalid(message: impl Into<String>) -> Error {
+    Error::invalid(message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

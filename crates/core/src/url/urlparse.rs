@@ -2,7 +2,7 @@
 //! back together (and in doing so lower-case the scheme, drop an empty `?` or `#`, move `;params`
 //! and occasionally add `//`).
 
-use super::{invalid, Res as Result};
+use crate::error::{invalid, Result};
 use crate::error::Error;
 use std::net::Ipv6Addr;
 
