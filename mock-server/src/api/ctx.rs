@@ -55,7 +55,11 @@ impl<'a, 'b> Ctx<'a, 'b> {
 
     /// A captured path segment.
     pub fn param(&self, name: &str) -> &str {
-        self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+        self.params
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
     }
 
     /// The first query parameter with this name.
@@ -151,7 +155,10 @@ pub(crate) fn bad(m: impl Into<String>) -> Response {
 
 /// ImageKit's error body with a `reason` (copy, move, rename and folder operations add one).
 pub(crate) fn error_with_reason(status: u16, reason: &str, message: impl Into<String>) -> Response {
-    Response::json(status, &serde_json::json!({"message": message.into(), "help": crate::http::HELP, "reason": reason}))
+    Response::json(
+        status,
+        &serde_json::json!({"message": message.into(), "help": crate::http::HELP, "reason": reason}),
+    )
 }
 
 /// The current time as ISO 8601, for `createdAt` / `updatedAt` of account resources.

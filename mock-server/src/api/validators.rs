@@ -4,18 +4,29 @@ use serde_json::Value;
 
 /// Spec: alphanumerics, `.`, `-` are kept; anything else becomes `_`.
 pub(crate) fn sanitize_name(n: &str) -> String {
-    n.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' { c } else { '_' }).collect()
+    n.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// `x,y,width,height`, non-negative integers.
 pub(crate) fn valid_coordinates(s: &str) -> bool {
     let p: Vec<&str> = s.split(',').collect();
-    p.len() == 4 && p.iter().all(|x| !x.trim().is_empty() && x.trim().parse::<u64>().is_ok())
+    p.len() == 4
+        && p.iter()
+            .all(|x| !x.trim().is_empty() && x.trim().parse::<u64>().is_ok())
 }
 
 /// Validates an `extensions` array (each item an object with a string `name`).
 pub(crate) fn valid_extensions(v: &Value) -> bool {
-    v.as_array().is_some_and(|a| a.iter().all(|e| e.get("name").and_then(Value::as_str).is_some()))
+    v.as_array()
+        .is_some_and(|a| a.iter().all(|e| e.get("name").and_then(Value::as_str).is_some()))
 }
 
 pub(crate) fn valid_transformation(v: &Value) -> bool {
@@ -23,7 +34,8 @@ pub(crate) fn valid_transformation(v: &Value) -> bool {
     (o.contains_key("pre") || o.contains_key("post"))
         && o.get("pre").is_none_or(Value::is_string)
         && o.get("post").is_none_or(|p| {
-            p.as_array().is_some_and(|a| a.iter().all(|t| t.get("type").and_then(Value::as_str).is_some()))
+            p.as_array()
+                .is_some_and(|a| a.iter().all(|t| t.get("type").and_then(Value::as_str).is_some()))
         })
 }
 

@@ -1,11 +1,12 @@
 //! A small, borrowing JSON pull parser for the options of both URL builders.
 //!
-//! Kept by hand instead of a crate for a measured speed win: building a `serde_json::Value` tree costs more than signing the URL, so the options are read
-//! with this parser instead: strings are borrowed from the input unless they contain escapes,
-//! numbers keep their literal text (so Python's `str()` can be reproduced exactly). The caller
-//! walks objects and arrays it cares about in one pass with [`Parser::next_key`] and
-//! [`Parser::next_element`]; any other array or object is validated and kept as raw text
-//! ([`Raw`]). Nothing here allocates unless a string has escapes.
+//! Kept by hand instead of a crate for a measured speed win: building a `serde_json::Value` tree
+//! costs more than signing the URL, so the options are read with this parser instead: strings
+//! are borrowed from the input unless they contain escapes, numbers keep their literal text (so
+//! Python's `str()` can be reproduced exactly). The caller walks objects and arrays it cares
+//! about in one pass with [`Parser::next_key`] and [`Parser::next_element`]; any other array or
+//! object is validated and kept as raw text ([`Raw`]). Nothing here allocates unless a string
+//! has escapes.
 //!
 //! The grammar is RFC 8259 JSON. Lone UTF-16 surrogates in `\u` escapes are rejected (they cannot
 //! be represented in UTF-8). Nesting is limited to [`MAX_DEPTH`] levels.

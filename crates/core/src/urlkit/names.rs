@@ -70,15 +70,35 @@ pub struct Name {
 
 use Builders::{Both, Modern};
 
-const fn today(name: &'static str, key: &'static str, builders: Builders, go: &'static str, ty: Type, kind: Kind) -> Name {
-    Name { name, key, builders, kind, field: Some(Field { go, ty }) }
+const fn today(
+    name: &'static str,
+    key: &'static str,
+    builders: Builders,
+    go: &'static str,
+    ty: Type,
+    kind: Kind,
+) -> Name {
+    Name {
+        name,
+        key,
+        builders,
+        kind,
+        field: Some(Field { go, ty }),
+    }
 }
 
 const fn other(name: &'static str, key: &'static str, kind: Kind) -> Name {
-    Name { name, key, builders: Both, kind, field: None }
+    Name {
+        name,
+        key,
+        builders: Both,
+        kind,
+        field: None,
+    }
 }
 
 /// Every name, one row each (see the module docs for the order).
+#[rustfmt::skip] // one row a line
 pub const NAMES: &[Name] = &[
     // Today's names (node7/js5 spelling), in the order of the Go binding's `Transformation` fields.
     today("width", "w", Both, "Width", Type::Any, Kind::Value),
@@ -365,7 +385,10 @@ pub fn url_key(name: &str) -> Option<&'static str> {
 /// map to it are.
 #[cold]
 pub fn kind_of_key(key: &str) -> Kind {
-    NAMES.iter().find(|row| row.key == key).map_or(Kind::Value, |row| row.kind)
+    NAMES
+        .iter()
+        .find(|row| row.key == key)
+        .map_or(Kind::Value, |row| row.kind)
 }
 
 #[cfg(test)]
@@ -373,7 +396,13 @@ mod tests {
     use super::*;
 
     /// Official names the original SDK's builder must leave unmapped (see the module docs).
-    const PINNED_VERBATIM: &[&str] = &["xCenter", "yCenter", "aiRemoveBackground", "aiRemoveBackgroundExternal", "aiDropShadow"];
+    const PINNED_VERBATIM: &[&str] = &[
+        "xCenter",
+        "yCenter",
+        "aiRemoveBackground",
+        "aiRemoveBackgroundExternal",
+        "aiDropShadow",
+    ];
 
     #[test]
     fn same_is_equality_at_every_length_and_position() {
@@ -441,7 +470,9 @@ mod tests {
         let mut worst = 0;
         for (j, row) in NAMES.iter().enumerate() {
             let start = slot(row.name.as_bytes());
-            let at = (0..SLOTS).find(|d| usize::from(TABLE[(start + d) % SLOTS]) == j + 1).unwrap();
+            let at = (0..SLOTS)
+                .find(|d| usize::from(TABLE[(start + d) % SLOTS]) == j + 1)
+                .unwrap();
             worst = worst.max(at);
         }
         assert!(worst <= 3, "longest probe {worst}");
@@ -468,7 +499,10 @@ mod tests {
     fn todays_names() {
         let today: Vec<_> = NAMES.iter().filter(|r| r.field.is_some()).collect();
         assert_eq!(today.len(), 65);
-        assert!(NAMES[..today.len()].iter().all(|r| r.field.is_some()), "today's names come first");
+        assert!(
+            NAMES[..today.len()].iter().all(|r| r.field.is_some()),
+            "today's names come first"
+        );
         let mut fields = std::collections::HashSet::new();
         for r in &today {
             assert!(!r.name.contains('_'), "{}", r.name);
