@@ -512,6 +512,40 @@ mod tests {
         assert_eq!(modern, PINNED_VERBATIM);
     }
 
+    /// The Go binding's `Transformation` struct is the table's today's rows: the same fields, types,
+    /// JSON names and order (the struct could be generated from them).
+    #[test]
+    fn go_transformation_struct_matches_the_table() {
+        let go = include_str!("../../../../bindings/go/build_url.go");
+        let body = go
+            .split("type Transformation struct {")
+            .nth(1)
+            .and_then(|s| s.split("\n}").next())
+            .unwrap();
+        let fields: Vec<(String, Type, String)> = body
+            .lines()
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                let (go, ty, tag) = (words.next()?, words.next()?, words.next()?);
+                let json = tag.strip_prefix("`json:\"")?.split([',', '"']).next()?;
+                let ty = match ty {
+                    "any" => Type::Any,
+                    "string" => Type::Text,
+                    "*bool" => Type::Switch,
+                    "bool" => Type::Bool,
+                    "[]string" => Type::List,
+                    _ => return None, // the overlay and the extra parameters are not names
+                };
+                Some((go.to_string(), ty, json.to_string()))
+            })
+            .collect();
+        let today: Vec<(String, Type, String)> = NAMES
+            .iter()
+            .filter_map(|r| r.field.map(|f| (f.go.to_string(), f.ty, r.name.to_string())))
+            .collect();
+        assert_eq!(fields, today);
+    }
+
     #[test]
     fn no_duplicate_names() {
         let mut seen = std::collections::HashSet::new();
