@@ -6,6 +6,8 @@ the newest SDK's resource tree (`imagekit.files.versions.list(file_id)`, ...), i
 webhook verification.
 """
 
+from importlib import metadata as _metadata
+
 from ._client import ImageKit, Result
 from ._resources import BetaV2Files, Files
 from ._errors import (
@@ -34,7 +36,7 @@ from ._native import lib as _lib
 from ._params import NOT_GIVEN, NotGiven
 from ._upload import FileInput, Progress
 
-__version__ = "0.1.0"
+__version__: str = _metadata.version("libimagekit")
 library_version: str = _ffi.string(_lib.ik_version()).decode()
 """The Rust library's version string, e.g. `libimagekit/0.1.0`."""
 
