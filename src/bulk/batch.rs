@@ -105,6 +105,21 @@ pub struct ItemResult {
     /// Bytes of the file (0 when unknown, e.g. a URL).
     pub size: u64,
     pub outcome: Outcome,
+    /// With [`Options::hash`], for a local file: what was uploaded, as the journal records it.
+    pub content: Option<Content>,
+    /// Something the caller should know although the item is done (a file that changed while
+    /// it was sent: stored, but its content is not known, so `content` is `None`).
+    pub warning: Option<String>,
+}
+
+/// A local file's identity when it was uploaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    /// `sha256:<hex>`.
+    pub hash: String,
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime_ns: i64,
 }
 
 impl ItemResult {
@@ -178,6 +193,9 @@ pub struct Options<'a> {
     pub bytes_total: u64,
     /// Set from anywhere (a signal handler) to cancel like the progress callback does.
     pub cancel: Option<&'a AtomicBool>,
+    /// Hash each local file before it is sent (in the worker threads) and check after it was
+    /// stored that it did not change meanwhile: the result's `content`.
+    pub hash: bool,
 }
 
 /// Shared state of a running batch.
@@ -188,6 +206,7 @@ struct Run<'a> {
     progress: Option<&'a ProgressFn<'a>>,
     cancel: Option<&'a AtomicBool>,
     cancelled: AtomicBool,
+    hash: bool,
     files_done: AtomicU64,
     files_total: u64,
     bytes_sent: AtomicU64,
@@ -247,6 +266,7 @@ where
         progress,
         cancel: options.cancel,
         cancelled: AtomicBool::new(false),
+        hash: options.hash,
         files_done: AtomicU64::new(0),
         files_total: options.files_total,
         bytes_sent: AtomicU64::new(0),
@@ -260,7 +280,7 @@ where
                 let next = items.lock().unwrap_or_else(|e| e.into_inner()).next();
                 let Some(item) = next else { break };
                 let result = if run.is_cancelled() {
-                    ItemResult { key: item.key, size: 0, outcome: Outcome::Cancelled }
+                    ItemResult { key: item.key, size: 0, outcome: Outcome::Cancelled, content: None, warning: None }
                 } else {
                     upload_one(&run, item)
                 };
@@ -294,7 +314,7 @@ pub fn upload_all(
             Source::Url(_) => 0,
         })
         .sum();
-    let options = Options { concurrency, files_total: items.len() as u64, bytes_total, cancel: None };
+    let options = Options { concurrency, files_total: items.len() as u64, bytes_total, cancel: None, hash: false };
     let mut results = Vec::with_capacity(items.len());
     let summary = upload(client, items.into_iter(), &options, progress, &mut |r| results.push(r))?;
     Ok((results, summary))
@@ -312,6 +332,18 @@ fn upload_one(run: &Run<'_>, item: Item) -> ItemResult {
         Source::Bytes(b) => b.len() as u64,
         Source::Url(_) => 0,
     };
+    let mut content = None;
+    if let (true, Source::Path(p)) = (run.hash, &item.source) {
+        let hashed = stat(p).and_then(|(size, mtime_ns)| {
+            super::journal::hash_file(p).map(|hash| Content { hash, size, mtime_ns })
+        });
+        match hashed {
+            Ok(c) => content = Some(c),
+            Err(e) => {
+                return failed(item.key, size, Error::new(ErrorKind::Io, format!("cannot read {}: {e}", p.display())))
+            }
+        }
+    }
     let source = match &item.source {
         Source::Path(p) => UploadSource::Path(p),
         Source::Bytes(b) => UploadSource::Bytes(b),
@@ -345,11 +377,28 @@ fn upload_one(run: &Run<'_>, item: Item) -> ItemResult {
     } else {
         run.bytes_sent.fetch_sub(before - settled, Ordering::Relaxed);
     }
-    ItemResult { key: item.key, size, outcome }
+    let mut warning = None;
+    if let (Some(c), Source::Path(p)) = (&content, &item.source) {
+        if outcome.stored().is_some() && stat(p).ok() != Some((c.size, c.mtime_ns)) {
+            warning = Some(format!("{} changed while it was uploaded: what was stored may be either version", p.display()));
+            content = None;
+        }
+    }
+    ItemResult { key: item.key, size, outcome, content, warning }
 }
 
 fn failed(key: String, size: u64, e: Error) -> ItemResult {
-    ItemResult { key, size, outcome: Outcome::Failed(e) }
+    ItemResult { key, size, outcome: Outcome::Failed(e), content: None, warning: None }
+}
+
+/// Size and modification time of a local file.
+fn stat(path: &std::path::Path) -> std::io::Result<(u64, i64)> {
+    let m = std::fs::metadata(path)?;
+    let mtime = m
+        .modified()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos().min(i64::MAX as u128) as i64);
+    Ok((m.len(), mtime))
 }
 
 fn parse(text: &str) -> Value {
