@@ -1,8 +1,8 @@
-//! Generates `include/imagekit.h` from `src/ffi` with cbindgen, and gives the shared library its
+//! Generates `include/imagekit.h` from `src` (the C layer) with cbindgen, and gives the shared library its
 //! SONAME.
 //!
-//! Header: cbindgen parses `src/ffi/mod.rs` and the modules it declares, nothing else, so the
-//! header holds exactly the C surface (a `pub const` in the Rust core never leaks into it).
+//! Header: cbindgen parses `src/lib.rs` and the modules it declares, nothing else, so the
+//! header holds exactly the C surface (the core is another crate and never leaks into it).
 //! The header is always written to `$OUT_DIR/imagekit.h`; the committed copy in `include/` is
 //! rewritten only when its bytes differ, and never when `CI` or `IMAGEKIT_NO_HEADER_WRITE` is
 //! set: there `tests/header.rs` compares the two and fails on drift. Every file cbindgen read
@@ -28,7 +28,7 @@ fn main() {
     println!("cargo:rerun-if-changed=Cargo.toml");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     // The directory as a whole too: a new module file counts as a change.
-    println!("cargo:rerun-if-changed=src/ffi");
+    println!("cargo:rerun-if-changed=src");
     // The committed copy too: after a merge takes either side of it, `cargo build` puts it right.
     println!("cargo:rerun-if-changed=include/imagekit.h");
     println!("cargo:rerun-if-env-changed=CI");
@@ -52,7 +52,7 @@ fn generate_header(crate_dir: &Path, out_dir: &Path, major: &str) {
 
     let config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).expect("cbindgen.toml");
     let bindings = cbindgen::Builder::new()
-        .with_src(crate_dir.join("src/ffi/mod.rs"))
+        .with_src(crate_dir.join("src/lib.rs"))
         .with_config(config)
         .with_after_include(macros)
         .generate()

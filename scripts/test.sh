@@ -19,6 +19,8 @@ export IK_REQUIRE_PRISM=1
 export IK_FUZZ_SMOKE=1
 
 cargo build --workspace --all-targets
+# Every generated file matches the operation table; the header and the core are as documented.
+cargo xtask codegen --check
 
 # Run everything, then close with one total over all test binaries.
 log=$(mktemp)

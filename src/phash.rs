@@ -1,107 +1,46 @@
-//! Hamming distance between two pHash values (hex strings, as the API's file metadata gives them).
-//!
-//! The rule, not the Python SDK's quirks: both values must be non-empty hexadecimal
-//! strings (an optional `0x`/`0X` prefix is accepted) of the same length; anything else is an
-//! `InvalidArgument` error with a message. The distance is the number of differing bits over the
-//! 4-bit expansion of each digit (`0..=4 × len`), so the seed's examples give 0, 17 and 37.
+//! C surface: pHash distance (`ik_phash_distance`).
 
-use crate::error::{Error, Result};
+use super::args::str_arg;
+use super::boundary::call_with_error;
+use super::status::ik_status;
+use imagekit_core::error::Error;
+use std::ffi::c_char;
 
-fn digits<'a>(name: &str, value: &'a str) -> Result<&'a [u8]> {
-    if value.is_empty() {
-        return Err(Error::invalid(format!("missing pHash value: `{name}` is empty")));
-    }
-    let hex = value
-        .strip_prefix("0x")
-        .or_else(|| value.strip_prefix("0X"))
-        .unwrap_or(value);
-    if hex.is_empty() {
-        return Err(Error::invalid(format!(
-            "invalid pHash value: `{name}` has no digits after 0x"
-        )));
-    }
-    if let Some((i, c)) = hex.char_indices().find(|(_, c)| !c.is_ascii_hexdigit()) {
-        let at = i + (value.len() - hex.len());
-        return Err(Error::invalid(format!(
-            "invalid pHash value: `{name}` must be hexadecimal, found {c:?} at byte {at}"
-        )));
-    }
-    Ok(hex.as_bytes())
-}
-
-#[inline]
-fn nibble(b: u8) -> u8 {
-    match b {
-        b'0'..=b'9' => b - b'0',
-        b'a'..=b'f' => b - b'a' + 10,
-        _ => b - b'A' + 10,
-    }
-}
-
-/// The number of differing bits between two hex pHash strings of equal length.
-pub fn distance(first: &str, second: &str) -> Result<u32> {
-    let a = digits("first", first)?;
-    let b = digits("second", second)?;
-    if a.len() != b.len() {
-        return Err(Error::invalid(format!(
-            "unequal pHash string length: {} and {} hex digits; both pHash values must have the same length",
-            a.len(),
-            b.len()
-        )));
-    }
-    let bits: u64 = a
-        .iter()
-        .zip(b)
-        .map(|(x, y)| (nibble(*x) ^ nibble(*y)).count_ones() as u64)
-        .sum();
-    u32::try_from(bits).map_err(|_| Error::invalid("pHash values are too long"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn seed_examples() {
-        assert_eq!(distance("f06830ca9f1e3e90", "f06830ca9f1e3e90").unwrap(), 0);
-        assert_eq!(distance("2d5ad3936d2e015b", "2d6ed293db36a4fb").unwrap(), 17);
-        assert_eq!(distance("a4a65595ac94518b", "7838873e791f8400").unwrap(), 37);
-        assert_eq!(distance("33699c96619cc69e", "968e978414fe04ea").unwrap(), 30);
-    }
-
-    #[test]
-    fn prefix_case_and_lengths() {
-        assert_eq!(distance("0xF06830CA9F1E3E90", "f06830ca9f1e3e90").unwrap(), 0);
-        assert_eq!(distance("0", "f").unwrap(), 4);
-        assert_eq!(distance("0000", "ffff").unwrap(), 16);
-        assert_eq!(distance(&"f".repeat(64), &"0".repeat(64)).unwrap(), 256);
-    }
-
-    #[test]
-    fn errors() {
-        for (a, b, want) in [
-            ("", "dkf90", "missing pHash value: `first`"),
-            ("f0", "", "missing pHash value: `second`"),
-            (
-                "INVALIDHEXSTRING",
-                "f06830ca9f1e3e90",
-                "`first` must be hexadecimal, found 'I' at byte 0",
-            ),
-            (
-                "f06830ca9f1e3e90",
-                "a4a655~!!@94518b",
-                "`second` must be hexadecimal, found '~' at byte 6",
-            ),
-            ("f06830ca9f1e3e90", "42", "unequal pHash string length: 16 and 2"),
-            ("0x", "0x", "no digits after 0x"),
-            (" f0", "f0 ", "must be hexadecimal"),
-            ("-f0", "0f0", "must be hexadecimal"),
-            ("f_0", "f00", "must be hexadecimal"),
-            ("é0", "00", "found 'é'"),
-        ] {
-            let e = distance(a, b).unwrap_err();
-            assert_eq!(e.kind, crate::error::ErrorKind::InvalidArgument);
-            assert!(e.message.contains(want), "{a:?} {b:?}: {}", e.message);
+/// Computes the Hamming distance between two pHash values (hex strings such as
+/// `"f06830ca9f1e3e90"`, from a file's metadata): the number of differing bits, 0 for the same
+/// image. An optional `0x`/`0X` prefix is accepted; upper and lower case are equal.
+///
+/// Both values must be non-empty, hexadecimal and of the same length; otherwise the result is
+/// `IK_STATUS_INVALID_ARGUMENT` with a message saying which value is wrong and why (also for
+/// invalid UTF-8).
+///
+/// `first` and `second` are borrowed for the call only. `out_distance` is required: it is set to
+/// 0 on entry and receives the distance on `IK_STATUS_OK`. `out_error` is optional (may be
+/// NULL): it is set to NULL on entry and, on failure, receives an error JSON document the caller
+/// releases with `ik_string_free`.
+///
+/// NULL `first`, `second` or `out_distance` gives `IK_STATUS_NULL_ARGUMENT`.
+///
+/// Thread safety: a pure function; call it from any thread.
+///
+/// # Safety
+/// `first` and `second` must be NULL or NUL-terminated strings; `out_distance` must be NULL or
+/// writable; `out_error` must be NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn ik_phash_distance(
+    first: *const c_char,
+    second: *const c_char,
+    out_distance: *mut u32,
+    out_error: *mut *mut c_char,
+) -> ik_status {
+    call_with_error(out_error, || {
+        if out_distance.is_null() {
+            return Err(Error::null_argument("out_distance"));
         }
-    }
+        *out_distance = 0;
+        let a = str_arg(first, "first")?;
+        let b = str_arg(second, "second")?;
+        *out_distance = imagekit_core::phash::distance(a, b)?;
+        Ok(())
+    })
 }

@@ -2,9 +2,9 @@
 //! same document as `ik_get_authentication_parameters` for every input, the size protocol, the
 //! generated tokens, and bad input of every kind; plus the tokens of a forked child.
 
-use imagekit::ffi::auth::{ik_get_authentication_parameters, ik_get_authentication_parameters_into};
-use imagekit::ffi::status::ik_status;
-use imagekit::sign::Signer;
+use imagekit::auth::{ik_get_authentication_parameters, ik_get_authentication_parameters_into};
+use imagekit::status::ik_status;
+use imagekit_core::sign::Signer;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::ffi::{c_char, CString};

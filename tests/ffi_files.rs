@@ -10,14 +10,14 @@
 mod server;
 
 use ik_mock_server::{Fault, MockServer, RecordedRequest, HELP};
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_client_set_logger, ik_string_free};
-use imagekit::ffi::request::ik_request;
-use imagekit::ffi::seed_names::{
+use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_client_set_logger, ik_string_free};
+use imagekit::request::ik_request;
+use imagekit::seed_names::{
     ik_delete_file, ik_get_file_details, ik_get_file_metadata, ik_get_purge_cache_status,
     ik_get_remote_file_url_metadata, ik_list_files, ik_purge_cache, ik_update_file_details,
 };
-use imagekit::ffi::status::ik_status;
-use imagekit::ffi::upload::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
+use imagekit::status::ik_status;
+use imagekit::upload::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
 use serde_json::{json, Value};
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::sync::{Mutex, RwLock};

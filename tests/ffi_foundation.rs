@@ -1,10 +1,10 @@
 //! The foundation's C contract, exercised from Rust through the rlib: status codes, the panic
 //! boundary, the out-parameter protocol, client creation errors and string ownership.
 
-use imagekit::ffi::boundary::{call_with_error, call_with_out};
-use imagekit::ffi::client::*;
-use imagekit::ffi::status::{ik_status, ik_status_str};
-use imagekit::{Error, ErrorKind};
+use imagekit::boundary::{call_with_error, call_with_out};
+use imagekit::client::*;
+use imagekit::status::{ik_status, ik_status_str};
+use imagekit_core::{Error, ErrorKind};
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
 
@@ -210,16 +210,16 @@ fn invalid_utf8_is_rejected() {
 
 #[test]
 fn config_debug_redacts_the_private_key() {
-    let cfg = imagekit::Config::from_json(r#"{"private_key":"SECRET-2","public_key":"p","url_endpoint":"https://x"}"#).unwrap();
+    let cfg = imagekit_core::Config::from_json(r#"{"private_key":"SECRET-2","public_key":"p","url_endpoint":"https://x"}"#).unwrap();
     assert!(!format!("{cfg:?}").contains("SECRET-2"));
-    let client = imagekit::Client::new(cfg).unwrap();
+    let client = imagekit_core::Client::new(cfg).unwrap();
     assert!(!format!("{client:?}").contains("SECRET-2"));
 }
 
 #[test]
 fn upload_base_follows_api_base_when_only_it_is_overridden() {
     let c = |extra: &str| {
-        imagekit::Config::from_json(&format!(
+        imagekit_core::Config::from_json(&format!(
             r#"{{"private_key":"k","public_key":"p","url_endpoint":"https://x"{extra}}}"#
         ))
         .unwrap()

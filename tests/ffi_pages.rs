@@ -6,10 +6,10 @@ mod ffi_support;
 mod server;
 
 use ffi_support::{mock_client, C};
-use imagekit::ffi::client::ik_string_free;
-use imagekit::ffi::pages::{ik_assets_list_all, ik_assets_list_each};
-use imagekit::ffi::status::ik_status;
-use imagekit::ffi::upload::ik_files_upload_bytes;
+use imagekit::client::ik_string_free;
+use imagekit::pages::{ik_assets_list_all, ik_assets_list_each};
+use imagekit::status::ik_status;
+use imagekit::upload::ik_files_upload_bytes;
 use serde_json::Value;
 use server::Handle;
 use std::ffi::{c_char, c_int, c_void, CStr, CString};

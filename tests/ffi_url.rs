@@ -4,12 +4,12 @@
 //! (expected values produced by imagekitio 4.2.0 with the seed table, CPython 3.11.7), and bad
 //! input of every kind.
 
-use imagekit::ffi::auth::ik_get_authentication_parameters;
-use imagekit::ffi::phash::ik_phash_distance;
-use imagekit::ffi::status::ik_status;
-use imagekit::ffi::url::ik_url;
-use imagekit::sign::Signer;
-use imagekit::url::{get_signature, signed_payload, Expiry};
+use imagekit::auth::ik_get_authentication_parameters;
+use imagekit::phash::ik_phash_distance;
+use imagekit::status::ik_status;
+use imagekit::url::ik_url;
+use imagekit_core::sign::Signer;
+use imagekit_core::url::{get_signature, signed_payload, Expiry};
 use serde_json::{json, Value};
 use std::ffi::CString;
 use std::ptr;
@@ -910,7 +910,7 @@ fn official_auth_vectors_through_the_c_abi() {
             let sig = Signer::new(key).sign(format!("{t}{e}").as_bytes());
             assert_eq!(got["signature"], sig, "{id}");
             // With the clock frozen at the vector's `now`, the expiry is exactly the vector's.
-            let core = imagekit::Client::from_json(
+            let core = imagekit_core::Client::from_json(
                 &json!({"private_key": key, "public_key": "p", "url_endpoint": "https://x.io"}).to_string(),
             )
             .unwrap();

@@ -9,10 +9,10 @@
 //! - the fixes over the SDKs, layers, responsive attributes and bad input of every kind.
 
 use hmac::{Hmac, KeyInit, Mac};
-use imagekit::ffi::auth::ik_get_authentication_parameters;
-use imagekit::ffi::build_url::{ik_build_transformation, ik_build_url, ik_responsive_image_attributes};
-use imagekit::ffi::client::ik_client;
-use imagekit::ffi::status::ik_status;
+use imagekit::auth::ik_get_authentication_parameters;
+use imagekit::build_url::{ik_build_transformation, ik_build_url, ik_responsive_image_attributes};
+use imagekit::client::ik_client;
+use imagekit::status::ik_status;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::ffi::CString;

@@ -1,9 +1,9 @@
 //! Inputs the fuzz targets (fuzz/) found crashing, replayed through the C ABI. Each is also in
 //! its target's committed corpus (fuzz/corpus/<target>/crash-*), which the fuzz smoke replays.
 
-use imagekit::ffi::build_url::{ik_build_url, ik_responsive_image_attributes};
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
-use imagekit::ffi::status::ik_status;
+use imagekit::build_url::{ik_build_url, ik_responsive_image_attributes};
+use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
+use imagekit::status::ik_status;
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
 

@@ -1,4 +1,4 @@
-//! The committed header must be exactly what cbindgen generates from src/ffi, must compile on
+//! The committed header must be exactly what cbindgen generates from src/ (the C layer), must compile on
 //! its own as C11 and as C++17, must define only `ik_`/`IK_` names, and the library must export
 //! only `ik_`-prefixed symbols.
 
@@ -83,20 +83,20 @@ fn rust_files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// The header is generated from src/ffi and cbindgen.toml only (so the Rust core cannot leak
-/// into it), from every file of src/ffi, and from their current contents: if a file cbindgen
+/// The header is generated from src/ and cbindgen.toml only (so the Rust core, another crate,
+/// cannot leak into it), from every file of src/, and from their current contents: if a file cbindgen
 /// read has changed since, build.rs did not rerun and the header compared above is stale.
 #[test]
-fn header_inputs_are_src_ffi_and_current() {
+fn header_inputs_are_the_c_layer_and_current() {
     let repo = repo_dir().canonicalize().unwrap();
-    let ffi = repo.join("src/ffi");
+    let ffi = repo.join("src");
     let mut read = Vec::new();
     for line in HEADER_INPUTS.lines() {
         let (hash, path) = line.split_once(' ').expect("`<hash> <path>` lines");
         let path = std::path::PathBuf::from(path);
         assert!(
             path.starts_with(&ffi) || path == repo.join("cbindgen.toml"),
-            "cbindgen read {} (outside src/ffi): the header must come from the C surface alone",
+            "cbindgen read {} (outside src/): the header must come from the C surface alone",
             path.display()
         );
         let now = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -110,10 +110,10 @@ fn header_inputs_are_src_ffi_and_current() {
     }
     let mut ffi_files = Vec::new();
     rust_files_under(&ffi, &mut ffi_files);
-    assert!(ffi_files.len() > 5, "src/ffi has only {ffi_files:?}");
+    assert!(ffi_files.len() > 5, "src/ has only {ffi_files:?}");
     for f in ffi_files {
         let f = f.canonicalize().unwrap();
-        assert!(read.contains(&f), "cbindgen did not read {}: is it a module of src/ffi/mod.rs?", f.display());
+        assert!(read.contains(&f), "cbindgen did not read {}: is it a module of src/lib.rs?", f.display());
     }
 }
 

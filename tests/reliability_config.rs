@@ -5,8 +5,8 @@
 
 mod rel_support;
 
-use imagekit::ffi::request::ik_request;
-use imagekit::ffi::status::ik_status;
+use imagekit::request::ik_request;
+use imagekit::status::ik_status;
 use rel_support::{client, config, cstr, out, try_client, CClient};
 use serde_json::{json, Value};
 
@@ -156,13 +156,13 @@ fn a_nul_in_any_config_string_is_refused_by_name() {
 
 #[test]
 fn a_client_that_only_signs_never_builds_the_transport() {
-    let c = imagekit::Client::from_json(&config("http://127.0.0.1:9", KEY, json!({}))).unwrap();
+    let c = imagekit_core::Client::from_json(&config("http://127.0.0.1:9", KEY, json!({}))).unwrap();
     c.url(r#"{"path":"/a.jpg","signed":true}"#).unwrap();
     assert!(!c.transport_is_built());
     let _ = c.request("GET", "/v1/files", None);
     assert!(c.transport_is_built());
     // The network settings were still checked at creation.
-    assert!(imagekit::Client::from_json(&config("http://127.0.0.1:9", KEY, json!({"ca_pem": "x"}))).is_err());
+    assert!(imagekit_core::Client::from_json(&config("http://127.0.0.1:9", KEY, json!({"ca_pem": "x"}))).is_err());
 }
 
 #[test]

@@ -5,8 +5,8 @@
 //! panics inside the library's boundary through `ffi::boundary::call_with_out` (the helper every
 //! `extern "C"` function runs in; it is not a C symbol), then panics in its own code.
 
-use imagekit::ffi::boundary::{call_with_error, call_with_out, guard};
-use imagekit::ffi::status::ik_status;
+use imagekit::boundary::{call_with_error, call_with_out, guard};
+use imagekit::status::ik_status;
 use std::ffi::c_char;
 use std::process::Command;
 
@@ -51,16 +51,16 @@ fn caught_panics_print_nothing_and_host_panics_still_print() {
 fn child() {
     let mut out: *mut c_char = std::ptr::null_mut();
     let st = unsafe {
-        call_with_out(&mut out, || -> imagekit::Result<String> {
+        call_with_out(&mut out, || -> imagekit_core::Result<String> {
             panic!("library-side boom {}", 1)
         })
     };
     assert_eq!(st, ik_status::Panic);
     let doc = unsafe { std::ffi::CStr::from_ptr(out) }.to_string_lossy().into_owned();
     assert!(doc.contains("library-side boom 1"), "{doc}");
-    unsafe { imagekit::ffi::client::ik_string_free(out) };
+    unsafe { imagekit::client::ik_string_free(out) };
     let st = unsafe {
-        call_with_error(std::ptr::null_mut(), || -> imagekit::Result<()> {
+        call_with_error(std::ptr::null_mut(), || -> imagekit_core::Result<()> {
             panic!("library-side boom 2")
         })
     };
@@ -68,18 +68,18 @@ fn child() {
     assert_eq!(guard(7, || -> i32 { panic!("library-side boom 3") }), 7);
     // Nested: a panic inside a call made from inside a call (a callback calling back in).
     let st = unsafe {
-        call_with_out(&mut out, || -> imagekit::Result<String> {
+        call_with_out(&mut out, || -> imagekit_core::Result<String> {
             let mut inner: *mut c_char = std::ptr::null_mut();
-            let st = call_with_out(&mut inner, || -> imagekit::Result<String> {
+            let st = call_with_out(&mut inner, || -> imagekit_core::Result<String> {
                 panic!("library-side boom 4")
             });
-            imagekit::ffi::client::ik_string_free(inner);
+            imagekit::client::ik_string_free(inner);
             assert_eq!(st, ik_status::Panic);
             panic!("library-side boom 5")
         })
     };
     assert_eq!(st, ik_status::Panic);
-    unsafe { imagekit::ffi::client::ik_string_free(out) };
+    unsafe { imagekit::client::ik_string_free(out) };
     // Then a panic of the host's own, outside any library call.
     eprint!("{MARKER}");
     let r = std::panic::catch_unwind(|| panic!("host-side boom"));

@@ -11,9 +11,9 @@ mod rel_support;
 
 use base64::Engine;
 use ik_mock_server::{Fault, MockServer, Options};
-use imagekit::ffi::request::ik_request;
-use imagekit::ffi::status::ik_status;
-use imagekit::ffi::upload::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
+use imagekit::request::ik_request;
+use imagekit::status::ik_status;
+use imagekit::upload::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
 use rel_support::{client, config, cstr, out, CClient};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
@@ -304,17 +304,17 @@ fn no_secret_reaches_an_error_document_or_a_log_record() {
 /// a formatted panic message is replaced too, for every live client, in every form.
 #[test]
 fn a_caught_panic_message_carries_no_secret() {
-    use imagekit::ffi::boundary::call_with_out;
+    use imagekit::boundary::call_with_out;
     let c = client(&config("http://127.0.0.1:9", KEY, json!({})));
     // Every whole form (the last of `forms()` is a fragment, for partial echoes: no secret alone).
     for form in forms().into_iter().filter(|f| f.len() > "Sek/r+it~key".len()) {
         let mut doc: *mut std::ffi::c_char = std::ptr::null_mut();
         let st = unsafe {
-            call_with_out(&mut doc, || -> imagekit::Result<String> { panic!("a bug near [{form}] in a request") })
+            call_with_out(&mut doc, || -> imagekit_core::Result<String> { panic!("a bug near [{form}] in a request") })
         };
         assert_eq!(st, ik_status::Panic);
         let text = unsafe { std::ffi::CStr::from_ptr(doc) }.to_string_lossy().into_owned();
-        unsafe { imagekit::ffi::client::ik_string_free(doc) };
+        unsafe { imagekit::client::ik_string_free(doc) };
         assert_eq!(leaked(&text), None, "{text}");
         assert!(text.contains("a bug near [<redacted>] in a request"), "{text}");
     }

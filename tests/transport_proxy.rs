@@ -116,7 +116,7 @@ impl Proxy {
 }
 
 /// A client config for `base` with `proxy` set as given (`None`: the key is left out).
-fn client_with_proxy(base: &str, proxy: Option<&str>) -> imagekit::Client {
+fn client_with_proxy(base: &str, proxy: Option<&str>) -> imagekit_core::Client {
     let mut cfg: serde_json::Value = serde_json::from_str(&config_json(base, json!({}))).unwrap();
     match proxy {
         Some(p) => cfg["proxy"] = json!(p),
@@ -124,7 +124,7 @@ fn client_with_proxy(base: &str, proxy: Option<&str>) -> imagekit::Client {
             cfg.as_object_mut().unwrap().remove("proxy");
         }
     }
-    imagekit::Client::from_json(&cfg.to_string()).unwrap()
+    imagekit_core::Client::from_json(&cfg.to_string()).unwrap()
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn an_unreachable_proxy_is_a_network_error() {
         Some(&format!("http://user:pw_secret@127.0.0.1:{dead}")),
     );
     let e = c.request("GET", "/v1/files", None).unwrap_err();
-    assert_eq!(e.kind, imagekit::ErrorKind::Network, "{e}");
+    assert_eq!(e.kind, imagekit_core::ErrorKind::Network, "{e}");
     assert_eq!(e.attempts, Some(3));
     // The refusal is the proxy's: the message names it, not the target behind it.
     assert_eq!(e.message, format!("connection refused by proxy 127.0.0.1:{dead}"));
@@ -192,8 +192,8 @@ fn socks_proxies_are_refused_at_client_creation_from_config_and_environment() {
     let _l = ENV_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let _env = CleanEnv::new();
     for url in ["socks5://127.0.0.1:1080", "socks5h://127.0.0.1:1080", "socks4://127.0.0.1:1080"] {
-        let e = imagekit::Client::from_json(&config_json("http://127.0.0.1:9", json!({ "proxy": url }))).unwrap_err();
-        assert_eq!(e.kind, imagekit::ErrorKind::InvalidArgument);
+        let e = imagekit_core::Client::from_json(&config_json("http://127.0.0.1:9", json!({ "proxy": url }))).unwrap_err();
+        assert_eq!(e.kind, imagekit_core::ErrorKind::InvalidArgument);
         assert!(e.message.contains("config `proxy`") && e.message.contains("SOCKS"), "{}", e.message);
     }
     // From the environment: refused too, naming the variable, never silently ignored.
@@ -204,23 +204,23 @@ fn socks_proxies_are_refused_at_client_creation_from_config_and_environment() {
     };
     for var in ["ALL_PROXY", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY"] {
         std::env::set_var(var, "socks5://127.0.0.1:1080");
-        let e = imagekit::Client::from_json(&no_proxy_key(config_json("http://127.0.0.1:9", json!({})))).unwrap_err();
-        assert_eq!(e.kind, imagekit::ErrorKind::InvalidArgument);
+        let e = imagekit_core::Client::from_json(&no_proxy_key(config_json("http://127.0.0.1:9", json!({})))).unwrap_err();
+        assert_eq!(e.kind, imagekit_core::ErrorKind::InvalidArgument);
         assert!(e.message.contains(var) && e.message.contains("SOCKS"), "{var}: {}", e.message);
         // `"proxy": ""` overrides the environment.
-        imagekit::Client::from_json(&config_json("http://127.0.0.1:9", json!({"proxy": ""}))).unwrap();
+        imagekit_core::Client::from_json(&config_json("http://127.0.0.1:9", json!({"proxy": ""}))).unwrap();
         std::env::remove_var(var);
     }
     // An environment variable that is set but not a proxy URL is refused, not skipped.
     std::env::set_var("HTTPS_PROXY", "http://[::1");
-    let e = imagekit::Client::from_json(&no_proxy_key(config_json("http://127.0.0.1:9", json!({})))).unwrap_err();
+    let e = imagekit_core::Client::from_json(&no_proxy_key(config_json("http://127.0.0.1:9", json!({})))).unwrap_err();
     assert!(e.message.contains("HTTPS_PROXY"), "{}", e.message);
 }
 
 #[test]
 fn a_bad_proxy_url_is_rejected_at_client_creation() {
     let cfg = config_json("http://127.0.0.1:9", json!({"proxy": "::not a url::"}));
-    let e = imagekit::Client::from_json(&cfg).unwrap_err();
-    assert_eq!(e.kind, imagekit::ErrorKind::InvalidArgument);
+    let e = imagekit_core::Client::from_json(&cfg).unwrap_err();
+    assert_eq!(e.kind, imagekit_core::ErrorKind::InvalidArgument);
     assert!(e.message.contains("proxy"), "{}", e.message);
 }

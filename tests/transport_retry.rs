@@ -5,15 +5,15 @@
 
 mod net_support;
 
-use imagekit::http::retry::format_http_date;
-use imagekit::http::{Body, Method, Request, Transport};
-use imagekit::log::LogLevel;
-use imagekit::{Config, ErrorKind};
+use imagekit_core::http::retry::format_http_date;
+use imagekit_core::http::{Body, Method, Request, Transport};
+use imagekit_core::log::LogLevel;
+use imagekit_core::{Config, ErrorKind};
 use net_support::{capture_logs, client, config_json, dead_port, Reply, Server, TEST_PRIVATE_KEY};
 use serde_json::json;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-fn get(c: &imagekit::Client) -> imagekit::Result<String> {
+fn get(c: &imagekit_core::Client) -> imagekit_core::Result<String> {
     c.request("GET", "/v1/files", None)
 }
 
@@ -260,7 +260,7 @@ fn a_body_that_cannot_be_replayed_is_not_retried() {
             content_type: "application/octet-stream".into(),
         },
     );
-    let e = t.call(&mut req, &imagekit::http::no_log, None).unwrap_err();
+    let e = t.call(&mut req, &imagekit_core::http::no_log, None).unwrap_err();
     assert_eq!(e.kind, ErrorKind::ServerError);
     assert_eq!(e.attempts, Some(1));
     assert_eq!(s.requests(), 1);
@@ -277,7 +277,7 @@ fn a_body_that_cannot_be_replayed_is_not_retried() {
             content_type: "x/y".into(),
         },
     );
-    let e = t.call(&mut req, &imagekit::http::no_log, None).unwrap_err();
+    let e = t.call(&mut req, &imagekit_core::http::no_log, None).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Network);
     assert_eq!(e.attempts, Some(1));
 
@@ -288,7 +288,7 @@ fn a_body_that_cannot_be_replayed_is_not_retried() {
         format!("{}/v1/x", s2.url()),
         Body::Json(r#"{"a":1}"#.into()),
     );
-    assert_eq!(t.call(&mut req, &imagekit::http::no_log, None).unwrap(), "{}");
+    assert_eq!(t.call(&mut req, &imagekit_core::http::no_log, None).unwrap(), "{}");
     let seen = s2.seen();
     assert_eq!(seen.len(), 2);
     assert_eq!(seen[0].body, seen[1].body);
@@ -311,7 +311,7 @@ fn uploads_from_a_path_are_replayed_whole() {
     let opts = json!({"fileName": "replay.bin"});
     let out = c
         .upload(
-            imagekit::api::upload::UploadSource::Path(&path),
+            imagekit_core::api::upload::UploadSource::Path(&path),
             opts.as_object().unwrap(),
             None,
         )
@@ -430,7 +430,7 @@ fn standard_headers_are_sent() {
     let r = &s.seen()[0];
     assert_eq!(
         r.header("user-agent").unwrap(),
-        format!("{} myapp/1.2", imagekit::VERSION_STRING)
+        format!("{} myapp/1.2", imagekit_core::VERSION_STRING)
     );
     assert_eq!(r.header("accept"), Some("application/json"));
     assert_eq!(r.header("content-type"), Some("application/json"));
@@ -478,7 +478,7 @@ fn a_pooled_connection_the_server_closed_is_not_a_failure() {
 /// value makes the client wait (`None` = its own backoff).
 #[test]
 fn retry_after_parse_table() {
-    use imagekit::http::retry::server_delay;
+    use imagekit_core::http::retry::server_delay;
     let now = UNIX_EPOCH + Duration::from_secs(1_750_000_000);
     let at = |offset: i64| format_http_date(1_750_000_000 + offset);
     let secs = |s: u64| Some(Duration::from_secs(s));

@@ -3,8 +3,8 @@
 
 mod net_support;
 
-use imagekit::api::upload::UploadSource;
-use imagekit::ErrorKind;
+use imagekit_core::api::upload::UploadSource;
+use imagekit_core::ErrorKind;
 use net_support::{client, Reply, Server};
 use serde_json::json;
 use std::net::TcpListener;

@@ -5,10 +5,10 @@
 
 mod net_support;
 
-use imagekit::ffi::client::{ik_client_free, ik_client_new, ik_string_free};
-use imagekit::ffi::request::ik_request;
-use imagekit::ffi::status::ik_status;
-use imagekit::ErrorKind;
+use imagekit::client::{ik_client_free, ik_client_new, ik_string_free};
+use imagekit::request::ik_request;
+use imagekit::status::ik_status;
+use imagekit_core::ErrorKind;
 use net_support::{client, config_json};
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
@@ -155,7 +155,7 @@ fn extra_cas_are_added_to_the_public_roots_not_replacing_them() {
     let both = format!("{}\n{}", read("other-ca.pem"), read("ca.pem"));
     let c = client(&s.url("127.0.0.1"), json!({"ca_pem": both}));
     assert!(c.request("GET", "/v1/files", None).is_ok());
-    match imagekit::http::agent::root_certs(Some(&read("ca.pem"))).unwrap() {
+    match imagekit_core::http::agent::root_certs(Some(&read("ca.pem"))).unwrap() {
         ureq::tls::RootCerts::Specific(all) => {
             assert_eq!(all.len(), webpki_root_certs::TLS_SERVER_ROOT_CERTS.len() + 1)
         }

@@ -3,10 +3,10 @@
 //! Expected values follow imagekitio 4.2.0 on CPython 3.11 (`json.loads` then `url()`), the
 //! seed's semantics (`tests/data/url_official.json` is checked by tests/ffi_url.rs).
 
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
-use imagekit::ffi::status::ik_status;
-use imagekit::ffi::url::ik_url;
-use imagekit::sign::Signer;
+use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
+use imagekit::status::ik_status;
+use imagekit::url::ik_url;
+use imagekit_core::sign::Signer;
 use serde_json::Value;
 use std::ffi::{c_char, CStr, CString};
 use std::fmt::Write;

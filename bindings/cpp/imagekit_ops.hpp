@@ -1,4 +1,4 @@
-// Generated from src/api/ops.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). Do not edit.
+// Generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen). Do not edit.
 // Included by imagekit.hpp: the table-driven operations, as methods of imagekit::Client.
 #ifndef IMAGEKIT_OPS_HPP
 #define IMAGEKIT_OPS_HPP

@@ -1,4 +1,4 @@
-// Generated from src/ffi/status.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). Do not edit.
+// Generated from crates/ops/src/status.rs by xtask/src/codegen (cargo xtask codegen). Do not edit.
 // Included by imagekit.hpp.
 #ifndef IMAGEKIT_STATUS_HPP
 #define IMAGEKIT_STATUS_HPP

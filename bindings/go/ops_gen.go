@@ -1,4 +1,4 @@
-// Code generated from src/api/ops.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). DO NOT EDIT.
+// Code generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen). DO NOT EDIT.
 
 package imagekit
 

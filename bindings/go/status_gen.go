@@ -1,4 +1,4 @@
-// Code generated from src/ffi/status.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). DO NOT EDIT.
+// Code generated from crates/ops/src/status.rs by xtask/src/codegen (cargo xtask codegen). DO NOT EDIT.
 
 package imagekit
 

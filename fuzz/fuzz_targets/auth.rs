@@ -3,8 +3,8 @@
 #![no_main]
 
 use hmac::{Hmac, KeyInit, Mac};
-use imagekit::sign::Signer;
-use imagekit::Client;
+use imagekit_core::sign::Signer;
+use imagekit_core::Client;
 use libfuzzer_sys::fuzz_target;
 use sha1::Sha1;
 
@@ -66,13 +66,13 @@ fuzz_target!(|data: &[u8]| {
     // (A given token and expiry only: a generated token differs on every call.)
     if expire != 0 && !token.is_empty() {
         let want = client.authentication_parameters_json(Some(token), expire, 0).expect("given expire");
-        let raw = Box::into_raw(Box::new(client)) as *const imagekit::ffi::client::ik_client;
+        let raw = Box::into_raw(Box::new(client)) as *const imagekit::client::ik_client;
         for cap in [0, 1, want.len(), want.len() + 1, want.len() + 7] {
             let mut buf = vec![0u8; cap];
             let mut len = 0usize;
             let mut err = std::ptr::null_mut();
             let st = unsafe {
-                imagekit::ffi::auth::ik_get_authentication_parameters_into(
+                imagekit::auth::ik_get_authentication_parameters_into(
                     raw,
                     token.as_ptr().cast(),
                     token.len(),
@@ -84,16 +84,16 @@ fuzz_target!(|data: &[u8]| {
                 )
             };
             if token.contains('\0') {
-                assert_eq!(st, imagekit::ffi::status::ik_status::InvalidArgument);
+                assert_eq!(st, imagekit::status::ik_status::InvalidArgument);
             } else if cap > want.len() {
-                assert_eq!(st, imagekit::ffi::status::ik_status::Ok);
+                assert_eq!(st, imagekit::status::ik_status::Ok);
                 assert_eq!((&buf[..len], buf[len]), (want.as_bytes(), 0));
             } else {
-                assert_eq!(st, imagekit::ffi::status::ik_status::InvalidArgument);
+                assert_eq!(st, imagekit::status::ik_status::InvalidArgument);
                 assert_eq!(len, want.len() + 1);
             }
-            unsafe { imagekit::ffi::client::ik_string_free(err) };
+            unsafe { imagekit::client::ik_string_free(err) };
         }
-        unsafe { imagekit::ffi::client::ik_client_free(raw as *mut _) };
+        unsafe { imagekit::client::ik_client_free(raw as *mut _) };
     }
 });

@@ -4,10 +4,10 @@
 //! picks the entry point; the rest is the options JSON.
 #![no_main]
 
-use imagekit::ffi::build_url::{ik_build_transformation, ik_build_url, ik_responsive_image_attributes};
-use imagekit::ffi::client::{ik_client, ik_client_new, ik_string_free};
-use imagekit::ffi::status::ik_status;
-use imagekit::Client;
+use imagekit::build_url::{ik_build_transformation, ik_build_url, ik_responsive_image_attributes};
+use imagekit::client::{ik_client, ik_client_new, ik_string_free};
+use imagekit::status::ik_status;
+use imagekit_core::Client;
 use libfuzzer_sys::fuzz_target;
 use std::ffi::{c_char, CStr, CString};
 use std::sync::OnceLock;
@@ -43,9 +43,9 @@ fuzz_target!(|data: &[u8]| {
     let cl = clients();
     let which = which % 3;
     let core = match which {
-        0 => imagekit::modern::build_url(&cl.core, text),
-        1 => imagekit::modern::build_transformation(text),
-        _ => imagekit::modern::responsive_image_attributes(&cl.core, text),
+        0 => imagekit_core::modern::build_url(&cl.core, text),
+        1 => imagekit_core::modern::build_transformation(text),
+        _ => imagekit_core::modern::responsive_image_attributes(&cl.core, text),
     };
     if let Ok(out) = &core {
         assert!(!out.contains('\0'), "output with a NUL: {out:?}");

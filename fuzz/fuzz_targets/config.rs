@@ -2,14 +2,14 @@
 //! point accepts exactly what the core accepts and never answers IK_STATUS_PANIC.
 #![no_main]
 
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
-use imagekit::ffi::status::ik_status;
+use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
+use imagekit::status::ik_status;
 use libfuzzer_sys::fuzz_target;
 use std::ffi::{c_char, CStr, CString};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let parsed = imagekit::Config::from_json(text);
+    let parsed = imagekit_core::Config::from_json(text);
     let Ok(cfg) = CString::new(text) else { return };
     let mut client: *mut ik_client = std::ptr::null_mut();
     let mut err: *mut c_char = std::ptr::null_mut();

@@ -5,7 +5,7 @@
 //! and nesting is limited at 128 levels where serde_json stops at 127.
 #![no_main]
 
-use imagekit::url::fuzz_support::{shallow, walk, Tree};
+use imagekit_core::url::fuzz_support::{shallow, walk, Tree};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 

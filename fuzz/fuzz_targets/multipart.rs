@@ -3,7 +3,7 @@
 //! parts written: no CR, LF or `"` from a name, file name or type ends up raw in a header.
 #![no_main]
 
-use imagekit::http::Multipart;
+use imagekit_core::http::Multipart;
 use libfuzzer_sys::fuzz_target;
 use std::io::Read;
 

@@ -5,9 +5,9 @@
 //! then the options JSON.
 #![no_main]
 
-use imagekit::api::exec::prepare;
-use imagekit::api::ops::{route, OPS};
-use imagekit::http::Body;
+use imagekit_core::api::exec::prepare;
+use imagekit_core::api::ops::{route, OPS};
+use imagekit_core::http::Body;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -4,9 +4,9 @@
 //! request-id headers are read without a panic.
 #![no_main]
 
-use imagekit::ffi::boundary::error_json;
-use imagekit::http::response::{error_from_response, rate_limit, BodyCut};
-use imagekit::http::{Response, Secrets};
+use imagekit::boundary::error_json;
+use imagekit_core::http::response::{error_from_response, rate_limit, BodyCut};
+use imagekit_core::http::{Response, Secrets};
 use libfuzzer_sys::fuzz_target;
 use ureq::http::{HeaderMap, HeaderName, HeaderValue};
 

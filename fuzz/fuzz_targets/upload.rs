@@ -3,7 +3,7 @@
 //! same in any chunk size, starts with `fileName` and ends with the closing delimiter.
 #![no_main]
 
-use imagekit::api::upload::{build_body, UploadSource};
+use imagekit_core::api::upload::{build_body, UploadSource};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use std::io::Read;

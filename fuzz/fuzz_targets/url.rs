@@ -3,10 +3,10 @@
 //! that is not JSON is accepted.
 #![no_main]
 
-use imagekit::ffi::client::{ik_client, ik_client_new, ik_string_free};
-use imagekit::ffi::status::ik_status;
-use imagekit::ffi::url::ik_url;
-use imagekit::Client;
+use imagekit::client::{ik_client, ik_client_new, ik_string_free};
+use imagekit::status::ik_status;
+use imagekit::url::ik_url;
+use imagekit_core::Client;
 use libfuzzer_sys::fuzz_target;
 use std::ffi::{c_char, CStr, CString};
 use std::sync::OnceLock;

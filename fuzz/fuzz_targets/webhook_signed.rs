@@ -10,7 +10,7 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};
-use imagekit::webhook::{unwrap, Headers, SecretEncoding, UnwrapOptions};
+use imagekit_core::webhook::{unwrap, Headers, SecretEncoding, UnwrapOptions};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{json, Map, Value};
 use sha2::Sha256;

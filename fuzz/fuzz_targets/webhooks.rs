@@ -3,10 +3,10 @@
 //! secret, the headers JSON and the options JSON on the first three lines, then the body.
 #![no_main]
 
-use imagekit::ffi::client::ik_string_free;
-use imagekit::ffi::status::ik_status;
-use imagekit::ffi::webhook::ik_webhooks_unwrap;
-use imagekit::webhook::{unwrap, Headers, UnwrapOptions};
+use imagekit::client::ik_string_free;
+use imagekit::status::ik_status;
+use imagekit::webhook::ik_webhooks_unwrap;
+use imagekit_core::webhook::{unwrap, Headers, UnwrapOptions};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 use std::ffi::{c_char, CStr, CString};

@@ -14,7 +14,7 @@
 //!
 //! # Operations
 //!
-//! Every regular operation of the library's operation table (`src/api/ops.rs`, compiled into
+//! Every regular operation of the library's operation table (`crates/ops`, a dependency of
 //! this crate) is routed by that table: one generic step checks the request against the row
 //! (ids, required fields, kinds, unknown keys, list limits → 400 with ImageKit's body), then the
 //! row's handler runs (by its Python-SDK name; a row without one answers 501, and
@@ -72,17 +72,15 @@ mod api;
 mod faults;
 mod http;
 mod multipart;
-/// The library's operation table, compiled in: the mock routes every regular operation by the
-/// same rows as the library's executor.
-#[allow(dead_code)]
-#[path = "../../src/api/ops.rs"]
-#[rustfmt::skip] // src/api/ops.rs is the library's file: formatting the mock must not touch it
-mod ops;
 mod record;
 mod search;
 mod server;
 mod store;
 mod util;
+
+/// The library's operation table: the mock routes every regular operation by the same rows as
+/// the library's executor.
+use imagekit_ops as ops;
 
 pub use api::metadata::REMOTE_FILE_SIZE;
 pub use api::upload::URL_FILE_SIZE;

@@ -4,12 +4,8 @@
 
 mod support;
 
-#[allow(dead_code)]
-#[path = "../../src/api/ops.rs"]
-mod ops;
-
 use ik_mock_server::{MockServer, Options};
-use ops::{Input, Kind, Op, OPS};
+use imagekit_ops::{self as ops, Input, Kind, Op, OPS};
 use serde_json::{json, Map, Value};
 use support::*;
 

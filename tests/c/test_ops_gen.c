@@ -1,4 +1,4 @@
-/* Generated from src/api/ops.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen). Do not edit. */
+/* Generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen). Do not edit. */
 /* Every table-driven function: NULL client / out_json / ids / required params, invalid JSON, an
  * unknown option and an empty id give the documented status and an error document; then one call
  * each against the local server answers with an HTTP status (never a transport error or a panic). */

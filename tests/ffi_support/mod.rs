@@ -2,8 +2,8 @@
 //! taking a library string, and a client handle freed on drop.
 #![allow(dead_code)]
 
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
-use imagekit::ffi::status::ik_status;
+use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
+use imagekit::status::ik_status;
 use serde_json::{json, Value};
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;

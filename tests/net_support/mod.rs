@@ -467,12 +467,12 @@ pub fn config_json(base_url: &str, extra: serde_json::Value) -> String {
 }
 
 /// A Rust client for a test server.
-pub fn client(base_url: &str, extra: serde_json::Value) -> imagekit::Client {
-    imagekit::Client::from_json(&config_json(base_url, extra)).expect("test client")
+pub fn client(base_url: &str, extra: serde_json::Value) -> imagekit_core::Client {
+    imagekit_core::Client::from_json(&config_json(base_url, extra)).expect("test client")
 }
 
 /// Collects log records from a client.
-pub fn capture_logs(client: &imagekit::Client) -> Arc<Mutex<Vec<(imagekit::log::LogLevel, String)>>> {
+pub fn capture_logs(client: &imagekit_core::Client) -> Arc<Mutex<Vec<(imagekit_core::log::LogLevel, String)>>> {
     let logs = Arc::new(Mutex::new(Vec::new()));
     let sink = logs.clone();
     client.set_logger(Some(Arc::new(move |level, msg: &str| {

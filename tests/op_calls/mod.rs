@@ -1,11 +1,11 @@
-// Generated from src/api/ops.rs by tests/codegen (IK_REGENERATE=1 cargo test --test codegen).
-// Do not edit by hand: tests/codegen.rs fails when this file drifts from the table.
+// Generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen).
+// Do not edit by hand: `cargo xtask codegen --check` fails when this file drifts from the table.
 //! Calls each table-driven C function by its row index (for tests that walk the table).
 #![allow(dead_code)]
 
-use imagekit::ffi::client::ik_client;
-use imagekit::ffi::ops_gen::*;
-use imagekit::ffi::status::ik_status;
+use imagekit::client::ik_client;
+use imagekit::ops_gen::*;
+use imagekit::status::ik_status;
 use std::ffi::c_char;
 
 /// Whether row i's function takes `params_json`.

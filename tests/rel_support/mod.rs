@@ -3,8 +3,8 @@
 //! every record, so the tests look at exactly what a C caller would see.
 #![allow(dead_code)]
 
-use imagekit::ffi::client::{ik_client, ik_client_free, ik_client_new, ik_client_set_logger, ik_string_free};
-use imagekit::ffi::status::ik_status;
+use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_client_set_logger, ik_string_free};
+use imagekit::status::ik_status;
 use std::ffi::{c_char, c_void, CStr, CString};
 use std::sync::Mutex;
 

@@ -2,7 +2,7 @@
 
 use crate::cli::Global;
 use crate::output::{Failure, Out};
-use imagekit::{Client, Config};
+use imagekit_core::{Client, Config};
 use serde_json::{json, Map, Value};
 
 pub struct Context {

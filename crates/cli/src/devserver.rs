@@ -5,8 +5,8 @@ use crate::cli::DevServerArgs;
 use crate::context::Context;
 use crate::output::{Exit, Failure};
 use ik_mock_server::{Fault, MockServer, Options};
-use imagekit::bulk::batch;
-use imagekit::bulk::journal::normalize_folder;
+use imagekit_core::bulk::batch;
+use imagekit_core::bulk::journal::normalize_folder;
 use std::io::Write;
 use std::time::Duration;
 
@@ -73,7 +73,7 @@ fn seed(ctx: &Context, server: &MockServer, dir: &std::path::Path, folder: &str)
         "private_key": server.options().private_key, "public_key": server.options().public_key,
         "url_endpoint": server.options().url_endpoint, "api_base_url": server.base_url(),
     });
-    let client = imagekit::Client::from_json(&cfg.to_string())?;
+    let client = imagekit_core::Client::from_json(&cfg.to_string())?;
     let items: Vec<_> = walked.files.into_iter().map(|f| crate::upload::file_item(&f.rel, f.path, folder)).collect();
     let n = items.len();
     let (results, summary) = batch::upload_all(&client, items, 8, None)?;

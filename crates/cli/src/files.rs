@@ -3,11 +3,11 @@
 use crate::cli::{CopyArgs, LsArgs, MoveArgs, PurgeArgs, RmArgs, SearchArgs};
 use crate::context::{Context, Needs};
 use crate::output::{Exit, Failure};
-use imagekit::api::ops;
-use imagekit::bulk::batch::find_file;
-use imagekit::bulk::journal::normalize_folder;
-use imagekit::bulk::plan::folder_exists;
-use imagekit::Client;
+use imagekit_core::api::ops;
+use imagekit_core::bulk::batch::find_file;
+use imagekit_core::bulk::journal::normalize_folder;
+use imagekit_core::bulk::plan::folder_exists;
+use imagekit_core::Client;
 use serde_json::{json, Value};
 
 fn op(name: &str) -> &'static ops::Op {
@@ -84,7 +84,7 @@ pub fn search(ctx: &Context, a: SearchArgs) -> Result<Exit, Failure> {
 }
 
 /// A file id from a path (`/folder/name`) or an id given as is.
-fn resolve(client: &Client, target: &str) -> Result<Option<Value>, imagekit::Error> {
+fn resolve(client: &Client, target: &str) -> Result<Option<Value>, imagekit_core::Error> {
     if target.starts_with('/') {
         let (folder, name) = target.rsplit_once('/').unwrap_or(("", target));
         let folder = if folder.is_empty() { "/" } else { folder };
@@ -92,7 +92,7 @@ fn resolve(client: &Client, target: &str) -> Result<Option<Value>, imagekit::Err
     }
     match client.call(op("files.get"), &[target], None) {
         Ok(t) => Ok(Some(serde_json::from_str(&t).unwrap_or(Value::Null))),
-        Err(e) if e.kind == imagekit::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind == imagekit_core::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }
 }

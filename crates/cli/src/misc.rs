@@ -3,7 +3,7 @@
 use crate::cli::{ApiArgs, AuthArgs, TokenArgs, UrlArgs, UsageArgs, WebhookVerifyArgs};
 use crate::context::{pairs, Context, Needs};
 use crate::output::{Exit, Failure};
-use imagekit::api::ops;
+use imagekit_core::api::ops;
 use serde_json::{json, Map, Value};
 use std::io::Read;
 use std::path::Path;
@@ -39,7 +39,7 @@ pub fn url(ctx: &Context, a: UrlArgs) -> Result<Exit, Failure> {
             o.insert("expiresIn".into(), json!(e));
         }
         o.insert("transformationPosition".into(), json!(if a.query { "query" } else { "path" }));
-        imagekit::modern::build_url(&client, &Value::Object(o).to_string())?
+        imagekit_core::modern::build_url(&client, &Value::Object(o).to_string())?
     };
     if ctx.json() {
         ctx.out.object(&json!({"url": url}));
@@ -64,8 +64,8 @@ pub fn token(ctx: &Context, a: TokenArgs) -> Result<Exit, Failure> {
         let (k, v) = p.split_once('=').ok_or_else(|| Failure::usage(format!("--param: expected name=value, got {p:?}")))?;
         params.insert(k.trim().to_string(), json!(v));
     }
-    let opts = imagekit::jwt::TokenOptions { expire_seconds: a.expire_seconds, now: None };
-    let token = imagekit::jwt::upload_v2_token(&client.config.private_key, &client.config.public_key, &params, opts)?;
+    let opts = imagekit_core::jwt::TokenOptions { expire_seconds: a.expire_seconds, now: None };
+    let token = imagekit_core::jwt::upload_v2_token(&client.config.private_key, &client.config.public_key, &params, opts)?;
     if ctx.json() {
         ctx.out.object(&json!({"token": token}));
     } else {
@@ -123,8 +123,8 @@ pub fn webhook_verify(ctx: &Context, a: WebhookVerifyArgs) -> Result<Exit, Failu
     for h in &a.headers {
         add_header(&mut headers, h)?;
     }
-    let opts = imagekit::webhook::UnwrapOptions { tolerance_seconds: a.tolerance, ..Default::default() };
-    let verified = imagekit::webhook::unwrap(&a.secret, &body, &imagekit::webhook::Headers::new(&headers), &opts)
+    let opts = imagekit_core::webhook::UnwrapOptions { tolerance_seconds: a.tolerance, ..Default::default() };
+    let verified = imagekit_core::webhook::unwrap(&a.secret, &body, &imagekit_core::webhook::Headers::new(&headers), &opts)
         .map_err(|e| Failure::failed(format!("webhook not verified: {}", e.message)))?;
     let event: Value = serde_json::from_str(verified.event).unwrap_or(Value::Null);
     if ctx.json() {

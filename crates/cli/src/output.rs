@@ -2,7 +2,7 @@
 //! `--json`), messages on stderr (coloured on a terminal unless `NO_COLOR` is set). Every text
 //! passes through the private key's scrubber on its way out.
 
-use imagekit::http::Secrets;
+use imagekit_core::http::Secrets;
 use serde_json::Value;
 use std::io::{IsTerminal, Write};
 use std::sync::OnceLock;
@@ -37,9 +37,9 @@ impl Failure {
     }
 }
 
-impl From<imagekit::Error> for Failure {
-    fn from(e: imagekit::Error) -> Failure {
-        use imagekit::ErrorKind::*;
+impl From<imagekit_core::Error> for Failure {
+    fn from(e: imagekit_core::Error) -> Failure {
+        use imagekit_core::ErrorKind::*;
         let exit = match e.kind {
             InvalidArgument | NullArgument | Unauthorized | Forbidden => Exit::Usage,
             Cancelled => Exit::Interrupted,
@@ -50,14 +50,14 @@ impl From<imagekit::Error> for Failure {
 }
 
 /// One line for an error of the core: its message, the HTTP status and ImageKit's help.
-pub fn describe(e: &imagekit::Error) -> String {
+pub fn describe(e: &imagekit_core::Error) -> String {
     let mut s = e.message.clone();
     if let Some(status) = e.http_status {
         if !s.contains(&status.to_string()) {
             s = format!("HTTP {status}: {s}");
         }
     }
-    if matches!(e.kind, imagekit::ErrorKind::Unauthorized | imagekit::ErrorKind::Forbidden) {
+    if matches!(e.kind, imagekit_core::ErrorKind::Unauthorized | imagekit_core::ErrorKind::Forbidden) {
         s.push_str(" (check IMAGEKIT_PRIVATE_KEY and the base URLs)");
     }
     s

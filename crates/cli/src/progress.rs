@@ -1,6 +1,6 @@
 //! The batch progress bar: on a terminal only, and not with --json, --quiet or --no-progress.
 
-use imagekit::bulk::batch::Progress;
+use imagekit_core::bulk::batch::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 

@@ -6,11 +6,11 @@ use crate::context::{Context, Needs};
 use crate::output::{describe, Exit, Failure};
 use crate::transfer::{self, planned};
 use crate::walk::{self, Filter};
-use imagekit::api::ops;
-use imagekit::bulk::batch::MAX_CONCURRENCY;
-use imagekit::bulk::journal::{normalize_folder, Destination};
-use imagekit::bulk::plan::{self, Plan, RemoteFile};
-use imagekit::{Client, ErrorKind};
+use imagekit_core::api::ops;
+use imagekit_core::bulk::batch::MAX_CONCURRENCY;
+use imagekit_core::bulk::journal::{normalize_folder, Destination};
+use imagekit_core::bulk::plan::{self, Plan, RemoteFile};
+use imagekit_core::{Client, ErrorKind};
 use serde_json::{json, Value};
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -174,7 +174,7 @@ fn create_folder(client: &Client, folder: &str) -> Result<(), Failure> {
 
 /// Deletes a remote-only file after checking it again: `Ok(Some(reason))` when it was kept
 /// (gone already, changed since the listing, or a local file appeared).
-fn delete_checked(client: &Client, r: &RemoteFile, local_exists: bool) -> Result<Option<String>, imagekit::Error> {
+fn delete_checked(client: &Client, r: &RemoteFile, local_exists: bool) -> Result<Option<String>, imagekit_core::Error> {
     if local_exists {
         return Ok(Some("a local file of that path appeared since the plan".into()));
     }

@@ -4,10 +4,10 @@
 use crate::context::Context;
 use crate::output::{describe, Exit, Failure};
 use crate::progress::Bar;
-use imagekit::bulk::batch::{self, Item, ItemResult, Mode, Outcome, Source};
-use imagekit::bulk::journal::{self, Destination, Entry, Index, Journal};
-use imagekit::bulk::plan::{Evidence, LocalFile, Plan};
-use imagekit::Client;
+use imagekit_core::bulk::batch::{self, Item, ItemResult, Mode, Outcome, Source};
+use imagekit_core::bulk::journal::{self, Destination, Entry, Index, Journal};
+use imagekit_core::bulk::plan::{Evidence, LocalFile, Plan};
+use imagekit_core::Client;
 use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -5,9 +5,9 @@ use crate::context::{Context, Needs};
 use crate::output::{Exit, Failure};
 use crate::transfer::{self, Tally};
 use crate::walk::{self, Filter};
-use imagekit::bulk::batch::{self, Item, Mode, Source};
-use imagekit::bulk::journal::{normalize_folder, Destination};
-use imagekit::bulk::plan;
+use imagekit_core::bulk::batch::{self, Item, Mode, Source};
+use imagekit_core::bulk::journal::{normalize_folder, Destination};
+use imagekit_core::bulk::plan;
 use serde_json::{json, Map};
 
 pub fn run(ctx: &Context, a: UploadArgs) -> Result<Exit, Failure> {
@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, a: UploadArgs) -> Result<Exit, Failure> {
 
 fn upload_dir(
     ctx: &Context,
-    client: &imagekit::Client,
+    client: &imagekit_core::Client,
     a: &UploadArgs,
     folder: &str,
     filter: &Filter,

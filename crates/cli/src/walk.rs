@@ -3,7 +3,7 @@
 
 use crate::output::Failure;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use imagekit::bulk::plan::LocalFile;
+use imagekit_core::bulk::plan::LocalFile;
 use std::path::Path;
 
 pub struct Filter {

@@ -1,14 +1,14 @@
 //! Routing and what handlers share.
 //!
-//! Regular operations are routed by the library's own operation table (`src/api/ops.rs`,
-//! compiled into this crate as [`crate::ops`]): [`crate::ops::route`] picks the row, one
+//! Regular operations are routed by the library's own operation table (`crates/ops`,
+//! a dependency of this crate as [`crate::ops`]): [`crate::ops::route`] picks the row, one
 //! generic step ([`validate::row`]) checks ids, query and body against it, and
 //! [`handlers::handler`] picks the handler by the row's Python-SDK name. An operation cannot
 //! exist in the library without a route here: a row without a handler answers 501, and
 //! `tests/operations.rs` walks the table and fails on such a row.
 //!
 //! The irregular operations (multipart uploads, the old `/v1/files/metadata` path) are in
-//! [`ROUTES`]. To add a regular operation: add its row to `src/api/ops.rs` (the library does),
+//! [`ROUTES`]. To add a regular operation: add its row to `crates/ops` (the library does),
 //! write a handler `fn(&mut Ctx) -> Result<Response, Response>` in the module of its resource,
 //! and add one line to [`handlers::handler`].
 

@@ -1,0 +1,35 @@
+//! imagekit-core: the ImageKit.io SDK as plain Rust.
+//!
+//! Everything libimagekit does lives here: URL building and signing (`url` for the original
+//! Python SDK's builder, `modern` for today's SDKs' builder), uploads and every REST operation
+//! (`api`, driven by the operation table of the `imagekit-ops` crate), the HTTP transport with
+//! its retries (`http`), client-side upload auth (`auth`), the upload-v2 JWT (`jwt`), webhook
+//! verification (`webhook`) and pHash distance (`phash`). A [`Client`] is built from a
+//! [`Config`]; every fallible call returns [`Result`].
+//!
+//! The crate knows nothing about C: the C ABI is the `imagekit` crate at the repository root,
+//! and Rust programs (the `imagekit` command-line tool among them) use this crate directly.
+#![deny(unsafe_code)] // allowed only where a measured speed win needs it, each with its SAFETY note
+
+pub mod api;
+pub mod auth;
+pub mod bulk;
+pub mod client;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod jwt;
+pub mod log;
+pub mod modern;
+pub mod phash;
+pub mod random;
+pub mod sign;
+pub mod url;
+pub mod webhook;
+
+pub use client::Client;
+pub use config::Config;
+pub use error::{Error, ErrorKind, Result};
+
+/// `libimagekit/<version>`, used in the User-Agent and by `ik_version()`.
+pub const VERSION_STRING: &str = concat!("libimagekit/", env!("CARGO_PKG_VERSION"));
