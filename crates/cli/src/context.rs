@@ -28,13 +28,22 @@ impl Context {
         if let Some(k) = &global.private_key {
             out.protect(k);
         }
-        Context { out, no_progress: global.no_progress, global }
+        Context {
+            out,
+            no_progress: global.no_progress,
+            global,
+        }
     }
 
     /// A client for `needs`; a missing setting is a configuration error naming its variable.
     pub fn client(&self, needs: Needs) -> Result<Client, Failure> {
         let g = &self.global;
-        let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let given = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
         let mut missing = Vec::new();
         let private_key = given(&g.private_key);
         if private_key.is_none() {
@@ -49,7 +58,10 @@ impl Context {
             missing.push("IMAGEKIT_URL_ENDPOINT (or --url-endpoint)");
         }
         if !missing.is_empty() {
-            return Err(Failure::usage(format!("missing configuration: set {}", missing.join(" and "))));
+            return Err(Failure::usage(format!(
+                "missing configuration: set {}",
+                missing.join(" and ")
+            )));
         }
         let mut cfg = Map::new();
         cfg.insert("private_key".into(), json!(private_key));
@@ -60,7 +72,10 @@ impl Context {
             json!(url_endpoint.unwrap_or_else(|| "https://ik.imagekit.io/unset".into())),
         );
         cfg.insert("max_retries".into(), json!(g.max_retries));
-        cfg.insert("user_agent".into(), json!(format!("imagekit-cli/{}", env!("CARGO_PKG_VERSION"))));
+        cfg.insert(
+            "user_agent".into(),
+            json!(format!("imagekit-cli/{}", env!("CARGO_PKG_VERSION"))),
+        );
         if let Some(u) = given(&g.api_base_url) {
             cfg.insert("api_base_url".into(), json!(u));
         }

@@ -54,7 +54,8 @@ pub fn run(ctx: &Context, a: DevServerArgs) -> Result<Exit, Failure> {
         }
         let _ = out.flush();
     }
-    ctx.out.info(&format!("dev-server listening on {base} (Ctrl-C stops it)"));
+    ctx.out
+        .info(&format!("dev-server listening on {base} (Ctrl-C stops it)"));
     while !interrupted.load(std::sync::atomic::Ordering::SeqCst) {
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -74,12 +75,20 @@ fn seed(ctx: &Context, server: &MockServer, dir: &std::path::Path, folder: &str)
         "url_endpoint": server.options().url_endpoint, "api_base_url": server.base_url(),
     });
     let client = imagekit_core::Client::from_json(&cfg.to_string())?;
-    let items: Vec<_> = walked.files.into_iter().map(|f| crate::upload::file_item(&f.rel, f.path, folder)).collect();
+    let items: Vec<_> = walked
+        .files
+        .into_iter()
+        .map(|f| crate::upload::file_item(&f.rel, f.path, folder))
+        .collect();
     let n = items.len();
     let (results, summary) = batch::upload_all(&client, items, 8, None)?;
     if summary.failed > 0 {
         let first = results.iter().find(|r| matches!(r.outcome, batch::Outcome::Failed(_)));
-        return Err(Failure::usage(format!("--seed: {} file(s) failed, first {:?}", summary.failed, first.map(|r| &r.key))));
+        return Err(Failure::usage(format!(
+            "--seed: {} file(s) failed, first {:?}",
+            summary.failed,
+            first.map(|r| &r.key)
+        )));
     }
     ctx.out.info(&format!("seeded {n} file(s) into {folder}"));
     Ok(())

@@ -19,7 +19,8 @@ fn list_all(ctx: &Context, client: &Client, params: Value) -> Result<Exit, Failu
     let mut rows: u64 = 0;
     let mut bad = None;
     if !ctx.json() {
-        ctx.out.line(&format!("{:<7} {:>10}  {:<24}  {}", "TYPE", "SIZE", "UPDATED", "PATH"));
+        ctx.out
+            .line(&format!("{:<7} {:>10}  {:<24}  {}", "TYPE", "SIZE", "UPDATED", "PATH"));
     }
     client.each_page(op("assets.list"), Some(&params.to_string()), &mut |page| {
         let items: Vec<Value> = match serde_json::from_str(page) {
@@ -36,8 +37,17 @@ fn list_all(ctx: &Context, client: &Client, params: Value) -> Result<Exit, Failu
                 continue;
             }
             let folder = f["type"].as_str() == Some("folder");
-            let path = if folder { f["folderPath"].as_str() } else { f["filePath"].as_str() }.unwrap_or("");
-            let size = if folder { "-".to_string() } else { f["size"].as_u64().map_or("-".into(), |s| s.to_string()) };
+            let path = if folder {
+                f["folderPath"].as_str()
+            } else {
+                f["filePath"].as_str()
+            }
+            .unwrap_or("");
+            let size = if folder {
+                "-".to_string()
+            } else {
+                f["size"].as_u64().map_or("-".into(), |s| s.to_string())
+            };
             ctx.out.line(&format!(
                 "{:<7} {:>10}  {:<24}  {}{}",
                 f["type"].as_str().unwrap_or("?"),
@@ -50,7 +60,9 @@ fn list_all(ctx: &Context, client: &Client, params: Value) -> Result<Exit, Failu
         true
     })?;
     if let Some(e) = bad {
-        return Err(Failure::failed(format!("a page of the listing could not be decoded: {e}")));
+        return Err(Failure::failed(format!(
+            "a page of the listing could not be decoded: {e}"
+        )));
     }
     ctx.out.info(&format!("{rows} item(s)"));
     Ok(Exit::Ok)
@@ -106,7 +118,8 @@ fn each(ctx: &Context, targets: &[String], mut f: impl FnMut(&str) -> Result<Val
                 if ctx.json() {
                     ctx.out.object(&v);
                 } else if !ctx.out.quiet {
-                    ctx.out.line(&format!("{:<13} {t}", v["status"].as_str().unwrap_or("done")));
+                    ctx.out
+                        .line(&format!("{:<13} {t}", v["status"].as_str().unwrap_or("done")));
                 }
             }
             Err(e) => {
@@ -114,7 +127,9 @@ fn each(ctx: &Context, targets: &[String], mut f: impl FnMut(&str) -> Result<Val
                     return Err(e);
                 }
                 if ctx.json() {
-                    ctx.out.object(&json!({"key": t, "status": "failed", "error": {"message": ctx.out.scrub(&e.message)}}));
+                    ctx.out.object(
+                        &json!({"key": t, "status": "failed", "error": {"message": ctx.out.scrub(&e.message)}}),
+                    );
                 }
                 ctx.out.error(&format!("{t}: {}", e.message));
                 failed.push(t.clone());
@@ -124,7 +139,8 @@ fn each(ctx: &Context, targets: &[String], mut f: impl FnMut(&str) -> Result<Val
     if failed.is_empty() {
         Ok(Exit::Ok)
     } else {
-        ctx.out.error(&format!("{} item(s) failed: {}", failed.len(), failed.join(", ")));
+        ctx.out
+            .error(&format!("{} item(s) failed: {}", failed.len(), failed.join(", ")));
         Ok(Exit::Partial)
     }
 }
@@ -134,7 +150,11 @@ pub fn rm(ctx: &Context, a: RmArgs) -> Result<Exit, Failure> {
     each(ctx, &a.targets, |t| {
         if a.folder {
             let folder = normalize_folder(t);
-            client.call(op("folders.delete"), &[], Some(&json!({"folderPath": folder}).to_string()))?;
+            client.call(
+                op("folders.delete"),
+                &[],
+                Some(&json!({"folderPath": folder}).to_string()),
+            )?;
             return Ok(json!({"key": t, "status": "deleted", "folderPath": folder}));
         }
         let file = resolve(&client, t)?.ok_or_else(|| Failure::failed("no such file"))?;
@@ -154,7 +174,11 @@ pub fn mv(ctx: &Context, a: MoveArgs) -> Result<Exit, Failure> {
             Some(&json!({"sourceFolderPath": normalize_folder(&a.source), "destinationPath": dest}).to_string()),
         )?
     } else {
-        client.call(op("files.move"), &[], Some(&json!({"sourceFilePath": a.source, "destinationPath": dest}).to_string()))?
+        client.call(
+            op("files.move"),
+            &[],
+            Some(&json!({"sourceFilePath": a.source, "destinationPath": dest}).to_string()),
+        )?
     };
     done(ctx, "moved", &a.source, &dest, &answer)
 }
@@ -175,7 +199,10 @@ pub fn cp(ctx: &Context, a: CopyArgs) -> Result<Exit, Failure> {
         client.call(
             op("files.copy"),
             &[],
-            Some(&json!({"sourceFilePath": a.source, "destinationPath": dest, "includeFileVersions": a.versions}).to_string()),
+            Some(
+                &json!({"sourceFilePath": a.source, "destinationPath": dest, "includeFileVersions": a.versions})
+                    .to_string(),
+            ),
         )?
     };
     done(ctx, "copied", &a.source, &dest, &answer)
@@ -184,9 +211,13 @@ pub fn cp(ctx: &Context, a: CopyArgs) -> Result<Exit, Failure> {
 fn done(ctx: &Context, status: &str, source: &str, dest: &str, answer: &str) -> Result<Exit, Failure> {
     let answer: Value = serde_json::from_str(answer).unwrap_or(Value::Null);
     if ctx.json() {
-        ctx.out.object(&json!({"key": source, "status": status, "destination": dest, "answer": answer}));
+        ctx.out
+            .object(&json!({"key": source, "status": status, "destination": dest, "answer": answer}));
     } else {
-        let job = answer["jobId"].as_str().map(|j| format!(" (job {j})")).unwrap_or_default();
+        let job = answer["jobId"]
+            .as_str()
+            .map(|j| format!(" (job {j})"))
+            .unwrap_or_default();
         ctx.out.line(&format!("{status} {source} -> {dest}{job}"));
     }
     Ok(Exit::Ok)
@@ -196,14 +227,19 @@ pub fn purge(ctx: &Context, a: PurgeArgs) -> Result<Exit, Failure> {
     let client = ctx.client(Needs::PrivateKey)?;
     let answer = match (&a.url, &a.status) {
         (_, Some(id)) => client.call(op("cache.invalidation.get"), &[id], None),
-        (Some(url), None) => client.call(op("cache.invalidation.create"), &[], Some(&json!({"url": url}).to_string())),
+        (Some(url), None) => client.call(
+            op("cache.invalidation.create"),
+            &[],
+            Some(&json!({"url": url}).to_string()),
+        ),
         (None, None) => return Err(Failure::usage("give a URL to purge, or --status REQUEST_ID")),
     }?;
     let v: Value = serde_json::from_str(&answer).unwrap_or(Value::Null);
     if ctx.json() {
         ctx.out.object(&v);
     } else if let Some(id) = v["requestId"].as_str() {
-        ctx.out.line(&format!("purge requested: {id}  (imagekit purge --status {id})"));
+        ctx.out
+            .line(&format!("purge requested: {id}  (imagekit purge --status {id})"));
     } else if let Some(s) = v["status"].as_str() {
         ctx.out.line(s);
     } else {

@@ -27,8 +27,10 @@ fn main() {
             std::process::exit(code as i32);
         }
     };
-    let key_on_command_line =
-        matches!(matches.value_source("private_key"), Some(clap::parser::ValueSource::CommandLine));
+    let key_on_command_line = matches!(
+        matches.value_source("private_key"),
+        Some(clap::parser::ValueSource::CommandLine)
+    );
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => {

@@ -11,9 +11,14 @@ use std::path::Path;
 pub fn url(ctx: &Context, a: UrlArgs) -> Result<Exit, Failure> {
     let client = ctx.client(Needs::Endpoint)?;
     let transformation: Value = match &a.transformation {
-        Some(text) => serde_json::from_str(text).map_err(|e| Failure::usage(format!("--transformation is not JSON: {e}")))?,
+        Some(text) => {
+            serde_json::from_str(text).map_err(|e| Failure::usage(format!("--transformation is not JSON: {e}")))?
+        }
         None => Value::Array(
-            a.steps.iter().map(|s| pairs(s, "-t").map(Value::Object)).collect::<Result<Vec<_>, _>>()?,
+            a.steps
+                .iter()
+                .map(|s| pairs(s, "-t").map(Value::Object))
+                .collect::<Result<Vec<_>, _>>()?,
         ),
     };
     let signed = a.sign || a.expires.is_some();
@@ -38,7 +43,10 @@ pub fn url(ctx: &Context, a: UrlArgs) -> Result<Exit, Failure> {
         if let Some(e) = a.expires {
             o.insert("expiresIn".into(), json!(e));
         }
-        o.insert("transformationPosition".into(), json!(if a.query { "query" } else { "path" }));
+        o.insert(
+            "transformationPosition".into(),
+            json!(if a.query { "query" } else { "path" }),
+        );
         imagekit_core::modern::build_url(&client, &Value::Object(o).to_string())?
     };
     if ctx.json() {
@@ -52,7 +60,8 @@ pub fn url(ctx: &Context, a: UrlArgs) -> Result<Exit, Failure> {
 pub fn auth(ctx: &Context, a: AuthArgs) -> Result<Exit, Failure> {
     let client = ctx.client(Needs::PrivateKey)?;
     let p = client.authentication_parameters_now(a.token.as_deref(), a.expire)?;
-    ctx.out.object(&serde_json::from_str(&p.to_json()).unwrap_or(Value::Null));
+    ctx.out
+        .object(&serde_json::from_str(&p.to_json()).unwrap_or(Value::Null));
     Ok(Exit::Ok)
 }
 
@@ -61,11 +70,17 @@ pub fn token(ctx: &Context, a: TokenArgs) -> Result<Exit, Failure> {
     let mut params = Map::new();
     params.insert("fileName".into(), json!(a.file_name));
     for p in &a.params {
-        let (k, v) = p.split_once('=').ok_or_else(|| Failure::usage(format!("--param: expected name=value, got {p:?}")))?;
+        let (k, v) = p
+            .split_once('=')
+            .ok_or_else(|| Failure::usage(format!("--param: expected name=value, got {p:?}")))?;
         params.insert(k.trim().to_string(), json!(v));
     }
-    let opts = imagekit_core::jwt::TokenOptions { expire_seconds: a.expire_seconds, now: None };
-    let token = imagekit_core::jwt::upload_v2_token(&client.config.private_key, &client.config.public_key, &params, opts)?;
+    let opts = imagekit_core::jwt::TokenOptions {
+        expire_seconds: a.expire_seconds,
+        now: None,
+    };
+    let token =
+        imagekit_core::jwt::upload_v2_token(&client.config.private_key, &client.config.public_key, &params, opts)?;
     if ctx.json() {
         ctx.out.object(&json!({"token": token}));
     } else {
@@ -77,7 +92,9 @@ pub fn token(ctx: &Context, a: TokenArgs) -> Result<Exit, Failure> {
 fn read_input(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
     if path == Path::new("-") {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| Failure::usage(format!("cannot read {what} from stdin: {e}")))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::usage(format!("cannot read {what} from stdin: {e}")))?;
         return Ok(buf);
     }
     std::fs::read(path).map_err(|e| Failure::usage(format!("cannot read {what} {}: {e}", path.display())))
@@ -89,7 +106,11 @@ fn split_request(raw: &[u8]) -> Result<(Map<String, Value>, Vec<u8>), Failure> {
         Some(at) => (&raw[..at], &raw[at + 4..]),
         None => match raw.windows(2).position(|w| w == b"\n\n") {
             Some(at) => (&raw[..at], &raw[at + 2..]),
-            None => return Err(Failure::usage("the request has no blank line between its headers and its body")),
+            None => {
+                return Err(Failure::usage(
+                    "the request has no blank line between its headers and its body",
+                ))
+            }
         },
     };
     let head = std::str::from_utf8(head).map_err(|_| Failure::usage("the request's headers are not UTF-8"))?;
@@ -104,7 +125,9 @@ fn split_request(raw: &[u8]) -> Result<(Map<String, Value>, Vec<u8>), Failure> {
 }
 
 fn add_header(headers: &mut Map<String, Value>, line: &str) -> Result<(), Failure> {
-    let (k, v) = line.split_once(':').ok_or_else(|| Failure::usage(format!("not a header line: {line:?}")))?;
+    let (k, v) = line
+        .split_once(':')
+        .ok_or_else(|| Failure::usage(format!("not a header line: {line:?}")))?;
     match headers.get_mut(k.trim()) {
         Some(Value::Array(list)) => list.push(json!(v.trim())),
         _ => {
@@ -118,19 +141,28 @@ pub fn webhook_verify(ctx: &Context, a: WebhookVerifyArgs) -> Result<Exit, Failu
     let (mut headers, body) = match (&a.request, &a.body) {
         (Some(p), _) => split_request(&read_input(p, "the request")?)?,
         (None, Some(b)) => (Map::new(), read_input(b, "the body")?),
-        (None, None) => return Err(Failure::usage("give a captured request file, or --body with -H headers")),
+        (None, None) => {
+            return Err(Failure::usage(
+                "give a captured request file, or --body with -H headers",
+            ))
+        }
     };
     for h in &a.headers {
         add_header(&mut headers, h)?;
     }
-    let opts = imagekit_core::webhook::UnwrapOptions { tolerance_seconds: a.tolerance, ..Default::default() };
-    let verified = imagekit_core::webhook::unwrap(&a.secret, &body, &imagekit_core::webhook::Headers::new(&headers), &opts)
-        .map_err(|e| Failure::failed(format!("webhook not verified: {}", e.message)))?;
+    let opts = imagekit_core::webhook::UnwrapOptions {
+        tolerance_seconds: a.tolerance,
+        ..Default::default()
+    };
+    let verified =
+        imagekit_core::webhook::unwrap(&a.secret, &body, &imagekit_core::webhook::Headers::new(&headers), &opts)
+            .map_err(|e| Failure::failed(format!("webhook not verified: {}", e.message)))?;
     let event: Value = serde_json::from_str(verified.event).unwrap_or(Value::Null);
     if ctx.json() {
         ctx.out.object(&json!({"verified": true, "scheme": verified.scheme.name(), "timestamp": verified.timestamp, "event": event}));
     } else {
-        ctx.out.info(&format!("verified ({} signature)", verified.scheme.name()));
+        ctx.out
+            .info(&format!("verified ({} signature)", verified.scheme.name()));
         ctx.out.document(&event);
     }
     Ok(Exit::Ok)
@@ -139,7 +171,11 @@ pub fn webhook_verify(ctx: &Context, a: WebhookVerifyArgs) -> Result<Exit, Failu
 pub fn usage(ctx: &Context, a: UsageArgs) -> Result<Exit, Failure> {
     let client = ctx.client(Needs::PrivateKey)?;
     let op = ops::find("accounts.usage.get").expect("accounts.usage.get is in the table");
-    let answer = client.call(op, &[], Some(&json!({"startDate": a.start, "endDate": a.end}).to_string()))?;
+    let answer = client.call(
+        op,
+        &[],
+        Some(&json!({"startDate": a.start, "endDate": a.end}).to_string()),
+    )?;
     ctx.out.document(&serde_json::from_str(&answer).unwrap_or(Value::Null));
     Ok(Exit::Ok)
 }
@@ -150,13 +186,20 @@ pub fn api(ctx: &Context, a: ApiArgs) -> Result<Exit, Failure> {
             if ctx.json() {
                 ctx.out.object(&json!({"operation": op.py, "method": format!("{:?}", op.verb).to_uppercase(), "path": op.path, "doc": op.doc}));
             } else {
-                ctx.out.line(&format!("{:<36} {:<6} {:<50} {}", op.py, format!("{:?}", op.verb).to_uppercase(), op.path, op.doc));
+                ctx.out.line(&format!(
+                    "{:<36} {:<6} {:<50} {}",
+                    op.py,
+                    format!("{:?}", op.verb).to_uppercase(),
+                    op.path,
+                    op.doc
+                ));
             }
         }
         return Ok(Exit::Ok);
     }
     let name = a.operation.as_deref().unwrap_or_default();
-    let op = ops::find(name).ok_or_else(|| Failure::usage(format!("no operation {name:?}: `imagekit api --list` lists them")))?;
+    let op = ops::find(name)
+        .ok_or_else(|| Failure::usage(format!("no operation {name:?}: `imagekit api --list` lists them")))?;
     if a.all && !op.pages {
         return Err(Failure::usage(format!("{name} does not page: drop --all")));
     }

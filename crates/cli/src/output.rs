@@ -29,11 +29,17 @@ pub struct Failure {
 
 impl Failure {
     pub fn usage(message: impl Into<String>) -> Failure {
-        Failure { exit: Exit::Usage, message: message.into() }
+        Failure {
+            exit: Exit::Usage,
+            message: message.into(),
+        }
     }
 
     pub fn failed(message: impl Into<String>) -> Failure {
-        Failure { exit: Exit::Partial, message: message.into() }
+        Failure {
+            exit: Exit::Partial,
+            message: message.into(),
+        }
     }
 }
 
@@ -45,7 +51,10 @@ impl From<imagekit_core::Error> for Failure {
             Cancelled => Exit::Interrupted,
             _ => Exit::Partial,
         };
-        Failure { exit, message: describe(&e) }
+        Failure {
+            exit,
+            message: describe(&e),
+        }
     }
 }
 
@@ -57,7 +66,10 @@ pub fn describe(e: &imagekit_core::Error) -> String {
             s = format!("HTTP {status}: {s}");
         }
     }
-    if matches!(e.kind, imagekit_core::ErrorKind::Unauthorized | imagekit_core::ErrorKind::Forbidden) {
+    if matches!(
+        e.kind,
+        imagekit_core::ErrorKind::Unauthorized | imagekit_core::ErrorKind::Forbidden
+    ) {
         s.push_str(" (check IMAGEKIT_PRIVATE_KEY and the base URLs)");
     }
     s
@@ -73,7 +85,12 @@ pub struct Out {
 impl Out {
     pub fn new(json: bool, quiet: bool) -> Out {
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
-        Out { json, quiet, color, secrets: OnceLock::new() }
+        Out {
+            json,
+            quiet,
+            color,
+            secrets: OnceLock::new(),
+        }
     }
 
     /// From now on every text printed is scrubbed of `private_key`'s forms.

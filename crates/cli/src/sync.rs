@@ -37,14 +37,26 @@ pub fn run(ctx: &Context, a: SyncArgs) -> Result<Exit, Failure> {
     } else {
         transfer::open_journal(journal_path.as_deref(), &dest)?
     };
-    let listing = if exists { plan::list_remote(&client, &folder)? } else { Default::default() };
+    let listing = if exists {
+        plan::list_remote(&client, &folder)?
+    } else {
+        Default::default()
+    };
     let mut plan = plan::build(walked.files, &index, Some(listing));
     plan.unreadable.extend(walked.unreadable);
-    let deletions = if a.delete { std::mem::take(&mut plan.remote_only) } else { Vec::new() };
+    let deletions = if a.delete {
+        std::mem::take(&mut plan.remote_only)
+    } else {
+        Vec::new()
+    };
 
     if a.dry_run {
         print_plan(ctx, &plan, &deletions);
-        return Ok(if plan.unreadable.is_empty() { Exit::Ok } else { Exit::Partial });
+        return Ok(if plan.unreadable.is_empty() {
+            Exit::Ok
+        } else {
+            Exit::Partial
+        });
     }
     // Deletions are settled before anything changes: refused means nothing happens at all.
     if !deletions.is_empty() {
@@ -65,18 +77,19 @@ pub fn run(ctx: &Context, a: SyncArgs) -> Result<Exit, Failure> {
         create_folder(&client, &folder)?;
     }
     if !plan.remote_only.is_empty() {
-        ctx.out.info(&format!("{} remote file(s) have no local counterpart (kept; --delete removes them)", plan.remote_only.len()));
+        ctx.out.info(&format!(
+            "{} remote file(s) have no local counterpart (kept; --delete removes them)",
+            plan.remote_only.len()
+        ));
     }
-    let mut tally = transfer::upload_plan(
-        ctx,
-        &client,
-        plan,
-        &folder,
-        &a.tags,
-        a.transfer.concurrency,
-        journal.as_ref(),
-        &index,
-    )?;
+    let target = transfer::Target {
+        folder: &folder,
+        tags: &a.tags,
+        concurrency: a.transfer.concurrency,
+        journal: journal.as_ref(),
+        index: &index,
+    };
+    let mut tally = transfer::upload_plan(ctx, &client, plan, &target)?;
     if !tally.interrupted {
         for r in &deletions {
             if crate::interrupt::interrupted() {
@@ -102,9 +115,12 @@ pub fn run(ctx: &Context, a: SyncArgs) -> Result<Exit, Failure> {
                 Err(e) => {
                     tally.failed.push(r.file_path.clone());
                     if ctx.json() {
-                        ctx.out.object(&json!({"key": r.rel, "status": "failed", "error": Value::Object(e.to_json_map())}));
+                        ctx.out.object(
+                            &json!({"key": r.rel, "status": "failed", "error": Value::Object(e.to_json_map())}),
+                        );
                     }
-                    ctx.out.error(&format!("{}: delete failed: {}", r.file_path, describe(&e)));
+                    ctx.out
+                        .error(&format!("{}: delete failed: {}", r.file_path, describe(&e)));
                 }
             }
         }
@@ -168,7 +184,11 @@ fn create_folder(client: &Client, folder: &str) -> Result<(), Failure> {
     let (parent, name) = folder.rsplit_once('/').unwrap_or(("", folder));
     let parent = if parent.is_empty() { "/" } else { parent };
     let op = ops::find("folders.create").expect("folders.create is in the table");
-    client.call(op, &[], Some(&json!({"folderName": name, "parentFolderPath": parent}).to_string()))?;
+    client.call(
+        op,
+        &[],
+        Some(&json!({"folderName": name, "parentFolderPath": parent}).to_string()),
+    )?;
     Ok(())
 }
 

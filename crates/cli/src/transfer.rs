@@ -59,7 +59,12 @@ fn item(folder: &str, tags: &[String], local: LocalFile, mode: Mode) -> Item {
     if !tags.is_empty() {
         options.insert("tags".into(), json!(tags));
     }
-    Item { key: local.rel, source: Source::Path(local.path), options, mode }
+    Item {
+        key: local.rel,
+        source: Source::Path(local.path),
+        options,
+        mode,
+    }
 }
 
 /// What a transfer did, for the summary and the exit code.
@@ -70,18 +75,26 @@ pub struct Tally {
     pub interrupted: bool,
 }
 
+/// Where and how a plan's files go.
+pub struct Target<'a> {
+    pub folder: &'a str,
+    pub tags: &'a [String],
+    pub concurrency: usize,
+    pub journal: Option<&'a Journal>,
+    /// What the journal recorded before this run.
+    pub index: &'a Index,
+}
+
 /// Uploads the plan's new and changed files, recording each confirmed one in the journal, and
 /// refreshes the journal's entries of files that were only touched.
-pub fn upload_plan(
-    ctx: &Context,
-    client: &Client,
-    plan: Plan,
-    folder: &str,
-    tags: &[String],
-    concurrency: usize,
-    journal: Option<&Journal>,
-    index: &Index,
-) -> Result<Tally, Failure> {
+pub fn upload_plan(ctx: &Context, client: &Client, plan: Plan, target: &Target<'_>) -> Result<Tally, Failure> {
+    let Target {
+        folder,
+        tags,
+        concurrency,
+        journal,
+        index,
+    } = *target;
     let mut tally = Tally::default();
     let out = &ctx.out;
     for (rel, why) in &plan.unreadable {
@@ -100,19 +113,27 @@ pub fn upload_plan(
         }
         // Touched but not changed: record the new time so the next run need not read it.
         if let (Evidence::Hash, Some(j), Some(old)) = (why, journal, index.get(&local.rel)) {
-            let refreshed = Entry { mtime_ns: local.mtime_ns, size: local.size, ..old.clone() };
+            let refreshed = Entry {
+                mtime_ns: local.mtime_ns,
+                size: local.size,
+                ..old.clone()
+            };
             if let Err(e) = j.append(&refreshed) {
-                return Err(Failure::failed(format!("cannot write the journal {}: {e}", j.path().display())));
+                return Err(Failure::failed(format!(
+                    "cannot write the journal {}: {e}",
+                    j.path().display()
+                )));
             }
         }
     }
     let files_total = (plan.upload.len() + plan.replace.len()) as u64;
-    let bytes_total = plan.upload.iter().map(|f| f.size).sum::<u64>() + plan.replace.iter().map(|(f, _)| f.size).sum::<u64>();
-    let items = plan
-        .upload
-        .into_iter()
-        .map(|f| item(folder, tags, f, Mode::New))
-        .chain(plan.replace.into_iter().map(|(f, id)| item(folder, tags, f, Mode::Replace { file_id: id })));
+    let bytes_total =
+        plan.upload.iter().map(|f| f.size).sum::<u64>() + plan.replace.iter().map(|(f, _)| f.size).sum::<u64>();
+    let items = plan.upload.into_iter().map(|f| item(folder, tags, f, Mode::New)).chain(
+        plan.replace
+            .into_iter()
+            .map(|(f, id)| item(folder, tags, f, Mode::Replace { file_id: id })),
+    );
     let bar = Bar::new(ctx, files_total, bytes_total);
     let progress = |p: &batch::Progress<'_>| {
         bar.update(p);
@@ -137,7 +158,12 @@ pub fn upload_plan(
             if entry.file_id.is_empty() {
                 // A 202 (queued pre-transformation) names no file yet: nothing to record.
                 tally.warnings += 1;
-                bar.suspend(|| out.warn(&format!("{}: stored, but the answer names no file id; not recorded in the journal", r.key)));
+                bar.suspend(|| {
+                    out.warn(&format!(
+                        "{}: stored, but the answer names no file id; not recorded in the journal",
+                        r.key
+                    ))
+                });
             } else if let Err(e) = j.append(&entry) {
                 let mut slot = journal_error.lock().unwrap_or_else(|e| e.into_inner());
                 slot.get_or_insert_with(|| format!("cannot write the journal {}: {e}", j.path().display()));
@@ -169,7 +195,11 @@ pub fn upload_plan(
         summary.already_there,
         unchanged,
         tally.failed.len(),
-        if summary.was_cancelled { format!(", {} not done (interrupted)", summary.cancelled) } else { String::new() }
+        if summary.was_cancelled {
+            format!(", {} not done (interrupted)", summary.cancelled)
+        } else {
+            String::new()
+        }
     ));
     Ok(tally)
 }
@@ -199,7 +229,8 @@ fn report(ctx: &Context, bar: &Bar, r: &ItemResult, tally: &mut Tally) {
 /// The exit code of a finished transfer, listing the failed items.
 pub fn finish(ctx: &Context, tally: &Tally) -> Exit {
     if tally.interrupted {
-        ctx.out.warn("interrupted: run the same command again to upload the rest (the journal keeps what was done)");
+        ctx.out
+            .warn("interrupted: run the same command again to upload the rest (the journal keeps what was done)");
         return Exit::Interrupted;
     }
     if !tally.failed.is_empty() {
@@ -209,7 +240,11 @@ pub fn finish(ctx: &Context, tally: &Tally) -> Exit {
             "{} item(s) failed: {}{}",
             tally.failed.len(),
             shown.join(", "),
-            if more > 0 { format!(" and {more} more") } else { String::new() }
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
         ));
         return Exit::Partial;
     }

@@ -12,12 +12,17 @@ use serde_json::{json, Map};
 
 pub fn run(ctx: &Context, a: UploadArgs) -> Result<Exit, Failure> {
     if a.transfer.concurrency == 0 || a.transfer.concurrency > batch::MAX_CONCURRENCY {
-        return Err(Failure::usage(format!("--concurrency must be 1 to {}", batch::MAX_CONCURRENCY)));
+        return Err(Failure::usage(format!(
+            "--concurrency must be 1 to {}",
+            batch::MAX_CONCURRENCY
+        )));
     }
     let folder = normalize_folder(&a.folder);
     if a.recursive {
         if a.transfer.journal.is_some() && a.paths.len() > 1 {
-            return Err(Failure::usage("--journal names one journal: give one directory per run"));
+            return Err(Failure::usage(
+                "--journal names one journal: give one directory per run",
+            ));
         }
         let client = ctx.client(Needs::PrivateKey)?;
         let filter = Filter::new(&a.transfer.include, &a.transfer.exclude)?;
@@ -37,7 +42,10 @@ pub fn run(ctx: &Context, a: UploadArgs) -> Result<Exit, Failure> {
     for p in &a.paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
-                return Err(Failure::usage(format!("{} is a directory: add -r to upload it recursively", p.display())))
+                return Err(Failure::usage(format!(
+                    "{} is a directory: add -r to upload it recursively",
+                    p.display()
+                )))
             }
             Ok(_) => {}
             Err(e) => return Err(Failure::usage(format!("cannot read {}: {e}", p.display()))),
@@ -50,15 +58,28 @@ pub fn run(ctx: &Context, a: UploadArgs) -> Result<Exit, Failure> {
         .map(|p| {
             let m = std::fs::metadata(p).ok();
             plan::LocalFile {
-                rel: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                rel: p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 path: p.clone(),
                 size: m.as_ref().map_or(0, |m| m.len()),
                 mtime_ns: m.as_ref().map_or(0, walk::mtime_ns),
             }
         })
         .collect();
-    let plan = plan::Plan { upload: locals, ..Default::default() };
-    let tally = transfer::upload_plan(ctx, &client, plan, &folder, &a.tags, a.transfer.concurrency, None, &Default::default())?;
+    let plan = plan::Plan {
+        upload: locals,
+        ..Default::default()
+    };
+    let target = transfer::Target {
+        folder: &folder,
+        tags: &a.tags,
+        concurrency: a.transfer.concurrency,
+        journal: None,
+        index: &Default::default(),
+    };
+    let tally = transfer::upload_plan(ctx, &client, plan, &target)?;
     Ok(transfer::finish(ctx, &tally))
 }
 
@@ -77,7 +98,14 @@ fn upload_dir(
     let (journal, index) = transfer::open_journal(journal_path.as_deref(), &dest)?;
     let mut plan = plan::build(walked.files, &index, None);
     plan.unreadable.extend(walked.unreadable);
-    transfer::upload_plan(ctx, client, plan, folder, &a.tags, a.transfer.concurrency, journal.as_ref(), &index)
+    let target = transfer::Target {
+        folder,
+        tags: &a.tags,
+        concurrency: a.transfer.concurrency,
+        journal: journal.as_ref(),
+        index: &index,
+    };
+    transfer::upload_plan(ctx, client, plan, &target)
 }
 
 /// Items for plain files (used by `dev-server --seed` too).
@@ -86,5 +114,10 @@ pub fn file_item(rel: &str, path: std::path::PathBuf, folder: &str) -> Item {
     let mut options = Map::new();
     options.insert("fileName".into(), json!(name));
     options.insert("folder".into(), json!(dir));
-    Item { key: rel.to_string(), source: Source::Path(path), options, mode: Mode::New }
+    Item {
+        key: rel.to_string(),
+        source: Source::Path(path),
+        options,
+        mode: Mode::New,
+    }
 }

@@ -27,7 +27,11 @@ fn set(globs: &[String], flag: &str) -> Result<GlobSet, Failure> {
 impl Filter {
     pub fn new(include: &[String], exclude: &[String]) -> Result<Filter, Failure> {
         Ok(Filter {
-            include: if include.is_empty() { None } else { Some(set(include, "--include")?) },
+            include: if include.is_empty() {
+                None
+            } else {
+                Some(set(include, "--include")?)
+            },
             exclude: set(exclude, "--exclude")?,
         })
     }
@@ -52,13 +56,20 @@ pub fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
 
 /// Every regular file under `root` that the filter keeps, sorted by relative path.
 pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walked, Failure> {
-    let meta = std::fs::metadata(root).map_err(|e| Failure::usage(format!("cannot read directory {}: {e}", root.display())))?;
+    let meta = std::fs::metadata(root)
+        .map_err(|e| Failure::usage(format!("cannot read directory {}: {e}", root.display())))?;
     if !meta.is_dir() {
         return Err(Failure::usage(format!("{} is not a directory", root.display())));
     }
     // The journal, when it lies in the tree, as a relative path.
     let skip: Option<String> = skip.and_then(|p| {
-        let dir = std::fs::canonicalize(p.parent()?.as_os_str().is_empty().then(|| Path::new(".")).unwrap_or(p.parent()?)).ok()?;
+        let parent = p.parent()?;
+        let dir = std::fs::canonicalize(if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        })
+        .ok()?;
         let full = dir.join(p.file_name()?);
         full.strip_prefix(std::fs::canonicalize(root).ok()?).ok().map(rel_text)
     });
@@ -68,7 +79,11 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walked,
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let rel = e.path().and_then(|p| p.strip_prefix(root).ok()).map(rel_text).unwrap_or_default();
+                let rel = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .map(rel_text)
+                    .unwrap_or_default();
                 unreadable.push((rel, e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())));
                 continue;
             }
@@ -86,7 +101,12 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walked,
             continue;
         }
         match entry.metadata() {
-            Ok(m) => files.push(LocalFile { rel, path: path.to_path_buf(), size: m.len(), mtime_ns: mtime_ns(&m) }),
+            Ok(m) => files.push(LocalFile {
+                rel,
+                path: path.to_path_buf(),
+                size: m.len(),
+                mtime_ns: mtime_ns(&m),
+            }),
             Err(e) => unreadable.push((rel, e.to_string())),
         }
     }
@@ -94,5 +114,8 @@ pub fn walk(root: &Path, filter: &Filter, skip: Option<&Path>) -> Result<Walked,
 }
 
 fn rel_text(rel: &Path) -> String {
-    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }

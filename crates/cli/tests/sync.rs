@@ -21,7 +21,9 @@ fn diverged(name: &str) -> (MockServer, std::path::PathBuf) {
         std::fs::write(extra.join(format!("old{i}.txt")), b"old").unwrap();
     }
     let mut cmd = imagekit(&server);
-    cmd.args(["upload", "-r"]).arg(&extra).args(["--folder", "/site/gone", "--no-journal"]);
+    cmd.args(["upload", "-r"])
+        .arg(&extra)
+        .args(["--folder", "/site/gone", "--no-journal"]);
     assert_eq!(run(cmd).code, 0);
     (server, dir)
 }
@@ -37,14 +39,25 @@ fn a_dry_run_prints_the_plan_and_changes_nothing() {
     let before = server.files();
     server.clear_requests();
     let mut cmd = imagekit(&server);
-    cmd.arg("sync").arg(&dir).args(["/site", "--dry-run", "--delete", "--json"]);
+    cmd.arg("sync")
+        .arg(&dir)
+        .args(["/site", "--dry-run", "--delete", "--json"]);
     let r = run(cmd);
     assert_eq!(r.code, 0, "{r:?}");
     let actions = |a: &str| r.objects().into_iter().filter(|o| o["action"] == a).count();
     assert_eq!(actions("upload"), 1, "{r:?}");
     assert_eq!(actions("replace"), 1, "{r:?}");
     assert_eq!(actions("delete"), 3, "{r:?}");
-    assert_eq!(changes(&server), 0, "a dry run sent {:?}", server.requests().iter().map(|r| (&r.method, &r.path)).collect::<Vec<_>>());
+    assert_eq!(
+        changes(&server),
+        0,
+        "a dry run sent {:?}",
+        server
+            .requests()
+            .iter()
+            .map(|r| (&r.method, &r.path))
+            .collect::<Vec<_>>()
+    );
     assert_eq!(server.files(), before);
     assert_eq!(std::fs::read(dir.join(".imagekit-journal.jsonl")).unwrap(), journal);
 }
@@ -56,10 +69,15 @@ fn delete_respects_max_delete_and_needs_yes_off_a_terminal() {
     server.clear_requests();
     // Over the limit: nothing at all happens.
     let mut cmd = imagekit(&server);
-    cmd.arg("sync").arg(&dir).args(["/site", "--delete", "--yes", "--max-delete", "2"]);
+    cmd.arg("sync")
+        .arg(&dir)
+        .args(["/site", "--delete", "--yes", "--max-delete", "2"]);
     let r = run(cmd);
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(r.stderr.contains("--max-delete 2") && r.stderr.contains("nothing was changed"), "{r:?}");
+    assert!(
+        r.stderr.contains("--max-delete 2") && r.stderr.contains("nothing was changed"),
+        "{r:?}"
+    );
     assert_eq!(changes(&server), 0);
     assert_eq!(server.files(), before);
     // No --yes and no terminal: refused, nothing happens.
@@ -71,7 +89,9 @@ fn delete_respects_max_delete_and_needs_yes_off_a_terminal() {
     assert_eq!(changes(&server), 0);
     // Within the limit, confirmed.
     let mut cmd = imagekit(&server);
-    cmd.arg("sync").arg(&dir).args(["/site", "--delete", "--yes", "--max-delete", "3", "--json"]);
+    cmd.arg("sync")
+        .arg(&dir)
+        .args(["/site", "--delete", "--yes", "--max-delete", "3", "--json"]);
     let r = run(cmd);
     assert_eq!(r.code, 0, "{r:?}");
     assert_eq!(r.with_status("deleted").len(), 3, "{r:?}");
@@ -79,10 +99,14 @@ fn delete_respects_max_delete_and_needs_yes_off_a_terminal() {
     assert_eq!(r.with_status("replaced").len(), 1);
     let files = server.files();
     assert_eq!(files.len(), 7);
-    assert!(files.iter().all(|f| !f["filePath"].as_str().unwrap().starts_with("/site/gone/")));
+    assert!(files
+        .iter()
+        .all(|f| !f["filePath"].as_str().unwrap().starts_with("/site/gone/")));
     // In sync now.
     let mut cmd = imagekit(&server);
-    cmd.arg("sync").arg(&dir).args(["/site", "--dry-run", "--delete", "--json"]);
+    cmd.arg("sync")
+        .arg(&dir)
+        .args(["/site", "--dry-run", "--delete", "--json"]);
     let r = run(cmd);
     assert_eq!(r.code, 0);
     assert_eq!(r.stdout, "", "{r:?}");
@@ -94,7 +118,9 @@ fn without_a_journal_unchanged_files_are_found_by_name_and_size() {
     let dir = scratch("nojournal");
     tree(&dir, 5, 100);
     let mut cmd = imagekit(&server);
-    cmd.args(["upload", "-r"]).arg(&dir).args(["--folder", "/nj", "--no-journal"]);
+    cmd.args(["upload", "-r"])
+        .arg(&dir)
+        .args(["--folder", "/nj", "--no-journal"]);
     assert_eq!(run(cmd).code, 0);
     server.clear_requests();
     let mut cmd = imagekit(&server);
@@ -116,7 +142,10 @@ fn a_remote_folder_that_does_not_exist_is_refused_unless_created() {
     assert_eq!(r.code, 2, "{r:?}");
     assert!(r.stderr.contains("/missing does not exist"), "{r:?}");
     assert!(server.files().is_empty());
-    assert!(!dir.join(".imagekit-journal.jsonl").exists(), "a refused sync wrote a journal");
+    assert!(
+        !dir.join(".imagekit-journal.jsonl").exists(),
+        "a refused sync wrote a journal"
+    );
     let mut cmd = imagekit(&server);
     cmd.arg("sync").arg(&dir).args(["/missing", "--create"]);
     let r = run(cmd);

@@ -34,7 +34,12 @@ fn item(dir: &std::path::Path, i: usize, folder: &str) -> Item {
     let mut options = Map::new();
     options.insert("fileName".into(), Value::from(format!("f{i:03}.bin")));
     options.insert("folder".into(), Value::from(folder));
-    Item { key: format!("f{i:03}.bin"), source: Source::Path(path), options, mode: Mode::New }
+    Item {
+        key: format!("f{i:03}.bin"),
+        source: Source::Path(path),
+        options,
+        mode: Mode::New,
+    }
 }
 
 fn files(server: &MockServer) -> Vec<Value> {
@@ -85,7 +90,10 @@ fn a_5xx_storm_fails_some_items_each_with_its_error_and_none_is_reported_stored(
     let (results, summary) = batch::upload_all(&c, items, 1, None).unwrap();
     assert_eq!(summary.failed, 2, "{summary:?}");
     assert_eq!(summary.uploaded, 8);
-    let failed: Vec<_> = results.iter().filter(|r| matches!(r.outcome, Outcome::Failed(_))).collect();
+    let failed: Vec<_> = results
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::Failed(_)))
+        .collect();
     for r in &failed {
         let doc = r.to_json();
         assert_eq!(doc["status"], "failed");
@@ -114,15 +122,24 @@ fn a_replacement_makes_exactly_one_new_version_even_when_its_answer_is_lost() {
     let c = client(&server);
     let dir = scratch("replace");
     let (results, _) = batch::upload_all(&c, vec![item(&dir, 1, "/r")], 1, None).unwrap();
-    let file_id = results[0].outcome.stored().unwrap()["fileId"].as_str().unwrap().to_string();
+    let file_id = results[0].outcome.stored().unwrap()["fileId"]
+        .as_str()
+        .unwrap()
+        .to_string();
     std::fs::write(dir.join("f001.bin"), b"changed content").unwrap();
     server.push_fault(Fault::handle_then_drop().on("POST", "/api/v1/files/upload"));
     let mut it = item(&dir, 1, "/r");
-    it.mode = Mode::Replace { file_id: file_id.clone() };
+    it.mode = Mode::Replace {
+        file_id: file_id.clone(),
+    };
     let (results, summary) = batch::upload_all(&c, vec![it], 1, None).unwrap();
     assert_eq!(summary.replaced, 1, "{results:?}");
     let versions = c
-        .call(imagekit_core::api::ops::find("files.versions.list").unwrap(), &[&file_id], None)
+        .call(
+            imagekit_core::api::ops::find("files.versions.list").unwrap(),
+            &[&file_id],
+            None,
+        )
         .unwrap();
     let versions: Vec<Value> = serde_json::from_str(&versions).unwrap();
     assert_eq!(versions.len(), 2, "{versions:?}");
@@ -174,7 +191,12 @@ fn the_plan_lists_the_remote_folder_and_checks_it_exists() {
     let local = |i: usize| {
         let path = dir.join(format!("f{i:03}.bin"));
         let size = std::fs::metadata(&path).unwrap().len();
-        LocalFile { rel: format!("sub/f{i:03}.bin"), path, size, mtime_ns: 0 }
+        LocalFile {
+            rel: format!("sub/f{i:03}.bin"),
+            path,
+            size,
+            mtime_ns: 0,
+        }
     };
     std::fs::write(dir.join("f009.bin"), b"new").unwrap();
     let p = plan::build(vec![local(0), local(1), local(9)], &Default::default(), Some(listing));

@@ -9,7 +9,11 @@ use std::process::{Child, Command, Output, Stdio};
 pub const KEY: &str = "private_key_cli_test_SECRET_4711";
 
 pub fn server() -> MockServer {
-    MockServer::start_with(Options { private_key: KEY.into(), tls: false, ..Options::default() })
+    MockServer::start_with(Options {
+        private_key: KEY.into(),
+        tls: false,
+        ..Options::default()
+    })
 }
 
 /// The binary with the server's settings in its environment (nothing inherited from ours).
@@ -47,7 +51,9 @@ impl Run {
     pub fn objects(&self) -> Vec<Value> {
         self.stdout
             .lines()
-            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}\nstderr: {}", self.stderr)))
+            .map(|l| {
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}\nstderr: {}", self.stderr))
+            })
             .collect()
     }
 
@@ -58,7 +64,11 @@ impl Run {
 
 impl std::fmt::Debug for Run {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "exit {}\n--- stdout\n{}\n--- stderr\n{}", self.code, self.stdout, self.stderr)
+        write!(
+            f,
+            "exit {}\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
     }
 }
 
@@ -72,7 +82,10 @@ pub fn run(mut cmd: Command) -> Run {
 }
 
 pub fn spawn(mut cmd: Command) -> Child {
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn imagekit")
+    cmd.stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn imagekit")
 }
 
 pub fn scratch(name: &str) -> PathBuf {
@@ -99,7 +112,11 @@ pub fn tree(root: &Path, n: usize, size: usize) -> Vec<String> {
 
 /// How many upload requests the server saw.
 pub fn upload_requests(server: &MockServer) -> usize {
-    server.requests().iter().filter(|r| r.method == "POST" && r.path.starts_with("/api/v1/files/upload")).count()
+    server
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.starts_with("/api/v1/files/upload"))
+        .count()
 }
 
 /// Paths are unique and no file has an older version beyond `replaced` (nothing was stored twice).
@@ -120,5 +137,7 @@ pub fn assert_versions(server: &MockServer, older_versions: u64) {
 }
 
 pub fn journal_lines(path: &Path) -> usize {
-    std::fs::read_to_string(path).map(|t| t.lines().count().saturating_sub(1)).unwrap_or(0)
+    std::fs::read_to_string(path)
+        .map(|t| t.lines().count().saturating_sub(1))
+        .unwrap_or(0)
 }

@@ -255,11 +255,16 @@ where
     let concurrency = match options.concurrency {
         0 => DEFAULT_CONCURRENCY,
         n if n > MAX_CONCURRENCY => {
-            return Err(Error::invalid(format!("concurrency must be 1 to {MAX_CONCURRENCY}, got {n}")))
+            return Err(Error::invalid(format!(
+                "concurrency must be 1 to {MAX_CONCURRENCY}, got {n}"
+            )))
         }
         n => n,
     };
-    let single_shot = Client::new(Config { max_retries: 0, ..client.config.clone() })?;
+    let single_shot = Client::new(Config {
+        max_retries: 0,
+        ..client.config.clone()
+    })?;
     let run = Run {
         client,
         single_shot,
@@ -280,7 +285,13 @@ where
                 let next = items.lock().unwrap_or_else(|e| e.into_inner()).next();
                 let Some(item) = next else { break };
                 let result = if run.is_cancelled() {
-                    ItemResult { key: item.key, size: 0, outcome: Outcome::Cancelled, content: None, warning: None }
+                    ItemResult {
+                        key: item.key,
+                        size: 0,
+                        outcome: Outcome::Cancelled,
+                        content: None,
+                        warning: None,
+                    }
                 } else {
                     upload_one(&run, item)
                 };
@@ -314,7 +325,13 @@ pub fn upload_all(
             Source::Url(_) => 0,
         })
         .sum();
-    let options = Options { concurrency, files_total: items.len() as u64, bytes_total, cancel: None, hash: false };
+    let options = Options {
+        concurrency,
+        files_total: items.len() as u64,
+        bytes_total,
+        cancel: None,
+        hash: false,
+    };
     let mut results = Vec::with_capacity(items.len());
     let summary = upload(client, items.into_iter(), &options, progress, &mut |r| results.push(r))?;
     Ok((results, summary))
@@ -324,9 +341,19 @@ fn upload_one(run: &Run<'_>, item: Item) -> ItemResult {
     let size = match &item.source {
         Source::Path(p) => match std::fs::metadata(p) {
             Ok(m) if m.is_file() => m.len(),
-            Ok(_) => return failed(item.key, 0, Error::new(ErrorKind::Io, format!("{} is not a file", p.display()))),
+            Ok(_) => {
+                return failed(
+                    item.key,
+                    0,
+                    Error::new(ErrorKind::Io, format!("{} is not a file", p.display())),
+                )
+            }
             Err(e) => {
-                return failed(item.key, 0, Error::new(ErrorKind::Io, format!("cannot read {}: {e}", p.display())))
+                return failed(
+                    item.key,
+                    0,
+                    Error::new(ErrorKind::Io, format!("cannot read {}: {e}", p.display())),
+                )
             }
         },
         Source::Bytes(b) => b.len() as u64,
@@ -334,13 +361,16 @@ fn upload_one(run: &Run<'_>, item: Item) -> ItemResult {
     };
     let mut content = None;
     if let (true, Source::Path(p)) = (run.hash, &item.source) {
-        let hashed = stat(p).and_then(|(size, mtime_ns)| {
-            super::journal::hash_file(p).map(|hash| Content { hash, size, mtime_ns })
-        });
+        let hashed = stat(p)
+            .and_then(|(size, mtime_ns)| super::journal::hash_file(p).map(|hash| Content { hash, size, mtime_ns }));
         match hashed {
             Ok(c) => content = Some(c),
             Err(e) => {
-                return failed(item.key, size, Error::new(ErrorKind::Io, format!("cannot read {}: {e}", p.display())))
+                return failed(
+                    item.key,
+                    size,
+                    Error::new(ErrorKind::Io, format!("cannot read {}: {e}", p.display())),
+                )
             }
         }
     }
@@ -356,7 +386,11 @@ fn upload_one(run: &Run<'_>, item: Item) -> ItemResult {
     // This item's share of `bytes_sent`, so a retry (which restarts its count) can take it back.
     let mine = AtomicU64::new(0);
     let mut on_bytes = |sent: u64, total: u64| -> bool {
-        let share = if total == 0 { 0 } else { (sent as u128 * size as u128 / total as u128) as u64 };
+        let share = if total == 0 {
+            0
+        } else {
+            (sent as u128 * size as u128 / total as u128) as u64
+        };
         let before = mine.swap(share, Ordering::Relaxed);
         if share >= before {
             run.bytes_sent.fetch_add(share - before, Ordering::Relaxed);
@@ -380,15 +414,30 @@ fn upload_one(run: &Run<'_>, item: Item) -> ItemResult {
     let mut warning = None;
     if let (Some(c), Source::Path(p)) = (&content, &item.source) {
         if outcome.stored().is_some() && stat(p).ok() != Some((c.size, c.mtime_ns)) {
-            warning = Some(format!("{} changed while it was uploaded: what was stored may be either version", p.display()));
+            warning = Some(format!(
+                "{} changed while it was uploaded: what was stored may be either version",
+                p.display()
+            ));
             content = None;
         }
     }
-    ItemResult { key: item.key, size, outcome, content, warning }
+    ItemResult {
+        key: item.key,
+        size,
+        outcome,
+        content,
+        warning,
+    }
 }
 
 fn failed(key: String, size: u64, e: Error) -> ItemResult {
-    ItemResult { key, size, outcome: Outcome::Failed(e), content: None, warning: None }
+    ItemResult {
+        key,
+        size,
+        outcome: Outcome::Failed(e),
+        content: None,
+        warning: None,
+    }
 }
 
 /// Size and modification time of a local file.
@@ -426,14 +475,14 @@ fn upload_new(
             Ok(Some(file)) => Outcome::AlreadyThere(file),
             Ok(None) => {
                 let mut e = e;
-                e.message.push_str(
-                    " (a different file of that name, by size, is already there; it was not overwritten)",
-                );
+                e.message
+                    .push_str(" (a different file of that name, by size, is already there; it was not overwritten)");
                 Outcome::Failed(e)
             }
             Err(lookup) => {
                 let mut e = e;
-                e.message.push_str(&format!(" (looking up the file there failed: {})", lookup.message));
+                e.message
+                    .push_str(&format!(" (looking up the file there failed: {})", lookup.message));
                 Outcome::Failed(e)
             }
         },
@@ -454,7 +503,9 @@ fn option_str<'o>(options: &'o Map<String, Value>, names: &[&str]) -> Option<&'o
 /// The file already stored under the item's folder and name when its size is the item's.
 fn already_there(client: &Client, source: UploadSource<'_>, options: &Map<String, Value>) -> Result<Option<Value>> {
     let size = match source {
-        UploadSource::Path(p) => std::fs::metadata(p).map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?.len(),
+        UploadSource::Path(p) => std::fs::metadata(p)
+            .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?
+            .len(),
         UploadSource::Bytes(b) => b.len() as u64,
         UploadSource::Option => return Ok(None),
     };
@@ -491,8 +542,10 @@ fn version_id(details: &Value) -> Option<&str> {
 
 /// True for a failure after which the upload may or may not have been stored.
 fn fate_unknown(e: &Error) -> bool {
-    matches!(e.kind, ErrorKind::Network | ErrorKind::Timeout | ErrorKind::ServerError | ErrorKind::Decode)
-        || e.http_status == Some(429)
+    matches!(
+        e.kind,
+        ErrorKind::Network | ErrorKind::Timeout | ErrorKind::ServerError | ErrorKind::Decode
+    ) || e.http_status == Some(429)
 }
 
 fn replace(

@@ -10,8 +10,8 @@
 //! without its newline: such a torn tail is ignored when reading and cut off before appending.
 //! Any other line that does not parse makes the journal corrupt, and it is left untouched.
 
-use sha2::{Digest, Sha256};
 use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -34,7 +34,10 @@ pub struct Destination {
 
 impl Destination {
     pub fn new(folder: &str, endpoint: &str) -> Destination {
-        Destination { folder: normalize_folder(folder), endpoint: endpoint.trim_end_matches('/').to_string() }
+        Destination {
+            folder: normalize_folder(folder),
+            endpoint: endpoint.trim_end_matches('/').to_string(),
+        }
     }
 }
 
@@ -91,9 +94,16 @@ pub enum JournalError {
     /// The file is not a journal of this kind (or of a newer version).
     Foreign(PathBuf, String),
     /// The journal records uploads to another destination.
-    OtherDestination { path: PathBuf, theirs: Destination, ours: Destination },
+    OtherDestination {
+        path: PathBuf,
+        theirs: Destination,
+        ours: Destination,
+    },
     /// A complete line that does not parse.
-    Corrupt { path: PathBuf, line: u64 },
+    Corrupt {
+        path: PathBuf,
+        line: u64,
+    },
 }
 
 impl std::fmt::Display for JournalError {
@@ -141,8 +151,8 @@ pub struct Contents {
 }
 
 fn header_line(dest: &Destination) -> String {
-    let mut h = json!({"journal": FORMAT, "version": VERSION, "folder": dest.folder, "endpoint": dest.endpoint})
-        .to_string();
+    let mut h =
+        json!({"journal": FORMAT, "version": VERSION, "folder": dest.folder, "endpoint": dest.endpoint}).to_string();
     h.push('\n');
     h
 }
@@ -165,11 +175,19 @@ pub fn read(path: &Path, dest: &Destination) -> Result<Option<Contents>, Journal
         line.clear();
         let n = reader.read_until(b'\n', &mut line).map_err(io_err)?;
         if n == 0 {
-            return Ok((number > 0).then_some(Contents { index, good_len, torn: false }));
+            return Ok((number > 0).then_some(Contents {
+                index,
+                good_len,
+                torn: false,
+            }));
         }
         if line.last() != Some(&b'\n') {
             // A torn tail: the last write did not complete.
-            return Ok((number > 0).then_some(Contents { index, good_len, torn: true }));
+            return Ok((number > 0).then_some(Contents {
+                index,
+                good_len,
+                torn: true,
+            }));
         }
         number += 1;
         let value: Option<Value> = serde_json::from_slice(&line).ok();
@@ -179,7 +197,10 @@ pub fn read(path: &Path, dest: &Destination) -> Result<Option<Contents>, Journal
             let entry = value
                 .as_ref()
                 .and_then(Entry::from_value)
-                .ok_or(JournalError::Corrupt { path: path.to_path_buf(), line: number })?;
+                .ok_or(JournalError::Corrupt {
+                    path: path.to_path_buf(),
+                    line: number,
+                })?;
             index.insert(entry.path.clone(), entry);
         }
         good_len += n as u64;
@@ -188,7 +209,9 @@ pub fn read(path: &Path, dest: &Destination) -> Result<Option<Contents>, Journal
 
 fn check_header(path: &Path, header: Option<&Value>, ours: &Destination) -> Result<(), JournalError> {
     let foreign = |why: &str| JournalError::Foreign(path.to_path_buf(), why.to_string());
-    let h = header.and_then(Value::as_object).ok_or_else(|| foreign("its first line is not a journal header"))?;
+    let h = header
+        .and_then(Value::as_object)
+        .ok_or_else(|| foreign("its first line is not a journal header"))?;
     if h.get("journal").and_then(Value::as_str) != Some(FORMAT) {
         return Err(foreign("its first line is not a journal header"));
     }
@@ -198,7 +221,11 @@ fn check_header(path: &Path, header: Option<&Value>, ours: &Destination) -> Resu
     let text = |m: &Map<String, Value>, k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").to_string();
     let theirs = Destination::new(&text(h, "folder"), &text(h, "endpoint"));
     if &theirs != ours {
-        return Err(JournalError::OtherDestination { path: path.to_path_buf(), theirs, ours: ours.clone() });
+        return Err(JournalError::OtherDestination {
+            path: path.to_path_buf(),
+            theirs,
+            ours: ours.clone(),
+        });
     }
     Ok(())
 }
@@ -217,7 +244,13 @@ impl Journal {
     pub fn open(path: &Path, dest: &Destination) -> Result<(Journal, Index), JournalError> {
         let io_err = |e| JournalError::Io(path.to_path_buf(), e);
         let contents = read(path, dest)?;
-        let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path).map_err(io_err)?;
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(io_err)?;
         let index = match contents {
             Some(c) => {
                 if c.torn {
@@ -233,7 +266,13 @@ impl Journal {
             }
         };
         file.seek(SeekFrom::End(0)).map_err(io_err)?;
-        Ok((Journal { file: Mutex::new(file), path: path.to_path_buf() }, index))
+        Ok((
+            Journal {
+                file: Mutex::new(file),
+                path: path.to_path_buf(),
+            },
+            index,
+        ))
     }
 
     pub fn path(&self) -> &Path {
@@ -338,7 +377,10 @@ mod tests {
         j.append(&entry("c.jpg", "3")).unwrap();
         drop(j);
         let text = std::fs::read_to_string(&p).unwrap();
-        assert_eq!(text, format!("{}{}", String::from_utf8(whole).unwrap(), entry("c.jpg", "3").to_line()));
+        assert_eq!(
+            text,
+            format!("{}{}", String::from_utf8(whole).unwrap(), entry("c.jpg", "3").to_line())
+        );
         let _ = std::fs::remove_file(&p);
     }
 
@@ -352,7 +394,10 @@ mod tests {
         let other = Destination::new("/other", "http://127.0.0.1:1");
         let e = Journal::open(&p, &other).unwrap_err();
         assert!(matches!(e, JournalError::OtherDestination { .. }), "{e}");
-        assert!(e.to_string().contains("/photos") && e.to_string().contains("/other"), "{e}");
+        assert!(
+            e.to_string().contains("/photos") && e.to_string().contains("/other"),
+            "{e}"
+        );
         assert_eq!(std::fs::read(&p).unwrap(), before);
 
         let mut corrupt = before.clone();

@@ -53,7 +53,9 @@ pub enum Evidence {
 pub enum Action {
     Upload,
     /// A new version of this remote file.
-    Replace { file_id: String },
+    Replace {
+        file_id: String,
+    },
     Unchanged(Evidence),
 }
 
@@ -67,27 +69,41 @@ pub struct Decision {
 /// Decides what to do with `local`, given its journal entry and (when the remote folder was
 /// listed) the remote file at its path. A journal entry whose file is no longer the remote one
 /// (deleted or replaced behind the journal's back) is not trusted.
-pub fn decide(local: &LocalFile, journal: Option<&Entry>, remote: Option<Option<&RemoteFile>>) -> std::io::Result<Decision> {
+pub fn decide(
+    local: &LocalFile,
+    journal: Option<&Entry>,
+    remote: Option<Option<&RemoteFile>>,
+) -> std::io::Result<Decision> {
     let trusted = journal.filter(|j| match remote {
         None => true,
         Some(r) => r.is_some_and(|r| r.file_id == j.file_id),
     });
     if let Some(j) = trusted {
         if j.size == local.size && j.mtime_ns == local.mtime_ns {
-            return Ok(Decision { action: Action::Unchanged(Evidence::Journal), hash: None });
+            return Ok(Decision {
+                action: Action::Unchanged(Evidence::Journal),
+                hash: None,
+            });
         }
         let hash = hash_file(&local.path)?;
         let action = if hash == j.hash && j.size == local.size {
             Action::Unchanged(Evidence::Hash)
         } else {
-            Action::Replace { file_id: j.file_id.clone() }
+            Action::Replace {
+                file_id: j.file_id.clone(),
+            }
         };
-        return Ok(Decision { action, hash: Some(hash) });
+        return Ok(Decision {
+            action,
+            hash: Some(hash),
+        });
     }
     let action = match remote {
         None | Some(None) => Action::Upload,
         Some(Some(r)) if r.size == local.size => Action::Unchanged(Evidence::SizeAndName),
-        Some(Some(r)) => Action::Replace { file_id: r.file_id.clone() },
+        Some(Some(r)) => Action::Replace {
+            file_id: r.file_id.clone(),
+        },
     };
     Ok(Decision { action, hash: None })
 }
@@ -119,7 +135,11 @@ impl Plan {
 
 /// Builds the plan for `locals` against `remote` (the listing of the remote folder, by relative
 /// path; `None` when it was not listed) and the journal's `index`.
-pub fn build(locals: impl IntoIterator<Item = LocalFile>, index: &Index, remote: Option<HashMap<String, RemoteFile>>) -> Plan {
+pub fn build(
+    locals: impl IntoIterator<Item = LocalFile>,
+    index: &Index,
+    remote: Option<HashMap<String, RemoteFile>>,
+) -> Plan {
     let mut plan = Plan::default();
     let mut remote = remote;
     for local in locals {
@@ -147,7 +167,11 @@ pub fn build(locals: impl IntoIterator<Item = LocalFile>, index: &Index, remote:
 pub fn list_remote(client: &Client, folder: &str) -> Result<HashMap<String, RemoteFile>> {
     let folder = normalize_folder(folder);
     let op = ops::find("assets.list").expect("assets.list is in the table");
-    let prefix = if folder == "/" { "/".to_string() } else { format!("{folder}/") };
+    let prefix = if folder == "/" {
+        "/".to_string()
+    } else {
+        format!("{folder}/")
+    };
     let params = if folder == "/" {
         json!({"type": "file"})
     } else {
@@ -167,8 +191,12 @@ pub fn list_remote(client: &Client, folder: &str) -> Result<HashMap<String, Remo
             if f["type"].as_str().is_some_and(|t| t != "file") {
                 continue;
             }
-            let (Some(file_path), Some(file_id)) = (f["filePath"].as_str(), f["fileId"].as_str()) else { continue };
-            let Some(rel) = file_path.strip_prefix(&prefix) else { continue };
+            let (Some(file_path), Some(file_id)) = (f["filePath"].as_str(), f["fileId"].as_str()) else {
+                continue;
+            };
+            let Some(rel) = file_path.strip_prefix(&prefix) else {
+                continue;
+            };
             out.insert(
                 rel.to_string(),
                 RemoteFile {
@@ -183,7 +211,10 @@ pub fn list_remote(client: &Client, folder: &str) -> Result<HashMap<String, Remo
         true
     })?;
     if let Some(e) = bad {
-        return Err(Error::new(ErrorKind::Decode, format!("the listing of {folder} could not be decoded: {e}")));
+        return Err(Error::new(
+            ErrorKind::Decode,
+            format!("the listing of {folder} could not be decoded: {e}"),
+        ));
     }
     Ok(out)
 }
@@ -191,7 +222,9 @@ pub fn list_remote(client: &Client, folder: &str) -> Result<HashMap<String, Remo
 /// Whether the remote `folder` exists (the root always does).
 pub fn folder_exists(client: &Client, folder: &str) -> Result<bool> {
     let folder = normalize_folder(folder);
-    let Some((parent, name)) = folder.rsplit_once('/') else { return Ok(true) };
+    let Some((parent, name)) = folder.rsplit_once('/') else {
+        return Ok(true);
+    };
     if name.is_empty() {
         return Ok(true);
     }
@@ -218,7 +251,12 @@ mod tests {
     fn local(dir: &std::path::Path, rel: &str, body: &[u8], mtime_ns: i64) -> LocalFile {
         let path = dir.join(rel.replace('/', "_"));
         std::fs::write(&path, body).unwrap();
-        LocalFile { rel: rel.into(), path, size: body.len() as u64, mtime_ns }
+        LocalFile {
+            rel: rel.into(),
+            path,
+            size: body.len() as u64,
+            mtime_ns,
+        }
     }
 
     fn entry(l: &LocalFile, id: &str) -> Entry {
@@ -234,7 +272,13 @@ mod tests {
     }
 
     fn remote(rel: &str, id: &str, size: u64) -> RemoteFile {
-        RemoteFile { rel: rel.into(), file_id: id.into(), version_id: None, file_path: format!("/f/{rel}"), size }
+        RemoteFile {
+            rel: rel.into(),
+            file_id: id.into(),
+            version_id: None,
+            file_path: format!("/f/{rel}"),
+            size,
+        }
     }
 
     #[test]
@@ -244,15 +288,24 @@ mod tests {
         let a = local(&dir, "a.jpg", b"aaaa", 10);
         let ja = entry(&a, "A");
         // Same size and time: unchanged without reading it.
-        assert_eq!(decide(&a, Some(&ja), None).unwrap().action, Action::Unchanged(Evidence::Journal));
+        assert_eq!(
+            decide(&a, Some(&ja), None).unwrap().action,
+            Action::Unchanged(Evidence::Journal)
+        );
         // Touched: same hash.
-        let touched = LocalFile { mtime_ns: 20, ..a.clone() };
+        let touched = LocalFile {
+            mtime_ns: 20,
+            ..a.clone()
+        };
         let d = decide(&touched, Some(&ja), None).unwrap();
         assert_eq!(d.action, Action::Unchanged(Evidence::Hash));
         assert_eq!(d.hash.as_deref(), Some(ja.hash.as_str()));
         // Changed content: replace the recorded file.
         let changed = local(&dir, "a.jpg", b"bbbb", 30);
-        assert_eq!(decide(&changed, Some(&ja), None).unwrap().action, Action::Replace { file_id: "A".into() });
+        assert_eq!(
+            decide(&changed, Some(&ja), None).unwrap().action,
+            Action::Replace { file_id: "A".into() }
+        );
         // The remote file is not the journal's any more: by the listing.
         let r = remote("a.jpg", "OTHER", 4);
         assert_eq!(
@@ -261,7 +314,12 @@ mod tests {
         );
         assert_eq!(decide(&a, Some(&ja), Some(None)).unwrap().action, Action::Upload);
         let r = remote("a.jpg", "OTHER", 5);
-        assert_eq!(decide(&a, None, Some(Some(&r))).unwrap().action, Action::Replace { file_id: "OTHER".into() });
+        assert_eq!(
+            decide(&a, None, Some(Some(&r))).unwrap().action,
+            Action::Replace {
+                file_id: "OTHER".into()
+            }
+        );
         assert_eq!(decide(&a, None, None).unwrap().action, Action::Upload);
 
         let b = local(&dir, "sub/b.jpg", b"b", 1);
@@ -273,9 +331,21 @@ mod tests {
         assert_eq!(plan.unchanged.len(), 1);
         assert_eq!(plan.remote_only.len(), 1);
         assert_eq!(plan.remote_only[0].file_id, "G");
-        let missing = LocalFile { rel: "missing".into(), path: dir.join("missing"), size: 1, mtime_ns: 1 };
+        let missing = LocalFile {
+            rel: "missing".into(),
+            path: dir.join("missing"),
+            size: 1,
+            mtime_ns: 1,
+        };
         let mut index = Index::new();
-        index.insert("missing".into(), Entry { path: "missing".into(), size: 2, ..ja.clone() });
+        index.insert(
+            "missing".into(),
+            Entry {
+                path: "missing".into(),
+                size: 2,
+                ..ja.clone()
+            },
+        );
         let plan = build(vec![missing], &index, None);
         assert_eq!(plan.unreadable.len(), 1);
         let _ = std::fs::remove_dir_all(&dir);
