@@ -176,7 +176,17 @@ unsafe fn bulk_upload(
     });
     let report = |p: &batch::Progress<'_>| reporter.as_ref().is_none_or(|r| r.report(p));
     let (results, summary) = batch::upload_all(client, items, concurrency, Some(&report))?;
-    let results: Vec<Value> = results.iter().map(batch::ItemResult::to_json).collect();
+    let results: Vec<Value> = results
+        .iter()
+        .map(|r| {
+            let mut v = r.to_json();
+            // The error document of a failed item carries its status code, as every error here does.
+            if let batch::Outcome::Failed(e) = &r.outcome {
+                v["error"]["code"] = json!(ik_status::from(e.kind) as u32);
+            }
+            v
+        })
+        .collect();
     Ok(json!({"results": results, "summary": summary.to_json()}).to_string())
 }
 

@@ -139,6 +139,7 @@ fn lost_answers_store_no_duplicate_and_a_storm_fails_items_alone() {
         .filter(|r| r["status"] == "failed")
         .collect();
     assert_eq!(failed[0]["error"]["http_status"], 503);
+    assert_eq!(failed[0]["error"]["code"], ik_status::ServerError as u32);
     assert!(failed[0].get("file").is_none());
     assert_eq!(server.files().len(), 3);
 }
