@@ -79,6 +79,9 @@ fn a_run_killed_part_way_resumes_uploading_only_the_rest_and_stores_nothing_twic
     child.kill().unwrap(); // SIGKILL: no chance to clean up
     let status = child.wait().unwrap();
     assert!(!status.success());
+    // Requests the server had whole before the kill are still in its delay: let them land.
+    assert!(server.wait_for_open_connections(0, Duration::from_secs(10)));
+    std::thread::sleep(Duration::from_millis(100));
     server.clear_faults();
     let confirmed = journal_lines(&journal);
     let stored_at_kill = server.files().len();
