@@ -158,6 +158,10 @@ pub struct TransferArgs {
     /// Keep no journal (a re-run then finds uploaded files by name and size on the server)
     #[arg(long, conflicts_with = "journal")]
     pub no_journal: bool,
+    /// Store each file's SHA-256 in this custom metadata field (create the field first), so sync
+    /// detects changed content without a journal
+    #[arg(long, value_name = "FIELD")]
+    pub hash_field: Option<String>,
 }
 
 /// Make a remote folder match a local directory

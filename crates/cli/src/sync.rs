@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, a: SyncArgs) -> Result<Exit, Failure> {
         transfer::open_journal(journal_path.as_deref(), &dest)?
     };
     let listing = if exists {
-        plan::list_remote(&client, &folder)?
+        plan::list_remote(&client, &folder, a.transfer.hash_field.as_deref())?
     } else {
         Default::default()
     };
@@ -88,6 +88,7 @@ pub fn run(ctx: &Context, a: SyncArgs) -> Result<Exit, Failure> {
         concurrency: a.transfer.concurrency,
         journal: journal.as_ref(),
         index: &index,
+        hash_field: a.transfer.hash_field.as_deref(),
     };
     let mut tally = transfer::upload_plan(ctx, &client, plan, &target)?;
     if !tally.interrupted {

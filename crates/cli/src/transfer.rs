@@ -83,6 +83,8 @@ pub struct Target<'a> {
     pub journal: Option<&'a Journal>,
     /// What the journal recorded before this run.
     pub index: &'a Index,
+    /// The custom metadata field that keeps each file's content hash, if any.
+    pub hash_field: Option<&'a str>,
 }
 
 /// Uploads the plan's new and changed files, recording each confirmed one in the journal, and
@@ -94,6 +96,7 @@ pub fn upload_plan(ctx: &Context, client: &Client, plan: Plan, target: &Target<'
         concurrency,
         journal,
         index,
+        hash_field,
     } = *target;
     let mut tally = Tally::default();
     let out = &ctx.out;
@@ -177,6 +180,7 @@ pub fn upload_plan(ctx: &Context, client: &Client, plan: Plan, target: &Target<'
         bytes_total,
         cancel: Some(crate::interrupt::flag()),
         hash: journal.is_some(),
+        hash_field,
     };
     let summary = batch::upload(client, items, &options, Some(&progress), &mut on_result)?;
     bar.finish();

@@ -78,6 +78,7 @@ pub fn run(ctx: &Context, a: UploadArgs) -> Result<Exit, Failure> {
         concurrency: a.transfer.concurrency,
         journal: None,
         index: &Default::default(),
+        hash_field: a.transfer.hash_field.as_deref(),
     };
     let tally = transfer::upload_plan(ctx, &client, plan, &target)?;
     Ok(transfer::finish(ctx, &tally))
@@ -104,6 +105,7 @@ fn upload_dir(
         concurrency: a.transfer.concurrency,
         journal: journal.as_ref(),
         index: &index,
+        hash_field: a.transfer.hash_field.as_deref(),
     };
     transfer::upload_plan(ctx, client, plan, &target)
 }

@@ -157,3 +157,44 @@ fn a_remote_folder_that_does_not_exist_is_refused_unless_created() {
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("/nowhere does not exist"), "{r:?}");
 }
+
+#[test]
+fn a_hash_kept_in_custom_metadata_detects_a_same_size_change_without_a_journal() {
+    let server = server();
+    let dir = scratch("hashfield");
+    let rels = tree(&dir, 4, 100);
+    let mut cmd = imagekit(&server);
+    cmd.args(["api", "custom_metadata_fields.create", "-d"])
+        .arg(r#"{"name":"sha256","label":"sha256","schema":{"type":"Text"}}"#);
+    assert_eq!(run(cmd).code, 0);
+    let mut cmd = imagekit(&server);
+    cmd.args(["upload", "-r"])
+        .arg(&dir)
+        .args(["--folder", "/hf", "--no-journal", "--hash-field", "sha256"]);
+    assert_eq!(run(cmd).code, 0);
+    assert!(server.files().iter().all(|f| f["customMetadata"]["sha256"]
+        .as_str()
+        .is_some_and(|h| h.starts_with("sha256:"))));
+    // Same size, other content: only the hash can tell.
+    let p = dir.join(&rels[1]);
+    let mut body = std::fs::read(&p).unwrap();
+    body[0] ^= 1;
+    std::fs::write(&p, body).unwrap();
+    let mut by_size = imagekit(&server);
+    by_size
+        .arg("sync")
+        .arg(&dir)
+        .args(["/hf", "--no-journal", "--dry-run", "--json"]);
+    assert_eq!(run(by_size).stdout, "", "by size and name nothing changed");
+    let mut cmd = imagekit(&server);
+    cmd.arg("sync")
+        .arg(&dir)
+        .args(["/hf", "--no-journal", "--hash-field", "sha256", "--json"]);
+    let r = run(cmd);
+    assert_eq!(r.code, 0, "{r:?}");
+    let replaced = r.with_status("replaced");
+    assert_eq!(replaced.len(), 1, "{r:?}");
+    assert_eq!(replaced[0]["key"], rels[1].as_str());
+    assert_eq!(r.with_status("unchanged").len(), 3);
+    assert_versions(&server, 1);
+}

@@ -185,7 +185,7 @@ fn the_plan_lists_the_remote_folder_and_checks_it_exists() {
     assert!(plan::folder_exists(&c, "/p").unwrap());
     assert!(plan::folder_exists(&c, "/p/sub/").unwrap());
     assert!(!plan::folder_exists(&c, "/nope").unwrap());
-    let listing = plan::list_remote(&c, "/p").unwrap();
+    let listing = plan::list_remote(&c, "/p", None).unwrap();
     assert_eq!(listing.len(), 3);
     assert!(listing.contains_key("sub/f000.bin"));
     let local = |i: usize| {

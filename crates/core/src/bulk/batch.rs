@@ -196,6 +196,9 @@ pub struct Options<'a> {
     /// Hash each local file before it is sent (in the worker threads) and check after it was
     /// stored that it did not change meanwhile: the result's `content`.
     pub hash: bool,
+    /// Also store the hash in this custom metadata field of each uploaded file (the field must
+    /// exist in the account), so a later plan can compare content without a journal. Implies `hash`.
+    pub hash_field: Option<&'a str>,
 }
 
 /// Shared state of a running batch.
@@ -207,6 +210,7 @@ struct Run<'a> {
     cancel: Option<&'a AtomicBool>,
     cancelled: AtomicBool,
     hash: bool,
+    hash_field: Option<&'a str>,
     files_done: AtomicU64,
     files_total: u64,
     bytes_sent: AtomicU64,
@@ -271,7 +275,8 @@ where
         progress,
         cancel: options.cancel,
         cancelled: AtomicBool::new(false),
-        hash: options.hash,
+        hash: options.hash || options.hash_field.is_some(),
+        hash_field: options.hash_field,
         files_done: AtomicU64::new(0),
         files_total: options.files_total,
         bytes_sent: AtomicU64::new(0),
@@ -331,6 +336,7 @@ pub fn upload_all(
         bytes_total,
         cancel: None,
         hash: false,
+        hash_field: None,
     };
     let mut results = Vec::with_capacity(items.len());
     let summary = upload(client, items.into_iter(), &options, progress, &mut |r| results.push(r))?;
@@ -380,6 +386,23 @@ fn upload_one(run: &Run<'_>, item: Item) -> ItemResult {
         Source::Url(_) => UploadSource::Option,
     };
     let mut options = item.options.clone();
+    if let (Some(field), Some(c)) = (run.hash_field, &content) {
+        let meta = options
+            .entry("customMetadata")
+            .or_insert_with(|| Value::Object(Map::new()));
+        match meta {
+            Value::Object(m) => {
+                m.insert(field.to_string(), Value::String(c.hash.clone()));
+            }
+            _ => {
+                return failed(
+                    item.key,
+                    size,
+                    Error::invalid("upload option `customMetadata` must be a JSON object"),
+                )
+            }
+        }
+    }
     if let Source::Url(u) = &item.source {
         options.insert("file".into(), Value::String(u.clone()));
     }

@@ -35,6 +35,8 @@ pub struct RemoteFile {
     pub version_id: Option<String>,
     pub file_path: String,
     pub size: u64,
+    /// The content hash kept in the custom metadata field the listing was asked for, if any.
+    pub hash: Option<String>,
 }
 
 /// Why a file counts as unchanged.
@@ -46,6 +48,8 @@ pub enum Evidence {
     Hash,
     /// No journal entry: the remote folder has a file of this path and size.
     SizeAndName,
+    /// No journal entry: the remote file's custom metadata holds this content hash.
+    RemoteHash,
 }
 
 /// What happens to one local file.
@@ -100,10 +104,29 @@ pub fn decide(
     }
     let action = match remote {
         None | Some(None) => Action::Upload,
-        Some(Some(r)) if r.size == local.size => Action::Unchanged(Evidence::SizeAndName),
-        Some(Some(r)) => Action::Replace {
-            file_id: r.file_id.clone(),
-        },
+        Some(Some(r)) => {
+            if let Some(theirs) = &r.hash {
+                let hash = hash_file(&local.path)?;
+                let action = if &hash == theirs && r.size == local.size {
+                    Action::Unchanged(Evidence::RemoteHash)
+                } else {
+                    Action::Replace {
+                        file_id: r.file_id.clone(),
+                    }
+                };
+                return Ok(Decision {
+                    action,
+                    hash: Some(hash),
+                });
+            }
+            if r.size == local.size {
+                Action::Unchanged(Evidence::SizeAndName)
+            } else {
+                Action::Replace {
+                    file_id: r.file_id.clone(),
+                }
+            }
+        }
     };
     Ok(Decision { action, hash: None })
 }
@@ -163,8 +186,8 @@ pub fn build(
 }
 
 /// Every file under the remote `folder` (sub-folders included), every page, by path relative to
-/// the folder.
-pub fn list_remote(client: &Client, folder: &str) -> Result<HashMap<String, RemoteFile>> {
+/// the folder; with `hash_field`, each file's content hash from that custom metadata field.
+pub fn list_remote(client: &Client, folder: &str, hash_field: Option<&str>) -> Result<HashMap<String, RemoteFile>> {
     let folder = normalize_folder(folder);
     let op = ops::find("assets.list").expect("assets.list is in the table");
     let prefix = if folder == "/" {
@@ -205,6 +228,10 @@ pub fn list_remote(client: &Client, folder: &str) -> Result<HashMap<String, Remo
                     version_id: f["versionInfo"]["id"].as_str().map(str::to_string),
                     file_path: file_path.to_string(),
                     size: f["size"].as_u64().unwrap_or(0),
+                    hash: hash_field
+                        .and_then(|k| f["customMetadata"][k].as_str())
+                        .filter(|h| h.starts_with("sha256:"))
+                        .map(str::to_string),
                 },
             );
         }
@@ -278,6 +305,7 @@ mod tests {
             version_id: None,
             file_path: format!("/f/{rel}"),
             size,
+            hash: None,
         }
     }
 
@@ -321,6 +349,18 @@ mod tests {
             }
         );
         assert_eq!(decide(&a, None, None).unwrap().action, Action::Upload);
+        // A hash kept on the remote file decides over size and name.
+        let mut r = remote("a.jpg", "H", 4);
+        r.hash = Some(hash_file(&a.path).unwrap()); // the file holds "bbbb" by now
+        assert_eq!(
+            decide(&a, None, Some(Some(&r))).unwrap().action,
+            Action::Unchanged(Evidence::RemoteHash)
+        );
+        r.hash = Some("sha256:other".into());
+        assert_eq!(
+            decide(&a, None, Some(Some(&r))).unwrap().action,
+            Action::Replace { file_id: "H".into() }
+        );
 
         let b = local(&dir, "sub/b.jpg", b"b", 1);
         let mut listing = HashMap::new();
