@@ -72,14 +72,14 @@ def make_tree(root, n, size):
 
 
 def timed(cmd, env=None):
-    """Runs cmd; returns (seconds, peak RSS KiB)."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    s = time.perf_counter() - t0
-    if status != 0:
-        raise SystemExit("failed (%d): %s" % (status, " ".join(cmd)))
-    return s, ru.ru_maxrss
+    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS KiB of cmd itself)."""
+    with tempfile.NamedTemporaryFile("r") as rss:
+        t0 = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name] + cmd, env=env, stdout=subprocess.DEVNULL)
+        s = time.perf_counter() - t0
+        if p.returncode != 0:
+            raise SystemExit("failed (%d): %s" % (p.returncode, " ".join(cmd)))
+        return s, int(rss.read().strip().splitlines()[-1])
 
 
 def main():
@@ -118,14 +118,17 @@ def main():
 
         control(base, "/__mock/reset", "POST")
         cfg = os.path.join(work, "curl.cfg")
+        entries = []
+        for d, _, fs in sorted(os.walk(data)):
+            for name in sorted(fs):
+                rel = os.path.relpath(os.path.join(d, name), data)
+                entries.append(
+                    'url = "%s/api/v1/files/upload"\nuser = "%s:"\noutput = "/dev/null"\n' % (base, KEY)
+                    + 'form = "file=@%s"\nform = "fileName=%s"\n' % (os.path.join(d, name), name)
+                    + 'form = "folder=/curl/%s"\nform = "useUniqueFileName=false"\n' % os.path.dirname(rel))
         with open(cfg, "w") as f:
-            for d, _, fs in sorted(os.walk(data)):
-                for name in sorted(fs):
-                    rel = os.path.relpath(os.path.join(d, name), data)
-                    f.write('url = "%s/api/v1/files/upload"\nuser = "%s:"\noutput = "/dev/null"\n' % (base, KEY))
-                    f.write('form = "file=@%s"\nform = "fileName=%s"\n' % (os.path.join(d, name), name))
-                    f.write('form = "folder=/curl/%s"\nform = "useUniqueFileName=false"\nnext\n' % os.path.dirname(rel))
-        s, rss = timed(["curl", "--silent", "--fail", "--noproxy", "*", "--parallel", "--parallel-max", "8", "-K", cfg], env)
+            f.write("next\n".join(entries))
+        s, rss = timed(["curl", "--silent", "--no-progress-meter", "--fail", "--noproxy", "*", "--parallel", "--parallel-max", "8", "-K", cfg], env)
         assert control(base, "/__mock/stats")["files"] == 1000
         rows.append(("curl --parallel --parallel-max 8", s, rss))
         curl_s = s
