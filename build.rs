@@ -47,7 +47,15 @@ fn generate_header(crate_dir: &Path, out_dir: &Path, major: &str) {
         "\n#define IK_VERSION_MAJOR {major}\n#define IK_VERSION_MINOR {minor}\n#define IK_VERSION_PATCH {patch}\n\
          #define IK_VERSION_STRING \"{version}\"\n\
          /** Version as one number: major * 10000 + minor * 100 + patch. */\n\
-         #define IK_VERSION_NUMBER ((IK_VERSION_MAJOR * 10000) + (IK_VERSION_MINOR * 100) + IK_VERSION_PATCH)\n"
+         #define IK_VERSION_NUMBER ((IK_VERSION_MAJOR * 10000) + (IK_VERSION_MINOR * 100) + IK_VERSION_PATCH)\n\n\
+         /** Marks the original SDK's function names, which the newest names replace. */\n\
+         #if defined(__GNUC__) || defined(__clang__)\n\
+         #define IK_DEPRECATED(note) __attribute__((deprecated(note)))\n\
+         #elif defined(_MSC_VER)\n\
+         #define IK_DEPRECATED(note) __declspec(deprecated(note))\n\
+         #else\n\
+         #define IK_DEPRECATED(note)\n\
+         #endif\n"
     );
 
     let config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).expect("cbindgen.toml");

@@ -29,6 +29,15 @@
 /** Version as one number: major * 10000 + minor * 100 + patch. */
 #define IK_VERSION_NUMBER ((IK_VERSION_MAJOR * 10000) + (IK_VERSION_MINOR * 100) + IK_VERSION_PATCH)
 
+/** Marks the original SDK's function names, which the newest names replace. */
+#if defined(__GNUC__) || defined(__clang__)
+#define IK_DEPRECATED(note) __attribute__((deprecated(note)))
+#elif defined(_MSC_VER)
+#define IK_DEPRECATED(note) __declspec(deprecated(note))
+#else
+#define IK_DEPRECATED(note)
+#endif
+
 
 /**
  * The result of an `ik_*` call. 0 is success; every other value is an error whose details are
@@ -568,6 +577,17 @@ ik_status ik_assets_list(const struct ik_client *client,
                          char **out_json);
 
 /**
+ * The original SDK's name of `ik_assets_list` (the same, with `params_json` named `options_json`).
+ *
+ * # Safety
+ * As for `ik_assets_list`.
+ */
+IK_DEPRECATED("use ik_assets_list")
+ik_status ik_list_files(const struct ik_client *client,
+                        const char *options_json,
+                        char **out_json);
+
+/**
  * Gets a file's details.
  *
  * `GET /v1/files/{fileId}/details`: `files.get` in the newest SDKs (Node `files.get`, Go `Files.Get`).
@@ -583,6 +603,17 @@ ik_status ik_assets_list(const struct ik_client *client,
 ik_status ik_files_get(const struct ik_client *client,
                        const char *file_id,
                        char **out_json);
+
+/**
+ * The original SDK's name of `ik_files_get` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_get`.
+ */
+IK_DEPRECATED("use ik_files_get")
+ik_status ik_get_file_details(const struct ik_client *client,
+                              const char *file_id,
+                              char **out_json);
 
 /**
  * Updates a file's tags, custom coordinates, custom metadata, extensions or publication status.
@@ -606,6 +637,18 @@ ik_status ik_files_update(const struct ik_client *client,
                           char **out_json);
 
 /**
+ * The original SDK's name of `ik_files_update` (the same, with `params_json` named `update_json` and required).
+ *
+ * # Safety
+ * As for `ik_files_update`.
+ */
+IK_DEPRECATED("use ik_files_update")
+ik_status ik_update_file_details(const struct ik_client *client,
+                                 const char *file_id,
+                                 const char *update_json,
+                                 char **out_json);
+
+/**
  * Deletes a file and all its versions (cached copies stay until purged).
  *
  * `DELETE /v1/files/{fileId}`: `files.delete` in the newest SDKs (Node `files.delete`, Go `Files.Delete`).
@@ -621,6 +664,17 @@ ik_status ik_files_update(const struct ik_client *client,
 ik_status ik_files_delete(const struct ik_client *client,
                           const char *file_id,
                           char **out_json);
+
+/**
+ * The original SDK's name of `ik_files_delete` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_delete`.
+ */
+IK_DEPRECATED("use ik_files_delete")
+ik_status ik_delete_file(const struct ik_client *client,
+                         const char *file_id,
+                         char **out_json);
 
 /**
  * Copies a file to another folder.
@@ -848,6 +902,17 @@ ik_status ik_files_metadata_get(const struct ik_client *client,
                                 char **out_json);
 
 /**
+ * The original SDK's name of `ik_files_metadata_get` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_files_metadata_get`.
+ */
+IK_DEPRECATED("use ik_files_metadata_get")
+ik_status ik_get_file_metadata(const struct ik_client *client,
+                               const char *file_id,
+                               char **out_json);
+
+/**
  * Gets the metadata of a file by its URL (served through one of the account's URL endpoints).
  *
  * `GET /v1/metadata`: `files.metadata.get_from_url` in the newest SDKs (Node `files.metadata.getFromURL`, Go `Files.Metadata.GetFromURL`).
@@ -865,6 +930,17 @@ ik_status ik_files_metadata_get(const struct ik_client *client,
 ik_status ik_files_metadata_get_from_url(const struct ik_client *client,
                                          const char *params_json,
                                          char **out_json);
+
+/**
+ * The original SDK's name of `ik_files_metadata_get_from_url` (the URL itself as `remote_url`, sent as `{"url": …}`, instead of a JSON object).
+ *
+ * # Safety
+ * As for `ik_files_metadata_get_from_url`.
+ */
+IK_DEPRECATED("use ik_files_metadata_get_from_url")
+ik_status ik_get_remote_file_url_metadata(const struct ik_client *client,
+                                          const char *remote_url,
+                                          char **out_json);
 
 /**
  * Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`.
@@ -886,6 +962,17 @@ ik_status ik_cache_invalidation_create(const struct ik_client *client,
                                        char **out_json);
 
 /**
+ * The original SDK's name of `ik_cache_invalidation_create` (the URL itself as `url`, sent as `{"url": …}`, instead of a JSON object).
+ *
+ * # Safety
+ * As for `ik_cache_invalidation_create`.
+ */
+IK_DEPRECATED("use ik_cache_invalidation_create")
+ik_status ik_purge_cache(const struct ik_client *client,
+                         const char *url,
+                         char **out_json);
+
+/**
  * Gets the status of a purge request.
  *
  * `GET /v1/files/purge/{requestId}`: `cache.invalidation.get` in the newest SDKs (Node `cache.invalidation.get`, Go `Cache.Invalidation.Get`).
@@ -899,6 +986,17 @@ ik_status ik_cache_invalidation_create(const struct ik_client *client,
  * `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
  */
 ik_status ik_cache_invalidation_get(const struct ik_client *client,
+                                    const char *request_id,
+                                    char **out_json);
+
+/**
+ * The original SDK's name of `ik_cache_invalidation_get` (same arguments, same result).
+ *
+ * # Safety
+ * As for `ik_cache_invalidation_get`.
+ */
+IK_DEPRECATED("use ik_cache_invalidation_get")
+ik_status ik_get_purge_cache_status(const struct ik_client *client,
                                     const char *request_id,
                                     char **out_json);
 
@@ -1683,86 +1781,12 @@ ik_status ik_request(const struct ik_client *client,
                      char **out_json);
 
 /**
- * Seed name of `ik_assets_list` (same arguments, same result).
- *
- * # Safety
- * As for `ik_assets_list`.
- */
-ik_status ik_list_files(const struct ik_client *client, const char *options_json, char **out_json);
-
-/**
- * Seed name of `ik_files_get` (same arguments, same result).
- *
- * # Safety
- * As for `ik_files_get`.
- */
-ik_status ik_get_file_details(const struct ik_client *client, const char *file_id, char **out_json);
-
-/**
- * Seed name of `ik_files_metadata_get` (same arguments, same result).
- *
- * # Safety
- * As for `ik_files_metadata_get`.
- */
-ik_status ik_get_file_metadata(const struct ik_client *client,
-                               const char *file_id,
-                               char **out_json);
-
-/**
- * Seed name of `ik_files_metadata_get_from_url`, taking the file's URL itself (`remote_url`,
- * percent-encoded into the query) instead of `{"url": …}`.
- *
- * # Safety
- * As for `ik_files_metadata_get_from_url`.
- */
-ik_status ik_get_remote_file_url_metadata(const struct ik_client *client,
-                                          const char *remote_url,
-                                          char **out_json);
-
-/**
- * Seed name of `ik_files_update`; `update_json` (the body, required here) is its `params_json`.
- *
- * # Safety
- * As for `ik_files_update`.
- */
-ik_status ik_update_file_details(const struct ik_client *client,
-                                 const char *file_id,
-                                 const char *update_json,
-                                 char **out_json);
-
-/**
- * Seed name of `ik_files_delete` (same arguments, same result: `{}`).
- *
- * # Safety
- * As for `ik_files_delete`.
- */
-ik_status ik_delete_file(const struct ik_client *client, const char *file_id, char **out_json);
-
-/**
- * Seed name of `ik_cache_invalidation_create`, taking the URL to purge itself instead of
- * `{"url": …}`. On `IK_STATUS_OK`, `*out_json` holds `{"requestId":"…"}`.
- *
- * # Safety
- * As for `ik_cache_invalidation_create`.
- */
-ik_status ik_purge_cache(const struct ik_client *client, const char *url, char **out_json);
-
-/**
- * Seed name of `ik_cache_invalidation_get` (same arguments, same result).
- *
- * # Safety
- * As for `ik_cache_invalidation_get`.
- */
-ik_status ik_get_purge_cache_status(const struct ik_client *client,
-                                    const char *request_id,
-                                    char **out_json);
-
-/**
- * Seed name of `ik_files_upload` (same arguments, same result).
+ * The original SDK's name of `ik_files_upload` (same arguments, same result).
  *
  * # Safety
  * As for `ik_files_upload`.
  */
+IK_DEPRECATED("use ik_files_upload")
 ik_status ik_upload_file(const struct ik_client *client,
                          const char *options_json,
                          ik_progress_callback progress,
@@ -1770,11 +1794,12 @@ ik_status ik_upload_file(const struct ik_client *client,
                          char **out_json);
 
 /**
- * Seed name of `ik_files_upload_bytes` (same arguments, same result).
+ * The original SDK's name of `ik_files_upload_bytes` (same arguments, same result).
  *
  * # Safety
  * As for `ik_files_upload_bytes`.
  */
+IK_DEPRECATED("use ik_files_upload_bytes")
 ik_status ik_upload_file_bytes(const struct ik_client *client,
                                const uint8_t *data,
                                size_t len,
@@ -1784,11 +1809,12 @@ ik_status ik_upload_file_bytes(const struct ik_client *client,
                                char **out_json);
 
 /**
- * Seed name of `ik_files_upload_path` (same arguments, same result).
+ * The original SDK's name of `ik_files_upload_path` (same arguments, same result).
  *
  * # Safety
  * As for `ik_files_upload_path`.
  */
+IK_DEPRECATED("use ik_files_upload_path")
 ik_status ik_upload_file_path(const struct ik_client *client,
                               const char *path,
                               const char *options_json,
