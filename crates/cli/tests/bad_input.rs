@@ -62,9 +62,9 @@ fn a_file_that_vanishes_during_the_run_fails_alone() {
     let server = server();
     let dir = scratch("vanish");
     tree(&dir, 30, 100);
-    // Slow the first uploads so the file can be removed after the walk.
+    // The first upload is slow, so the file can be removed after the walk and before its turn.
     server.push_fault(
-        Fault::delay(std::time::Duration::from_millis(200))
+        Fault::delay(std::time::Duration::from_millis(1500))
             .on("POST", "/api/v1/files/upload")
             .times(1),
     );
@@ -73,7 +73,12 @@ fn a_file_that_vanishes_during_the_run_fails_alone() {
         .arg(&dir)
         .args(["--folder", "/v", "--json", "--concurrency", "1"]);
     let child = spawn(cmd);
-    std::thread::sleep(std::time::Duration::from_millis(100));
+    // The journal is created once the walk is done.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !dir.join(".imagekit-journal.jsonl").exists() {
+        assert!(std::time::Instant::now() < deadline, "no journal");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
     let victim = "d1/sub1/file0025.bin";
     std::fs::remove_file(dir.join(victim)).unwrap();
     let out = child.wait_with_output().unwrap();
