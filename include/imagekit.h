@@ -170,6 +170,20 @@ typedef uint32_t ik_log_level;
 typedef struct ik_client ik_client;
 
 /**
+ * Reports a batch's progress: files finished of `files_total`, file bytes sent of
+ * `bytes_total`, and the `key` of the item the report is about (borrowed for the call). Called
+ * from the library's worker threads, never two at a time. Return 0 to go on; any other value
+ * cancels the batch: uploads in flight stop before the server has them whole, the rest are not
+ * started, and they are reported `"cancelled"`.
+ */
+typedef int (*ik_bulk_progress_callback)(void *userdata,
+                                         uint64_t files_done,
+                                         uint64_t files_total,
+                                         uint64_t bytes_sent,
+                                         uint64_t bytes_total,
+                                         const char *key);
+
+/**
  * Receives one log record: the `userdata` given to `ik_client_set_logger`, an `ik_log_level`
  * value, and a NUL-terminated message that is only valid during the call. May be called from
  * any thread that uses the client, concurrently. Never receives the private key.
@@ -363,6 +377,56 @@ ik_status ik_build_transformation(const char *transformation_json, char **out_tr
 ik_status ik_responsive_image_attributes(const struct ik_client *client,
                                          const char *options_json,
                                          char **out_json);
+
+/**
+ * Uploads many files at once over the client's kept-alive connections, none of which can be
+ * stored twice.
+ *
+ * `items_json` is a JSON array; each item is an object with `"path"` (a local file, streamed)
+ * or `"file"` (a URL, base64 text or data URI ImageKit fetches), `"options"` (the upload options
+ * of `ik_files_upload`; `"fileName"` required), an optional `"key"` (echoed in its result and the
+ * progress; default the path or file name) and an optional `"replaceFileId"` (store a new version
+ * of that file instead of a new file). `options_json` may be NULL or
+ * `{"concurrency": 1-64}` (default 8).
+ *
+ * New files go up in the `idempotent` mode (`useUniqueFileName=false`, `overwriteFile=false`),
+ * each retried per the client's `max_retries`; a file of that name and size already there (an
+ * earlier run's upload whose answer was lost) is reported `"already_there"` with its details, a
+ * different file of that name is a failure and is not overwritten. A replacement is sent
+ * without automatic retries and, after a lost answer, checked before it is repeated, so it makes
+ * one new version.
+ *
+ * `progress` may be NULL; see `ik_bulk_progress_callback`.
+ *
+ * On `IK_STATUS_OK` (the batch ran, even if items failed or it was cancelled), `*out_json` holds
+ * `{"results": [{"key", "status", "size", "file" | "error"}, …], "summary": {"uploaded",
+ * "replaced", "alreadyThere", "failed", "cancelled", "wasCancelled"}}`, one result per item in
+ * the order they finished; `status` is `uploaded`, `replaced`, `already_there`, `failed` (with
+ * the error document) or `cancelled`. A failed item is never reported stored. Bad arguments
+ * (invalid JSON, an item without `fileName`, an unknown key) give `IK_STATUS_INVALID_ARGUMENT`
+ * before anything is sent, with an error document naming the item. The caller frees `*out_json`
+ * with `ik_string_free`. NULL `client`, `items_json` or `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT`.
+ *
+ * @code
+ * char *out = NULL;
+ * ik_status st = ik_bulk_upload(client,
+ *     "[{\"path\":\"a.jpg\",\"options\":{\"fileName\":\"a.jpg\",\"folder\":\"/shop\"}},"
+ *     " {\"path\":\"b.jpg\",\"options\":{\"fileName\":\"b.jpg\",\"folder\":\"/shop\"}}]",
+ *     "{\"concurrency\":8}", NULL, NULL, &out);
+ * ik_string_free(out);
+ * @endcode
+ *
+ * # Safety
+ * Pointers must be NULL or valid as described; `progress` must be safe to call with `userdata`
+ * from other threads during the call.
+ */
+ik_status ik_bulk_upload(const struct ik_client *client,
+                         const char *items_json,
+                         const char *options_json,
+                         ik_bulk_progress_callback progress,
+                         void *userdata,
+                         char **out_json);
 
 /**
  * Creates a client from a JSON configuration.

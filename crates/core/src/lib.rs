@@ -14,6 +14,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod bulk;
 pub mod client;
 pub mod clock;
 pub mod config;
