@@ -18,6 +18,7 @@ mod op_calls;
 use common::repo_dir;
 use imagekit::client::*;
 use imagekit::request::*;
+use imagekit::ops_gen::*;
 use imagekit::seed_names::*;
 use imagekit::status::ik_status;
 use imagekit::upload::{ik_beta_v2_files_upload, ik_beta_v2_files_upload_bytes, ik_beta_v2_files_upload_path};

@@ -175,6 +175,41 @@ pub struct MaxItems {
     pub max: usize,
 }
 
+/// The original SDK's C name of an operation, kept for the C programs that link it and marked
+/// deprecated in the header.
+#[derive(Debug, Clone, Copy)]
+pub struct SeedAlias {
+    pub c_name: &'static str,
+    pub arg: SeedArg,
+}
+
+/// How a seed alias's arguments differ from those of the table's function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedArg {
+    /// The same arguments.
+    Same,
+    /// The parameters under another name (`options_json`), NULL allowed as in the table function.
+    ParamsNamed(&'static str),
+    /// The parameters under another name, and required: NULL is a NULL argument.
+    RequiredParamsNamed(&'static str),
+    /// One string argument of this name, sent as `{"url": value}`.
+    Url(&'static str),
+}
+
+/// What a binding decodes an operation's answer into, where it offers a typed result (a name
+/// each binding maps to its own type; `[]` marks a list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The API's JSON as it came.
+    Json,
+    /// Nothing: success alone is the answer.
+    Nothing,
+    /// One object of the named shape (`File`).
+    One(&'static str),
+    /// A list of objects of the named shape.
+    ListOf(&'static str),
+}
+
 /// One regular operation.
 #[derive(Debug, Clone, Copy)]
 pub struct Op {
@@ -202,6 +237,10 @@ pub struct Op {
     pub doc: &'static str,
     /// What a failed attempt allows (see [`Retry`]).
     pub retry: Retry,
+    /// The original SDK's C name, if it had one.
+    pub seed_alias: Option<SeedAlias>,
+    /// What the bindings decode the answer into.
+    pub answer: Answer,
 }
 
 impl Op {
@@ -219,6 +258,8 @@ impl Op {
             empty_answer: "{}",
             doc: "",
             retry: Retry::Safe,
+            seed_alias: None,
+            answer: Answer::Json,
         }
     }
     const fn query(mut self, params: &'static [Param]) -> Op {
@@ -247,6 +288,14 @@ impl Op {
     }
     const fn retry(mut self, retry: Retry) -> Op {
         self.retry = retry;
+        self
+    }
+    const fn seed(mut self, c_name: &'static str, arg: SeedArg) -> Op {
+        self.seed_alias = Some(SeedAlias { c_name, arg });
+        self
+    }
+    const fn answer(mut self, answer: Answer) -> Op {
+        self.answer = answer;
         self
     }
 
@@ -371,11 +420,14 @@ pub static OPS: &[Op] = &[
     Op::new("assets.list", "assets.list", "Assets.List", Get, "/v1/files")
         .query(LIST_ASSETS)
         .pages()
-        .retry(Safe)
-        .doc("Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like)."),
-    Op::new("files.get", "files.get", "Files.Get", Get, "/v1/files/{fileId}/details")
-        .retry(Safe)
-        .doc("Gets a file's details."),
+        .doc("Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like).")
+        .seed("ik_list_files", SeedArg::ParamsNamed("options_json"))
+        .answer(Answer::ListOf("File"))
+        .retry(Safe),
+    Op::new("files.get", "files.get", "Files.Get", Get, "/v1/files/{fileId}/details").doc("Gets a file's details.")
+        .seed("ik_get_file_details", SeedArg::Same)
+        .answer(Answer::One("File"))
+        .retry(Safe),
     Op::new(
         "files.update",
         "files.update",
@@ -384,8 +436,10 @@ pub static OPS: &[Op] = &[
         "/v1/files/{fileId}/details",
     )
     .body(UPDATE_FILE)
-    .retry(Safe)
-    .doc("Updates a file's tags, custom coordinates, custom metadata, extensions or publication status."),
+    .doc("Updates a file's tags, custom coordinates, custom metadata, extensions or publication status.")
+    .seed("ik_update_file_details", SeedArg::RequiredParamsNamed("update_json"))
+    .answer(Answer::One("File"))
+    .retry(Safe),
     Op::new(
         "files.delete",
         "files.delete",
@@ -393,20 +447,22 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/files/{fileId}",
     )
-    .retry(ResolveIfGone)
-    .doc("Deletes a file and all its versions (cached copies stay until purged)."),
+    .doc("Deletes a file and all its versions (cached copies stay until purged).")
+    .seed("ik_delete_file", SeedArg::Same)
+    .answer(Answer::Nothing)
+    .retry(ResolveIfGone),
     Op::new("files.copy", "files.copy", "Files.Copy", Post, "/v1/files/copy")
         .body(COPY_FILE)
-        .retry(OutcomeUnknown)
-        .doc("Copies a file to another folder."),
+        .doc("Copies a file to another folder.")
+        .retry(OutcomeUnknown),
     Op::new("files.move", "files.move", "Files.Move", Post, "/v1/files/move")
         .body(MOVE_FILE)
-        .retry(OutcomeUnknown)
-        .doc("Moves a file to another folder."),
+        .doc("Moves a file to another folder.")
+        .retry(OutcomeUnknown),
     Op::new("files.rename", "files.rename", "Files.Rename", Put, "/v1/files/rename")
         .body(RENAME_FILE)
-        .retry(OutcomeUnknown)
-        .doc("Renames a file (optionally purging the old URL from the cache)."),
+        .doc("Renames a file (optionally purging the old URL from the cache).")
+        .retry(OutcomeUnknown),
     Op::new(
         "files.bulk.delete",
         "files.bulk.delete",
@@ -416,8 +472,8 @@ pub static OPS: &[Op] = &[
     )
     .body(FILE_IDS)
     .max("fileIds", 100)
-    .retry(ResolveIfGone)
-    .doc("Deletes up to 100 files by id."),
+    .doc("Deletes up to 100 files by id.")
+    .retry(ResolveIfGone),
     Op::new(
         "files.bulk.add_tags",
         "files.bulk.addTags",
@@ -427,8 +483,8 @@ pub static OPS: &[Op] = &[
     )
     .body(TAGS)
     .max("fileIds", 50)
-    .retry(Safe)
-    .doc("Adds tags to up to 50 files."),
+    .doc("Adds tags to up to 50 files.")
+    .retry(Safe),
     Op::new(
         "files.bulk.remove_tags",
         "files.bulk.removeTags",
@@ -438,8 +494,8 @@ pub static OPS: &[Op] = &[
     )
     .body(TAGS)
     .max("fileIds", 50)
-    .retry(Safe)
-    .doc("Removes tags from up to 50 files."),
+    .doc("Removes tags from up to 50 files.")
+    .retry(Safe),
     Op::new(
         "files.bulk.remove_ai_tags",
         "files.bulk.removeAITags",
@@ -449,8 +505,8 @@ pub static OPS: &[Op] = &[
     )
     .body(AI_TAGS)
     .max("fileIds", 50)
-    .retry(Safe)
-    .doc("Removes AI tags from up to 50 files."),
+    .doc("Removes AI tags from up to 50 files.")
+    .retry(Safe),
     Op::new(
         "files.versions.list",
         "files.versions.list",
@@ -458,8 +514,8 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/{fileId}/versions",
     )
-    .retry(Safe)
-    .doc("Lists a file's versions."),
+    .doc("Lists a file's versions.")
+    .retry(Safe),
     Op::new(
         "files.versions.get",
         "files.versions.get",
@@ -467,8 +523,8 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/{fileId}/versions/{versionId}",
     )
-    .retry(Safe)
-    .doc("Gets one version of a file."),
+    .doc("Gets one version of a file.")
+    .retry(Safe),
     Op::new(
         "files.versions.delete",
         "files.versions.delete",
@@ -476,8 +532,8 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/files/{fileId}/versions/{versionId}",
     )
-    .retry(ResolveIfGone)
-    .doc("Deletes a non-current version of a file."),
+    .doc("Deletes a non-current version of a file.")
+    .retry(ResolveIfGone),
     Op::new(
         "files.versions.restore",
         "files.versions.restore",
@@ -485,8 +541,8 @@ pub static OPS: &[Op] = &[
         Put,
         "/v1/files/{fileId}/versions/{versionId}/restore",
     )
-    .retry(OutcomeUnknown)
-    .doc("Makes a version the current version of its file."),
+    .doc("Makes a version the current version of its file.")
+    .retry(OutcomeUnknown),
     Op::new(
         "files.metadata.get",
         "files.metadata.get",
@@ -494,8 +550,10 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/{fileId}/metadata",
     )
-    .retry(Safe)
-    .doc("Gets an uploaded file's metadata: EXIF, dimensions, pHash …"),
+    .doc("Gets an uploaded file's metadata: EXIF, dimensions, pHash …")
+    .seed("ik_get_file_metadata", SeedArg::Same)
+    .answer(Answer::One("Metadata"))
+    .retry(Safe),
     Op::new(
         "files.metadata.get_from_url",
         "files.metadata.getFromURL",
@@ -504,8 +562,10 @@ pub static OPS: &[Op] = &[
         "/v1/metadata",
     )
     .query(URL_QUERY)
-    .retry(Safe)
-    .doc("Gets the metadata of a file by its URL (served through one of the account's URL endpoints)."),
+    .doc("Gets the metadata of a file by its URL (served through one of the account's URL endpoints).")
+    .seed("ik_get_remote_file_url_metadata", SeedArg::Url("remote_url"))
+    .answer(Answer::One("Metadata"))
+    .retry(Safe),
     // Cache.
     Op::new(
         "cache.invalidation.create",
@@ -515,8 +575,10 @@ pub static OPS: &[Op] = &[
         "/v1/files/purge",
     )
     .body(PURGE)
-    .retry(OutcomeUnknown)
-    .doc("Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`."),
+    .doc("Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`.")
+    .seed("ik_purge_cache", SeedArg::Url("url"))
+    .answer(Answer::One("PurgeRequest"))
+    .retry(OutcomeUnknown),
     Op::new(
         "cache.invalidation.get",
         "cache.invalidation.get",
@@ -524,13 +586,15 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/purge/{requestId}",
     )
-    .retry(Safe)
-    .doc("Gets the status of a purge request."),
+    .doc("Gets the status of a purge request.")
+    .seed("ik_get_purge_cache_status", SeedArg::Same)
+    .answer(Answer::One("PurgeStatus"))
+    .retry(Safe),
     // Folders and bulk jobs.
     Op::new("folders.create", "folders.create", "Folders.New", Post, "/v1/folder")
         .body(CREATE_FOLDER)
-        .retry(OutcomeUnknown)
-        .doc("Creates a folder."),
+        .doc("Creates a folder.")
+        .retry(OutcomeUnknown),
     Op::new(
         "folders.delete",
         "folders.delete",
@@ -539,8 +603,8 @@ pub static OPS: &[Op] = &[
         "/v1/folder",
     )
     .body(DELETE_FOLDER)
-    .retry(ResolveIfGone)
-    .doc("Deletes a folder with everything in it."),
+    .doc("Deletes a folder with everything in it.")
+    .retry(ResolveIfGone),
     Op::new(
         "folders.copy",
         "folders.copy",
@@ -549,8 +613,8 @@ pub static OPS: &[Op] = &[
         "/v1/bulkJobs/copyFolder",
     )
     .body(COPY_FOLDER)
-    .retry(OutcomeUnknown)
-    .doc("Copies a folder (a bulk job: returns a `jobId`)."),
+    .doc("Copies a folder (a bulk job: returns a `jobId`).")
+    .retry(OutcomeUnknown),
     Op::new(
         "folders.move",
         "folders.move",
@@ -559,8 +623,8 @@ pub static OPS: &[Op] = &[
         "/v1/bulkJobs/moveFolder",
     )
     .body(MOVE_FOLDER)
-    .retry(OutcomeUnknown)
-    .doc("Moves a folder (a bulk job: returns a `jobId`)."),
+    .doc("Moves a folder (a bulk job: returns a `jobId`).")
+    .retry(OutcomeUnknown),
     Op::new(
         "folders.rename",
         "folders.rename",
@@ -569,8 +633,8 @@ pub static OPS: &[Op] = &[
         "/v1/bulkJobs/renameFolder",
     )
     .body(RENAME_FOLDER)
-    .retry(OutcomeUnknown)
-    .doc("Renames a folder (a bulk job: returns a `jobId`)."),
+    .doc("Renames a folder (a bulk job: returns a `jobId`).")
+    .retry(OutcomeUnknown),
     Op::new(
         "folders.job.get",
         "folders.job.get",
@@ -578,8 +642,8 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/bulkJobs/{jobId}",
     )
-    .retry(Safe)
-    .doc("Gets the status of a bulk job (folder copy, move or rename)."),
+    .doc("Gets the status of a bulk job (folder copy, move or rename).")
+    .retry(Safe),
     // Custom metadata fields.
     Op::new(
         "custom_metadata_fields.create",
@@ -589,8 +653,8 @@ pub static OPS: &[Op] = &[
         "/v1/customMetadataFields",
     )
     .body(CREATE_FIELD)
-    .retry(OutcomeUnknown)
-    .doc("Creates a custom metadata field."),
+    .doc("Creates a custom metadata field.")
+    .retry(OutcomeUnknown),
     Op::new(
         "custom_metadata_fields.list",
         "customMetadataFields.list",
@@ -599,8 +663,8 @@ pub static OPS: &[Op] = &[
         "/v1/customMetadataFields",
     )
     .query(LIST_FIELDS)
-    .retry(Safe)
-    .doc("Lists the custom metadata fields (optionally deleted ones, or those of a folder)."),
+    .doc("Lists the custom metadata fields (optionally deleted ones, or those of a folder).")
+    .retry(Safe),
     Op::new(
         "custom_metadata_fields.update",
         "customMetadataFields.update",
@@ -609,8 +673,8 @@ pub static OPS: &[Op] = &[
         "/v1/customMetadataFields/{id}",
     )
     .body(UPDATE_FIELD)
-    .retry(Safe)
-    .doc("Updates a custom metadata field's label or schema."),
+    .doc("Updates a custom metadata field's label or schema.")
+    .retry(Safe),
     Op::new(
         "custom_metadata_fields.delete",
         "customMetadataFields.delete",
@@ -618,8 +682,8 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/customMetadataFields/{id}",
     )
-    .retry(ResolveIfGone)
-    .doc("Deletes a custom metadata field."),
+    .doc("Deletes a custom metadata field.")
+    .retry(ResolveIfGone),
     // Saved extensions.
     Op::new(
         "saved_extensions.list",
@@ -628,8 +692,8 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/saved-extensions",
     )
-    .retry(Safe)
-    .doc("Lists the saved extensions."),
+    .doc("Lists the saved extensions.")
+    .retry(Safe),
     Op::new(
         "saved_extensions.create",
         "savedExtensions.create",
@@ -638,8 +702,8 @@ pub static OPS: &[Op] = &[
         "/v1/saved-extensions",
     )
     .body(CREATE_EXTENSION)
-    .retry(OutcomeUnknown)
-    .doc("Saves an extension configuration under a name."),
+    .doc("Saves an extension configuration under a name.")
+    .retry(OutcomeUnknown),
     Op::new(
         "saved_extensions.get",
         "savedExtensions.get",
@@ -647,8 +711,8 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/saved-extensions/{id}",
     )
-    .retry(Safe)
-    .doc("Gets a saved extension."),
+    .doc("Gets a saved extension.")
+    .retry(Safe),
     Op::new(
         "saved_extensions.update",
         "savedExtensions.update",
@@ -657,8 +721,8 @@ pub static OPS: &[Op] = &[
         "/v1/saved-extensions/{id}",
     )
     .body(UPDATE_EXTENSION)
-    .retry(Safe)
-    .doc("Updates a saved extension."),
+    .doc("Updates a saved extension.")
+    .retry(Safe),
     Op::new(
         "saved_extensions.delete",
         "savedExtensions.delete",
@@ -666,8 +730,8 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/saved-extensions/{id}",
     )
-    .retry(ResolveIfGone)
-    .doc("Deletes a saved extension."),
+    .doc("Deletes a saved extension.")
+    .retry(ResolveIfGone),
     // Named transformations (not in the stored spec).
     Op::new(
         "named_transformations.list",
@@ -677,8 +741,8 @@ pub static OPS: &[Op] = &[
         "/v1/named-transformations",
     )
     .not_in_spec()
-    .retry(Safe)
-    .doc("Lists the named transformations."),
+    .doc("Lists the named transformations.")
+    .retry(Safe),
     Op::new(
         "named_transformations.create",
         "namedTransformations.create",
@@ -688,8 +752,8 @@ pub static OPS: &[Op] = &[
     )
     .body(CREATE_NAMED)
     .not_in_spec()
-    .retry(OutcomeUnknown)
-    .doc("Creates a named transformation (used in URLs as `tr:n-<name>`)."),
+    .doc("Creates a named transformation (used in URLs as `tr:n-<name>`).")
+    .retry(OutcomeUnknown),
     Op::new(
         "named_transformations.get",
         "namedTransformations.get",
@@ -698,8 +762,8 @@ pub static OPS: &[Op] = &[
         "/v1/named-transformations/{id}",
     )
     .not_in_spec()
-    .retry(Safe)
-    .doc("Gets a named transformation."),
+    .doc("Gets a named transformation.")
+    .retry(Safe),
     Op::new(
         "named_transformations.update",
         "namedTransformations.update",
@@ -709,8 +773,8 @@ pub static OPS: &[Op] = &[
     )
     .body(UPDATE_NAMED)
     .not_in_spec()
-    .retry(Safe)
-    .doc("Updates a named transformation (409 while an upload setting refers to it)."),
+    .doc("Updates a named transformation (409 while an upload setting refers to it).")
+    .retry(Safe),
     Op::new(
         "named_transformations.delete",
         "namedTransformations.delete",
@@ -719,8 +783,8 @@ pub static OPS: &[Op] = &[
         "/v1/named-transformations/{id}",
     )
     .not_in_spec()
-    .retry(ResolveIfGone)
-    .doc("Deletes a named transformation (409 while an upload setting refers to it)."),
+    .doc("Deletes a named transformation (409 while an upload setting refers to it).")
+    .retry(ResolveIfGone),
     // Accounts.
     Op::new(
         "accounts.usage.get",
@@ -730,8 +794,8 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/usage",
     )
     .query(DATE_RANGE)
-    .retry(Safe)
-    .doc("Gets the account's usage between two dates (`endDate` excluded)."),
+    .doc("Gets the account's usage between two dates (`endDate` excluded).")
+    .retry(Safe),
     Op::new(
         "accounts.usage_analytics.get",
         "accounts.usageAnalytics.get",
@@ -741,8 +805,8 @@ pub static OPS: &[Op] = &[
     )
     .query(DATE_RANGE)
     .not_in_spec()
-    .retry(Safe)
-    .doc("Gets usage analytics between two dates, both included (beta)."),
+    .doc("Gets usage analytics between two dates, both included (beta).")
+    .retry(Safe),
     Op::new(
         "accounts.origins.list",
         "accounts.origins.list",
@@ -750,8 +814,8 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/accounts/origins",
     )
-    .retry(Safe)
-    .doc("Lists the origins."),
+    .doc("Lists the origins.")
+    .retry(Safe),
     Op::new(
         "accounts.origins.create",
         "accounts.origins.create",
@@ -760,8 +824,8 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/origins",
     )
     .body(ORIGIN)
-    .retry(OutcomeUnknown)
-    .doc("Creates an origin (S3, S3-compatible, Cloudinary backup, web folder, web proxy, GCS, Azure, Akeneo)."),
+    .doc("Creates an origin (S3, S3-compatible, Cloudinary backup, web folder, web proxy, GCS, Azure, Akeneo).")
+    .retry(OutcomeUnknown),
     Op::new(
         "accounts.origins.get",
         "accounts.origins.get",
@@ -769,8 +833,8 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/accounts/origins/{id}",
     )
-    .retry(Safe)
-    .doc("Gets an origin."),
+    .doc("Gets an origin.")
+    .retry(Safe),
     Op::new(
         "accounts.origins.update",
         "accounts.origins.update",
@@ -779,8 +843,8 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/origins/{id}",
     )
     .body(ORIGIN)
-    .retry(Safe)
-    .doc("Replaces an origin's settings."),
+    .doc("Replaces an origin's settings.")
+    .retry(Safe),
     Op::new(
         "accounts.origins.delete",
         "accounts.origins.delete",
@@ -788,8 +852,8 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/accounts/origins/{id}",
     )
-    .retry(ResolveIfGone)
-    .doc("Deletes an origin."),
+    .doc("Deletes an origin.")
+    .retry(ResolveIfGone),
     Op::new(
         "accounts.url_endpoints.list",
         "accounts.urlEndpoints.list",
@@ -797,8 +861,8 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/accounts/url-endpoints",
     )
-    .retry(Safe)
-    .doc("Lists the URL endpoints."),
+    .doc("Lists the URL endpoints.")
+    .retry(Safe),
     Op::new(
         "accounts.url_endpoints.create",
         "accounts.urlEndpoints.create",
@@ -807,8 +871,8 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/url-endpoints",
     )
     .body(URL_ENDPOINT)
-    .retry(OutcomeUnknown)
-    .doc("Creates a URL endpoint."),
+    .doc("Creates a URL endpoint.")
+    .retry(OutcomeUnknown),
     Op::new(
         "accounts.url_endpoints.get",
         "accounts.urlEndpoints.get",
@@ -816,8 +880,8 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/accounts/url-endpoints/{id}",
     )
-    .retry(Safe)
-    .doc("Gets a URL endpoint."),
+    .doc("Gets a URL endpoint.")
+    .retry(Safe),
     Op::new(
         "accounts.url_endpoints.update",
         "accounts.urlEndpoints.update",
@@ -826,8 +890,8 @@ pub static OPS: &[Op] = &[
         "/v1/accounts/url-endpoints/{id}",
     )
     .body(URL_ENDPOINT)
-    .retry(Safe)
-    .doc("Replaces a URL endpoint's settings."),
+    .doc("Replaces a URL endpoint's settings.")
+    .retry(Safe),
     Op::new(
         "accounts.url_endpoints.delete",
         "accounts.urlEndpoints.delete",
@@ -835,30 +899,30 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/accounts/url-endpoints/{id}",
     )
-    .retry(ResolveIfGone)
-    .doc("Deletes a URL endpoint (not the default one)."),
+    .doc("Deletes a URL endpoint (not the default one).")
+    .retry(ResolveIfGone),
     Op::new("accounts.webhooks.list", "", "", Get, "/v1/accounts/webhooks")
         .not_in_spec()
-        .retry(Safe)
-        .doc("Lists the webhook endpoints (Python SDK 5.11 only)."),
+        .doc("Lists the webhook endpoints (Python SDK 5.11 only).")
+        .retry(Safe),
     Op::new("accounts.webhooks.create", "", "", Post, "/v1/accounts/webhooks")
         .body(CREATE_WEBHOOK)
         .not_in_spec()
-        .retry(OutcomeUnknown)
-        .doc("Creates a webhook endpoint; the answer carries its `whsec_` secret."),
+        .doc("Creates a webhook endpoint; the answer carries its `whsec_` secret.")
+        .retry(OutcomeUnknown),
     Op::new("accounts.webhooks.get", "", "", Get, "/v1/accounts/webhooks/{id}")
         .not_in_spec()
-        .retry(Safe)
-        .doc("Gets a webhook endpoint."),
+        .doc("Gets a webhook endpoint.")
+        .retry(Safe),
     Op::new("accounts.webhooks.update", "", "", Patch, "/v1/accounts/webhooks/{id}")
         .body(UPDATE_WEBHOOK)
         .not_in_spec()
-        .retry(Safe)
-        .doc("Updates a webhook endpoint (`events` replaces the whole list)."),
+        .doc("Updates a webhook endpoint (`events` replaces the whole list).")
+        .retry(Safe),
     Op::new("accounts.webhooks.delete", "", "", Delete, "/v1/accounts/webhooks/{id}")
         .not_in_spec()
-        .retry(ResolveIfGone)
-        .doc("Deletes a webhook endpoint."),
+        .doc("Deletes a webhook endpoint.")
+        .retry(ResolveIfGone),
 ];
 
 /// The row whose Python name is `py`.
