@@ -7,7 +7,7 @@ mod rel_support;
 
 use ik_mock_server::{Fault, MockServer};
 use imagekit::status::ik_status;
-use imagekit::upload::{ik_beta_v2_files_upload_bytes, ik_upload_file_bytes};
+use imagekit::upload::{ik_beta_v2_files_upload_bytes, ik_files_upload_bytes};
 use rel_support::{client, config, cstr, out, CClient};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -23,7 +23,7 @@ fn mock() -> (MockServer, CClient) {
 fn upload(c: &CClient, data: &[u8], options: &str) -> (ik_status, String) {
     let o_ = cstr(options);
     out(|o| unsafe {
-        ik_upload_file_bytes(
+        ik_files_upload_bytes(
             c.ptr,
             data.as_ptr(),
             data.len(),

@@ -9,7 +9,7 @@ use ik_mock_server::{Fault, MockServer};
 use imagekit::ops_gen::{ik_custom_metadata_fields_create, ik_files_copy, ik_files_delete, ik_files_update};
 use imagekit::request::ik_request;
 use imagekit::status::ik_status;
-use imagekit::upload::ik_upload_file_bytes;
+use imagekit::upload::ik_files_upload_bytes;
 use rel_support::{client, config, cstr, out, raw_server, read_head, CClient};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -31,7 +31,7 @@ fn stored(c: &CClient, name: &str) -> String {
     ));
     let data = b"0123456789";
     let (st, doc) = out(|o| unsafe {
-        ik_upload_file_bytes(
+        ik_files_upload_bytes(
             c.ptr,
             data.as_ptr(),
             data.len(),

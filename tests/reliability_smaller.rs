@@ -11,11 +11,12 @@ use hmac::{Hmac, KeyInit, Mac};
 use ik_mock_server::MockServer;
 use imagekit::build_url::ik_build_url;
 use imagekit::jwt::ik_upload_v2_token;
+#[allow(deprecated)]
+use imagekit::ops_gen::ik_update_file_details;
 use imagekit::ops_gen::{ik_files_bulk_add_tags, ik_files_get, ik_files_versions_restore};
 use imagekit::request::ik_request;
-use imagekit::seed_names::ik_update_file_details;
 use imagekit::status::ik_status;
-use imagekit::upload::ik_upload_file_bytes;
+use imagekit::upload::ik_files_upload_bytes;
 use imagekit::webhook::ik_webhooks_unwrap;
 use rel_support::{client, config, cstr, out, raw_server, read_head};
 use serde_json::{json, Value};
@@ -34,7 +35,7 @@ fn a_207_partial_success_is_its_own_status_carrying_the_answer() {
     let c = client(&config(&server.base_url(), KEY, json!({})));
     let o_ = cstr(r#"{"fileName":"t.txt","useUniqueFileName":false}"#);
     let (st, up) =
-        out(|o| unsafe { ik_upload_file_bytes(c.ptr, b"x".as_ptr(), 1, o_.as_ptr(), None, std::ptr::null_mut(), o) });
+        out(|o| unsafe { ik_files_upload_bytes(c.ptr, b"x".as_ptr(), 1, o_.as_ptr(), None, std::ptr::null_mut(), o) });
     assert_eq!(st, ik_status::Ok, "{up}");
     let id = doc(&up)["fileId"].as_str().unwrap().to_string();
     let params = cstr(&json!({"fileIds": [id, "missing-id"], "tags": ["t"]}).to_string());
@@ -161,12 +162,13 @@ fn the_builder_refuses_x_with_x_center_naming_both() {
 }
 
 #[test]
+#[allow(deprecated)] // the seed name whose docs are checked here
 fn update_file_details_checks_and_renames_as_its_docs_say() {
     let server = MockServer::start();
     let c = client(&config(&server.base_url(), KEY, json!({})));
     let o_ = cstr(r#"{"fileName":"u.txt"}"#);
     let (_, up) =
-        out(|o| unsafe { ik_upload_file_bytes(c.ptr, b"x".as_ptr(), 1, o_.as_ptr(), None, std::ptr::null_mut(), o) });
+        out(|o| unsafe { ik_files_upload_bytes(c.ptr, b"x".as_ptr(), 1, o_.as_ptr(), None, std::ptr::null_mut(), o) });
     let id = cstr(doc(&up)["fileId"].as_str().unwrap());
     let body = cstr(r#"{"custom_coordinates":"1,2,3,4"}"#);
     let (st, text) = out(|o| unsafe { ik_update_file_details(c.ptr, id.as_ptr(), body.as_ptr(), o) });
