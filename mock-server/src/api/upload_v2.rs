@@ -1,5 +1,5 @@
 //! The client-side authentication of `POST /api/v2/files/upload` (the handler, shared with v1,
-//! is in `upload.rs`): the v1 multipart form, authenticated by Basic auth or by a `token` field holding an HS256 JWT (reference §5.3): header `{"alg":"HS256","typ":"JWT",
+//! is in `upload.rs`): the v1 multipart form, authenticated by Basic auth or by a `token` field holding an HS256 JWT (docs/webhooks-and-upload-tokens.md): header `{"alg":"HS256","typ":"JWT",
 //! "kid":<public key>}`, payload = every other form field with its value as a string plus
 //! integer `iat` and `exp` (`exp − iat` ≤ 3600), signed with the private key. The signature is
 //! verified, the payload must match the form exactly, and a token works once.

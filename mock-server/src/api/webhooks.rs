@@ -9,7 +9,7 @@ use crate::store::{Collection, State};
 use base64::Engine;
 use serde_json::{Map, Value};
 
-/// The event types a webhook can subscribe to (reference §3.2).
+/// The event types a webhook can subscribe to (ImageKit's webhook docs).
 pub(crate) const EVENTS: [&str; 15] = [
     "video.transformation.accepted",
     "video.transformation.ready",

@@ -1,4 +1,4 @@
-//! The URL itself (node7's `buildSrc`, `url-generation.md` §3.2 and §5): endpoint path, the
+//! The URL itself (node7's `buildSrc`; docs/url-modern.md): endpoint path, the
 //! `tr:` segment (path position) and `src`, joined with runs of `/` collapsed; the query from
 //! `src` / `urlEndpoint`, then `queryParameters`, then `tr=`; then `ik-t` / `ik-s`.
 //!

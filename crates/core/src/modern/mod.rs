@@ -1,4 +1,4 @@
-//! The modern URL builder (Decision 1, issue 9): the newest SDKs' `buildSrc` with node7's
+//! The modern URL builder: the newest SDKs' `buildSrc` with node7's
 //! semantics (`src` + `urlEndpoint`, transformations in the query by default and unencoded,
 //! percent-encoded paths, `expiresIn`, typed layers), js5's responsive image attributes, and
 //! the fixes listed in each file's docs (marked ★) where the official SDKs are wrong.

@@ -1,4 +1,4 @@
-//! Responsive image attributes (js5's `getResponsiveImageAttributes`, `url-generation.md` §9):
+//! Responsive image attributes (js5's `getResponsiveImageAttributes`; docs/url-modern.md):
 //! `src`, `srcSet`, `sizes` and `width` for an `<img>`, each candidate URL being the caller's
 //! transformation plus a step `w-<width>,c-at_max`.
 //!

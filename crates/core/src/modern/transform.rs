@@ -1,7 +1,7 @@
 //! The transformation string (node7's `buildTransformationString`), written while the steps are
 //! read: parameters of a step joined with `,`, steps with `:`, empty steps dropped.
 //!
-//! Value rules (node7, `url-generation.md` §3.3-§3.4), with this builder's fixes marked ★:
+//! Value rules (node7's; docs/url-modern.md), with this builder's fixes marked ★:
 //! - names go through the shared table ([`crate::urlkit::names`]: the original SDK's names, every
 //!   older and newer official name in both spellings, this builder's rows included), then the
 //!   same lookup on the lower-cased name; an unknown name is emitted verbatim;

@@ -1,5 +1,5 @@
-//! The seed builder: imagekitio 4.2.0's `Url.build_url` with the seed table, step by step
-//! (`url-legacy-exact.md` §1), on borrowed options.
+//! The original Python SDK's builder: imagekitio 4.2.0's `Url.build_url` with the original
+//! README's transformation table, step by step, on borrowed options.
 
 use crate::urlkit::json::Value;
 use super::options::Options;
@@ -70,9 +70,9 @@ fn push_expiry(out: &mut String, e: Expiry) {
 }
 
 impl Client {
-    /// Builds a URL with the seed SDK's `url()` semantics (Decision 1). `options_json` is the
-    /// options object; see the `ik_url` documentation for every key. Returns `""` when neither
-    /// `path` nor `src` is given (as the seed does).
+    /// Builds a URL with the original Python SDK's `url()` semantics, byte for byte.
+    /// `options_json` is the options object; see the `ik_url` documentation for every key.
+    /// Returns `""` when neither `path` nor `src` is given (as that SDK does).
     pub fn url(&self, options_json: &str) -> Result<String> {
         self.url_with(options_json, str::to_owned)
     }

@@ -1,6 +1,6 @@
-//! The options document of `ik_url`, read in one borrowed pass (Decision 1).
+//! The options document of `ik_url`, read in one borrowed pass.
 //!
-//! Keys are the seed's snake_case names (`path`, `src`, `url_endpoint`, `transformation`,
+//! Keys are the original Python SDK's snake_case names (`path`, `src`, `url_endpoint`, `transformation`,
 //! `transformation_position`, `query_parameters`, `signed`, `expire_seconds`), the camelCase
 //! aliases the Python SDK accepts (`urlEndpoint`, `transformationPosition`, `queryParameters`,
 //! `expireSeconds`) and `now`, a testing aid that freezes the clock. Keys are matched after

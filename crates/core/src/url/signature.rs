@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn documented_vectors() {
-        // url-generation.md §2.4 / §5.4 (key private_key_test).
+        // The signing examples of ImageKit's docs (key private_key_test).
         let s = Signer::new("private_key_test");
         let ep = "https://test-domain.com/test-endpoint";
         let u = "https://test-domain.com/test-endpoint/tr:w-100/test-signed-url.png";
