@@ -28,17 +28,21 @@ func (s Status) String() string {
 // Error is a failed call: the status code plus the library's error document. Use errors.Is with
 // the Err* values to branch on the kind, or errors.As to read the details.
 type Error struct {
-	Status     Status          // the ik_status code
-	Name       string          // its stable name, e.g. "not_found"
-	HTTPStatus int             // the HTTP status when ImageKit answered, else 0
-	Message    string          // what went wrong (ImageKit's message for HTTP errors)
-	Help       string          // ImageKit's help text, if any
-	Reason     string          // ImageKit's reason code, if any
-	RequestID  string          // the x-ik-requestId response header, if any
-	RateLimit  *RateLimit      // rate-limit headers, if any
-	Attempts   int             // how many requests were sent (retries included), if known
-	Body       json.RawMessage // the response body as ImageKit sent it, if any
-	Raw        json.RawMessage // the whole error document
+	Status     Status     // the ik_status code
+	Name       string     // its stable name, e.g. "not_found"
+	HTTPStatus int        // the HTTP status when ImageKit answered, else 0
+	Message    string     // what went wrong (ImageKit's message for HTTP errors)
+	Help       string     // ImageKit's help text, if any
+	Reason     string     // ImageKit's reason code, if any
+	RequestID  string     // the x-ik-requestId response header, if any
+	RateLimit  *RateLimit // rate-limit headers, if any
+	Attempts   int        // how many requests were sent (retries included), if known
+	// OutcomeUnknown: the call changes state and an attempt reached the server whose answer was
+	// lost or was a 5xx, so the change may have been applied ("outcome": "unknown"); check before
+	// repeating it.
+	OutcomeUnknown bool
+	Body           json.RawMessage // the response body as ImageKit sent it, if any
+	Raw            json.RawMessage // the whole error document
 }
 
 // RateLimit carries ImageKit's X-RateLimit-* headers from a failed response.
@@ -99,6 +103,7 @@ func newError(status Status, doc []byte) *Error {
 		Reason     string          `json:"reason"`
 		RequestID  string          `json:"request_id"`
 		Attempts   int             `json:"attempts"`
+		Outcome    string          `json:"outcome"`
 		Body       json.RawMessage `json:"body"`
 		RateLimit  *struct {
 			Limit      *int64 `json:"limit"`
@@ -112,6 +117,7 @@ func newError(status Status, doc []byte) *Error {
 	}
 	e.Name, e.Message, e.HTTPStatus = d.Status, d.Message, d.HTTPStatus
 	e.Help, e.Reason, e.RequestID, e.Attempts, e.Body = d.Help, d.Reason, d.RequestID, d.Attempts, d.Body
+	e.OutcomeUnknown = d.Outcome == "unknown"
 	if rl := d.RateLimit; rl != nil {
 		e.RateLimit = &RateLimit{}
 		if rl.Limit != nil {

@@ -53,6 +53,13 @@ func TestErrorFromDocument(t *testing.T) {
 	if got := e.Error(); got != "imagekit: rate_limited (HTTP 429): Too many requests" {
 		t.Errorf("Error() = %q", got)
 	}
+	if e.OutcomeUnknown {
+		t.Errorf("OutcomeUnknown without an outcome in the document")
+	}
+	unknownDoc := `{"status":"network","message":"closed (outcome unknown: …)","attempts":1,"outcome":"unknown","code":10}`
+	if u := newError(StatusNetwork, []byte(unknownDoc)); !u.OutcomeUnknown {
+		t.Errorf("OutcomeUnknown not read from %s", unknownDoc)
+	}
 	wrapped := fmt.Errorf("listing: %w", e)
 	if !errors.Is(wrapped, ErrRateLimited) || errors.Is(wrapped, ErrNotFound) {
 		t.Errorf("errors.Is does not follow the status")
