@@ -237,6 +237,10 @@ public:
     const std::string &json() const noexcept { return json_; }
     /// Any top-level string member of the error document ("help", "reason", "request_id" …).
     std::string field(std::string_view name) const { return detail::JsonObject(json_).string(name); }
+    /// True when the call changes state and an attempt reached the server whose answer was lost or
+    /// was a 5xx, so the change may have been applied (`"outcome": "unknown"`): check before
+    /// repeating it.
+    bool outcome_unknown() const { return field("outcome") == "unknown"; }
 
 private:
     Status status_;

@@ -92,6 +92,10 @@ void test_json_reader() {
     CHECK_EQ(e.http_status(), 404);
     CHECK_EQ(e.field("help"), std::string("see docs"));
     CHECK(std::string(e.what()).rfind("imagekit: not_found (HTTP 404): File", 0) == 0);
+    CHECK(!e.outcome_unknown());
+    const imagekit::Error lost(imagekit::Status::Network,
+                               R"({"status":"network","message":"closed","outcome":"unknown","code":10})");
+    CHECK(lost.outcome_unknown());
 }
 
 void test_client_lifecycle() {
