@@ -118,7 +118,7 @@ fn official_vectors_with_a_given_token() {
 }
 
 #[test]
-fn the_size_protocol() {
+fn a_short_buffer_reports_the_size_needed() {
     let c = client();
     let token = b"your_token";
     let full = classic(&c, Some(token), 1582269249).1;
@@ -174,7 +174,7 @@ fn generated_tokens_are_fresh_uuids_that_verify() {
 }
 
 #[test]
-fn bad_input_of_every_kind() {
+fn bad_input_of_every_kind_is_refused() {
     let c = client();
     let mut buf = [0x55u8; 64];
     let bp = buf.as_mut_ptr().cast::<c_char>();

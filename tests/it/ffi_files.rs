@@ -418,7 +418,7 @@ fn a_large_file_is_streamed_from_disk_in_constant_memory() {
 }
 
 #[test]
-fn upload_errors() {
+fn bad_upload_arguments_are_refused_naming_the_problem() {
     let _g = GATE.read().unwrap();
     let fx = Fixture::new();
     let c = fx.client;
@@ -491,7 +491,7 @@ fn upload_errors() {
 }
 
 #[test]
-fn file_operation_errors() {
+fn bad_file_operation_arguments_are_refused() {
     let _g = GATE.read().unwrap();
     let fx = Fixture::new();
     let c = fx.client;
@@ -612,7 +612,7 @@ fn http_errors_carry_the_error_document() {
 }
 
 #[test]
-fn network_failures_through_the_c_abi() {
+fn an_unreachable_server_is_a_network_error_after_the_retries() {
     let _g = GATE.read().unwrap();
     let port = dead_port();
     let cfg = cs(&config(&format!("http://127.0.0.1:{port}"), TEST_PRIVATE_KEY, json!({"max_retries": 1})));
@@ -779,7 +779,7 @@ mod connections {
     }
 
     #[test]
-    fn tls_against_the_mock_server() {
+    fn tls_is_refused_without_the_servers_ca() {
         let _g = GATE.read().unwrap();
         let mock = MockServer::start();
         let base = mock.tls_base_url().unwrap();

@@ -93,7 +93,7 @@ fn panic_is_caught_and_reported() {
 }
 
 #[test]
-fn out_protocol_success_and_error() {
+fn out_json_is_written_on_success_and_on_error() {
     let mut out = std::ptr::dangling_mut::<c_char>(); // garbage on entry must be overwritten
     let st = unsafe { call_with_out(&mut out, || Ok("{\"a\":1}".to_string())) };
     assert_eq!(st, ik_status::Ok);

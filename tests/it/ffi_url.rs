@@ -517,7 +517,7 @@ const QUIRKS: &[(&str, &str, &str, &str)] = &[
 ];
 
 #[test]
-fn quirks_match_the_seed_sdk() {
+fn quirks_match_the_python_sdk() {
     let mut failures = Vec::new();
     for (what, key, options, want) in QUIRKS {
         let c = client_with(key, "https://test-domain.com/test-endpoint");
@@ -561,7 +561,7 @@ fn camel_case_aliases_and_padded_keys() {
 }
 
 #[test]
-fn client_defaults_apply() {
+fn the_clients_transformation_position_applies_unless_the_call_overrides_it() {
     let c = client_from(
         &json!({"private_key":"k","public_key":"p","url_endpoint":"https://e.io/base/","transformation_position":"query"}),
     );
@@ -742,7 +742,7 @@ fn malformed_json_and_bad_utf8() {
 }
 
 #[test]
-fn null_arguments() {
+fn null_arguments_are_refused_naming_the_argument() {
     let c = test_client();
     let opts = CString::new(r#"{"path":"x"}"#).unwrap();
     let mut out = ptr::null_mut();
@@ -930,7 +930,7 @@ fn official_auth_vectors_through_the_c_abi() {
 }
 
 #[test]
-fn auth_defaults_and_edge_cases() {
+fn auth_draws_fresh_tokens_escapes_odd_ones_and_signs_any_expiry() {
     let c = test_client();
     let (_, a) = auth_call(&c, Some(b""), 0);
     let (_, b) = auth_call(&c, None, 0);

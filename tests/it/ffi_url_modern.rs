@@ -434,7 +434,7 @@ fn endpoint_from_the_client_and_paths() {
 }
 
 #[test]
-fn signing_and_expiry() {
+fn signed_urls_with_and_without_expiry_match_the_reference_vectors() {
     let c = client_with(KEY, "https://test-domain.com/test-endpoint");
     // Reference §5.4 vectors 1, 3, 4 and 5.
     assert_eq!(
@@ -484,7 +484,7 @@ fn signing_and_expiry() {
 }
 
 #[test]
-fn layers_of_every_type() {
+fn each_layer_type_gives_its_overlay_steps() {
     let cases = [
         (
             r#"{"type":"text","text":"Hi!","encoding":"plain"}"#,
@@ -537,7 +537,7 @@ fn layers_of_every_type() {
 }
 
 #[test]
-fn value_rules() {
+fn transformation_values_are_written_as_the_reference_sdk_writes_them() {
     for (steps, want) in [
         (
             r#"[{"width":"-"},{"contrastStretch":false},{"grayscale":"-"}]"#,
@@ -573,7 +573,7 @@ fn w_url(w: u64) -> String {
 }
 
 #[test]
-fn responsive_strategies() {
+fn responsive_breakpoints_follow_width_and_sizes() {
     let c = demo();
     // No width, no sizes: device breakpoints, `w` descriptors, sizes 100vw.
     let doc = responsive_ok(&c, json!({"src": "/a.jpg"}));
@@ -633,7 +633,7 @@ fn responsive_signed_candidates_share_one_expiry() {
 }
 
 #[test]
-fn responsive_bad_input() {
+fn responsive_bad_options_name_the_problem() {
     let c = demo();
     for (options, needle) in [
         (json!({"width": 100}), "`src` is required"),
@@ -790,7 +790,7 @@ fn bad_options_name_the_problem() {
 }
 
 #[test]
-fn null_arguments() {
+fn null_arguments_are_refused() {
     let c = demo();
     let opts = CString::new("{\"src\":\"/a.jpg\"}").unwrap();
     unsafe {

@@ -50,7 +50,7 @@ fn unwrap(secret: &str, body: &[u8], headers: &Value, options: Option<&Value>) -
 }
 
 #[test]
-fn webhook_vectors() {
+fn webhooks_unwrap_gives_each_vectors_verdict() {
     let v = vectors();
     let cases = v["cases"].as_array().unwrap();
     assert!(cases.len() >= 40, "the vector file looks truncated");
@@ -141,7 +141,7 @@ fn webhook_reads_the_system_clock() {
 }
 
 #[test]
-fn webhook_bad_arguments() {
+fn webhook_bad_arguments_are_refused_naming_the_argument() {
     let body = b"{}";
     let headers = json!({"x-ik-signature":"t=1,v1=00"});
     // NULLs.

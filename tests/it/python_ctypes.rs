@@ -5,7 +5,7 @@ use crate::support::{self, lib_dir, repo_dir, Mock};
 use std::process::Command;
 
 #[test]
-fn python_ctypes_example() {
+fn the_python_ctypes_example_runs_against_the_local_server() {
     support::ensure_cdylib();
     let python = ["python3", "python"]
         .into_iter()

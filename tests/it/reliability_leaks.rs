@@ -2,7 +2,7 @@
 //! 404s, 503s (not retried), dropped connections, refused connections, timeouts, bad arguments
 //! and uploads of a missing file, on one client. Measured from /proc/self (Linux) after a
 //! warm-up, so pools and caches that fill once are not counted. (valgrind's leak check over the
-//! C tests, in tests/c_abi.rs, covers the C ABI's own allocations.)
+//! C tests, in tests/it/c_abi.rs, covers the C ABI's own allocations.)
 
 use ik_mock_server::{Fault, MockServer};
 use imagekit::request::ik_request;

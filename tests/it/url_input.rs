@@ -1,7 +1,7 @@
 //! `ik_url` input handling through the C ABI (issue 7, "Input handling"): NUL characters,
 //! numbers that underflow to zero, repeated keys whose last value wins, and many distinct keys.
 //! Expected values follow imagekitio 4.2.0 on CPython 3.11 (`json.loads` then `url()`), the
-//! seed's semantics (`tests/data/url_official.json` is checked by tests/ffi_url.rs).
+//! seed's semantics (`tests/data/url_official.json` is checked by tests/it/ffi_url.rs).
 
 use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
 use imagekit::status::ik_status;

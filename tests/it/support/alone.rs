@@ -13,7 +13,11 @@ const CHILD: &str = "IK_TEST_ALONE";
 pub fn alone(module: &str, name: &str) -> bool {
     // The harness names a test by its path without the crate: `ffi_files::a_test`.
     let module = module.split_once("::").map_or("", |(_crate, rest)| rest);
-    let test = if module.is_empty() { name.to_string() } else { format!("{module}::{name}") };
+    let test = if module.is_empty() {
+        name.to_string()
+    } else {
+        format!("{module}::{name}")
+    };
     if std::env::var(CHILD).is_ok_and(|t| t == test) {
         return true;
     }
@@ -25,8 +29,14 @@ pub fn alone(module: &str, name: &str) -> bool {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     eprint!("{stderr}");
-    assert!(out.status.success(), "{test} failed in its own process:\n{stdout}\n{stderr}");
+    assert!(
+        out.status.success(),
+        "{test} failed in its own process:\n{stdout}\n{stderr}"
+    );
     // A wrong path would run nothing and pass.
-    assert!(stdout.contains("test result: ok. 1 passed"), "{test} did not run in the child:\n{stdout}");
+    assert!(
+        stdout.contains("test result: ok. 1 passed"),
+        "{test} did not run in the child:\n{stdout}"
+    );
     false
 }
