@@ -37,6 +37,7 @@ fn main() {
     let major = env::var("CARGO_PKG_VERSION_MAJOR").unwrap();
     generate_header(&crate_dir, &out_dir, &major);
     set_soname(&out_dir, &major);
+    write_cffi_header(&out_dir);
 }
 
 fn generate_header(crate_dir: &Path, out_dir: &Path, major: &str) {
@@ -47,7 +48,15 @@ fn generate_header(crate_dir: &Path, out_dir: &Path, major: &str) {
         "\n#define IK_VERSION_MAJOR {major}\n#define IK_VERSION_MINOR {minor}\n#define IK_VERSION_PATCH {patch}\n\
          #define IK_VERSION_STRING \"{version}\"\n\
          /** Version as one number: major * 10000 + minor * 100 + patch. */\n\
-         #define IK_VERSION_NUMBER ((IK_VERSION_MAJOR * 10000) + (IK_VERSION_MINOR * 100) + IK_VERSION_PATCH)\n"
+         #define IK_VERSION_NUMBER ((IK_VERSION_MAJOR * 10000) + (IK_VERSION_MINOR * 100) + IK_VERSION_PATCH)\n\n\
+         /** Marks the original SDK's function names, which the newest names replace. */\n\
+         #if defined(__GNUC__) || defined(__clang__)\n\
+         #define IK_DEPRECATED(note) __attribute__((deprecated(note)))\n\
+         #elif defined(_MSC_VER)\n\
+         #define IK_DEPRECATED(note) __declspec(deprecated(note))\n\
+         #else\n\
+         #define IK_DEPRECATED(note)\n\
+         #endif\n"
     );
 
     let config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).expect("cbindgen.toml");
@@ -154,3 +163,52 @@ fn link_soname(link: &Path) {
 
 #[cfg(not(unix))]
 fn link_soname(_link: &Path) {}
+
+/// Writes `<target dir>/header.h`: the header as Python's cffi can read it (cffi has no
+/// preprocessor), where maturin's cffi bindings look for one (bindings/python). Conditionals are
+/// resolved for plain C before C23 (no C++, no compiler extensions: the `uint32_t` typedefs, an
+/// empty `IK_DEPRECATED`); `#include` and `#define` lines and `IK_DEPRECATED(...)` lines go.
+fn write_cffi_header(out_dir: &Path) {
+    let header = fs::read_to_string(out_dir.join("imagekit.h")).expect("read OUT_DIR/imagekit.h");
+    // One entry per open conditional: (its current branch is kept, some branch was taken).
+    let mut branches: Vec<(bool, bool)> = Vec::new();
+    let mut clean = String::new();
+    const KNOWN: [&str; 5] = ["__cplusplus", "__STDC_VERSION__", "__GNUC__", "__clang__", "_MSC_VER"];
+    let known = |d: &str| KNOWN.iter().any(|m| d.contains(m));
+    for line in header.lines() {
+        let Some(directive) = line.trim_start().strip_prefix('#') else {
+            let deprecation = line.starts_with("IK_DEPRECATED(\"") && line.ends_with("\")");
+            assert!(deprecation || !line.contains("IK_DEPRECATED"), "cffi header: `{line}`");
+            if !deprecation && branches.iter().all(|&(kept, _)| kept) {
+                clean.push_str(line);
+                clean.push('\n');
+            }
+            continue;
+        };
+        let directive = directive.trim_start();
+        if directive.starts_with("ifndef") && (known(directive) || directive.contains("IMAGEKIT_H")) {
+            branches.push((true, true));
+        } else if directive.starts_with("if") && known(directive) {
+            branches.push((false, false));
+        } else if directive.starts_with("elif") && known(directive) {
+            let last = branches.last_mut().expect("#elif without #if in imagekit.h");
+            last.0 = false;
+        } else if directive.starts_with("else") {
+            let last = branches.last_mut().expect("#else without #if in imagekit.h");
+            *last = (!last.1, true);
+        } else if directive.starts_with("endif") {
+            branches.pop().expect("#endif without #if in imagekit.h");
+        } else if !directive.starts_with("include") && !directive.starts_with("define") {
+            panic!("the cffi header cannot resolve `#{directive}`: teach build.rs::write_cffi_header");
+        }
+    }
+    // OUT_DIR is <target>/[<triple>/]<profile>/build/<pkg>-<hash>/out.
+    let mut target_dir = out_dir.ancestors().nth(4).expect("OUT_DIR under a target directory");
+    if target_dir.file_name() == env::var_os("TARGET").as_deref() {
+        target_dir = target_dir.parent().expect("a target directory above the triple");
+    }
+    let path = target_dir.join("header.h");
+    if fs::read_to_string(&path).ok().as_deref() != Some(clean.as_str()) {
+        fs::write(&path, clean).expect("write <target>/header.h");
+    }
+}

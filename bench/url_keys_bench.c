@@ -1,4 +1,4 @@
-/* ik_url time against the number of distinct keys (issue 7: "quadratic time from linear search
+/* ik_url time against the number of distinct keys (a guard against "quadratic time from linear search
  * per key"): one transformation step with n keys, `query_parameters` with n keys, and a `src`
  * query with n parameters, for growing n. Linear time shows as a flat ns/key column.
  *

@@ -14,6 +14,7 @@ pub mod args;
 pub mod auth;
 pub mod boundary;
 pub mod build_url;
+pub mod bulk;
 pub mod client;
 pub mod cstring;
 pub mod fork_guard;

@@ -4,6 +4,7 @@
 
 use super::client::ik_client;
 use super::ops::run_op;
+use super::seed_names::{null_argument, with_url};
 use super::status::ik_status;
 use std::ffi::c_char;
 
@@ -29,6 +30,20 @@ pub unsafe extern "C" fn ik_assets_list(
     run_op(0, "assets.list", client, &[], params_json, out_json)
 }
 
+/// The original SDK's name of `ik_assets_list` (the same, with `params_json` named `options_json`).
+///
+/// # Safety
+/// As for `ik_assets_list`.
+#[deprecated(note = "use ik_assets_list")]
+#[no_mangle]
+pub unsafe extern "C" fn ik_list_files(
+    client: *const ik_client,
+    options_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    run_op(0, "assets.list", client, &[], options_json, out_json)
+}
+
 /// Gets a file's details.
 ///
 /// `GET /v1/files/{fileId}/details`: `files.get` in the newest SDKs (Node `files.get`, Go `Files.Get`).
@@ -42,6 +57,20 @@ pub unsafe extern "C" fn ik_assets_list(
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn ik_files_get(
+    client: *const ik_client,
+    file_id: *const c_char,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    run_op(1, "files.get", client, &[file_id], std::ptr::null(), out_json)
+}
+
+/// The original SDK's name of `ik_files_get` (same arguments, same result).
+///
+/// # Safety
+/// As for `ik_files_get`.
+#[deprecated(note = "use ik_files_get")]
+#[no_mangle]
+pub unsafe extern "C" fn ik_get_file_details(
     client: *const ik_client,
     file_id: *const c_char,
     out_json: *mut *mut c_char,
@@ -73,6 +102,24 @@ pub unsafe extern "C" fn ik_files_update(
     run_op(2, "files.update", client, &[file_id], params_json, out_json)
 }
 
+/// The original SDK's name of `ik_files_update` (the same, with `params_json` named `update_json` and required).
+///
+/// # Safety
+/// As for `ik_files_update`.
+#[deprecated(note = "use ik_files_update")]
+#[no_mangle]
+pub unsafe extern "C" fn ik_update_file_details(
+    client: *const ik_client,
+    file_id: *const c_char,
+    update_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    if update_json.is_null() {
+        return null_argument("update_json", out_json);
+    }
+    run_op(2, "files.update", client, &[file_id], update_json, out_json)
+}
+
 /// Deletes a file and all its versions (cached copies stay until purged).
 ///
 /// `DELETE /v1/files/{fileId}`: `files.delete` in the newest SDKs (Node `files.delete`, Go `Files.Delete`).
@@ -86,6 +133,20 @@ pub unsafe extern "C" fn ik_files_update(
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn ik_files_delete(
+    client: *const ik_client,
+    file_id: *const c_char,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    run_op(3, "files.delete", client, &[file_id], std::ptr::null(), out_json)
+}
+
+/// The original SDK's name of `ik_files_delete` (same arguments, same result).
+///
+/// # Safety
+/// As for `ik_files_delete`.
+#[deprecated(note = "use ik_files_delete")]
+#[no_mangle]
+pub unsafe extern "C" fn ik_delete_file(
     client: *const ik_client,
     file_id: *const c_char,
     out_json: *mut *mut c_char,
@@ -354,6 +415,20 @@ pub unsafe extern "C" fn ik_files_metadata_get(
     run_op(15, "files.metadata.get", client, &[file_id], std::ptr::null(), out_json)
 }
 
+/// The original SDK's name of `ik_files_metadata_get` (same arguments, same result).
+///
+/// # Safety
+/// As for `ik_files_metadata_get`.
+#[deprecated(note = "use ik_files_metadata_get")]
+#[no_mangle]
+pub unsafe extern "C" fn ik_get_file_metadata(
+    client: *const ik_client,
+    file_id: *const c_char,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    run_op(15, "files.metadata.get", client, &[file_id], std::ptr::null(), out_json)
+}
+
 /// Gets the metadata of a file by its URL (served through one of the account's URL endpoints).
 ///
 /// `GET /v1/metadata`: `files.metadata.get_from_url` in the newest SDKs (Node `files.metadata.getFromURL`, Go `Files.Metadata.GetFromURL`).
@@ -374,6 +449,20 @@ pub unsafe extern "C" fn ik_files_metadata_get_from_url(
     out_json: *mut *mut c_char,
 ) -> ik_status {
     run_op(16, "files.metadata.get_from_url", client, &[], params_json, out_json)
+}
+
+/// The original SDK's name of `ik_files_metadata_get_from_url` (the URL itself as `remote_url`, sent as `{"url": …}`, instead of a JSON object).
+///
+/// # Safety
+/// As for `ik_files_metadata_get_from_url`.
+#[deprecated(note = "use ik_files_metadata_get_from_url")]
+#[no_mangle]
+pub unsafe extern "C" fn ik_get_remote_file_url_metadata(
+    client: *const ik_client,
+    remote_url: *const c_char,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    with_url(16, "files.metadata.get_from_url", client, remote_url, "remote_url", out_json)
 }
 
 /// Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`.
@@ -398,6 +487,20 @@ pub unsafe extern "C" fn ik_cache_invalidation_create(
     run_op(17, "cache.invalidation.create", client, &[], params_json, out_json)
 }
 
+/// The original SDK's name of `ik_cache_invalidation_create` (the URL itself as `url`, sent as `{"url": …}`, instead of a JSON object).
+///
+/// # Safety
+/// As for `ik_cache_invalidation_create`.
+#[deprecated(note = "use ik_cache_invalidation_create")]
+#[no_mangle]
+pub unsafe extern "C" fn ik_purge_cache(
+    client: *const ik_client,
+    url: *const c_char,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    with_url(17, "cache.invalidation.create", client, url, "url", out_json)
+}
+
 /// Gets the status of a purge request.
 ///
 /// `GET /v1/files/purge/{requestId}`: `cache.invalidation.get` in the newest SDKs (Node `cache.invalidation.get`, Go `Cache.Invalidation.Get`).
@@ -411,6 +514,20 @@ pub unsafe extern "C" fn ik_cache_invalidation_create(
 /// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn ik_cache_invalidation_get(
+    client: *const ik_client,
+    request_id: *const c_char,
+    out_json: *mut *mut c_char,
+) -> ik_status {
+    run_op(18, "cache.invalidation.get", client, &[request_id], std::ptr::null(), out_json)
+}
+
+/// The original SDK's name of `ik_cache_invalidation_get` (same arguments, same result).
+///
+/// # Safety
+/// As for `ik_cache_invalidation_get`.
+#[deprecated(note = "use ik_cache_invalidation_get")]
+#[no_mangle]
+pub unsafe extern "C" fn ik_get_purge_cache_status(
     client: *const ik_client,
     request_id: *const c_char,
     out_json: *mut *mut c_char,

@@ -13,9 +13,6 @@ use imagekit_core::http::ProgressFn;
 use std::ffi::{c_char, c_int, c_void};
 use std::path::Path;
 
-// The seed's names, for Rust callers that import them from here.
-pub use super::seed_names::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
-
 /// Reports upload progress, libcurl style: `sent` request-body bytes out of `total` (the whole
 /// multipart body, so a little more than the file). Called on the thread that started the
 /// upload: once before the first byte, then as the body goes out. Return 0 to go on; any other

@@ -358,8 +358,8 @@ fn sample_program(dir: &Path, prefix: &Path) {
     for want in [
         "== 1. URL generation ==",
         "tr:h-300,w-400:rt-90/default-image.jpg",
-        "upload_file_bytes:",
-        "delete_file:",
+        "files.upload (bytes):",
+        "files.delete:",
         "e71bcd6031016b060d349d212e23e85c791decdd",
         "All steps succeeded.",
     ] {

@@ -1,5 +1,5 @@
 /*
- * details_bench: sequential ik_get_file_details calls through the C ABI on one client (one
+ * details_bench: sequential ik_files_get calls through the C ABI on one client (one
  * keep-alive connection pool), against the local mock server.
  *
  *   details_bench BASE_URL upload FILE          upload FILE, print FILE_ID=<id> on stdout
@@ -65,7 +65,7 @@ static void file_id_of(const char *json, char *dst, size_t cap) {
 
 static int do_upload(ik_client *client, const char *path) {
     char *out = NULL;
-    ik_status st = ik_upload_file_path(client, path, "{\"fileName\":\"details-bench.bin\"}", NULL,
+    ik_status st = ik_files_upload_path(client, path, "{\"fileName\":\"details-bench.bin\"}", NULL,
                                        NULL, &out);
     char id[256];
     file_id_of(out, id, sizeof id);
@@ -83,7 +83,7 @@ static int do_upload(ik_client *client, const char *path) {
 static int one_call(ik_client *client, const char *want, size_t want_len, ik_status *st_out,
                     char **err_doc) {
     char *out = NULL;
-    ik_status st = ik_get_file_details(client, want, &out);
+    ik_status st = ik_files_get(client, want, &out);
     *st_out = st;
     int ok = 0;
     if (st == IK_STATUS_OK && out) {

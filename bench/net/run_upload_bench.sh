@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Large-upload benchmark: libimagekit (C ABI, ik_upload_file_path) vs curl, same file, same
+# Large-upload benchmark: libimagekit (C ABI, ik_files_upload_path) vs curl, same file, same
 # local mock server on 127.0.0.1.
 #
 #   bench/net/run_upload_bench.sh            # 1 GiB file, 5 runs of each, best of 5 reported

@@ -1,5 +1,5 @@
 /*
- * upload_bench: uploads one local file through the C ABI (ik_upload_file_path) and reports
+ * upload_bench: uploads one local file through the C ABI (ik_files_upload_path) and reports
  * wall time, throughput, progress-callback calls and the process's peak RSS.
  *
  *   upload_bench BASE_URL FILE [FILE_NAME]
@@ -143,7 +143,7 @@ int main(int argc, char **argv) {
     struct progress prog = {0};
     char *out = NULL;
     double t0 = now_s();
-    ik_status status = ik_upload_file_path(client, path, options, on_progress, &prog, &out);
+    ik_status status = ik_files_upload_path(client, path, options, on_progress, &prog, &out);
     double secs = now_s() - t0;
     long rss_peak = maxrss_kib();
     long vmhwm = proc_status_kib("VmHWM");

@@ -201,11 +201,11 @@ int main(void) {
 
         puts("\n== 2. Upload ==");
         puts("  Bytes from memory, with tags and a folder:");
-        st = ik_upload_file_bytes(client, sample_png, sizeof sample_png,
+        st = ik_files_upload_bytes(client, sample_png, sizeof sample_png,
                                   "{\"fileName\":\"sample.png\",\"folder\":\"/libimagekit-sample\","
                                   "\"tags\":[\"libimagekit\",\"sample\"],\"responseFields\":[\"tags\"]}",
                                   on_progress, &last_quarter, &out);
-        report("upload_file_bytes:", st, out);
+        report("files.upload (bytes):", st, out);
         char *file_id = st == IK_STATUS_OK ? json_string(out, "fileId") : NULL;
         char *file_url = st == IK_STATUS_OK ? json_string(out, "url") : NULL;
         ik_string_free(out);
@@ -214,11 +214,11 @@ int main(void) {
         char *path_file_id = NULL;
         if (write_local_file(path, sizeof path)) {
             printf("  A local file (%s), streamed from disk:\n", path);
-            st = ik_upload_file_path(client, path,
+            st = ik_files_upload_path(client, path,
                                      "{\"fileName\":\"sample-from-disk.png\",\"folder\":\"/libimagekit-sample\","
                                      "\"useUniqueFileName\":false}",
                                      on_progress, &last_quarter, &out);
-            report("upload_file_path:", st, out);
+            report("files.upload (path):", st, out);
             path_file_id = st == IK_STATUS_OK ? json_string(out, "fileId") : NULL;
             ik_string_free(out);
             unlink(path);
@@ -228,61 +228,67 @@ int main(void) {
         }
 
         puts("\n== 3. List and search ==");
-        st = ik_list_files(client, "{\"path\":\"/libimagekit-sample\",\"tags\":[\"sample\"],\"limit\":10}", &out);
-        report("list_files:", st, out);
+        st = ik_assets_list(client, "{\"path\":\"/libimagekit-sample\",\"tags\":[\"sample\"],\"limit\":10}", &out);
+        report("assets.list:", st, out);
         ik_string_free(out);
 
         if (file_id) {
             puts("\n== 4. File details, metadata, update ==");
-            st = ik_get_file_details(client, file_id, &out);
-            report("get_file_details:", st, out);
+            st = ik_files_get(client, file_id, &out);
+            report("files.get:", st, out);
             ik_string_free(out);
 
-            st = ik_get_file_metadata(client, file_id, &out);
-            report("get_file_metadata:", st, out);
+            st = ik_files_metadata_get(client, file_id, &out);
+            report("files.metadata.get:", st, out);
             uploaded_phash = st == IK_STATUS_OK ? json_string(out, "pHash") : NULL;
             ik_string_free(out);
 
+            /* The table's functions take their parameters as one JSON object. A URL in ImageKit's
+             * answer has no quote or backslash, so it needs no JSON escaping here. */
+            char url_params[2048] = "";
+            if (file_url)
+                snprintf(url_params, sizeof url_params, "{\"url\":\"%s\"}", file_url);
+
             if (file_url) {
-                st = ik_get_remote_file_url_metadata(client, file_url, &out);
-                report("get_remote_file_url_metadata:", st, out);
+                st = ik_files_metadata_get_from_url(client, url_params, &out);
+                report("files.metadata.get_from_url:", st, out);
                 ik_string_free(out);
             }
 
-            st = ik_update_file_details(client, file_id,
+            st = ik_files_update(client, file_id,
                                         "{\"tags\":[\"libimagekit\",\"updated\"],"
                                         "\"customCoordinates\":\"0,0,1,1\"}",
                                         &out);
-            report("update_file_details:", st, out);
+            report("files.update:", st, out);
             ik_string_free(out);
 
             puts("\n== 5. Cache purge ==");
             if (file_url) {
-                st = ik_purge_cache(client, file_url, &out);
-                report("purge_cache:", st, out);
+                st = ik_cache_invalidation_create(client, url_params, &out);
+                report("cache.invalidation.create:", st, out);
                 char *request_id = st == IK_STATUS_OK ? json_string(out, "requestId") : NULL;
                 ik_string_free(out);
                 if (request_id) {
-                    st = ik_get_purge_cache_status(client, request_id, &out);
-                    report("get_purge_cache_status:", st, out);
+                    st = ik_cache_invalidation_get(client, request_id, &out);
+                    report("cache.invalidation.get:", st, out);
                     ik_string_free(out);
                 }
                 free(request_id);
             }
 
             puts("\n== 6. Delete ==");
-            st = ik_delete_file(client, file_id, &out);
-            report("delete_file:", st, out);
+            st = ik_files_delete(client, file_id, &out);
+            report("files.delete:", st, out);
             ik_string_free(out);
-            st = ik_get_file_details(client, file_id, &out);
+            st = ik_files_get(client, file_id, &out);
             printf("  details after delete: %s, HTTP status in the error: %s\n", ik_status_str(st),
                    out && strstr(out, "\"http_status\":404") ? "404" : "?");
             if (st != IK_STATUS_NOT_FOUND) failures++;
             ik_string_free(out);
         }
         if (path_file_id) {
-            st = ik_delete_file(client, path_file_id, &out);
-            report("delete_file (from disk):", st, out);
+            st = ik_files_delete(client, path_file_id, &out);
+            report("files.delete (from disk):", st, out);
             ik_string_free(out);
         }
         free(file_id);

@@ -483,7 +483,7 @@ public:
     /// Uploads a file given in options_json's "file" (URL, base64 or data: URI).
     std::string upload(const std::string &options_json, const Progress &progress = {}) const {
         return detail::with_progress(progress, [&](ik_progress_callback cb, void *ud, char **out) {
-            return ik_upload_file(client_, detail::c_arg(options_json, "options_json"), cb, ud, out);
+            return ik_files_upload(client_, detail::c_arg(options_json, "options_json"), cb, ud, out);
         });
     }
 
@@ -491,7 +491,7 @@ public:
     std::string upload_bytes(const void *data, std::size_t len, const std::string &options_json,
                              const Progress &progress = {}) const {
         return detail::with_progress(progress, [&](ik_progress_callback cb, void *ud, char **out) {
-            return ik_upload_file_bytes(client_, static_cast<const std::uint8_t *>(data), len, detail::c_arg(options_json, "options_json"), cb,
+            return ik_files_upload_bytes(client_, static_cast<const std::uint8_t *>(data), len, detail::c_arg(options_json, "options_json"), cb,
                                         ud, out);
         });
     }
@@ -504,7 +504,7 @@ public:
     std::string upload_path(const std::string &path, const std::string &options_json,
                             const Progress &progress = {}) const {
         return detail::with_progress(progress, [&](ik_progress_callback cb, void *ud, char **out) {
-            return ik_upload_file_path(client_, detail::c_arg(path, "path"), detail::c_arg(options_json, "options_json"), cb, ud, out);
+            return ik_files_upload_path(client_, detail::c_arg(path, "path"), detail::c_arg(options_json, "options_json"), cb, ud, out);
         });
     }
 
@@ -544,26 +544,6 @@ public:
         return out.str();
     }
 
-    std::string list_files(const std::string &options_json = "{}") const {
-        return call(ik_list_files, options_json);
-    }
-    std::string get_file_details(const std::string &file_id) const { return call(ik_get_file_details, file_id); }
-    std::string get_file_metadata(const std::string &file_id) const { return call(ik_get_file_metadata, file_id); }
-    std::string get_remote_file_url_metadata(const std::string &remote_url) const {
-        return call(ik_get_remote_file_url_metadata, remote_url);
-    }
-    std::string update_file_details(const std::string &file_id, const std::string &update_json) const {
-        detail::OwnedString out;
-        detail::check(ik_update_file_details(client_, detail::c_arg(file_id, "file_id"), detail::c_arg(update_json, "update_json"), out.out()), out);
-        return out.str();
-    }
-    /// Deletes a file and its versions; returns "{}".
-    std::string delete_file(const std::string &file_id) const { return call(ik_delete_file, file_id); }
-    std::string purge_cache(const std::string &url) const { return call(ik_purge_cache, url); }
-    std::string get_purge_cache_status(const std::string &request_id) const {
-        return call(ik_get_purge_cache_status, request_id);
-    }
-
     /// Any API endpoint: method ("GET", "POST" …), path and query ("/v1/files?limit=1"), no body.
     std::string request(const std::string &method, const std::string &path_and_query) const {
         return request_impl(method, path_and_query, nullptr);
@@ -577,13 +557,6 @@ public:
 private:
     ik_client *client_ = nullptr;
     std::unique_ptr<Logger> logger_;  // stable address for the C callback's userdata
-
-    template <typename Fn>
-    std::string call(Fn fn, const std::string &arg) const {
-        detail::OwnedString out;
-        detail::check(fn(client_, detail::c_arg(arg, "argument"), out.out()), out);
-        return out.str();
-    }
 
     std::string request_impl(const std::string &method, const std::string &path, const char *body) const {
         detail::OwnedString out;

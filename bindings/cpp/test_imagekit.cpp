@@ -112,7 +112,7 @@ void test_client_lifecycle() {
     c = std::move(b);  // frees c's old client
     CHECK(c && !b);    // NOLINT(bugprone-use-after-move)
     // A moved-from client fails cleanly instead of crashing.
-    e = expect_error([&] { (void)b.list_files(); });  // NOLINT(bugprone-use-after-move)
+    e = expect_error([&] { (void)b.assets_list(); });  // NOLINT(bugprone-use-after-move)
     CHECK_EQ(e.status(), imagekit::Status::NullArgument);
 }
 
@@ -277,13 +277,13 @@ void test_network(const std::string &base) {
     CHECK(rethrown);
 
     // Details, update, list, metadata.
-    CHECK_EQ(imagekit::detail::JsonObject(c.get_file_details(file_id)).string("fileId"), file_id);
-    const std::string updated = c.update_file_details(file_id, R"({"tags":["updated"]})");
+    CHECK_EQ(imagekit::detail::JsonObject(c.files_get(file_id)).string("fileId"), file_id);
+    const std::string updated = c.files_update(file_id, R"({"tags":["updated"]})");
     CHECK(updated.find("\"updated\"") != std::string::npos);
-    const std::string listed = c.list_files(R"({"tags":["updated"]})");
+    const std::string listed = c.assets_list(R"({"tags":["updated"]})");
     CHECK(listed.find(file_id) != std::string::npos);
-    CHECK(!c.list_files().empty());
-    (void)c.get_file_metadata(file_id);
+    CHECK(!c.assets_list().empty());
+    (void)c.files_metadata_get(file_id);
 
     // Table-driven methods (imagekit_ops.hpp) and the page walk.
     CHECK_EQ(imagekit::detail::JsonObject(c.files_get(file_id)).string("fileId"), file_id);
@@ -307,16 +307,16 @@ void test_network(const std::string &base) {
     CHECK_EQ(e.status(), imagekit::Status::InvalidArgument);
 
     // Purge and its status.
-    const std::string purge = c.purge_cache("https://test-domain.com/test-endpoint/cpp-test.txt");
+    const std::string purge = c.cache_invalidation_create(R"({"url":"https://test-domain.com/test-endpoint/cpp-test.txt"})");
     const std::string request_id = imagekit::detail::JsonObject(purge).string("requestId");
     CHECK(!request_id.empty());
-    const std::string purge_status = imagekit::detail::JsonObject(c.get_purge_cache_status(request_id)).string("status");
+    const std::string purge_status = imagekit::detail::JsonObject(c.cache_invalidation_get(request_id)).string("status");
     CHECK(purge_status == "Pending" || purge_status == "Completed");
 
     // The generic request, then delete and a 404.
     CHECK(c.request("GET", "/v1/files/" + file_id + "/details").find(file_id) != std::string::npos);
-    CHECK_EQ(c.delete_file(file_id), std::string("{}"));
-    e = expect_error([&] { (void)c.get_file_details(file_id); });
+    CHECK_EQ(c.files_delete(file_id), std::string("{}"));
+    e = expect_error([&] { (void)c.files_get(file_id); });
     CHECK_EQ(e.status(), imagekit::Status::NotFound);
     CHECK_EQ(e.http_status(), 404);
     CHECK(!e.message().empty());
@@ -328,7 +328,7 @@ void test_network(const std::string &base) {
         threads.emplace_back([&c, &ok, i] {
             const std::string r =
                 c.upload_bytes("thread data", R"({"fileName":"thread-)" + std::to_string(i) + R"(.txt"})");
-            c.delete_file(imagekit::detail::JsonObject(r).string("fileId"));
+            c.files_delete(imagekit::detail::JsonObject(r).string("fileId"));
             ++ok;
         });
     }

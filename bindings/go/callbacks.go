@@ -74,3 +74,31 @@ func ikGoPage(handle C.uintptr_t, page *C.char) (stop C.int) {
 	}
 	return 0
 }
+
+// bulkState is what the batch progress trampoline sees through its cgo.Handle.
+type bulkState struct {
+	ctx      context.Context
+	progress func(BulkProgress)
+	panicked any
+}
+
+//export ikGoBulkProgress
+func ikGoBulkProgress(handle C.uintptr_t, done, total, sent, bytesTotal C.uint64_t, key *C.char) (cancel C.int) {
+	var st *bulkState
+	defer func() {
+		if r := recover(); r != nil {
+			if st != nil {
+				st.panicked = r
+			}
+			cancel = 1
+		}
+	}()
+	st = cgo.Handle(handle).Value().(*bulkState)
+	if st.ctx.Err() != nil {
+		return 1
+	}
+	if st.progress != nil {
+		st.progress(BulkProgress{uint64(done), uint64(total), uint64(sent), uint64(bytesTotal), C.GoString(key)})
+	}
+	return 0
+}

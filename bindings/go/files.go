@@ -28,7 +28,7 @@ func withString(s string, f func(*C.char) C.ik_status) C.ik_status {
 	return f(cs)
 }
 
-// ListFilesOptions filters and pages ListFiles. Zero values are left out.
+// ListFilesOptions filters and pages AssetsList (and its walkers). Zero values are left out.
 type ListFilesOptions struct {
 	Type          string   `json:"type,omitempty"` // "file" (default), "file-version", "folder", "all"
 	Sort          string   `json:"sort,omitempty"` // e.g. "ASC_CREATED", "DESC_NAME"
@@ -41,49 +41,7 @@ type ListFilesOptions struct {
 	Limit         int      `json:"limit,omitempty"` // 1..1000
 }
 
-// ListFiles lists and searches the media library (GET /v1/files): AssetsList, decoded.
-func (c *Client) ListFiles(ctx context.Context, opts ListFilesOptions) ([]File, error) {
-	out, err := c.AssetsList(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	var files []File
-	return files, decode(out, &files, "list files")
-}
-
-// GetFileDetails returns a file's details (GET /v1/files/{fileId}/details): FilesGet, decoded.
-func (c *Client) GetFileDetails(ctx context.Context, fileID string) (*File, error) {
-	out, err := c.FilesGet(ctx, fileID)
-	if err != nil {
-		return nil, err
-	}
-	var f File
-	return &f, decode(out, &f, "file details")
-}
-
-// GetFileMetadata returns an uploaded file's metadata (GET /v1/files/{fileId}/metadata):
-// FilesMetadataGet, decoded.
-func (c *Client) GetFileMetadata(ctx context.Context, fileID string) (*Metadata, error) {
-	out, err := c.FilesMetadataGet(ctx, fileID)
-	if err != nil {
-		return nil, err
-	}
-	var m Metadata
-	return &m, decode(out, &m, "file metadata")
-}
-
-// GetRemoteFileURLMetadata returns the metadata of a file by its URL on one of the account's
-// URL endpoints (GET /v1/metadata?url=…): FilesMetadataGetFromURL, decoded.
-func (c *Client) GetRemoteFileURLMetadata(ctx context.Context, remoteURL string) (*Metadata, error) {
-	out, err := c.FilesMetadataGetFromURL(ctx, map[string]string{"url": remoteURL})
-	if err != nil {
-		return nil, err
-	}
-	var m Metadata
-	return &m, decode(out, &m, "remote file metadata")
-}
-
-// FileUpdate is the change UpdateFileDetails applies. Nil fields are left unchanged; a non-nil
+// FileUpdate is the change FilesUpdate applies. Nil fields are left unchanged; a non-nil
 // empty Tags clears the tags.
 type FileUpdate struct {
 	Tags              []string
@@ -133,47 +91,6 @@ func (u FileUpdate) MarshalJSON() ([]byte, error) {
 		m["description"] = *u.Description
 	}
 	return json.Marshal(m)
-}
-
-// UpdateFileDetails changes a file's tags, custom coordinates, custom metadata, AI tags,
-// extensions, publication status or description (PATCH /v1/files/{fileId}/details) and
-// returns the updated file: FilesUpdate, decoded.
-func (c *Client) UpdateFileDetails(ctx context.Context, fileID string, update FileUpdate) (*File, error) {
-	out, err := c.FilesUpdate(ctx, fileID, update)
-	if err != nil {
-		return nil, err
-	}
-	var f File
-	return &f, decode(out, &f, "update file details")
-}
-
-// DeleteFile deletes a file and all its versions (DELETE /v1/files/{fileId}): FilesDelete. The
-// CDN's cached copies stay until purged (PurgeCache).
-func (c *Client) DeleteFile(ctx context.Context, fileID string) error {
-	_, err := c.FilesDelete(ctx, fileID)
-	return err
-}
-
-// PurgeCache asks the CDN and ImageKit to drop their cached copies of url (POST /v1/files/purge):
-// CacheInvalidationNew, decoded. The purge is asynchronous: follow it with GetPurgeCacheStatus.
-func (c *Client) PurgeCache(ctx context.Context, url string) (*PurgeRequest, error) {
-	out, err := c.CacheInvalidationNew(ctx, map[string]string{"url": url})
-	if err != nil {
-		return nil, err
-	}
-	var r PurgeRequest
-	return &r, decode(out, &r, "purge cache")
-}
-
-// GetPurgeCacheStatus returns the state of a purge request (GET /v1/files/purge/{requestId}):
-// CacheInvalidationGet, decoded.
-func (c *Client) GetPurgeCacheStatus(ctx context.Context, requestID string) (*PurgeStatus, error) {
-	out, err := c.CacheInvalidationGet(ctx, requestID)
-	if err != nil {
-		return nil, err
-	}
-	var s PurgeStatus
-	return &s, decode(out, &s, "purge status")
 }
 
 // Request calls any ImageKit API endpoint with the client's authentication, retries and error

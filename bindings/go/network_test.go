@@ -112,14 +112,14 @@ func TestFileLifecycle(t *testing.T) {
 	}
 
 	// Details, update, list.
-	f, err := c.GetFileDetails(ctx, up.FileID)
+	f, err := c.FilesGet(ctx, up.FileID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if f.FileID != up.FileID || f.Type != "file" || !slices.Contains(f.Tags, tag) || f.CreatedAt.IsZero() || len(f.Raw) == 0 {
 		t.Errorf("details %+v", f)
 	}
-	updated, err := c.UpdateFileDetails(ctx, up.FileID, FileUpdate{
+	updated, err := c.FilesUpdate(ctx, up.FileID, FileUpdate{
 		Tags: []string{tag, "updated"}, CustomCoordinates: String("10,10,20,20"), Description: String("from Go"),
 	})
 	if err != nil {
@@ -129,7 +129,7 @@ func TestFileLifecycle(t *testing.T) {
 		*updated.CustomCoordinates != "10,10,20,20" || updated.Description != "from Go" {
 		t.Errorf("updated %+v", updated)
 	}
-	files, err := c.ListFiles(ctx, ListFilesOptions{Tags: []string{tag}, Sort: "ASC_CREATED"})
+	files, err := c.AssetsList(ctx, ListFilesOptions{Tags: []string{tag}, Sort: "ASC_CREATED"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,26 +140,26 @@ func TestFileLifecycle(t *testing.T) {
 	if want := []string{up.FileID, fromPath.FileID, fromText.FileID}; !slices.Equal(ids, want) {
 		t.Errorf("listed %v, want %v", ids, want)
 	}
-	page, err := c.ListFiles(ctx, ListFilesOptions{Tags: []string{tag}, Sort: "ASC_CREATED", Skip: 1, Limit: 1})
+	page, err := c.AssetsList(ctx, ListFilesOptions{Tags: []string{tag}, Sort: "ASC_CREATED", Skip: 1, Limit: 1})
 	if err != nil || len(page) != 1 || page[0].FileID != fromPath.FileID {
 		t.Errorf("page: %v, %v", page, err)
 	}
 
 	// Metadata.
-	if _, err := c.GetFileMetadata(ctx, up.FileID); err != nil {
+	if _, err := c.FilesMetadataGet(ctx, up.FileID); err != nil {
 		t.Errorf("GetFileMetadata: %v", err)
 	}
-	remote, err := c.GetRemoteFileURLMetadata(ctx, "https://example.com/photo.jpg")
+	remote, err := c.FilesMetadataGetFromURL(ctx, map[string]string{"url": "https://example.com/photo.jpg"})
 	if err != nil || remote.Format != "jpg" || remote.PHash == "" {
 		t.Errorf("GetRemoteFileURLMetadata: %+v, %v", remote, err)
 	}
 
 	// Purge and its status.
-	purge, err := c.PurgeCache(ctx, up.URL)
+	purge, err := c.CacheInvalidationNew(ctx, map[string]string{"url": up.URL})
 	if err != nil || purge.RequestID == "" {
-		t.Fatalf("PurgeCache: %+v, %v", purge, err)
+		t.Fatalf("CacheInvalidationNew: %+v, %v", purge, err)
 	}
-	status, err := c.GetPurgeCacheStatus(ctx, purge.RequestID)
+	status, err := c.CacheInvalidationGet(ctx, purge.RequestID)
 	if err != nil || (status.Status != "Pending" && status.Status != "Completed") {
 		t.Errorf("GetPurgeCacheStatus: %+v, %v", status, err)
 	}
@@ -172,16 +172,16 @@ func TestFileLifecycle(t *testing.T) {
 
 	// Delete, then the file is gone: a typed 404.
 	for _, id := range []string{up.FileID, fromPath.FileID, fromText.FileID} {
-		if err := c.DeleteFile(ctx, id); err != nil {
-			t.Errorf("DeleteFile(%s): %v", id, err)
+		if err := c.FilesDelete(ctx, id); err != nil {
+			t.Errorf("FilesDelete(%s): %v", id, err)
 		}
 	}
-	_, err = c.GetFileDetails(ctx, up.FileID)
+	_, err = c.FilesGet(ctx, up.FileID)
 	var e *Error
 	if !errors.Is(err, ErrNotFound) || !errors.As(err, &e) || e.HTTPStatus != 404 || e.Message == "" {
 		t.Fatalf("after delete: %#v", err)
 	}
-	if err := c.DeleteFile(ctx, up.FileID); !errors.Is(err, ErrNotFound) {
+	if err := c.FilesDelete(ctx, up.FileID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("second delete: %v", err)
 	}
 }
@@ -193,7 +193,7 @@ func TestErrorsCarryTheServersAnswer(t *testing.T) {
 		"headers": map[string]any{"X-RateLimit-Limit": "10", "X-RateLimit-Reset": "1500",
 			"X-RateLimit-Interval": "60000"},
 	})
-	_, err := c.ListFiles(context.Background(), ListFilesOptions{})
+	_, err := c.AssetsList(context.Background(), ListFilesOptions{})
 	var e *Error
 	if !errors.Is(err, ErrRateLimited) || !errors.As(err, &e) {
 		t.Fatalf("want a rate-limit *Error, got %v", err)
@@ -205,10 +205,10 @@ func TestErrorsCarryTheServersAnswer(t *testing.T) {
 
 	bad := networkClient(t, func(cfg *Config) { cfg.PrivateKey = "wrong_key" })
 	// ImageKit (and the local server) answer 403 to a wrong private key.
-	if _, err := bad.ListFiles(context.Background(), ListFilesOptions{}); !errors.Is(err, ErrForbidden) {
+	if _, err := bad.AssetsList(context.Background(), ListFilesOptions{}); !errors.Is(err, ErrForbidden) {
 		t.Errorf("wrong key: %v", err)
 	}
-	if _, err := c.ListFiles(context.Background(), ListFilesOptions{Type: "nonsense"}); err == nil {
+	if _, err := c.AssetsList(context.Background(), ListFilesOptions{Type: "nonsense"}); err == nil {
 		t.Errorf("bad list type accepted")
 	}
 }
@@ -219,7 +219,7 @@ func TestContext(t *testing.T) {
 	// A context that is already done: nothing is sent.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := c.ListFiles(ctx, ListFilesOptions{}); !errors.Is(err, context.Canceled) {
+	if _, err := c.AssetsList(ctx, ListFilesOptions{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled context: %v", err)
 	}
 
@@ -228,7 +228,7 @@ func TestContext(t *testing.T) {
 	ctx, cancel = context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := c.ListFiles(ctx, ListFilesOptions{})
+	_, err := c.AssetsList(ctx, ListFilesOptions{})
 	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
 		t.Errorf("deadline: %v after %v", err, time.Since(start))
 	}
@@ -264,7 +264,7 @@ func TestProgressPanicPropagates(t *testing.T) {
 			t.Error("UploadBytes returned instead of panicking")
 		}()
 		// The client still works (the read lock was released).
-		if _, err := c.ListFiles(context.Background(), ListFilesOptions{Limit: 1}); err != nil {
+		if _, err := c.AssetsList(context.Background(), ListFilesOptions{Limit: 1}); err != nil {
 			t.Errorf("after the panic: %v", err)
 		}
 	}
@@ -287,13 +287,13 @@ func TestConcurrentUseAndClose(t *testing.T) {
 				errs <- err
 				return
 			}
-			if f, err := c.GetFileDetails(ctx, up.FileID); err != nil || f.Size != float64(1000+i) {
+			if f, err := c.FilesGet(ctx, up.FileID); err != nil || f.Size != float64(1000+i) {
 				errs <- fmt.Errorf("details: %+v, %v", f, err)
 			}
 		}(i)
 	}
 	wg.Wait()
-	files, err := c.ListFiles(ctx, ListFilesOptions{Tags: []string{tag}})
+	files, err := c.AssetsList(ctx, ListFilesOptions{Tags: []string{tag}})
 	if err != nil || len(files) != 8 {
 		t.Errorf("listed %d files, %v", len(files), err)
 	}
@@ -306,7 +306,7 @@ func TestConcurrentUseAndClose(t *testing.T) {
 	queueFault(t, map[string]any{"path": "/v1/files", "action": "delay", "delay_ms": 300})
 	result := make(chan error, 1)
 	go func() {
-		_, err := c.ListFiles(ctx, ListFilesOptions{Tags: []string{tag}})
+		_, err := c.AssetsList(ctx, ListFilesOptions{Tags: []string{tag}})
 		result <- err
 	}()
 	time.Sleep(100 * time.Millisecond)
@@ -314,7 +314,7 @@ func TestConcurrentUseAndClose(t *testing.T) {
 	if err := <-result; err != nil {
 		t.Errorf("the call in flight during Close: %v", err)
 	}
-	if _, err := c.ListFiles(ctx, ListFilesOptions{}); !errors.Is(err, ErrClosed) {
+	if _, err := c.AssetsList(ctx, ListFilesOptions{}); !errors.Is(err, ErrClosed) {
 		t.Errorf("after Close: %v", err)
 	}
 	if _, err := c.UploadBytes(ctx, []byte("x"), UploadOptions{FileName: "x"}); !errors.Is(err, ErrClosed) {

@@ -14,32 +14,48 @@ import (
 
 // AssetsList lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like) (GET /v1/files; assets.list).
 // params is a map or struct marshalled to JSON, a json.RawMessage, []byte or string sent as is, or nil.
-func (c *Client) AssetsList(ctx context.Context, params any) (json.RawMessage, error) {
-	return c.op(ctx, nil, params, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
+func (c *Client) AssetsList(ctx context.Context, params any) ([]File, error) {
+	out, err := c.op(ctx, nil, params, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
 		return C.ik_assets_list(p, params, out)
 	})
+	if err != nil {
+		return nil, err
+	}
+	var v []File
+	return v, decode(out, &v, "assets.list")
 }
 
 // FilesGet gets a file's details (GET /v1/files/{fileId}/details; files.get).
-func (c *Client) FilesGet(ctx context.Context, fileID string) (json.RawMessage, error) {
-	return c.op(ctx, []string{fileID}, nil, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
+func (c *Client) FilesGet(ctx context.Context, fileID string) (*File, error) {
+	out, err := c.op(ctx, []string{fileID}, nil, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
 		return C.ik_files_get(p, ids[0], out)
 	})
+	if err != nil {
+		return nil, err
+	}
+	var v File
+	return &v, decode(out, &v, "files.get")
 }
 
 // FilesUpdate updates a file's tags, custom coordinates, custom metadata, extensions or publication status (PATCH /v1/files/{fileId}/details; files.update).
 // params is a map or struct marshalled to JSON, a json.RawMessage, []byte or string sent as is, or nil.
-func (c *Client) FilesUpdate(ctx context.Context, fileID string, params any) (json.RawMessage, error) {
-	return c.op(ctx, []string{fileID}, params, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
+func (c *Client) FilesUpdate(ctx context.Context, fileID string, params any) (*File, error) {
+	out, err := c.op(ctx, []string{fileID}, params, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
 		return C.ik_files_update(p, ids[0], params, out)
 	})
+	if err != nil {
+		return nil, err
+	}
+	var v File
+	return &v, decode(out, &v, "files.update")
 }
 
 // FilesDelete deletes a file and all its versions (cached copies stay until purged) (DELETE /v1/files/{fileId}; files.delete).
-func (c *Client) FilesDelete(ctx context.Context, fileID string) (json.RawMessage, error) {
-	return c.op(ctx, []string{fileID}, nil, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
+func (c *Client) FilesDelete(ctx context.Context, fileID string) error {
+	_, err := c.op(ctx, []string{fileID}, nil, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
 		return C.ik_files_delete(p, ids[0], out)
 	})
+	return err
 }
 
 // FilesCopy copies a file to another folder (POST /v1/files/copy; files.copy).
@@ -127,33 +143,53 @@ func (c *Client) FilesVersionsRestore(ctx context.Context, fileID, versionID str
 }
 
 // FilesMetadataGet gets an uploaded file's metadata: EXIF, dimensions, pHash … (GET /v1/files/{fileId}/metadata; files.metadata.get).
-func (c *Client) FilesMetadataGet(ctx context.Context, fileID string) (json.RawMessage, error) {
-	return c.op(ctx, []string{fileID}, nil, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
+func (c *Client) FilesMetadataGet(ctx context.Context, fileID string) (*Metadata, error) {
+	out, err := c.op(ctx, []string{fileID}, nil, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
 		return C.ik_files_metadata_get(p, ids[0], out)
 	})
+	if err != nil {
+		return nil, err
+	}
+	var v Metadata
+	return &v, decode(out, &v, "files.metadata.get")
 }
 
 // FilesMetadataGetFromURL gets the metadata of a file by its URL (served through one of the account's URL endpoints) (GET /v1/metadata; files.metadata.get_from_url).
 // params is a map or struct marshalled to JSON, a json.RawMessage, []byte or string sent as is, or nil.
-func (c *Client) FilesMetadataGetFromURL(ctx context.Context, params any) (json.RawMessage, error) {
-	return c.op(ctx, nil, params, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
+func (c *Client) FilesMetadataGetFromURL(ctx context.Context, params any) (*Metadata, error) {
+	out, err := c.op(ctx, nil, params, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
 		return C.ik_files_metadata_get_from_url(p, params, out)
 	})
+	if err != nil {
+		return nil, err
+	}
+	var v Metadata
+	return &v, decode(out, &v, "files.metadata.get_from_url")
 }
 
 // CacheInvalidationNew purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId` (POST /v1/files/purge; cache.invalidation.create).
 // params is a map or struct marshalled to JSON, a json.RawMessage, []byte or string sent as is, or nil.
-func (c *Client) CacheInvalidationNew(ctx context.Context, params any) (json.RawMessage, error) {
-	return c.op(ctx, nil, params, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
+func (c *Client) CacheInvalidationNew(ctx context.Context, params any) (*PurgeRequest, error) {
+	out, err := c.op(ctx, nil, params, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
 		return C.ik_cache_invalidation_create(p, params, out)
 	})
+	if err != nil {
+		return nil, err
+	}
+	var v PurgeRequest
+	return &v, decode(out, &v, "cache.invalidation.create")
 }
 
 // CacheInvalidationGet gets the status of a purge request (GET /v1/files/purge/{requestId}; cache.invalidation.get).
-func (c *Client) CacheInvalidationGet(ctx context.Context, requestID string) (json.RawMessage, error) {
-	return c.op(ctx, []string{requestID}, nil, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
+func (c *Client) CacheInvalidationGet(ctx context.Context, requestID string) (*PurgeStatus, error) {
+	out, err := c.op(ctx, []string{requestID}, nil, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {
 		return C.ik_cache_invalidation_get(p, ids[0], out)
 	})
+	if err != nil {
+		return nil, err
+	}
+	var v PurgeStatus
+	return &v, decode(out, &v, "cache.invalidation.get")
 }
 
 // FoldersNew creates a folder (POST /v1/folder; folders.create).
@@ -435,62 +471,63 @@ func (c *Client) AccountsWebhooksDelete(ctx context.Context, id string) (json.Ra
 	})
 }
 
-// operations lists every table-driven method: Go name, C function, Python SDK name.
-var operations = [][3]string{
-	{"AssetsList", "ik_assets_list", "assets.list"},
-	{"FilesGet", "ik_files_get", "files.get"},
-	{"FilesUpdate", "ik_files_update", "files.update"},
-	{"FilesDelete", "ik_files_delete", "files.delete"},
-	{"FilesCopy", "ik_files_copy", "files.copy"},
-	{"FilesMove", "ik_files_move", "files.move"},
-	{"FilesRename", "ik_files_rename", "files.rename"},
-	{"FilesBulkDelete", "ik_files_bulk_delete", "files.bulk.delete"},
-	{"FilesBulkAddTags", "ik_files_bulk_add_tags", "files.bulk.add_tags"},
-	{"FilesBulkRemoveTags", "ik_files_bulk_remove_tags", "files.bulk.remove_tags"},
-	{"FilesBulkRemoveAITags", "ik_files_bulk_remove_ai_tags", "files.bulk.remove_ai_tags"},
-	{"FilesVersionsList", "ik_files_versions_list", "files.versions.list"},
-	{"FilesVersionsGet", "ik_files_versions_get", "files.versions.get"},
-	{"FilesVersionsDelete", "ik_files_versions_delete", "files.versions.delete"},
-	{"FilesVersionsRestore", "ik_files_versions_restore", "files.versions.restore"},
-	{"FilesMetadataGet", "ik_files_metadata_get", "files.metadata.get"},
-	{"FilesMetadataGetFromURL", "ik_files_metadata_get_from_url", "files.metadata.get_from_url"},
-	{"CacheInvalidationNew", "ik_cache_invalidation_create", "cache.invalidation.create"},
-	{"CacheInvalidationGet", "ik_cache_invalidation_get", "cache.invalidation.get"},
-	{"FoldersNew", "ik_folders_create", "folders.create"},
-	{"FoldersDelete", "ik_folders_delete", "folders.delete"},
-	{"FoldersCopy", "ik_folders_copy", "folders.copy"},
-	{"FoldersMove", "ik_folders_move", "folders.move"},
-	{"FoldersRename", "ik_folders_rename", "folders.rename"},
-	{"FoldersJobGet", "ik_folders_job_get", "folders.job.get"},
-	{"CustomMetadataFieldsNew", "ik_custom_metadata_fields_create", "custom_metadata_fields.create"},
-	{"CustomMetadataFieldsList", "ik_custom_metadata_fields_list", "custom_metadata_fields.list"},
-	{"CustomMetadataFieldsUpdate", "ik_custom_metadata_fields_update", "custom_metadata_fields.update"},
-	{"CustomMetadataFieldsDelete", "ik_custom_metadata_fields_delete", "custom_metadata_fields.delete"},
-	{"SavedExtensionsList", "ik_saved_extensions_list", "saved_extensions.list"},
-	{"SavedExtensionsNew", "ik_saved_extensions_create", "saved_extensions.create"},
-	{"SavedExtensionsGet", "ik_saved_extensions_get", "saved_extensions.get"},
-	{"SavedExtensionsUpdate", "ik_saved_extensions_update", "saved_extensions.update"},
-	{"SavedExtensionsDelete", "ik_saved_extensions_delete", "saved_extensions.delete"},
-	{"NamedTransformationsList", "ik_named_transformations_list", "named_transformations.list"},
-	{"NamedTransformationsNew", "ik_named_transformations_create", "named_transformations.create"},
-	{"NamedTransformationsGet", "ik_named_transformations_get", "named_transformations.get"},
-	{"NamedTransformationsUpdate", "ik_named_transformations_update", "named_transformations.update"},
-	{"NamedTransformationsDelete", "ik_named_transformations_delete", "named_transformations.delete"},
-	{"AccountsUsageGet", "ik_accounts_usage_get", "accounts.usage.get"},
-	{"AccountsUsageAnalyticsGet", "ik_accounts_usage_analytics_get", "accounts.usage_analytics.get"},
-	{"AccountsOriginsList", "ik_accounts_origins_list", "accounts.origins.list"},
-	{"AccountsOriginsNew", "ik_accounts_origins_create", "accounts.origins.create"},
-	{"AccountsOriginsGet", "ik_accounts_origins_get", "accounts.origins.get"},
-	{"AccountsOriginsUpdate", "ik_accounts_origins_update", "accounts.origins.update"},
-	{"AccountsOriginsDelete", "ik_accounts_origins_delete", "accounts.origins.delete"},
-	{"AccountsURLEndpointsList", "ik_accounts_url_endpoints_list", "accounts.url_endpoints.list"},
-	{"AccountsURLEndpointsNew", "ik_accounts_url_endpoints_create", "accounts.url_endpoints.create"},
-	{"AccountsURLEndpointsGet", "ik_accounts_url_endpoints_get", "accounts.url_endpoints.get"},
-	{"AccountsURLEndpointsUpdate", "ik_accounts_url_endpoints_update", "accounts.url_endpoints.update"},
-	{"AccountsURLEndpointsDelete", "ik_accounts_url_endpoints_delete", "accounts.url_endpoints.delete"},
-	{"AccountsWebhooksList", "ik_accounts_webhooks_list", "accounts.webhooks.list"},
-	{"AccountsWebhooksCreate", "ik_accounts_webhooks_create", "accounts.webhooks.create"},
-	{"AccountsWebhooksGet", "ik_accounts_webhooks_get", "accounts.webhooks.get"},
-	{"AccountsWebhooksUpdate", "ik_accounts_webhooks_update", "accounts.webhooks.update"},
-	{"AccountsWebhooksDelete", "ik_accounts_webhooks_delete", "accounts.webhooks.delete"},
+// operations lists every table-driven method: Go name, C function, Python SDK name, and its
+// first result's type as reflect prints it ("" when the error is the only result).
+var operations = [][4]string{
+	{"AssetsList", "ik_assets_list", "assets.list", "[]imagekit.File"},
+	{"FilesGet", "ik_files_get", "files.get", "*imagekit.File"},
+	{"FilesUpdate", "ik_files_update", "files.update", "*imagekit.File"},
+	{"FilesDelete", "ik_files_delete", "files.delete", ""},
+	{"FilesCopy", "ik_files_copy", "files.copy", "json.RawMessage"},
+	{"FilesMove", "ik_files_move", "files.move", "json.RawMessage"},
+	{"FilesRename", "ik_files_rename", "files.rename", "json.RawMessage"},
+	{"FilesBulkDelete", "ik_files_bulk_delete", "files.bulk.delete", "json.RawMessage"},
+	{"FilesBulkAddTags", "ik_files_bulk_add_tags", "files.bulk.add_tags", "json.RawMessage"},
+	{"FilesBulkRemoveTags", "ik_files_bulk_remove_tags", "files.bulk.remove_tags", "json.RawMessage"},
+	{"FilesBulkRemoveAITags", "ik_files_bulk_remove_ai_tags", "files.bulk.remove_ai_tags", "json.RawMessage"},
+	{"FilesVersionsList", "ik_files_versions_list", "files.versions.list", "json.RawMessage"},
+	{"FilesVersionsGet", "ik_files_versions_get", "files.versions.get", "json.RawMessage"},
+	{"FilesVersionsDelete", "ik_files_versions_delete", "files.versions.delete", "json.RawMessage"},
+	{"FilesVersionsRestore", "ik_files_versions_restore", "files.versions.restore", "json.RawMessage"},
+	{"FilesMetadataGet", "ik_files_metadata_get", "files.metadata.get", "*imagekit.Metadata"},
+	{"FilesMetadataGetFromURL", "ik_files_metadata_get_from_url", "files.metadata.get_from_url", "*imagekit.Metadata"},
+	{"CacheInvalidationNew", "ik_cache_invalidation_create", "cache.invalidation.create", "*imagekit.PurgeRequest"},
+	{"CacheInvalidationGet", "ik_cache_invalidation_get", "cache.invalidation.get", "*imagekit.PurgeStatus"},
+	{"FoldersNew", "ik_folders_create", "folders.create", "json.RawMessage"},
+	{"FoldersDelete", "ik_folders_delete", "folders.delete", "json.RawMessage"},
+	{"FoldersCopy", "ik_folders_copy", "folders.copy", "json.RawMessage"},
+	{"FoldersMove", "ik_folders_move", "folders.move", "json.RawMessage"},
+	{"FoldersRename", "ik_folders_rename", "folders.rename", "json.RawMessage"},
+	{"FoldersJobGet", "ik_folders_job_get", "folders.job.get", "json.RawMessage"},
+	{"CustomMetadataFieldsNew", "ik_custom_metadata_fields_create", "custom_metadata_fields.create", "json.RawMessage"},
+	{"CustomMetadataFieldsList", "ik_custom_metadata_fields_list", "custom_metadata_fields.list", "json.RawMessage"},
+	{"CustomMetadataFieldsUpdate", "ik_custom_metadata_fields_update", "custom_metadata_fields.update", "json.RawMessage"},
+	{"CustomMetadataFieldsDelete", "ik_custom_metadata_fields_delete", "custom_metadata_fields.delete", "json.RawMessage"},
+	{"SavedExtensionsList", "ik_saved_extensions_list", "saved_extensions.list", "json.RawMessage"},
+	{"SavedExtensionsNew", "ik_saved_extensions_create", "saved_extensions.create", "json.RawMessage"},
+	{"SavedExtensionsGet", "ik_saved_extensions_get", "saved_extensions.get", "json.RawMessage"},
+	{"SavedExtensionsUpdate", "ik_saved_extensions_update", "saved_extensions.update", "json.RawMessage"},
+	{"SavedExtensionsDelete", "ik_saved_extensions_delete", "saved_extensions.delete", "json.RawMessage"},
+	{"NamedTransformationsList", "ik_named_transformations_list", "named_transformations.list", "json.RawMessage"},
+	{"NamedTransformationsNew", "ik_named_transformations_create", "named_transformations.create", "json.RawMessage"},
+	{"NamedTransformationsGet", "ik_named_transformations_get", "named_transformations.get", "json.RawMessage"},
+	{"NamedTransformationsUpdate", "ik_named_transformations_update", "named_transformations.update", "json.RawMessage"},
+	{"NamedTransformationsDelete", "ik_named_transformations_delete", "named_transformations.delete", "json.RawMessage"},
+	{"AccountsUsageGet", "ik_accounts_usage_get", "accounts.usage.get", "json.RawMessage"},
+	{"AccountsUsageAnalyticsGet", "ik_accounts_usage_analytics_get", "accounts.usage_analytics.get", "json.RawMessage"},
+	{"AccountsOriginsList", "ik_accounts_origins_list", "accounts.origins.list", "json.RawMessage"},
+	{"AccountsOriginsNew", "ik_accounts_origins_create", "accounts.origins.create", "json.RawMessage"},
+	{"AccountsOriginsGet", "ik_accounts_origins_get", "accounts.origins.get", "json.RawMessage"},
+	{"AccountsOriginsUpdate", "ik_accounts_origins_update", "accounts.origins.update", "json.RawMessage"},
+	{"AccountsOriginsDelete", "ik_accounts_origins_delete", "accounts.origins.delete", "json.RawMessage"},
+	{"AccountsURLEndpointsList", "ik_accounts_url_endpoints_list", "accounts.url_endpoints.list", "json.RawMessage"},
+	{"AccountsURLEndpointsNew", "ik_accounts_url_endpoints_create", "accounts.url_endpoints.create", "json.RawMessage"},
+	{"AccountsURLEndpointsGet", "ik_accounts_url_endpoints_get", "accounts.url_endpoints.get", "json.RawMessage"},
+	{"AccountsURLEndpointsUpdate", "ik_accounts_url_endpoints_update", "accounts.url_endpoints.update", "json.RawMessage"},
+	{"AccountsURLEndpointsDelete", "ik_accounts_url_endpoints_delete", "accounts.url_endpoints.delete", "json.RawMessage"},
+	{"AccountsWebhooksList", "ik_accounts_webhooks_list", "accounts.webhooks.list", "json.RawMessage"},
+	{"AccountsWebhooksCreate", "ik_accounts_webhooks_create", "accounts.webhooks.create", "json.RawMessage"},
+	{"AccountsWebhooksGet", "ik_accounts_webhooks_get", "accounts.webhooks.get", "json.RawMessage"},
+	{"AccountsWebhooksUpdate", "ik_accounts_webhooks_update", "accounts.webhooks.update", "json.RawMessage"},
+	{"AccountsWebhooksDelete", "ik_accounts_webhooks_delete", "accounts.webhooks.delete", "json.RawMessage"},
 }

@@ -28,11 +28,11 @@ func TestNetworkCallsRaceWithClose(t *testing.T) {
 					var err error
 					switch i % 3 {
 					case 0:
-						_, err = c.ListFiles(ctx, ListFilesOptions{Limit: 2})
+						_, err = c.AssetsList(ctx, ListFilesOptions{Limit: 2})
 					case 1:
 						_, err = c.UploadBytes(ctx, []byte("race"), UploadOptions{FileName: fmt.Sprintf("r%d-%d.txt", g, i)})
 					default:
-						_, err = c.GetFileDetails(ctx, "no-such-file")
+						_, err = c.FilesGet(ctx, "no-such-file")
 						if errors.Is(err, ErrNotFound) {
 							err = nil
 						}

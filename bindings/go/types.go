@@ -124,7 +124,7 @@ func (u *UploadResult) UnmarshalJSON(b []byte) error {
 	return keepRaw(b, (*plain)(u), &u.Raw)
 }
 
-// PurgeRequest is the answer to PurgeCache.
+// PurgeRequest is the answer to CacheInvalidationNew (a purge).
 type PurgeRequest struct {
 	RequestID string          `json:"requestId"`
 	Raw       json.RawMessage `json:"-"`

@@ -145,7 +145,7 @@ func (c *Client) uploadBytes(ctx context.Context, data []byte, opts UploadOption
 		if v2 {
 			return C.ik_beta_v2_files_upload_bytes(p, ptr, C.size_t(len(data)), o, cb, ud, out)
 		}
-		return C.ik_upload_file_bytes(p, ptr, C.size_t(len(data)), o, cb, ud, out)
+		return C.ik_files_upload_bytes(p, ptr, C.size_t(len(data)), o, cb, ud, out)
 	})
 }
 
@@ -157,7 +157,7 @@ func (c *Client) UploadPath(ctx context.Context, path string, opts UploadOptions
 	}
 	return c.upload(ctx, opts, nil, func(p *C.ik_client, o *C.char, cb C.ik_progress_callback, ud unsafe.Pointer, out **C.char) C.ik_status {
 		return withString(path, func(cp *C.char) C.ik_status {
-			return C.ik_upload_file_path(p, cp, o, cb, ud, out)
+			return C.ik_files_upload_path(p, cp, o, cb, ud, out)
 		})
 	})
 }
@@ -166,7 +166,7 @@ func (c *Client) UploadPath(ctx context.Context, path string, opts UploadOptions
 // base64 string, or a data: URI.
 func (c *Client) UploadFile(ctx context.Context, file string, opts UploadOptions) (*UploadResult, error) {
 	return c.upload(ctx, opts, &file, func(p *C.ik_client, o *C.char, cb C.ik_progress_callback, ud unsafe.Pointer, out **C.char) C.ik_status {
-		return C.ik_upload_file(p, o, cb, ud, out)
+		return C.ik_files_upload(p, o, cb, ud, out)
 	})
 }
 

@@ -1,11 +1,11 @@
-//! Differential: the hand-written JSON scanner of `ik_url` (src/url/json.rs) against serde_json.
+//! Differential: the hand-written JSON scanner of `ik_url` (crates/core/src/urlkit/json.rs) against serde_json.
 //! Both must accept and reject the same documents and read the same values, with two known,
 //! deliberate differences of the scanner (it follows Python's `json.loads`, the seed's parser):
 //! numbers beyond the f64 range are accepted (as ±inf; serde_json says "number out of range"),
 //! and nesting is limited at 128 levels where serde_json stops at 127.
 #![no_main]
 
-use imagekit_core::url::fuzz_support::{shallow, walk, Tree};
+use imagekit_core::urlkit::fuzz_support::{shallow, walk, Tree};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 

@@ -69,28 +69,28 @@
 //! that matches a request is used.
 
 mod api;
+mod conn;
 mod faults;
 mod http;
 mod multipart;
+mod options;
 mod record;
 mod search;
 mod server;
+mod shared;
 mod store;
 mod util;
-
-/// The library's operation table: the mock routes every regular operation by the same rows as
-/// the library's executor.
-use imagekit_ops as ops;
 
 pub use api::metadata::REMOTE_FILE_SIZE;
 pub use api::upload::URL_FILE_SIZE;
 pub use faults::{default_body, CannedResponse, Fault, FaultAction};
 pub use http::HELP;
+pub use options::{Options, DEFAULT_PRIVATE_KEY, DEFAULT_PUBLIC_KEY, DEFAULT_URL_ENDPOINT};
 pub use record::{RecordedPart, RecordedRequest, KEPT_PREFIX, MAX_KEPT_TEXT};
 pub use store::{IMAGE_SIZE, VIDEO_SIZE};
 
 use serde_json::Value;
-use server::{lock, Shared};
+use shared::{lock, Shared};
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -99,57 +99,10 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// The private key the server accepts by default.
-pub const DEFAULT_PRIVATE_KEY: &str = "private_key_test";
-/// The public key the server accepts for client-side uploads by default.
-pub const DEFAULT_PUBLIC_KEY: &str = "public_key_test";
-/// The URL endpoint used in file URLs by default (a name only: nothing is served there).
-pub const DEFAULT_URL_ENDPOINT: &str = "https://ik.imagekit.io/mock";
-
 /// The test CA certificate (PEM) that signed the server certificate.
 pub const CA_PEM: &str = include_str!("../../tests/data/tls/ca.pem");
 /// An unrelated CA certificate (PEM), for "wrong CA" tests.
 pub const OTHER_CA_PEM: &str = include_str!("../../tests/data/tls/other-ca.pem");
-
-/// Server settings. `Options::default()` gives the values in each field's doc.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// The key Basic auth must carry as user name. Default `private_key_test`.
-    pub private_key: String,
-    /// The key client-side uploads must carry as `publicKey`. Default `public_key_test`.
-    pub public_key: String,
-    /// Prefix of file URLs in responses. Default [`DEFAULT_URL_ENDPOINT`].
-    pub url_endpoint: String,
-    /// Also start the HTTPS listener. Default true.
-    pub tls: bool,
-    /// Port for plain HTTP on 127.0.0.1; 0 (default) lets the OS choose.
-    pub port: u16,
-    /// Port for HTTPS on 127.0.0.1; 0 (default) lets the OS choose.
-    pub tls_port: u16,
-    /// An idle keep-alive connection (or a stalled read) is closed after this. Default 120 s.
-    pub idle_timeout: Duration,
-    /// The request log keeps the newest this many requests. Default 10 000.
-    pub max_recorded_requests: usize,
-    /// Print one line per API request to stderr. Default: true when the environment variable
-    /// `IK_MOCK_LOG` is set to a non-empty value other than `0`.
-    pub log: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            private_key: DEFAULT_PRIVATE_KEY.into(),
-            public_key: DEFAULT_PUBLIC_KEY.into(),
-            url_endpoint: DEFAULT_URL_ENDPOINT.into(),
-            tls: true,
-            port: 0,
-            tls_port: 0,
-            idle_timeout: Duration::from_secs(120),
-            max_recorded_requests: 10_000,
-            log: std::env::var("IK_MOCK_LOG").is_ok_and(|v| !v.is_empty() && v != "0"),
-        }
-    }
-}
 
 /// A running server. Dropping it stops the listeners, closes every connection and joins all
 /// threads.

@@ -135,7 +135,7 @@ impl RecordedRequest {
 /// Accumulates one part while it streams past.
 pub(crate) struct PartRecorder {
     part: RecordedPart,
-    crc: crate::util::Crc32,
+    crc: crc32fast::Hasher,
     text: Option<Vec<u8>>,
 }
 
@@ -170,7 +170,7 @@ impl PartRecorder {
     }
 
     pub fn finish(mut self) -> RecordedPart {
-        self.part.crc32 = self.crc.value();
+        self.part.crc32 = self.crc.finalize();
         self.part.value = self.text.and_then(|t| String::from_utf8(t).ok());
         self.part
     }

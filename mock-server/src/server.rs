@@ -1,100 +1,21 @@
 //! Listeners, connection threads and the per-request pipeline (faults, routing, recording).
 
-use crate::api::{self, Ctx};
-use crate::faults::{FaultAction, FaultQueue};
+use crate::api::{self, ctx::Ctx};
+use crate::conn::{Conn, ConnIo};
+use crate::faults::FaultAction;
 use crate::http::{self, Body, HeadError, RequestHead, Response};
 use crate::record::RecordedRequest;
-use crate::store::State;
-use crate::Options;
+use crate::shared::{lock, Shared};
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
-use std::collections::{HashMap, VecDeque};
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::thread::JoinHandle;
+use std::net::TcpListener;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub(crate) const SERVER_CERT_PEM: &str = include_str!("../../tests/data/tls/server.pem");
 pub(crate) const SERVER_KEY_PEM: &str = include_str!("../../tests/data/tls/server.key");
-
-/// Locks a mutex, ignoring poisoning (a panicking handler must not take the server down).
-pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Everything the threads share.
-pub(crate) struct Shared {
-    pub opts: Options,
-    pub state: Mutex<State>,
-    pub faults: Mutex<FaultQueue>,
-    pub records: Mutex<VecDeque<RecordedRequest>>,
-    pub accepted: AtomicU64,
-    pub open: AtomicU64,
-    pub requests_total: AtomicU64,
-    next_seq: AtomicU64,
-    next_conn: AtomicU64,
-    shutdown: AtomicBool,
-    /// Clones of open sockets, shut down on stop to wake blocked threads.
-    conns: Mutex<HashMap<u64, TcpStream>>,
-    threads: Mutex<Vec<JoinHandle<()>>>,
-}
-
-impl Shared {
-    pub fn new(opts: Options) -> Self {
-        Shared {
-            opts,
-            state: Mutex::default(),
-            faults: Mutex::default(),
-            records: Mutex::default(),
-            accepted: AtomicU64::new(0),
-            open: AtomicU64::new(0),
-            requests_total: AtomicU64::new(0),
-            next_seq: AtomicU64::new(1),
-            next_conn: AtomicU64::new(1),
-            shutdown: AtomicBool::new(false),
-            conns: Mutex::default(),
-            threads: Mutex::default(),
-        }
-    }
-
-    pub fn is_shutdown(&self) -> bool {
-        self.shutdown.load(Ordering::SeqCst)
-    }
-
-    /// Appends to the log; returns the request's sequence number.
-    fn push_record(&self, mut r: RecordedRequest) -> u64 {
-        let mut recs = lock(&self.records);
-        // Numbered under the lock, so the log is in sequence order.
-        let seq = self.next_seq.fetch_add(1, Ordering::SeqCst);
-        r.seq = seq;
-        recs.push_back(r);
-        while recs.len() > self.opts.max_recorded_requests {
-            recs.pop_front();
-        }
-        seq
-    }
-
-    /// Stops accepting, wakes every connection thread and joins them.
-    pub fn stop(&self, listeners: &[SocketAddr], accept_threads: Vec<JoinHandle<()>>) {
-        self.shutdown.store(true, Ordering::SeqCst);
-        for a in listeners {
-            // Wake the blocking accept(); the loop then sees the flag.
-            let _ = TcpStream::connect_timeout(a, Duration::from_secs(1));
-        }
-        for t in accept_threads {
-            let _ = t.join();
-        }
-        for s in lock(&self.conns).values() {
-            let _ = s.shutdown(Shutdown::Both);
-        }
-        let threads = std::mem::take(&mut *lock(&self.threads));
-        for t in threads {
-            let _ = t.join();
-        }
-    }
-}
 
 pub(crate) fn tls_config() -> Result<Arc<rustls::ServerConfig>, String> {
     let certs = CertificateDer::pem_slice_iter(SERVER_CERT_PEM.as_bytes())
@@ -110,97 +31,6 @@ pub(crate) fn tls_config() -> Result<Arc<rustls::ServerConfig>, String> {
         .map_err(|e| e.to_string())?;
     // No ALPN: every client falls back to HTTP/1.1.
     Ok(Arc::new(cfg))
-}
-
-/// A plain or TLS connection.
-pub(crate) enum Conn {
-    Plain(TcpStream),
-    Tls(Box<rustls::StreamOwned<rustls::ServerConnection, TcpStream>>),
-}
-
-impl Conn {
-    fn tcp(&self) -> &TcpStream {
-        match self {
-            Conn::Plain(s) => s,
-            Conn::Tls(s) => &s.sock,
-        }
-    }
-
-    /// Orderly close: TLS close_notify, FIN, then read and discard what the client still
-    /// sends for a moment, so that a client still writing does not get a reset that eats our
-    /// response.
-    fn close(&mut self) {
-        if let Conn::Tls(s) = self {
-            s.conn.send_close_notify();
-            let _ = s.flush();
-        }
-        let tcp = self.tcp();
-        let _ = tcp.shutdown(Shutdown::Write);
-        let _ = tcp.set_read_timeout(Some(Duration::from_millis(500)));
-        let mut buf = [0u8; 8192];
-        let mut left: usize = 8 << 20;
-        let mut t = tcp;
-        while left > 0 {
-            match t.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => left = left.saturating_sub(n),
-            }
-        }
-    }
-
-    /// Abrupt close (no close_notify).
-    fn abort(&mut self) {
-        let _ = self.tcp().shutdown(Shutdown::Both);
-    }
-}
-
-impl Read for Conn {
-    fn read(&mut self, b: &mut [u8]) -> io::Result<usize> {
-        match self {
-            Conn::Plain(s) => s.read(b),
-            Conn::Tls(s) => s.read(b),
-        }
-    }
-}
-
-impl Write for Conn {
-    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-        match self {
-            Conn::Plain(s) => s.write(b),
-            Conn::Tls(s) => s.write(b),
-        }
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Conn::Plain(s) => s.flush(),
-            Conn::Tls(s) => s.flush(),
-        }
-    }
-}
-
-/// Buffered reads plus direct writes on one connection.
-pub(crate) struct ConnIo(BufReader<Conn>);
-
-impl Read for ConnIo {
-    fn read(&mut self, b: &mut [u8]) -> io::Result<usize> {
-        self.0.read(b)
-    }
-}
-impl BufRead for ConnIo {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.0.fill_buf()
-    }
-    fn consume(&mut self, n: usize) {
-        self.0.consume(n)
-    }
-}
-impl Write for ConnIo {
-    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-        self.0.get_mut().write(b)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.get_mut().flush()
-    }
 }
 
 /// Accepts until shutdown; one thread per connection.

@@ -250,80 +250,6 @@ pub(crate) fn parse_query(q: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Slicing-by-8 tables: `T[0]` is the classic byte table, `T[k][i]` advances `T[k-1][i]` by
-/// one more zero byte.
-const fn crc_tables() -> [[u32; 256]; 8] {
-    let mut t = [[0u32; 256]; 8];
-    let mut i = 0;
-    while i < 256 {
-        let mut c = i as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-            k += 1;
-        }
-        t[0][i] = c;
-        i += 1;
-    }
-    let mut s = 1;
-    while s < 8 {
-        let mut i = 0;
-        while i < 256 {
-            let prev = t[s - 1][i];
-            t[s][i] = (prev >> 8) ^ t[0][(prev & 0xFF) as usize];
-            i += 1;
-        }
-        s += 1;
-    }
-    t
-}
-
-static CRC_TABLES: [[u32; 256]; 8] = crc_tables();
-
-/// A running CRC-32 (IEEE 802.3, as zlib's `crc32()`). Slicing-by-8, so that it stays fast
-/// enough in unoptimised test builds (a 1 GiB upload is hashed as it streams).
-#[derive(Clone, Copy)]
-pub(crate) struct Crc32(u32);
-
-impl Default for Crc32 {
-    fn default() -> Self {
-        Crc32(0xFFFF_FFFF)
-    }
-}
-
-impl Crc32 {
-    pub(crate) fn update(&mut self, data: &[u8]) {
-        fn bytewise(data: &[u8], mut c: u32) -> u32 {
-            for &b in data {
-                c = CRC_TABLES[0][((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8);
-            }
-            c
-        }
-        // SAFETY: every bit pattern is a valid u64; align_to only reinterprets the aligned middle.
-        let (pre, words, post) = unsafe { data.align_to::<u64>() };
-        let mut c = bytewise(pre, self.0);
-        let [t0, t1, t2, t3, t4, t5, t6, t7] = &CRC_TABLES;
-        for &w in words {
-            let w = u64::from_le(w);
-            let lo = (w as u32) ^ c;
-            let hi = (w >> 32) as u32;
-            c = t7[(lo & 0xFF) as usize]
-                ^ t6[((lo >> 8) & 0xFF) as usize]
-                ^ t5[((lo >> 16) & 0xFF) as usize]
-                ^ t4[(lo >> 24) as usize]
-                ^ t3[(hi & 0xFF) as usize]
-                ^ t2[((hi >> 8) & 0xFF) as usize]
-                ^ t1[((hi >> 16) & 0xFF) as usize]
-                ^ t0[(hi >> 24) as usize];
-        }
-        self.0 = bytewise(post, c);
-    }
-
-    pub(crate) fn value(&self) -> u32 {
-        self.0 ^ 0xFFFF_FFFF
-    }
-}
-
 /// 64-bit FNV-1a, for stable fake hashes (pHash).
 pub(crate) fn fnv1a64(data: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -448,26 +374,7 @@ mod tests {
     }
 
     #[test]
-    fn crc_and_query() {
-        let mut c = Crc32::default();
-        c.update(b"1234");
-        c.update(b"56789");
-        assert_eq!(c.value(), 0xCBF4_3926);
-        // Same result whatever the split, against a bitwise reference.
-        let data: Vec<u8> = (0..1000u32).map(|i| (i * 31 % 256) as u8).collect();
-        let mut r = 0xFFFF_FFFFu32;
-        for &b in &data {
-            r ^= b as u32;
-            for _ in 0..8 {
-                r = if r & 1 != 0 { 0xEDB8_8320 ^ (r >> 1) } else { r >> 1 };
-            }
-        }
-        for split in [0, 1, 7, 8, 9, 500, 999] {
-            let mut c = Crc32::default();
-            c.update(&data[..split]);
-            c.update(&data[split..]);
-            assert_eq!(c.value(), !r, "split {split}");
-        }
+    fn query() {
         assert_eq!(
             parse_query("a=1&b=x%20y+z&c&d=%zz&e=%4"),
             vec![

@@ -2,6 +2,8 @@
  * URL), purge and its status, delete, and the generic ik_request, plus every argument error.
  * The network part runs against the local ImageKit-compatible server (IK_TEST_BASE_URL) and is
  * skipped with a message without it. */
+/* This file also checks that the original SDK's names, deprecated in the header, keep working. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #include <stdint.h>
 #include "ik_test.h"
 

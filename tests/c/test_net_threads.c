@@ -59,13 +59,13 @@ static void *worker(void *arg) {
             break;
         case 1:
             snprintf(opts, sizeof opts, "{\"fileName\":\"t%d-%d.bin\",\"folder\":\"/threads\"}", id, i);
-            st = ik_upload_file_bytes(client, (const uint8_t *)data, sizeof data, opts, NULL, NULL, &out);
+            st = ik_files_upload_bytes(client, (const uint8_t *)data, sizeof data, opts, NULL, NULL, &out);
             if (st != IK_STATUS_OK || strstr(out, "\"fileId\"") == NULL) thread_failures[id]++;
             break;
         case 2: {
             uint64_t last = 0;
             snprintf(opts, sizeof opts, "{\"fileName\":\"p%ld-%d-%d.bin\",\"idempotent\":true}", (long)getpid(), id, i);
-            st = ik_upload_file_path(client, upload_path, opts, on_progress, &last, &out);
+            st = ik_files_upload_path(client, upload_path, opts, on_progress, &last, &out);
             if (st != IK_STATUS_OK || strstr(out, "\"fileId\"") == NULL || last == 0) thread_failures[id]++;
             break;
         }

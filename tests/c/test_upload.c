@@ -1,6 +1,8 @@
 /* Uploads through the C ABI: ik_upload_file, ik_upload_file_bytes, ik_upload_file_path, with
  * progress and cancellation, plus every argument error. The network part runs against the
  * local ImageKit-compatible server (IK_TEST_BASE_URL) and is skipped with a message without it. */
+/* This file also checks that the original SDK's names, deprecated in the header, keep working. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <unistd.h>

@@ -14,6 +14,7 @@
 use crate::support::{op_calls, repo_dir};
 use imagekit::client::*;
 use imagekit::request::*;
+use imagekit::ops_gen::*;
 use imagekit::seed_names::*;
 use imagekit::status::ik_status;
 use imagekit::upload::{ik_beta_v2_files_upload, ik_beta_v2_files_upload_bytes, ik_beta_v2_files_upload_path};

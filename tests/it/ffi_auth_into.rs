@@ -30,7 +30,7 @@ struct Into {
 fn into(c: &C, token: Option<&[u8]>, expire: i64, cap: usize) -> Into {
     let mut buf = vec![0x55u8; cap];
     let mut len = usize::MAX;
-    let mut err = 0x1 as *mut c_char;
+    let mut err = std::ptr::dangling_mut::<c_char>();
     let (tp, tl) = token.map_or((ptr::null(), 0), |t| (t.as_ptr().cast::<c_char>(), t.len()));
     let bp = if cap == 0 { ptr::null_mut() } else { buf.as_mut_ptr().cast::<c_char>() };
     let st = unsafe { ik_get_authentication_parameters_into(c.0, tp, tl, expire, bp, cap, &mut len, &mut err) };

@@ -10,12 +10,12 @@ use crate::support::{self, config, dead_port, Mock};
 use ik_mock_server::{Fault, MockServer, RecordedRequest, HELP};
 use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_client_set_logger, ik_string_free};
 use imagekit::request::ik_request;
-use imagekit::seed_names::{
+use imagekit::ops_gen::{
     ik_delete_file, ik_get_file_details, ik_get_file_metadata, ik_get_purge_cache_status,
     ik_get_remote_file_url_metadata, ik_list_files, ik_purge_cache, ik_update_file_details,
 };
 use imagekit::status::ik_status;
-use imagekit::upload::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
+use imagekit::seed_names::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
 use serde_json::{json, Value};
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::sync::{Mutex, RwLock};
@@ -26,17 +26,6 @@ static GATE: RwLock<()> = RwLock::new(());
 /// The key the mock server accepts.
 const TEST_PRIVATE_KEY: &str = ik_mock_server::DEFAULT_PRIVATE_KEY;
 
-/// zlib's CRC-32, bit by bit (independent of the server's table-driven one).
-fn crc32(data: &[u8]) -> u32 {
-    let mut c = 0xFFFF_FFFFu32;
-    for &b in data {
-        c ^= b as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-        }
-    }
-    !c
-}
 
 /// The request target as sent: raw path, `?`, raw query.
 fn target(r: &RecordedRequest) -> String {
@@ -161,7 +150,7 @@ fn round_trip_through_every_operation() {
         let file_part = last.part("file").unwrap();
         assert_eq!(file_part.filename.as_deref(), Some("raw.bin"));
         assert_eq!(file_part.size, 5000);
-        assert_eq!(file_part.crc32, crc32(&data));
+        assert_eq!(file_part.crc32, crc32fast::hash(&data));
         assert_eq!(file_part.prefix, data[..file_part.prefix.len()]);
 
         // list (all, then filtered; options in the query string)

@@ -1,4 +1,4 @@
-//! Walks the operation table through the real exported C functions (`tests/op_calls`, generated):
+//! Walks the operation table through the real exported C functions (`support::op_calls`, generated):
 //! for every row, NULL for each pointer, invalid JSON, a missing or empty id, an unknown option and
 //! a missing required field each give the documented status and an error document that names the
 //! problem. Also: every row has a sample call valid for the executor, and the header declares

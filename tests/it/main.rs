@@ -26,6 +26,7 @@ mod c_tsan;
 mod contract_prism;
 mod cpp_wrapper;
 mod ffi_auth_into;
+mod ffi_bulk;
 mod ffi_files;
 mod ffi_foundation;
 mod ffi_ops;

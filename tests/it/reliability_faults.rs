@@ -6,7 +6,7 @@
 
 use imagekit::request::ik_request;
 use imagekit::status::ik_status;
-use imagekit::upload::ik_upload_file_bytes;
+use imagekit::seed_names::ik_upload_file_bytes;
 use crate::support::{client, config, content_length, cstr, out, raw_server, read_head, CClient};
 use serde_json::{json, Value};
 use std::io::{Read, Write};

@@ -7,7 +7,7 @@
 use ik_mock_server::{Fault, MockServer};
 use imagekit::request::ik_request;
 use imagekit::status::ik_status;
-use imagekit::upload::{ik_upload_file_bytes, ik_upload_file_path};
+use imagekit::seed_names::{ik_upload_file_bytes, ik_upload_file_path};
 use crate::support::{self, client, config, cstr, out, CClient};
 use serde_json::json;
 use std::time::Duration;

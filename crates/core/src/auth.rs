@@ -11,7 +11,7 @@
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::sign::hex40;
+use crate::urlkit::sign::hex40;
 
 /// Default lifetime of the parameters when `expire` is 0, in seconds.
 pub const DEFAULT_EXPIRE_SECONDS: i64 = 60 * 30;
@@ -29,48 +29,9 @@ impl AuthParams {
     pub fn to_json(&self) -> String {
         write_json(
             &self.token,
-            Digits::new(self.expire).as_bytes(),
+            itoa::Buffer::new().format(self.expire).as_bytes(),
             self.signature.as_bytes(),
         )
-    }
-}
-
-/// The decimal digits of an i64 (as Python's `str(int)` prints it), on the stack.
-struct Digits {
-    buf: [u8; 20],
-    start: usize,
-}
-
-impl Digits {
-    fn new(n: i64) -> Digits {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        let mut m = n.unsigned_abs();
-        // Two digits per division: a 10-digit timestamp takes five rounds.
-        while m >= 100 {
-            let pair = (m % 100) as u8;
-            m /= 100;
-            i -= 2;
-            buf[i] = b'0' + pair / 10;
-            buf[i + 1] = b'0' + pair % 10;
-        }
-        if m >= 10 {
-            i -= 2;
-            buf[i] = b'0' + m as u8 / 10;
-            buf[i + 1] = b'0' + m as u8 % 10;
-        } else {
-            i -= 1;
-            buf[i] = b'0' + m as u8;
-        }
-        if n < 0 {
-            i -= 1;
-            buf[i] = b'-';
-        }
-        Digits { buf, start: i }
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        &self.buf[self.start..]
     }
 }
 
@@ -114,10 +75,10 @@ fn push_escaped(out: &mut Vec<u8>, s: &[u8]) {
             b'\r' => out.extend_from_slice(b"\\r"),
             b'\t' => out.extend_from_slice(b"\\t"),
             b => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let mut digits = [0u8; 2];
+                hex::encode_to_slice([b], &mut digits).expect("2 bytes hold the hex of 1");
                 out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(b >> 4)]);
-                out.push(HEX[usize::from(b & 0x0f)]);
+                out.extend_from_slice(&digits);
             }
         }
         rest = &rest[i + 1..];
@@ -201,9 +162,10 @@ impl Client {
             }
         };
         let expire = resolve_expire(expire, now)?;
-        let digits = Digits::new(expire);
-        let signature = hex40(&self.signer.mac_parts(&[token.as_bytes(), digits.as_bytes()]));
-        Ok(f(token, expire, digits.as_bytes(), signature.as_bytes()))
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(expire).as_bytes();
+        let signature = hex40(&self.signer.mac_parts(&[token.as_bytes(), digits]));
+        Ok(f(token, expire, digits, signature.as_bytes()))
     }
 
     /// Authentication parameters for a client-side upload. `token` `None` or empty gives a new
@@ -240,7 +202,7 @@ impl Client {
 
     /// [`Client::authentication_parameters`] with the system clock.
     pub fn authentication_parameters_now(&self, token: Option<&str>, expire: i64) -> Result<AuthParams> {
-        self.authentication_parameters(token, expire, crate::url::unix_now())
+        self.authentication_parameters(token, expire, crate::clock::unix_now())
     }
 
     /// [`Client::authentication_parameters_json_with`] with the system clock (read only when
@@ -251,7 +213,7 @@ impl Client {
         expire: i64,
         f: impl FnOnce(&[u8]) -> T,
     ) -> Result<T> {
-        let now = if expire == 0 { crate::url::unix_now() } else { 0 };
+        let now = if expire == 0 { crate::clock::unix_now() } else { 0 };
         self.authentication_parameters_json_with(token, expire, now, f)
     }
 }
@@ -319,7 +281,7 @@ mod tests {
     }
 
     #[test]
-    fn digits_match_std_formatting() {
+    fn expire_prints_as_std_formatting() {
         for n in [
             0,
             1,
@@ -334,7 +296,8 @@ mod tests {
             i64::MIN,
             i64::MIN + 1,
         ] {
-            assert_eq!(Digits::new(n).as_bytes(), n.to_string().as_bytes());
+            let p = AuthParams { token: "t".into(), expire: n, signature: "s".into() };
+            assert_eq!(p.to_json(), format!(r#"{{"token":"t","expire":{n},"signature":"s"}}"#));
         }
     }
 

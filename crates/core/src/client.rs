@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::http::{Secrets, Transport};
 use crate::log::{LogFn, LogLevel};
-use crate::sign::Signer;
+use crate::urlkit::sign::Signer;
 use std::sync::{OnceLock, RwLock};
 
 pub struct Client {

@@ -15,12 +15,30 @@ const MARKER_ROOM: usize = 96;
 /// `text` cut to [`ECHO_LIMIT`] bytes (at a character boundary) plus
 /// `…[cut: N bytes in all]`, where N is `total` (`exact`) or "more than N" (the size is not known).
 pub fn clip_to_limit(text: &str, total: u64, exact: bool) -> String {
-    let mut end = ECHO_LIMIT.min(text.len());
+    let more = if exact { "" } else { "more than " };
+    format!("{}…[cut: {more}{total} bytes in all]", head(text, ECHO_LIMIT))
+}
+
+/// The longest name (a JSON key) a message quotes whole.
+const NAME_LIMIT: usize = 100;
+
+/// A name as a message quotes it: whole when short, else its first [`NAME_LIMIT`] bytes and
+/// its length, so an error never echoes a huge key.
+pub fn clip_name(name: &str) -> Cow<'_, str> {
+    if name.len() <= NAME_LIMIT {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(format!("{}… ({} bytes)", head(name, NAME_LIMIT), name.len()))
+    }
+}
+
+/// At most the first `max` bytes of `text`, cut at a character boundary.
+fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let more = if exact { "" } else { "more than " };
-    format!("{}…[cut: {more}{total} bytes in all]", &text[..end])
+    &text[..end]
 }
 
 /// `text` as an error document echoes it: whole when short, else cut (see [`clip_to_limit`]).
@@ -259,6 +277,12 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// An `InvalidArgument` error, built out of line: errors are the cold path of the URL builders.
+#[cold]
+pub fn invalid(message: impl Into<String>) -> Error {
+    Error::invalid(message)
+}
 
 #[cfg(test)]
 mod tests {

@@ -190,11 +190,12 @@ pub fn upload_v2_token(
     Ok(token)
 }
 
+/// The crate's clock; a token issued before 1970 makes no sense to the server, so it is refused.
 fn unix_now() -> Result<i64> {
-    let d = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|_| Error::invalid("the system clock is before 1970"))?;
-    Ok(d.as_secs() as i64)
+    match crate::clock::unix_now() {
+        now if now < 0 => Err(Error::invalid("the system clock is before 1970")),
+        now => Ok(now),
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! imagekit-core: the ImageKit.io SDK as plain Rust.
 //!
 //! Everything libimagekit does lives here: URL building and signing (`url` for the original
-//! Python SDK's builder, `modern` for today's SDKs' builder), uploads and every REST operation
+//! Python SDK's builder, `modern` for today's SDKs' builder, `urlkit` the floor both stand on),
+//! uploads and every REST operation
 //! (`api`, driven by the operation table of the `imagekit-ops` crate), the HTTP transport with
 //! its retries (`http`), client-side upload auth (`auth`), the upload-v2 JWT (`jwt`), webhook
 //! verification (`webhook`) and pHash distance (`phash`). A [`Client`] is built from a
@@ -13,7 +14,9 @@
 
 pub mod api;
 pub mod auth;
+pub mod bulk;
 pub mod client;
+pub mod clock;
 pub mod config;
 pub mod error;
 pub mod http;
@@ -22,10 +25,12 @@ pub mod log;
 pub mod modern;
 pub mod phash;
 pub mod random;
-pub mod sign;
 pub mod url;
+pub mod urlkit;
 pub mod webhook;
 
+/// The signer, where it was before the URL floor (`urlkit`) held it.
+pub use urlkit::sign;
 pub use client::Client;
 pub use config::Config;
 pub use error::{Error, ErrorKind, Result};

@@ -117,6 +117,41 @@ pub struct MaxItems {
     pub max: usize,
 }
 
+/// The original SDK's C name of an operation, kept for the C programs that link it and marked
+/// deprecated in the header.
+#[derive(Debug, Clone, Copy)]
+pub struct SeedAlias {
+    pub c_name: &'static str,
+    pub arg: SeedArg,
+}
+
+/// How a seed alias's arguments differ from those of the table's function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedArg {
+    /// The same arguments.
+    Same,
+    /// The parameters under another name (`options_json`), NULL allowed as in the table function.
+    ParamsNamed(&'static str),
+    /// The parameters under another name, and required: NULL is a NULL argument.
+    RequiredParamsNamed(&'static str),
+    /// One string argument of this name, sent as `{"url": value}`.
+    Url(&'static str),
+}
+
+/// What a binding decodes an operation's answer into, where it offers a typed result (a name
+/// each binding maps to its own type; `[]` marks a list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The API's JSON as it came.
+    Json,
+    /// Nothing: success alone is the answer.
+    Nothing,
+    /// One object of the named shape (`File`).
+    One(&'static str),
+    /// A list of objects of the named shape.
+    ListOf(&'static str),
+}
+
 /// One regular operation.
 #[derive(Debug, Clone, Copy)]
 pub struct Op {
@@ -142,6 +177,10 @@ pub struct Op {
     pub empty_answer: &'static str,
     /// One line for the header, the bindings and the coverage table.
     pub doc: &'static str,
+    /// The original SDK's C name, if it had one.
+    pub seed_alias: Option<SeedAlias>,
+    /// What the bindings decode the answer into.
+    pub answer: Answer,
 }
 
 impl Op {
@@ -158,6 +197,8 @@ impl Op {
             in_spec: true,
             empty_answer: "{}",
             doc: "",
+            seed_alias: None,
+            answer: Answer::Json,
         }
     }
     const fn query(mut self, params: &'static [Param]) -> Op {
@@ -182,6 +223,14 @@ impl Op {
     }
     const fn doc(mut self, doc: &'static str) -> Op {
         self.doc = doc;
+        self
+    }
+    const fn seed(mut self, c_name: &'static str, arg: SeedArg) -> Op {
+        self.seed_alias = Some(SeedAlias { c_name, arg });
+        self
+    }
+    const fn answer(mut self, answer: Answer) -> Op {
+        self.answer = answer;
         self
     }
 
@@ -305,8 +354,12 @@ pub static OPS: &[Op] = &[
     Op::new("assets.list", "assets.list", "Assets.List", Get, "/v1/files")
         .query(LIST_ASSETS)
         .pages()
-        .doc("Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like)."),
-    Op::new("files.get", "files.get", "Files.Get", Get, "/v1/files/{fileId}/details").doc("Gets a file's details."),
+        .doc("Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like).")
+        .seed("ik_list_files", SeedArg::ParamsNamed("options_json"))
+        .answer(Answer::ListOf("File")),
+    Op::new("files.get", "files.get", "Files.Get", Get, "/v1/files/{fileId}/details").doc("Gets a file's details.")
+        .seed("ik_get_file_details", SeedArg::Same)
+        .answer(Answer::One("File")),
     Op::new(
         "files.update",
         "files.update",
@@ -315,7 +368,9 @@ pub static OPS: &[Op] = &[
         "/v1/files/{fileId}/details",
     )
     .body(UPDATE_FILE)
-    .doc("Updates a file's tags, custom coordinates, custom metadata, extensions or publication status."),
+    .doc("Updates a file's tags, custom coordinates, custom metadata, extensions or publication status.")
+    .seed("ik_update_file_details", SeedArg::RequiredParamsNamed("update_json"))
+    .answer(Answer::One("File")),
     Op::new(
         "files.delete",
         "files.delete",
@@ -323,7 +378,9 @@ pub static OPS: &[Op] = &[
         Delete,
         "/v1/files/{fileId}",
     )
-    .doc("Deletes a file and all its versions (cached copies stay until purged)."),
+    .doc("Deletes a file and all its versions (cached copies stay until purged).")
+    .seed("ik_delete_file", SeedArg::Same)
+    .answer(Answer::Nothing),
     Op::new("files.copy", "files.copy", "Files.Copy", Post, "/v1/files/copy")
         .body(COPY_FILE)
         .doc("Copies a file to another folder."),
@@ -412,7 +469,9 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/{fileId}/metadata",
     )
-    .doc("Gets an uploaded file's metadata: EXIF, dimensions, pHash …"),
+    .doc("Gets an uploaded file's metadata: EXIF, dimensions, pHash …")
+    .seed("ik_get_file_metadata", SeedArg::Same)
+    .answer(Answer::One("Metadata")),
     Op::new(
         "files.metadata.get_from_url",
         "files.metadata.getFromURL",
@@ -421,7 +480,9 @@ pub static OPS: &[Op] = &[
         "/v1/metadata",
     )
     .query(URL_QUERY)
-    .doc("Gets the metadata of a file by its URL (served through one of the account's URL endpoints)."),
+    .doc("Gets the metadata of a file by its URL (served through one of the account's URL endpoints).")
+    .seed("ik_get_remote_file_url_metadata", SeedArg::Url("remote_url"))
+    .answer(Answer::One("Metadata")),
     // Cache.
     Op::new(
         "cache.invalidation.create",
@@ -431,7 +492,9 @@ pub static OPS: &[Op] = &[
         "/v1/files/purge",
     )
     .body(PURGE)
-    .doc("Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`."),
+    .doc("Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`.")
+    .seed("ik_purge_cache", SeedArg::Url("url"))
+    .answer(Answer::One("PurgeRequest")),
     Op::new(
         "cache.invalidation.get",
         "cache.invalidation.get",
@@ -439,7 +502,9 @@ pub static OPS: &[Op] = &[
         Get,
         "/v1/files/purge/{requestId}",
     )
-    .doc("Gets the status of a purge request."),
+    .doc("Gets the status of a purge request.")
+    .seed("ik_get_purge_cache_status", SeedArg::Same)
+    .answer(Answer::One("PurgeStatus")),
     // Folders and bulk jobs.
     Op::new("folders.create", "folders.create", "Folders.New", Post, "/v1/folder")
         .body(CREATE_FOLDER)

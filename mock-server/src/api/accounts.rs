@@ -2,7 +2,7 @@
 //! (`/v1/accounts/usage-analytics`, both dates included). The numbers are fixed per day of the
 //! range, so they are plausible and stable; the dates are checked as the API documents.
 
-use super::{bad, Ctx, HandlerResult};
+use super::ctx::{bad, Ctx, HandlerResult};
 use crate::http::Response;
 use crate::util::parse_iso8601;
 use serde_json::{json, Value};
@@ -81,7 +81,7 @@ pub(crate) fn usage_analytics(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
         &json!({
             "startDate": s,
             "endDate": e,
-            "generatedAt": super::now_iso(),
+            "generatedAt": super::ctx::now_iso(),
             "bandwidthBytes": bytes,
             "requestCount": requests,
             "cache": {"hitCount": requests * 9 / 10, "missCount": requests / 10 - 12 * d, "errorCount": 12 * d},

@@ -3,9 +3,9 @@
 //! some: 207 with `errors` for the missing ones (the found ones are changed); none: 404 with
 //! `missingFileIds`.
 
-use super::{str_list, Ctx, HandlerResult};
+use super::ctx::{str_list, Ctx, HandlerResult};
 use crate::http::{Response, HELP};
-use crate::server::lock;
+use crate::shared::lock;
 use crate::store::FileRecord;
 use serde_json::{json, Value};
 

@@ -2,7 +2,7 @@
 
 use crate::faults::Fault;
 use crate::http::{Body, RequestHead, Response};
-use crate::server::{lock, Shared};
+use crate::shared::{lock, Shared};
 use crate::store::State;
 use serde_json::{json, Value};
 use std::io::{BufRead, Read, Write};

@@ -3,9 +3,9 @@
 //! named transformations. Each resource says how to build a record from a body and how a record
 //! looks in an answer.
 
-use super::{bad, Ctx, HandlerResult};
+use super::ctx::{bad, Ctx, HandlerResult};
 use crate::http::Response;
-use crate::server::lock;
+use crate::shared::lock;
 use crate::store::{Collection, State};
 use serde_json::{Map, Value};
 
@@ -77,7 +77,7 @@ pub(crate) fn create<R: Resource>(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
         return Err(bad(format!("You can have at most {} {}s.", R::MAX.unwrap_or(0), R::NOUN)));
     }
     let id = crate::util::object_id();
-    let now = super::now_iso();
+    let now = super::ctx::now_iso();
     let rec = R::build(&Build { st: &st, body: &body, old: None, id: &id, now: &now })?;
     let out = R::view(&rec);
     R::items_mut(&mut st).insert(rec);
@@ -98,7 +98,7 @@ pub(crate) fn update<R: Resource>(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let id = ctx.param("id").to_string();
     let mut st = lock(&ctx.shared.state);
     let old = R::items(&st).get(&id).cloned().ok_or_else(not_found::<R>)?;
-    let now = super::now_iso();
+    let now = super::ctx::now_iso();
     let rec = R::build(&Build { st: &st, body: &body, old: Some(&old), id: &id, now: &now })?;
     let out = R::view(&rec);
     R::items_mut(&mut st).insert(rec);

@@ -2,9 +2,9 @@
 //! deleted field is only marked deleted: `includeDeleted=true` still lists it and its name can
 //! never be used again.
 
-use super::{bad, str_field, Ctx, HandlerResult};
+use super::ctx::{bad, str_field, Ctx, HandlerResult};
 use crate::http::Response;
-use crate::server::lock;
+use crate::shared::lock;
 use crate::store::FieldRecord;
 use serde_json::{json, Map, Value};
 

@@ -1,9 +1,9 @@
 //! Copy, move and rename of one file (by path). A missing destination folder is created.
 
-use super::upload::sanitize_name;
-use super::{bool_field, error_with_reason, str_field, Ctx, HandlerResult};
+use super::validators::sanitize_name;
+use super::ctx::{bool_field, error_with_reason, str_field, Ctx, HandlerResult};
 use crate::http::Response;
-use crate::server::lock;
+use crate::shared::lock;
 use crate::store::normalize_folder;
 use serde_json::json;
 

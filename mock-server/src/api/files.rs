@@ -1,16 +1,12 @@
 //! List and search, file details, update, delete.
 
-use super::{Ctx, HandlerResult};
+use super::ctx::{bad, Ctx, HandlerResult};
 use crate::http::Response;
 use crate::search::{self, Searchable};
-use crate::server::lock;
+use crate::shared::lock;
 use crate::store::{normalize_folder, FileRecord, FolderRecord};
 use crate::util::{extension, iso8601};
 use serde_json::{json, Map, Value};
-
-fn bad(m: impl Into<String>) -> Response {
-    Response::error(400, m)
-}
 
 pub(crate) fn not_found() -> Response {
     Response::error(404, "The requested file does not exist.")
@@ -338,7 +334,7 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let coords = match o.get("customCoordinates") {
         None => None,
         Some(Value::Null) => Some(None),
-        Some(Value::String(s)) if super::upload::valid_coordinates(s) => Some(Some(s.clone())),
+        Some(Value::String(s)) if super::validators::valid_coordinates(s) => Some(Some(s.clone())),
         Some(_) => return Err(field_error("customCoordinates", "must be \"x,y,width,height\" or null")),
     };
     let cm = match o.get("customMetadata") {
@@ -347,12 +343,12 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
         Some(_) => return Err(field_error("customMetadata", "must be an object")),
     };
     if let Some(e) = o.get("extensions") {
-        if !super::upload::valid_extensions(e) {
+        if !super::validators::valid_extensions(e) {
             return Err(field_error("extensions", "must be an array of extension objects"));
         }
     }
     if let Some(w) = o.get("webhookUrl") {
-        if !w.as_str().is_some_and(super::upload::valid_http_url) {
+        if !w.as_str().is_some_and(super::validators::valid_http_url) {
             return Err(field_error("webhookUrl", "must be an http(s) URL"));
         }
     }

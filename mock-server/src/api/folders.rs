@@ -2,9 +2,9 @@
 //! when it is submitted; its status (`GET /v1/bulkJobs/{jobId}`) answers `Pending` on the first
 //! query and `Completed` after, like purge requests.
 
-use super::{bad, bool_field, error_with_reason, str_field, Ctx, HandlerResult};
+use super::ctx::{bad, bool_field, error_with_reason, str_field, Ctx, HandlerResult};
 use crate::http::Response;
-use crate::server::lock;
+use crate::shared::lock;
 use crate::store::{normalize_folder, JobRecord, State};
 use serde_json::json;
 

@@ -76,7 +76,7 @@ mod tests {
     #[test]
     fn every_row_has_a_handler() {
         let missing: Vec<&str> =
-            crate::ops::OPS.iter().map(|o| o.py).filter(|py| super::handler(py).is_none()).collect();
+            imagekit_ops::OPS.iter().map(|o| o.py).filter(|py| super::handler(py).is_none()).collect();
         assert!(missing.is_empty(), "rows without a handler: {missing:?}");
     }
 }

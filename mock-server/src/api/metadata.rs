@@ -1,10 +1,10 @@
 //! File metadata and remote-URL metadata.
 
 use super::files::not_found;
-use super::upload::valid_http_url;
-use super::{Ctx, HandlerResult};
+use super::validators::valid_http_url;
+use super::ctx::{Ctx, HandlerResult};
 use crate::http::Response;
-use crate::server::lock;
+use crate::shared::lock;
 use crate::store::metadata_for;
 use crate::util::{extension, fnv1a64, mime_for};
 

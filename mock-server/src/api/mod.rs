@@ -1,7 +1,7 @@
 //! Routing and what handlers share.
 //!
 //! Regular operations are routed by the library's own operation table (`crates/ops`,
-//! a dependency of this crate as [`crate::ops`]): [`crate::ops::route`] picks the row, one
+//! a dependency of this crate): [`imagekit_ops::route`] picks the row, one
 //! generic step ([`validate::row`]) checks ids, query and body against it, and
 //! [`handlers::handler`] picks the handler by the row's Python-SDK name. An operation cannot
 //! exist in the library without a route here: a row without a handler answers 501, and
@@ -33,17 +33,12 @@ pub(crate) mod validate;
 pub(crate) mod versions;
 pub(crate) mod webhooks;
 
-use crate::http::{Body, RequestHead, Response};
-use crate::multipart::MpError;
-use crate::ops::{self, Op, Verb};
-use crate::record::RecordedRequest;
-use crate::server::{ConnIo, Shared};
-use serde_json::{Map, Value};
-use std::io::Read;
+pub(crate) mod ctx;
+pub(crate) mod validators;
 
-/// What a handler returns; `Err` is an error response, so `?` works on validation helpers.
-pub(crate) type HandlerResult = Result<Response, Response>;
-pub(crate) type Handler = fn(&mut Ctx<'_, '_>) -> HandlerResult;
+use crate::http::{RequestHead, Response};
+use ctx::{forbidden, unauthorized, Ctx, Handler, HandlerResult};
+use imagekit_ops::{self as ops, Op, Verb};
 
 /// How a route authenticates.
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -70,7 +65,7 @@ const fn route(method: &'static str, pattern: &'static str, auth: Auth, handler:
 pub(crate) static ROUTES: &[Route] = &[
     // Upload (upload.imagekit.io)
     route("POST", "/api/v1/files/upload", Auth::BasicOrUploadSignature, upload::upload_v1),
-    route("POST", "/api/v2/files/upload", Auth::BasicOrUploadSignature, upload_v2::upload_v2),
+    route("POST", "/api/v2/files/upload", Auth::BasicOrUploadSignature, upload::upload_v2),
     // The old public spec's path of files.metadata.get_from_url.
     route("GET", "/v1/files/metadata", Auth::Basic, metadata::remote),
 ];
@@ -102,118 +97,6 @@ pub(crate) fn match_pattern(pattern: &'static str, path: &str) -> Option<Vec<(&'
             _ => return None,
         }
     }
-}
-
-/// One request as a handler sees it.
-pub(crate) struct Ctx<'a, 'b> {
-    pub shared: &'a Shared,
-    pub head: &'a RequestHead,
-    pub query: Vec<(String, String)>,
-    pub params: Vec<(&'static str, String)>,
-    pub body: &'a mut Body<'b, ConnIo>,
-    pub record: &'a mut RecordedRequest,
-    /// The request carried valid Basic credentials.
-    pub basic_auth: bool,
-    /// Reading the body failed: the connection is closed after the handler.
-    pub io_failed: bool,
-    /// The table row being served (`None` for [`ROUTES`]).
-    pub op: Option<&'static Op>,
-    /// The JSON body once read (the validating step reads it before the handler).
-    pub json: Option<Value>,
-}
-
-impl<'a, 'b> Ctx<'a, 'b> {
-    pub fn new(
-        shared: &'a Shared,
-        head: &'a RequestHead,
-        body: &'a mut Body<'b, ConnIo>,
-        record: &'a mut RecordedRequest,
-    ) -> Self {
-        Ctx {
-            shared,
-            head,
-            query: crate::util::parse_query(&head.query),
-            params: Vec::new(),
-            body,
-            record,
-            basic_auth: false,
-            io_failed: false,
-            op: None,
-            json: None,
-        }
-    }
-
-    /// A captured path segment.
-    pub fn param(&self, name: &str) -> &str {
-        self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-    }
-
-    /// The first query parameter with this name.
-    pub fn query(&self, name: &str) -> Option<&str> {
-        self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-    }
-
-    pub fn endpoint(&self) -> &str {
-        &self.shared.opts.url_endpoint
-    }
-
-    /// The whole body (at most `limit` bytes), recorded as text.
-    pub fn body_bytes(&mut self, limit: usize) -> Result<Vec<u8>, Response> {
-        let mut v = Vec::new();
-        let r = (&mut *self.body).take(limit as u64 + 1).read_to_end(&mut v);
-        if r.is_err() {
-            self.io_failed = true;
-            return Err(Response::error(400, "Could not read the request body."));
-        }
-        if v.len() > limit {
-            return Err(Response::error(413, format!("Request body larger than {limit} bytes.")));
-        }
-        if v.len() <= crate::record::MAX_KEPT_TEXT {
-            self.record.body = String::from_utf8(v.clone()).ok();
-        }
-        Ok(v)
-    }
-
-    /// The body as JSON; an empty body is `None`. Read once, then served from [`Ctx::json`].
-    pub fn json_body(&mut self) -> Result<Option<Value>, Response> {
-        if let Some(v) = &self.json {
-            return Ok(Some(v.clone()));
-        }
-        let b = self.body_bytes(16 << 20)?;
-        if b.iter().all(u8::is_ascii_whitespace) {
-            return Ok(None);
-        }
-        let v: Value = serde_json::from_slice(&b)
-            .map_err(|e| Response::error(400, format!("Your request contains invalid JSON: {e}.")))?;
-        self.json = Some(v.clone());
-        Ok(Some(v))
-    }
-
-    /// The validated JSON object body of a table row with a body (empty for other rows).
-    pub fn obj(&self) -> Map<String, Value> {
-        match &self.json {
-            Some(Value::Object(o)) => o.clone(),
-            _ => Map::new(),
-        }
-    }
-
-    /// Turns a multipart error into a response (and notes I/O failure).
-    pub fn multipart_error(&mut self, e: MpError) -> Response {
-        if matches!(e, MpError::Io(_)) {
-            self.io_failed = true;
-        }
-        Response::error(400, format!("Your request could not be parsed: {e}."))
-    }
-}
-
-/// 401 with ImageKit's body.
-pub(crate) fn unauthorized() -> Response {
-    Response::error(401, "Your request does not contain private API key.")
-}
-
-/// 403 with ImageKit's body.
-pub(crate) fn forbidden() -> Response {
-    Response::error(403, "Your account cannot be authenticated.")
 }
 
 /// Checks `Authorization: Basic …`: user name = private key, password ignored. The spec also
@@ -308,39 +191,6 @@ fn serve_op(ctx: &mut Ctx<'_, '_>, op: &'static Op, ids: Vec<String>) -> Respons
 /// The answer of a table row the mock has no handler for (a test fails on it).
 pub(crate) fn no_handler(op: &Op) -> Response {
     Response::error(501, format!("The mock server has no handler for {} ({} {}).", op.py, op.verb.as_str(), op.path))
-}
-
-/// A required string field of a JSON object.
-pub(crate) fn str_field<'v>(o: &'v serde_json::Map<String, Value>, k: &str) -> Option<&'v str> {
-    o.get(k).and_then(Value::as_str)
-}
-
-/// A boolean field; absent or null is `default`.
-pub(crate) fn bool_field(o: &Map<String, Value>, k: &str, default: bool) -> bool {
-    o.get(k).and_then(Value::as_bool).unwrap_or(default)
-}
-
-/// A list-of-strings field (the validating step checked the type).
-pub(crate) fn str_list(o: &Map<String, Value>, k: &str) -> Vec<String> {
-    o.get(k)
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
-        .unwrap_or_default()
-}
-
-/// 400 with ImageKit's body.
-pub(crate) fn bad(m: impl Into<String>) -> Response {
-    Response::error(400, m)
-}
-
-/// ImageKit's error body with a `reason` (copy, move, rename and folder operations add one).
-pub(crate) fn error_with_reason(status: u16, reason: &str, message: impl Into<String>) -> Response {
-    Response::json(status, &serde_json::json!({"message": message.into(), "help": crate::http::HELP, "reason": reason}))
-}
-
-/// The current time as ISO 8601, for `createdAt` / `updatedAt` of account resources.
-pub(crate) fn now_iso() -> String {
-    crate::util::iso8601(crate::util::now_ms())
 }
 
 #[cfg(test)]

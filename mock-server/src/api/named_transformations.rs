@@ -1,7 +1,7 @@
 //! Named transformations (`/v1/named-transformations`): at most 250; names are alphanumeric or
 //! `_`, unique and case-sensitive; `enabled` defaults to true.
 
-use super::bad;
+use super::ctx::bad;
 use super::crud::{check_len, Build, Resource};
 use crate::http::Response;
 use crate::store::{Collection, State};

@@ -2,9 +2,9 @@
 //! answers leave out the secrets (`OriginResponse`). PUT replaces the settings; an origin that a
 //! URL endpoint uses cannot be deleted.
 
-use super::bad;
+use super::ctx::bad;
 use super::crud::{check_len, Build, Resource};
-use super::upload::valid_http_url;
+use super::validators::valid_http_url;
 use crate::http::Response;
 use crate::store::{Collection, State};
 use serde_json::{Map, Value};

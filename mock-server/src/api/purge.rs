@@ -1,9 +1,9 @@
 //! Cache purge and purge status.
 
-use super::upload::valid_http_url;
-use super::{str_field, Ctx, HandlerResult};
+use super::validators::valid_http_url;
+use super::ctx::{str_field, Ctx, HandlerResult};
 use crate::http::Response;
-use crate::server::lock;
+use crate::shared::lock;
 use crate::store::{PurgeRecord, State};
 use serde_json::{json, Value};
 

@@ -1,7 +1,7 @@
 //! Saved extensions (`/v1/saved-extensions`): at most 100; `config` is a base extension (not a
 //! saved-extension reference).
 
-use super::bad;
+use super::ctx::bad;
 use super::crud::{check_len, Build, Resource};
 use crate::http::Response;
 use crate::store::{Collection, State};

@@ -1,10 +1,11 @@
 //! `POST /api/v1/files/upload`: multipart, streamed (a file part is counted, never stored).
 
-use super::{forbidden, unauthorized, Ctx, HandlerResult};
+use super::ctx::{bad, forbidden, unauthorized, Ctx, HandlerResult};
+use super::validators::{sanitize_name, valid_coordinates, valid_extensions, valid_http_url, valid_transformation};
 use crate::http::Response;
 use crate::multipart::{boundary, MpError, Multipart};
 use crate::record::{PartRecorder, RecordedPart};
-use crate::server::lock;
+use crate::shared::lock;
 use crate::store::{normalize_folder, FileRecord};
 use crate::util::{self, Base64Check};
 use serde_json::{json, Map, Value};
@@ -160,10 +161,6 @@ fn read_form<R: Read>(
     Ok(())
 }
 
-fn bad(m: impl Into<String>) -> Response {
-    Response::error(400, m)
-}
-
 /// Form fields with typed accessors; the first occurrence of a name wins.
 struct Form(Vec<(String, String)>);
 
@@ -233,43 +230,12 @@ fn client_auth(ctx: &Ctx<'_, '_>, form: &Form) -> Result<(), Response> {
     Ok(())
 }
 
-/// Spec: alphanumerics, `.`, `-` are kept; anything else becomes `_`.
-pub(crate) fn sanitize_name(n: &str) -> String {
-    n.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' { c } else { '_' }).collect()
-}
-
 fn unique_name(n: &str) -> String {
     let suffix = util::random_alnum(9);
     match n.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => format!("{stem}_{suffix}.{ext}"),
         _ => format!("{n}_{suffix}"),
     }
-}
-
-/// `x,y,width,height`, non-negative integers.
-pub(crate) fn valid_coordinates(s: &str) -> bool {
-    let p: Vec<&str> = s.split(',').collect();
-    p.len() == 4 && p.iter().all(|x| !x.trim().is_empty() && x.trim().parse::<u64>().is_ok())
-}
-
-/// Validates an `extensions` array (each item an object with a string `name`).
-pub(crate) fn valid_extensions(v: &Value) -> bool {
-    v.as_array().is_some_and(|a| a.iter().all(|e| e.get("name").and_then(Value::as_str).is_some()))
-}
-
-fn valid_transformation(v: &Value) -> bool {
-    let Some(o) = v.as_object() else { return false };
-    (o.contains_key("pre") || o.contains_key("post"))
-        && o.get("pre").is_none_or(Value::is_string)
-        && o.get("post").is_none_or(|p| {
-            p.as_array().is_some_and(|a| a.iter().all(|t| t.get("type").and_then(Value::as_str).is_some()))
-        })
-}
-
-pub(crate) fn valid_http_url(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
-    let rest = l.strip_prefix("https://").or_else(|| l.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) && !s.chars().any(char::is_whitespace)
 }
 
 /// Which upload API a request came in on.
@@ -282,6 +248,11 @@ pub(crate) enum Api {
 /// `POST /api/v1/files/upload`
 pub(crate) fn upload_v1(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     upload(ctx, Api::V1)
+}
+
+/// `POST /api/v2/files/upload`
+pub(crate) fn upload_v2(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
+    upload(ctx, Api::V2)
 }
 
 /// Both upload APIs: the same multipart form; they differ in client-side authentication.
@@ -480,12 +451,12 @@ mod tests {
 
     fn sniff(chunks: &[&[u8]]) -> FileInput {
         let mut s = TextSniffer::default();
-        let mut crc = util::Crc32::default();
+        let mut crc = crc32fast::Hasher::new();
         for c in chunks {
             s.feed(c);
             crc.update(c);
         }
-        s.finish(crc.value())
+        s.finish(crc.finalize())
     }
 
     #[test]

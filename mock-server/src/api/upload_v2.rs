@@ -1,13 +1,12 @@
-//! `POST /api/v2/files/upload`: the v1 multipart form, authenticated by Basic auth or by a
-//! `token` field holding an HS256 JWT (reference §5.3): header `{"alg":"HS256","typ":"JWT",
+//! The client-side authentication of `POST /api/v2/files/upload` (the handler, shared with v1,
+//! is in `upload.rs`): the v1 multipart form, authenticated by Basic auth or by a `token` field holding an HS256 JWT (docs/webhooks-and-upload-tokens.md): header `{"alg":"HS256","typ":"JWT",
 //! "kid":<public key>}`, payload = every other form field with its value as a string plus
 //! integer `iat` and `exp` (`exp − iat` ≤ 3600), signed with the private key. The signature is
 //! verified, the payload must match the form exactly, and a token works once.
 
-use super::upload::{upload, Api};
-use super::{bad, forbidden, unauthorized, Ctx, HandlerResult};
+use super::ctx::{bad, forbidden, unauthorized, Ctx};
 use crate::http::Response;
-use crate::server::lock;
+use crate::shared::lock;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
@@ -18,11 +17,6 @@ const B64URL: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::URL_SAFE,
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
-
-/// `POST /api/v2/files/upload`
-pub(crate) fn upload_v2(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
-    upload(ctx, Api::V2)
-}
 
 fn invalid_token(why: &str) -> Response {
     bad(format!("Your request contains an invalid token: {why}."))

@@ -2,7 +2,7 @@
 //! which cannot be deleted. `urlPrefix` is letters, digits and `-` (≤ 100), unique; every id in
 //! `origins` must be an existing origin. PUT replaces the settings.
 
-use super::bad;
+use super::ctx::bad;
 use super::crud::{check_len, Build, Resource};
 use crate::http::Response;
 use crate::store::{Collection, State};

@@ -3,9 +3,9 @@
 //! values of the row's kind, no unknown body keys, list limits). Errors carry ImageKit's body
 //! (`message`, `help`; `reason` for a missing parameter, `errors` for an unknown one).
 
-use super::{bad, error_with_reason, Ctx};
+use super::ctx::{bad, error_with_reason, Ctx};
 use crate::http::{Response, HELP};
-use crate::ops::{Input, Kind, Op, Param};
+use imagekit_ops::{Input, Kind, Op, Param};
 use serde_json::{json, Value};
 
 /// Checks the request against its row; on success a body row's object is in `ctx.json`.

@@ -2,9 +2,9 @@
 //! these list, get, delete (not the current one) and restore them.
 
 use super::files::not_found;
-use super::{bad, Ctx, HandlerResult};
+use super::ctx::{bad, Ctx, HandlerResult};
 use crate::http::Response;
-use crate::server::lock;
+use crate::shared::lock;
 use serde_json::Value;
 
 fn version_not_found() -> Response {

@@ -1,15 +1,15 @@
 //! Webhook endpoints (`/v1/accounts/webhooks`, py5 only): at most 3, unique http(s) endpoints,
 //! events from the API's list, a generated `whsec_…` secret that never changes.
 
-use super::bad;
+use super::ctx::bad;
 use super::crud::{Build, Resource};
-use super::upload::valid_http_url;
+use super::validators::valid_http_url;
 use crate::http::Response;
 use crate::store::{Collection, State};
 use base64::Engine;
 use serde_json::{Map, Value};
 
-/// The event types a webhook can subscribe to (reference §3.2).
+/// The event types a webhook can subscribe to (ImageKit's webhook docs).
 pub(crate) const EVENTS: [&str; 15] = [
     "video.transformation.accepted",
     "video.transformation.ready",

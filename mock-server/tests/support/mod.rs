@@ -24,14 +24,7 @@ pub fn b64(data: &[u8]) -> String {
 }
 
 pub fn crc32(data: &[u8]) -> u32 {
-    let mut c = 0xFFFF_FFFFu32;
-    for &b in data {
-        c ^= b as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-        }
-    }
-    !c
+    crc32fast::hash(data)
 }
 
 pub trait Stream: Read + Write + Send {}

@@ -3,14 +3,14 @@
 //! tests' dispatcher.
 
 use super::{params_arg, params_doc, RUST_BANNER};
-use imagekit_ops::{id_arg, Input, OPS, STATUSES};
+use imagekit_ops::{id_arg, Input, Op, SeedArg, OPS, STATUSES};
 use std::fmt::Write;
 
 pub(crate) fn ffi_rs() -> String {
     let mut s = String::new();
     s.push_str(RUST_BANNER);
     s.push_str("//! C surface: one function per row of the operation table (crates/ops).\n\n");
-    s.push_str("use super::client::ik_client;\nuse super::ops::run_op;\nuse super::status::ik_status;\nuse std::ffi::c_char;\n");
+    s.push_str("use super::client::ik_client;\nuse super::ops::run_op;\nuse super::seed_names::{null_argument, with_url};\nuse super::status::ik_status;\nuse std::ffi::c_char;\n");
     for (index, op) in OPS.iter().enumerate() {
         let ids: Vec<String> = op.path_ids().map(id_arg).collect();
         s.push('\n');
@@ -101,8 +101,57 @@ pub(crate) fn ffi_rs() -> String {
             ids.join(", ")
         );
         s.push_str("}\n");
+        seed_alias_rs(&mut s, index, op, &ids);
     }
     s
+}
+
+/// The original SDK's name of the row's function, if it had one: the same call, marked
+/// deprecated (cbindgen writes the mark into the header).
+fn seed_alias_rs(s: &mut String, index: usize, op: &Op, ids: &[String]) {
+    let Some(alias) = op.seed_alias else { return };
+    let target = op.c_name();
+    s.push('\n');
+    let how = match alias.arg {
+        SeedArg::Same => "same arguments, same result".to_string(),
+        SeedArg::ParamsNamed(n) => format!("the same, with `params_json` named `{n}`"),
+        SeedArg::RequiredParamsNamed(n) => format!("the same, with `params_json` named `{n}` and required"),
+        SeedArg::Url(n) => format!("the URL itself as `{n}`, sent as `{{\"url\": …}}`, instead of a JSON object"),
+    };
+    let _ = writeln!(s, "/// The original SDK's name of `{target}` ({how}).");
+    let _ = writeln!(s, "///\n/// # Safety\n/// As for `{target}`.");
+    let _ = writeln!(s, "#[deprecated(note = \"use {target}\")]\n#[no_mangle]");
+    let _ = writeln!(s, "pub unsafe extern \"C\" fn {}(", alias.c_name);
+    s.push_str("    client: *const ik_client,\n");
+    for id in ids {
+        let _ = writeln!(s, "    {id}: *const c_char,");
+    }
+    let arg = match alias.arg {
+        SeedArg::Same => params_arg(op).map(|_| "params_json"),
+        SeedArg::ParamsNamed(n) | SeedArg::RequiredParamsNamed(n) | SeedArg::Url(n) => Some(n),
+    };
+    if let Some(a) = arg {
+        let _ = writeln!(s, "    {a}: *const c_char,");
+    }
+    s.push_str("    out_json: *mut *mut c_char,\n) -> ik_status {\n");
+    let id_list = ids.join(", ");
+    match alias.arg {
+        SeedArg::Url(n) => {
+            let _ = writeln!(s, "    with_url({index}, \"{}\", client, {n}, \"{n}\", out_json)", op.py);
+        }
+        SeedArg::RequiredParamsNamed(n) => {
+            let _ = writeln!(
+                s,
+                "    if {n}.is_null() {{\n        return null_argument(\"{n}\", out_json);\n    }}\n    run_op({index}, \"{}\", client, &[{id_list}], {n}, out_json)",
+                op.py
+            );
+        }
+        _ => {
+            let params = arg.unwrap_or("std::ptr::null()");
+            let _ = writeln!(s, "    run_op({index}, \"{}\", client, &[{id_list}], {params}, out_json)", op.py);
+        }
+    }
+    s.push_str("}\n");
 }
 
 /// A dispatcher for the tests: row index → the real exported function, so a table walk calls what

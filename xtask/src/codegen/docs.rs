@@ -67,6 +67,7 @@ pub const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     ),
     ("— (no SDK has it)", "—", "—", "ik_upload_v2_token", "UploadV2Token"),
     ("— (pHash distance)", "—", "—", "ik_phash_distance", "PHashDistance"),
+    ("— (no SDK has it: many uploads at once)", "—", "—", "ik_bulk_upload", "BulkUpload"),
     ("— (any endpoint)", "—", "—", "ik_request", "Request"),
 ];
 

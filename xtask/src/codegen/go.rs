@@ -1,7 +1,7 @@
 //! The Go binding's methods (`bindings/go/ops_gen.go`) and status constants (`status_gen.go`).
 
 use super::{go_arg, go_method, params_arg, screaming, GO_BANNER};
-use imagekit_ops::{OPS, STATUSES};
+use imagekit_ops::{Answer, OPS, STATUSES};
 use std::fmt::Write;
 
 pub(crate) fn go_ops() -> String {
@@ -25,20 +25,27 @@ pub(crate) fn go_ops() -> String {
         if params_arg(op).is_some() {
             s.push_str("// params is a map or struct marshalled to JSON, a json.RawMessage, []byte or string sent as is, or nil.\n");
         }
-        let _ = writeln!(
-            s,
-            "func (c *Client) {name}({}) (json.RawMessage, error) {{",
-            args.join(", ")
-        );
+        let result = match op.answer {
+            Answer::Json => "(json.RawMessage, error)".to_string(),
+            Answer::Nothing => "error".to_string(),
+            Answer::One(t) => format!("(*{t}, error)"),
+            Answer::ListOf(t) => format!("([]{t}, error)"),
+        };
+        let _ = writeln!(s, "func (c *Client) {name}({}) {result} {{", args.join(", "));
         let params = if params_arg(op).is_some() { "params" } else { "nil" };
         let id_list = if ids.is_empty() {
             "nil".to_string()
         } else {
             format!("[]string{{{}}}", ids.join(", "))
         };
+        let head = match op.answer {
+            Answer::Json => "\treturn c.op(",
+            Answer::Nothing => "\t_, err := c.op(",
+            _ => "\tout, err := c.op(",
+        };
         let _ = writeln!(
             s,
-            "\treturn c.op(ctx, {id_list}, {params}, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {{"
+            "{head}ctx, {id_list}, {params}, func(p *C.ik_client, ids []*C.char, params *C.char, out **C.char) C.ik_status {{"
         );
         let mut cargs = vec!["p".to_string()];
         for i in 0..ids.len() {
@@ -49,12 +56,29 @@ pub(crate) fn go_ops() -> String {
         }
         cargs.push("out".to_string());
         let _ = writeln!(s, "\t\treturn C.{}({})", op.c_name(), cargs.join(", "));
-        s.push_str("\t})\n}\n");
+        s.push_str("\t})\n");
+        match op.answer {
+            Answer::Json => {}
+            Answer::Nothing => s.push_str("\treturn err\n"),
+            Answer::One(t) => {
+                let _ = write!(s, "\tif err != nil {{\n\t\treturn nil, err\n\t}}\n\tvar v {t}\n\treturn &v, decode(out, &v, \"{}\")\n", op.py);
+            }
+            Answer::ListOf(t) => {
+                let _ = write!(s, "\tif err != nil {{\n\t\treturn nil, err\n\t}}\n\tvar v []{t}\n\treturn v, decode(out, &v, \"{}\")\n", op.py);
+            }
+        }
+        s.push_str("}\n");
     }
     // The table, for tests and tools: method name → C function and SDK names.
-    s.push_str("\n// operations lists every table-driven method: Go name, C function, Python SDK name.\nvar operations = [][3]string{\n");
+    s.push_str("\n// operations lists every table-driven method: Go name, C function, Python SDK name, and its\n// first result's type as reflect prints it (\"\" when the error is the only result).\nvar operations = [][4]string{\n");
     for op in OPS {
-        let _ = writeln!(s, "\t{{\"{}\", \"{}\", \"{}\"}},", go_method(op), op.c_name(), op.py);
+        let result = match op.answer {
+            Answer::Json => "json.RawMessage".to_string(),
+            Answer::Nothing => String::new(),
+            Answer::One(t) => format!("*imagekit.{t}"),
+            Answer::ListOf(t) => format!("[]imagekit.{t}"),
+        };
+        let _ = writeln!(s, "\t{{\"{}\", \"{}\", \"{}\", \"{result}\"}},", go_method(op), op.c_name(), op.py);
     }
     s.push_str("}\n");
     s
@@ -122,7 +146,7 @@ pub(crate) fn go_status() -> String {
         .iter()
         .filter(|s| s.code != 0)
         .map(|st| {
-            let v = go_status_name(&st.variant.to_string());
+            let v = go_status_name(st.variant);
             vec![format!("Err{v}"), "error".into(), format!("= &kind{{Status{v}}}")]
         })
         .collect();
@@ -131,7 +155,7 @@ pub(crate) fn go_status() -> String {
     let rows: Vec<Vec<String>> = STATUSES
         .iter()
         .map(|st| {
-            let c = screaming(&st.variant.to_string());
+            let c = screaming(st.variant);
             vec![format!("\"{c}\":"), format!("C.IK_STATUS_{c},")]
         })
         .collect();

@@ -2,7 +2,7 @@
 //! the input new bindings are generated from (the Python package's generator reads it).
 
 use super::{go_method, params_arg};
-use imagekit_ops::{snake_case, Input, Kind, OPS, STATUSES};
+use imagekit_ops::{snake_case, Answer, Input, Kind, SeedArg, OPS, STATUSES};
 use serde_json::{json, Value};
 
 /// The kind's name in the description (`str_list`).
@@ -50,6 +50,21 @@ pub(crate) fn operations_json() -> String {
                 "in_spec": op.in_spec,
                 "empty_answer": op.empty_answer,
                 "doc": op.doc,
+                "c_deprecated_alias": op.seed_alias.map(|a| json!({
+                    "name": a.c_name,
+                    "arg": match a.arg {
+                        SeedArg::Same => json!({"shape": "same"}),
+                        SeedArg::ParamsNamed(n) => json!({"shape": "params_named", "name": n}),
+                        SeedArg::RequiredParamsNamed(n) => json!({"shape": "required_params_named", "name": n}),
+                        SeedArg::Url(n) => json!({"shape": "url", "name": n}),
+                    },
+                })),
+                "answer": match op.answer {
+                    Answer::Json => json!({"shape": "json"}),
+                    Answer::Nothing => json!({"shape": "nothing"}),
+                    Answer::One(t) => json!({"shape": "one", "type": t}),
+                    Answer::ListOf(t) => json!({"shape": "list", "type": t}),
+                },
             })
         })
         .collect();

@@ -11,7 +11,7 @@
 use super::ops::{Input, Kind, Op, Param, Verb};
 use super::{encode_query, encode_segment, require_id};
 use crate::client::Client;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{clip_name as clip, Error, ErrorKind, Result};
 use crate::http::{Body, Method};
 use serde_json::{Map, Value};
 
@@ -130,19 +130,6 @@ fn parse_params(op: &Op, text: Option<&str>) -> Result<Map<String, Value>> {
         Ok(_) => Err(Error::invalid(format!("{}: params_json must be a JSON object", op.py))),
         Err(e) => Err(Error::invalid(format!("{}: params_json is not valid JSON: {e}", op.py))),
     }
-}
-
-/// Long keys are cut in messages, so an error document never echoes a huge input.
-fn clip(s: &str) -> String {
-    const MAX: usize = 100;
-    if s.len() <= MAX {
-        return s.to_string();
-    }
-    let mut end = MAX;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}… ({} bytes)", &s[..end], s.len())
 }
 
 fn lookup<'p>(params: &'p [Param], key: &str) -> Option<&'p Param> {

@@ -287,13 +287,6 @@ fn is_already_exists(e: &Error) -> bool {
     matches!(e.http_status, Some(400) | Some(409)) && e.message.contains("already exists")
 }
 
-/// Unix seconds now.
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
 /// The decoded length of a `file` option given as base64 text or a base64 `data:` URI (`None` for
 /// a URL or anything else).
 fn base64_payload_len(file: &str) -> Option<u64> {
@@ -436,7 +429,7 @@ impl Client {
                  given in the options and in the token's payload (the token signs the whole form)",
             ));
         }
-        let started = unix_now();
+        let started = crate::clock::unix_now();
         let body = build_body_for(api, source, &options)?;
         let total = body.len();
         self.log(crate::log::LogLevel::Debug, || {

@@ -1,4 +1,4 @@
-//! The URL itself (node7's `buildSrc`, `url-generation.md` §3.2 and §5): endpoint path, the
+//! The URL itself (node7's `buildSrc`; docs/url-modern.md): endpoint path, the
 //! `tr:` segment (path position) and `src`, joined with runs of `/` collapsed; the query from
 //! `src` / `urlEndpoint`, then `queryParameters`, then `tr=`; then `ik-t` / `ik-s`.
 //!
@@ -9,11 +9,11 @@
 //! error; a bare `?` in `src` does not leave `??tr=`.
 
 use super::encode::{push_encoded, Set};
-use super::invalid;
+use crate::error::invalid;
 use super::options::{Options, Position};
 use super::urlparts::{self, PathWriter};
 use crate::error::Result;
-use crate::sign::Signer;
+use crate::urlkit::sign::Signer;
 
 /// node7's `DEFAULT_TIMESTAMP`: the expiry signed when there is none.
 pub const NO_EXPIRY: u64 = 9_999_999_999;
@@ -230,9 +230,9 @@ fn build_into(req: &Request, tr: &str, out: &mut String, endpoint: &mut Option<E
             }
             head.len() + 1
         };
-        let mut digit_buf = [0u8; 20];
-        let digits = urlparts::u64_digits(expiry, &mut digit_buf);
-        let sig = crate::sign::hex40(
+        let mut digit_buf = itoa::Buffer::new();
+        let digits = digit_buf.format(expiry);
+        let sig = crate::urlkit::sign::hex40(
             &req.signer
                 .mac_parts(&[&out.as_bytes()[prefix_len..], digits.as_bytes()]),
         );

@@ -1,5 +1,5 @@
 //! JSON for the modern builder: a [`Reader`] over the seed builder's borrowing pull parser
-//! (`crate::url::json::Parser`), scalar values with JavaScript's `String()` formatting, and a
+//! (`crate::urlkit::json::Parser`), scalar values with JavaScript's `String()` formatting, and a
 //! trail (`transformation[0].overlay.position.x`) that names where a bad value sits.
 //!
 //! The options are read in one pass without a tree (the transformation string is written while
@@ -10,9 +10,9 @@
 //! limited to the parser's depth (no stack overflow on deep input). Errors end with
 //! `at line L column C`.
 
-use super::invalid;
+use crate::error::invalid;
 use crate::error::{Error, Result};
-use crate::url::json::{Parser, Plain, Value, MAX_DEPTH};
+use crate::urlkit::json::{Parser, Plain, Value, MAX_DEPTH};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -314,13 +314,8 @@ impl Scalar<'_> {
         match self {
             Scalar::Null => {}
             Scalar::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Scalar::U(n) => super::urlparts::push_u64(out, *n),
-            Scalar::I(n) => {
-                if *n < 0 {
-                    out.push('-');
-                }
-                super::urlparts::push_u64(out, n.unsigned_abs());
-            }
+            Scalar::U(n) => out.push_str(itoa::Buffer::new().format(*n)),
+            Scalar::I(n) => out.push_str(itoa::Buffer::new().format(*n)),
             Scalar::F(x) => {
                 use std::fmt::Write;
                 // Rust's `Display` is the shortest round-trip form without an exponent; `-0`

@@ -1,11 +1,11 @@
-//! The modern URL builder (Decision 1, issue 9): the newest SDKs' `buildSrc` with node7's
+//! The modern URL builder: the newest SDKs' `buildSrc` with node7's
 //! semantics (`src` + `urlEndpoint`, transformations in the query by default and unencoded,
 //! percent-encoded paths, `expiresIn`, typed layers), js5's responsive image attributes, and
 //! the fixes listed in each file's docs (marked ★) where the official SDKs are wrong.
 //!
-//! It shares the signer (`crate::sign`) and the transformation-name table (`crate::url::url_key`)
-//! with the seed builder (`ik_url`), and its borrowing JSON pull parser (`crate::url::json`),
-//! and nothing else: the options are plain JSON read in one pass without a tree, the
+//! It stands on the floor it shares with the original SDK's builder (`ik_url`, `crate::url`):
+//! [`crate::urlkit`]'s signer, transformation-name table and borrowing JSON pull parser, and
+//! uses nothing of `crate::url`: the options are plain JSON read in one pass without a tree, the
 //! transformation string written while its steps are read; none of `ik_url`'s
 //! Python-compatibility parsing is used.
 //!
@@ -19,6 +19,9 @@
 //! | `urlparts.rs` | `http(s)` URL parts and WHATWG path rules |
 //! | `build.rs` | the URL and its signature; per-thread buffers and the last parsed endpoint |
 //! | `responsive.rs` | `src` / `srcSet` / `sizes` / `width` |
+//!
+//! One import cycle is forced by the grammar: a step holds overlays and an overlay holds steps,
+//! so `transform.rs` and `layers.rs` use each other.
 
 mod build;
 mod encode;
@@ -30,12 +33,7 @@ mod transform;
 mod urlparts;
 
 use crate::client::Client;
-use crate::error::{Error, Result};
-
-#[cold]
-fn invalid(message: impl Into<String>) -> Error {
-    Error::invalid(message)
-}
+use crate::error::Result;
 
 /// The endpoint for a call: the `urlEndpoint` option when given and not empty, else the client's.
 fn endpoint<'a>(client: &'a Client, o: &'a options::Options<'a>) -> &'a str {
@@ -60,7 +58,7 @@ pub fn build_url_with<T>(client: &Client, options_json: &str, f: impl FnOnce(&st
             options: &o,
             endpoint: endpoint(client, &o),
             signer: &client.signer,
-            expiry: build::expiry(&o, crate::url::unix_now)?,
+            expiry: build::expiry(&o, crate::clock::unix_now)?,
         };
         scratch.url(&req).map(f)
     })
@@ -76,7 +74,7 @@ pub fn responsive_image_attributes(client: &Client, options_json: &str) -> Resul
     build::with_scratch(|scratch| {
         let mut o = options::Options::default();
         options::parse(options_json, true, &mut o, &mut scratch.tr)?;
-        responsive::attributes(&o, scratch, endpoint(client, &o), &client.signer, crate::url::unix_now)
+        responsive::attributes(&o, scratch, endpoint(client, &o), &client.signer, crate::clock::unix_now)
     })
 }
 

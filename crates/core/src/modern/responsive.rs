@@ -1,4 +1,4 @@
-//! Responsive image attributes (js5's `getResponsiveImageAttributes`, `url-generation.md` §9):
+//! Responsive image attributes (js5's `getResponsiveImageAttributes`; docs/url-modern.md):
 //! `src`, `srcSet`, `sizes` and `width` for an `<img>`, each candidate URL being the caller's
 //! transformation plus a step `w-<width>,c-at_max`.
 //!
@@ -12,10 +12,10 @@
 //! a missing `src` is an error (js5 returns `" 640w, …"`).
 
 use super::build::{expiry, Request, Scratch};
-use super::invalid;
+use crate::error::invalid;
 use super::options::Options;
 use crate::error::Result;
-use crate::sign::Signer;
+use crate::urlkit::sign::Signer;
 use serde_json::{Map, Value};
 
 const DEVICE: &[u64] = &[640, 750, 828, 1080, 1200, 1920, 2048, 3840];
@@ -85,7 +85,7 @@ fn candidate<'s>(scratch: &'s mut Scratch, req: &Request, base: usize, w: Option
     }
     if let Some(w) = w {
         tr.push_str("w-");
-        super::urlparts::push_u64(tr, w);
+        tr.push_str(itoa::Buffer::new().format(w));
         tr.push(',');
     }
     tr.push_str("c-at_max");
@@ -166,7 +166,7 @@ pub fn attributes(
         last = Some(start..src_set.len());
         src_set.push(' ');
         let n = if kind == 'w' { *w } else { i as u64 + 1 };
-        super::urlparts::push_u64(&mut src_set, n);
+        src_set.push_str(itoa::Buffer::new().format(n));
         src_set.push(kind);
     }
     let src = match last {

@@ -1,19 +1,20 @@
 //! The transformation string (node7's `buildTransformationString`), written while the steps are
 //! read: parameters of a step joined with `,`, steps with `:`, empty steps dropped.
 //!
-//! Value rules (node7, `url-generation.md` §3.3-§3.4), with this builder's fixes marked ★:
-//! - names go through the shared table (`crate::url::url_key`: the seed names, every older and
-//!   newer official name in both spellings) plus [`MODERN_ONLY`], then the same lookup on the
-//!   lower-cased name; an unknown name is emitted verbatim;
+//! Value rules (node7's; docs/url-modern.md), with this builder's fixes marked ★:
+//! - names go through the shared table ([`crate::urlkit::names`]: the original SDK's names, every
+//!   older and newer official name in both spellings, this builder's rows included), then the
+//!   same lookup on the lower-cased name; an unknown name is emitted verbatim;
 //! - `null` skips the parameter; `true` / `false` / numbers print as JavaScript's `String()`
 //!   (★ never in exponent form); `false` is emitted (`q-false`), not dropped as py5 does;
-//! - the flag effects (`grayscale`, `contrastStretch`, `aiRemoveBackground`, `aiUpscale`, …) emit
-//!   the bare key for `true`, `"true"` or `"-"`; `false` / `"false"` leaves them out; ★ any
-//!   other value is an error instead of being dropped silently;
-//! - `sharpen`, `shadow`, `gradient`, `unsharpMask`, `aiDropShadow` emit the bare key for `true`,
-//!   `"true"` or a blank value, `key-value` otherwise; ★ `false` leaves them out (node7 emits
-//!   the meaningless `e-sharpen-false`) and ★ `"-"` is the bare key, as for the flag effects and
-//!   in the seed's convention (node7 emits `e-sharpen--`);
+//! - the table's [`Kind`] column says how a value is emitted:
+//!   - the flag effects (`grayscale`, `contrastStretch`, `aiRemoveBackground`, `aiUpscale`, …)
+//!     emit the bare key for `true`, `"true"` or `"-"`; `false` / `"false"` leaves them out;
+//!     ★ any other value is an error instead of being dropped silently;
+//!   - `sharpen`, `shadow`, `gradient`, `unsharpMask`, `aiDropShadow` emit the bare key for
+//!     `true`, `"true"` or a blank value, `key-value` otherwise; ★ `false` leaves them out (node7
+//!     emits the meaningless `e-sharpen-false`) and ★ `"-"` is the bare key, as for the flag
+//!     effects and in the original SDK's convention (node7 emits `e-sharpen--`);
 //! - `defaultImage` / `fontFamily` drop one leading and one trailing `/` and turn `/` into `@@`;
 //!   `streamingResolutions` joins an array with `_`; a blank `trim` is `t-true`;
 //! - `raw` is emitted as given; ★ a blank `raw` adds nothing (node7 leaves a stray `,`/`:`);
@@ -26,58 +27,27 @@ use super::encode::{is_clean, push_encoded, Set};
 use super::json::{Reader, Scalar, Trail};
 use super::layers;
 use crate::error::Result;
+use crate::urlkit::names::{self, Kind};
 
-/// Names node7 maps that the shared table leaves verbatim for `ik_url`'s sake (the seed's
-/// official vectors pin them unmapped; see `src/url/table.rs`).
-const MODERN_ONLY: &[(&str, &str)] = &[
-    ("xCenter", "xc"),
-    ("yCenter", "yc"),
-    ("aiRemoveBackground", "e-bgremove"),
-    ("aiRemoveBackgroundExternal", "e-removedotbg"),
-    ("aiDropShadow", "e-dropshadow"),
-];
-
-/// Effects that are on or off: the key alone, or nothing.
-const FLAG_ONLY: &[&str] = &[
-    "e-grayscale",
-    "e-contrast",
-    "e-removedotbg",
-    "e-bgremove",
-    "e-upscale",
-    "e-retouch",
-    "e-genvar",
-];
-
-/// Effects that are a bare key when "on" without parameters, `key-value` otherwise.
-const FLAG_OR_VALUE: &[&str] = &["e-sharpen", "e-shadow", "e-gradient", "e-usm", "e-dropshadow"];
-
-fn lookup(name: &str) -> Option<&'static str> {
-    // The shared table first: it has most names, and none of [`MODERN_ONLY`].
-    crate::url::url_key(name).or_else(|| MODERN_ONLY.iter().find(|(k, _)| *k == name).map(|(_, v)| *v))
-}
-
-/// The URL key for a transformation name (node7: the name, then its lower-case form, then the
-/// name itself).
+/// The URL key for a transformation name and how its value is emitted (node7: the name, then its
+/// lower-case form, then the name itself).
 #[inline]
-pub fn key_for(name: &str) -> &str {
-    match crate::url::url_key(name) {
-        Some(k) => k,
+pub fn key_for(name: &str) -> (&str, Kind) {
+    match names::lookup(name) {
+        Some(row) => (row.key, row.kind),
         None => key_for_rare(name),
     }
 }
 
-/// [`key_for`] for a name the shared table does not have.
+/// [`key_for`] for a name the table does not have as written.
 #[inline(never)]
-fn key_for_rare(name: &str) -> &str {
-    if let Some(k) = lookup(name) {
-        return k;
-    }
+fn key_for_rare(name: &str) -> (&str, Kind) {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        if let Some(k) = lookup(&name.to_ascii_lowercase()) {
-            return k;
+        if let Some(row) = names::lookup(&name.to_ascii_lowercase()) {
+            return (row.key, row.kind);
         }
     }
-    name
+    (name, names::kind_of_key(name))
 }
 
 fn is_true(v: &Scalar) -> bool {
@@ -119,13 +89,11 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result
     if matches!(v, Scalar::Null) {
         return Ok(());
     }
-    let key = key_for(name);
+    let (key, kind) = key_for(name);
     if key.is_empty() {
         return Ok(());
     }
-    // Every flag effect is an `e-` key.
-    let effect = key.starts_with("e-");
-    if effect && FLAG_ONLY.contains(&key) {
+    if kind == Kind::Flag {
         if is_true(&v) || v.as_str() == Some("-") {
             w.part().push_str(key);
         } else if !is_false(&v) {
@@ -137,7 +105,7 @@ fn emit(w: &mut StepWriter, name: &str, v: Scalar, trail: &Trail) -> std::result
         }
         return Ok(());
     }
-    if effect && FLAG_OR_VALUE.contains(&key) {
+    if kind == Kind::FlagOrValue {
         if is_false(&v) {
             return Ok(());
         }
@@ -240,22 +208,16 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(key_for("width"), "w");
-        assert_eq!(key_for("WIDTH"), "w");
-        assert_eq!(key_for("xCenter"), "xc");
-        assert_eq!(key_for("aiDropShadow"), "e-dropshadow");
-        assert_eq!(key_for("aspectRatio"), "ar");
-        assert_eq!(key_for("rndm_trnsf"), "rndm_trnsf");
-        assert_eq!(key_for("Rndm"), "Rndm");
-    }
-
-    #[test]
-    fn lookup_shortcuts_hold() {
-        // `lookup` asks the shared table first: it must not know the modern-only names.
-        for (name, _) in MODERN_ONLY {
-            assert_eq!(crate::url::url_key(name), None, "{name}");
-        }
-        // `emit` looks for flag effects among `e-` keys only.
-        assert!(FLAG_ONLY.iter().chain(FLAG_OR_VALUE).all(|k| k.starts_with("e-")));
+        assert_eq!(key_for("width"), ("w", Kind::Value));
+        assert_eq!(key_for("WIDTH"), ("w", Kind::Value));
+        assert_eq!(key_for("xCenter"), ("xc", Kind::Value));
+        assert_eq!(key_for("aiDropShadow"), ("e-dropshadow", Kind::FlagOrValue));
+        assert_eq!(key_for("aiRemoveBackground"), ("e-bgremove", Kind::Flag));
+        assert_eq!(key_for("aspectRatio"), ("ar", Kind::Value));
+        assert_eq!(key_for("rndm_trnsf"), ("rndm_trnsf", Kind::Value));
+        assert_eq!(key_for("Rndm"), ("Rndm", Kind::Value));
+        // A URL key given as the name is emitted as its names are.
+        assert_eq!(key_for("e-grayscale"), ("e-grayscale", Kind::Flag));
+        assert_eq!(key_for("e-sharpen"), ("e-sharpen", Kind::FlagOrValue));
     }
 }

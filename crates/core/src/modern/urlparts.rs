@@ -6,7 +6,7 @@
 //! Borrowed slices only: nothing is allocated unless the host has upper-case letters.
 
 use super::encode::{push_encoded, Set};
-use super::invalid;
+use crate::error::invalid;
 use crate::error::Result;
 use std::borrow::Cow;
 
@@ -90,7 +90,7 @@ pub fn parse<'a>(input: &'a str, what: &str) -> Result<Parts<'a>> {
     let tb = tail.as_bytes();
     let cut = query_or_fragment(tb);
     let question = (cut < tb.len() && tb[cut] == b'?').then_some(cut);
-    if cut < tb.len() && (question.is_none() || tb[cut..].iter().any(|&b| b == b'#')) {
+    if cut < tb.len() && (question.is_none() || tb[cut..].contains(&b'#')) {
         return Err(invalid(format!(
             "option `{what}` has a #fragment, which is never sent to the server (and cannot be signed); remove it"
         )));
@@ -248,29 +248,9 @@ impl Parts<'_> {
         out.push_str(&self.host);
         if let Some(p) = self.port {
             out.push(':');
-            push_u64(out, p as u64);
+            out.push_str(itoa::Buffer::new().format(p));
         }
     }
-}
-
-pub fn push_u64(out: &mut String, n: u64) {
-    let mut buf = [0u8; 20];
-    out.push_str(u64_digits(n, &mut buf));
-}
-
-/// The decimal digits of `n`, written at the end of `buf`.
-pub fn u64_digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // Only ASCII digits were written.
-    std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
 const KEEP: u8 = 0;

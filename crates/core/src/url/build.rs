@@ -1,26 +1,18 @@
-//! The seed builder: imagekitio 4.2.0's `Url.build_url` with the seed table, step by step
-//! (`url-legacy-exact.md` §1), on borrowed options.
+//! The original Python SDK's builder: imagekitio 4.2.0's `Url.build_url` with the original
+//! README's transformation table, step by step, on borrowed options.
 
-use super::json::Value;
+use crate::urlkit::json::Value;
 use super::options::Options;
 use super::pyfmt;
 use super::query::{push_quote_plus, QueryDict};
-use super::signature::{format_int, signature, signature_with, Expiry};
+use super::signature::{signature, signature_with, Expiry};
 use super::urlparse::{plainly_verbatim, sanitize, urlparse, Scan, UrlParts};
-use super::{invalid, Res};
+use crate::error::{invalid, Result as Res};
 use crate::client::Client;
 use crate::config::TransformationPosition;
 use crate::error::Result;
+use crate::clock::unix_now;
 use std::cell::RefCell;
-use std::time::{SystemTime, UNIX_EPOCH};
-
-/// Unix seconds now, as Python's `int(datetime.now().timestamp())`.
-pub(crate) fn unix_now() -> i64 {
-    match SystemTime::now().duration_since(UNIX_EPOCH) {
-        Ok(d) => d.as_secs() as i64,
-        Err(e) => -(e.duration().as_secs_f64().ceil() as i64),
-    }
-}
 
 /// `int(now) + expire_seconds` when `expire_seconds` is truthy; `None` when it is falsy. The
 /// clock is read only when needed (`now` freezes it).
@@ -67,7 +59,7 @@ fn push_expiry(out: &mut String, e: Expiry) {
     match e {
         Expiry::Int(i) => {
             // Digits and '-' are ASCII and safe in quote_plus.
-            out.push_str(format_int(i, &mut [0u8; 40]));
+            out.push_str(itoa::Buffer::new().format(i));
         }
         Expiry::Float(_) => {
             let mut s = String::new();
@@ -78,9 +70,9 @@ fn push_expiry(out: &mut String, e: Expiry) {
 }
 
 impl Client {
-    /// Builds a URL with the seed SDK's `url()` semantics (Decision 1). `options_json` is the
-    /// options object; see the `ik_url` documentation for every key. Returns `""` when neither
-    /// `path` nor `src` is given (as the seed does).
+    /// Builds a URL with the original Python SDK's `url()` semantics, byte for byte.
+    /// `options_json` is the options object; see the `ik_url` documentation for every key.
+    /// Returns `""` when neither `path` nor `src` is given (as that SDK does).
     pub fn url(&self, options_json: &str) -> Result<String> {
         self.url_with(options_json, str::to_owned)
     }
@@ -175,7 +167,7 @@ impl Client {
                     // expiry signed (the URL signed is the text before `?ik-t` / `&ik-t`).
                     out.push_str("ik-t=");
                     let t = out.len();
-                    out.push_str(format_int(i, &mut [0u8; 40]));
+                    out.push_str(itoa::Buffer::new().format(i));
                     let signature = signature_with(&self.signer, &out[..url_len], endpoint, &out[t..])?;
                     out.push_str("&ik-s=");
                     out.push_str(signature.as_str());

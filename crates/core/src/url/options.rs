@@ -1,17 +1,17 @@
-//! The options document of `ik_url`, read in one borrowed pass (Decision 1).
+//! The options document of `ik_url`, read in one borrowed pass.
 //!
-//! Keys are the seed's snake_case names (`path`, `src`, `url_endpoint`, `transformation`,
+//! Keys are the original Python SDK's snake_case names (`path`, `src`, `url_endpoint`, `transformation`,
 //! `transformation_position`, `query_parameters`, `signed`, `expire_seconds`), the camelCase
 //! aliases the Python SDK accepts (`urlEndpoint`, `transformationPosition`, `queryParameters`,
 //! `expireSeconds`) and `now`, a testing aid that freezes the clock. Keys are matched after
 //! trimming surrounding white space; any other key is an error that names it. A repeated key
 //! keeps its last value, as Python's `json.loads` does.
 
-use super::json::{Parser, Plain, Value};
+use crate::urlkit::json::{has_nul, nul_error, Parser, Plain, Value};
 use super::pyfmt;
 use super::query::QueryDict;
 use super::transform::parse_transformation;
-use super::{invalid, Res as Result};
+use crate::error::{invalid, Result};
 use crate::config::TransformationPosition;
 use std::borrow::Cow;
 
@@ -49,22 +49,6 @@ fn trim_key(k: &str) -> &str {
         (Some(&f), Some(&l)) if plain(f) && plain(l) => k,
         _ => k.trim(),
     }
-}
-
-/// The error for a NUL character in a string that goes into the URL.
-#[cold]
-pub fn nul_error(what: &str) -> crate::error::Error {
-    invalid(format!(
-        "{what} contains a NUL character (\\u0000), which a URL returned as a C string cannot carry"
-    ))
-}
-
-/// True when `s` holds a NUL. Only strings decoded from escapes can (the input is a C string and
-/// the scanner refuses raw control characters), so borrowed strings are not searched.
-#[inline]
-#[allow(clippy::ptr_arg)] // The Cow is the point: only an owned (decoded) string is searched.
-pub fn has_nul(s: &Cow<'_, str>) -> bool {
-    matches!(s, Cow::Owned(o) if o.as_bytes().contains(&0))
 }
 
 /// A string option's value. Inline for the usual plain string; the rest is out of line.

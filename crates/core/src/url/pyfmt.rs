@@ -7,7 +7,7 @@
 //! * `true`/`false` print `True`/`False` and `null` prints `None` (query parameters; the
 //!   transformation builder lower-cases booleans itself).
 
-use super::json::Value;
+use crate::urlkit::json::Value;
 use std::fmt::Write;
 
 /// True when a JSON number literal is an integer (no fraction, no exponent).

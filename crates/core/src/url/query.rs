@@ -1,5 +1,8 @@
-//! The parts of CPython 3.11's `urllib.parse` the seed builder relies on for query strings:
-//! `quote`, `quote_plus`, `unquote`, `parse_qsl` (and the dict it feeds) and `urlencode`.
+//! The parts of CPython 3.11's `urllib.parse` the original SDK's builder relies on for query
+//! strings: `quote`, `quote_plus`, `unquote`, `parse_qsl` (and the dict it feeds) and `urlencode`.
+//!
+//! Kept by hand instead of `percent-encoding` / `form_urlencoded` for byte-exactness with CPython
+//! (safe sets, `+` for space, `errors="replace"` decoding, blank pairs), which they do not promise.
 
 use super::small::SmallList;
 use std::borrow::Cow;

@@ -13,9 +13,9 @@
 
 use super::pyfmt;
 use super::query::push_quote_sign;
-use super::{invalid, Res};
+use crate::error::{invalid, Result as Res};
 use crate::error::Result;
-use crate::sign::{hex40, Hex40, Signer};
+use crate::urlkit::sign::{hex40, Hex40, Signer};
 
 /// An expiry timestamp: Python `int(now) + expire_seconds` is an int, or a float when
 /// `expire_seconds` is a float.
@@ -32,7 +32,7 @@ impl Expiry {
     /// Python `str()` of the timestamp.
     pub fn push_str(&self, out: &mut String) {
         match *self {
-            Expiry::Int(i) => out.push_str(format_int(i, &mut [0u8; 40])),
+            Expiry::Int(i) => out.push_str(itoa::Buffer::new().format(i)),
             Expiry::Float(x) => pyfmt::push_float(out, x),
         }
     }
@@ -132,62 +132,6 @@ fn payload_with(url: &str, url_endpoint: &str, exp: &str) -> Res<String> {
     }
 }
 
-/// Two decimal digits for each value below 100.
-const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
-
-/// Decimal digits of `v` in `buf` (an i128 has at most 40 characters with its sign).
-#[allow(unsafe_code)] // the digits are ASCII
-pub(crate) fn format_int(v: i128, buf: &mut [u8; 40]) -> &str {
-    let mut n = v.unsigned_abs();
-    let mut i = buf.len();
-    // 128-bit division is a library call; timestamps fit in 64 bits.
-    while n > u64::MAX as u128 {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    let mut m = n as u64;
-    // Eight digits at a time in 32-bit arithmetic, as two independent halves of four digits.
-    let pair = |buf: &mut [u8; 40], at: usize, d: u32| {
-        let d = d as usize * 2;
-        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
-    };
-    while m >= 100_000_000 {
-        let eight = (m % 100_000_000) as u32;
-        m /= 100_000_000;
-        let (hi, lo) = (eight / 10_000, eight % 10_000);
-        i -= 8;
-        pair(buf, i, hi / 100);
-        pair(buf, i + 2, hi % 100);
-        pair(buf, i + 4, lo / 100);
-        pair(buf, i + 6, lo % 100);
-    }
-    let mut m = m as u32;
-    while m >= 100 {
-        i -= 2;
-        pair(buf, i, m % 100);
-        m /= 100;
-    }
-    if m >= 10 {
-        i -= 2;
-        pair(buf, i, m);
-    } else {
-        i -= 1;
-        buf[i] = b'0' + m as u8;
-    }
-    if v < 0 {
-        i -= 1;
-        buf[i] = b'-';
-    }
-    // SAFETY: `buf[i..]` holds only the ASCII digits and '-' written above, so it is UTF-8 (a
-    // checked conversion shows in the profile of every signed URL).
-    unsafe { std::str::from_utf8_unchecked(&buf[i..]) }
-}
-
 /// `get_signature(private_key, url, url_endpoint, expiry)` with a pre-keyed signer. The endpoint
 /// is used as given (plus a trailing `/`); an empty endpoint is an error, as in the seed SDK.
 pub fn get_signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Expiry) -> Result<String> {
@@ -198,10 +142,10 @@ pub fn get_signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Exp
 
 /// [`get_signature`] with the builder's boxed error, as hex on the stack.
 pub(crate) fn signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Expiry) -> Res<Hex40> {
-    let mut digits = [0u8; 40];
+    let mut digits = itoa::Buffer::new();
     let mut float_text = String::new();
     let exp: &str = match expiry.for_signing() {
-        Expiry::Int(i) => format_int(i, &mut digits),
+        Expiry::Int(i) => digits.format(i),
         e @ Expiry::Float(_) => {
             e.push_str(&mut float_text);
             &float_text
@@ -299,26 +243,11 @@ mod tests {
     }
 
     #[test]
-    fn int_formatting_and_search() {
-        let mut b = [0u8; 40];
-        for v in [
-            0i128,
-            7,
-            -7,
-            9_999_999_999,
-            u64::MAX as i128,
-            u64::MAX as i128 + 1,
-            -(u64::MAX as i128) - 10,
-            i128::MAX,
-            i128::MIN,
-        ] {
-            assert_eq!(format_int(v, &mut b), v.to_string());
-        }
-        for v in (-1000i128..=1000).chain((1..=38).flat_map(|e| {
-            let p = 10i128.pow(e);
-            [p - 1, p, p + 1, -p, 1_567_358_667]
-        })) {
-            assert_eq!(format_int(v, &mut b), v.to_string());
+    fn expiry_text_and_search() {
+        for v in [0i128, 7, -7, 9_999_999_999, u64::MAX as i128 + 1, i128::MIN] {
+            let mut s = String::new();
+            Expiry::Int(v).push_str(&mut s);
+            assert_eq!(s, v.to_string());
         }
         assert_eq!(find_from("abcabc", "bc", 0), Some(1));
         assert_eq!(find_from("abcabc", "bc", 2), Some(4));
@@ -329,7 +258,7 @@ mod tests {
 
     #[test]
     fn documented_vectors() {
-        // url-generation.md §2.4 / §5.4 (key private_key_test).
+        // The signing examples of ImageKit's docs (key private_key_test).
         let s = Signer::new("private_key_test");
         let ep = "https://test-domain.com/test-endpoint";
         let u = "https://test-domain.com/test-endpoint/tr:w-100/test-signed-url.png";

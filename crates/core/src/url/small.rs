@@ -1,30 +1,22 @@
 //! A list that keeps its first `N` items inline (no heap allocation for the usual few
-//! transformation keys or query parameters) and spills the rest into a `Vec`.
-//!
-//! The inline slots are `MaybeUninit`, so creating a list costs nothing: an array of `Option`s
-//! would be initialised (copied from a template) on every call, which showed up at several
-//! percent of a whole URL build.
+//! transformation keys or query parameters) and spills the rest to the heap: a
+//! [`smallvec::SmallVec`] plus a key index.
 //!
 //! [`SmallList::upsert`] (Python dict assignment) searches linearly while the list is short and
 //! through a hash index of the keys once it is long ([`INDEX_FROM`] items), so that many distinct
 //! keys (a step, `query_parameters` or a `src` query with thousands of keys) cost linear time.
 
-#![allow(unsafe_code)] // inline slots are `MaybeUninit`; every read is of a slot below `len`
-
+use smallvec::SmallVec;
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
-use std::mem::MaybeUninit;
 
 /// List length from which [`SmallList::upsert`] finds keys through a hash index instead of a
 /// linear search (below it, comparing a few short keys is cheaper than hashing one).
 pub(crate) const INDEX_FROM: usize = 32;
 
 pub struct SmallList<T, const N: usize> {
-    /// Slots `0..min(len, N)` are initialised; the rest are not.
-    inline: [MaybeUninit<T>; N],
-    len: usize,
-    spill: Vec<T>,
+    items: SmallVec<[T; N]>,
     /// Built by `upsert` once the list has [`INDEX_FROM`] items.
     index: Option<Box<KeyIndex>>,
 }
@@ -61,74 +53,24 @@ impl KeyIndex {
 
 impl<T, const N: usize> Default for SmallList<T, N> {
     fn default() -> Self {
-        SmallList {
-            inline: [const { MaybeUninit::uninit() }; N],
-            len: 0,
-            spill: Vec::new(),
-            index: None,
-        }
+        SmallList { items: SmallVec::new(), index: None }
     }
 }
 
 impl<T, const N: usize> SmallList<T, N> {
-    #[inline]
-    fn inline_len(&self) -> usize {
-        self.len.min(N)
-    }
-
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.len
+        self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Appends without a key check (only `upsert` adds to a list, which keeps its index current).
-    fn push(&mut self, item: T) {
-        if self.len < N {
-            self.inline[self.len].write(item);
-        } else {
-            self.spill.push(item);
-        }
-        self.len += 1;
+        self.items.is_empty()
     }
 
     pub fn clear(&mut self) {
-        let n = self.inline_len();
-        // Forget the items first: should a drop panic, the rest leak instead of being dropped twice.
-        self.len = 0;
-        for slot in &mut self.inline[..n] {
-            // SAFETY: slots below the old `min(len, N)` were initialised by `push` and are
-            // dropped exactly once here (len is already 0).
-            unsafe { slot.assume_init_drop() };
-        }
-        self.spill.clear();
+        self.items.clear();
         if self.index.is_some() {
             self.index = None;
-        }
-    }
-
-    pub fn get(&self, i: usize) -> Option<&T> {
-        if i < self.inline_len() {
-            // SAFETY: i < min(len, N), so the slot is initialised.
-            Some(unsafe { self.inline[i].assume_init_ref() })
-        } else if i < self.len {
-            self.spill.get(i - N)
-        } else {
-            None
-        }
-    }
-
-    pub fn get_mut(&mut self, i: usize) -> Option<&mut T> {
-        if i < self.inline_len() {
-            // SAFETY: i < min(len, N), so the slot is initialised.
-            Some(unsafe { self.inline[i].assume_init_mut() })
-        } else if i < self.len {
-            self.spill.get_mut(i - N)
-        } else {
-            None
         }
     }
 
@@ -139,18 +81,16 @@ impl<T, const N: usize> SmallList<T, N> {
     where
         T: PairLike<K, V>,
     {
-        if self.index.is_none() && self.len < INDEX_FROM {
-            let found = self.iter().position(|p| *p.key() == key);
+        if self.index.is_none() && self.items.len() < INDEX_FROM {
+            let found = self.items.iter().position(|p| *p.key() == key);
             return match found {
                 Some(i) => {
-                    if let Some(slot) = self.get_mut(i) {
-                        slot.set_value(value);
-                    }
+                    self.items[i].set_value(value);
                     i
                 }
                 None => {
-                    self.push(T::new(key, value));
-                    self.len - 1
+                    self.items.push(T::new(key, value));
+                    self.items.len() - 1
                 }
             };
         }
@@ -168,10 +108,10 @@ impl<T, const N: usize> SmallList<T, N> {
             None => {
                 let mut index = Box::new(KeyIndex {
                     hasher: RandomState::new(),
-                    head: HashMap::with_capacity(self.len * 2),
-                    next: Vec::with_capacity(self.len * 2),
+                    head: HashMap::with_capacity(self.items.len() * 2),
+                    next: Vec::with_capacity(self.items.len() * 2),
                 });
-                for (pos, item) in self.iter().enumerate() {
+                for (pos, item) in self.items.iter().enumerate() {
                     let h = index.hash(item.key());
                     index.add(h, pos);
                 }
@@ -182,7 +122,7 @@ impl<T, const N: usize> SmallList<T, N> {
         let mut at = index.head.get(&h).copied().unwrap_or(END);
         while at != END {
             let pos = at as usize;
-            if self.get(pos).is_some_and(|p| *p.key() == key) {
+            if *self.items[pos].key() == key {
                 break;
             }
             at = index.next[pos];
@@ -191,13 +131,11 @@ impl<T, const N: usize> SmallList<T, N> {
         // (keys are unique in the list).
         let pos = if at != END {
             let pos = at as usize;
-            if let Some(slot) = self.get_mut(pos) {
-                slot.set_value(value);
-            }
+            self.items[pos].set_value(value);
             pos
         } else {
-            self.push(T::new(key, value));
-            let pos = self.len - 1;
+            self.items.push(T::new(key, value));
+            let pos = self.items.len() - 1;
             index.add(h, pos);
             pos
         };
@@ -206,18 +144,7 @@ impl<T, const N: usize> SmallList<T, N> {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &T> {
-        let n = self.inline_len();
-        self.inline[..n]
-            .iter()
-            // SAFETY: slots below min(len, N) are initialised.
-            .map(|slot| unsafe { slot.assume_init_ref() })
-            .chain(self.spill.iter())
-    }
-}
-
-impl<T, const N: usize> Drop for SmallList<T, N> {
-    fn drop(&mut self) {
-        self.clear();
+        self.items.iter()
     }
 }
 
@@ -244,6 +171,18 @@ impl<K, V> PairLike<K, V> for (K, V) {
 mod tests {
     use super::*;
     use std::rc::Rc;
+
+    impl<T, const N: usize> SmallList<T, N> {
+        fn push(&mut self, item: T) {
+            self.items.push(item);
+        }
+        fn get(&self, i: usize) -> Option<&T> {
+            self.items.get(i)
+        }
+        fn get_mut(&mut self, i: usize) -> Option<&mut T> {
+            self.items.get_mut(i)
+        }
+    }
 
     #[test]
     fn inline_then_spill() {

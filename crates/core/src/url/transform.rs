@@ -1,7 +1,7 @@
 //! The transformation string (`transformation_to_str` of the seed SDK).
 //!
 //! Steps are joined with `:`, the parts of a step with `,`, in the caller's key order. For each
-//! key (mapped through [`super::table`], unknown keys verbatim):
+//! key (mapped through [`crate::urlkit::names`], unknown keys verbatim):
 //! * the value `"-"` emits the key alone;
 //! * booleans become `true` / `false`;
 //! * for `oi` and `di` the (string) value loses its leading/trailing `/` and every other `/`
@@ -14,12 +14,11 @@
 //! dict built from the JSON does (an invalid earlier value is then no error). Wrong types and
 //! NUL characters are errors that name the step and the key.
 
-use super::json::{Parser, Plain, Value};
-use super::options::{has_nul, nul_error};
+use crate::urlkit::json::{has_nul, nul_error, Parser, Plain, Value};
 use super::pyfmt;
 use super::small::SmallList;
-use super::table;
-use super::{invalid, Res as Result};
+use crate::urlkit::names;
+use crate::error::{invalid, Result};
 use std::borrow::Cow;
 
 /// Reads the value of the `transformation` option (the parser is on it) and appends the
@@ -92,9 +91,9 @@ fn push_step_direct(p: &mut Parser<'_>, out: &mut String, step: usize) -> Option
 /// that want a string (`None` then: the step is read again by the general path).
 #[inline]
 fn push_plain_part(out: &mut String, step: usize, name: &str, v: Plain<'_>) -> Option<()> {
-    let key = table::url_key(name).unwrap_or(name);
+    let key = names::url_key(name).unwrap_or(name);
     let text = match v {
-        Plain::String(s) if s == "-" => {
+        Plain::String("-") => {
             out.push_str(key);
             return Some(());
         }
@@ -143,7 +142,7 @@ fn push_step<'a>(
 }
 
 fn push_part(out: &mut String, step: usize, name: &str, value: &Value<'_>) -> Result<()> {
-    let key = table::url_key(name).unwrap_or(name);
+    let key = names::url_key(name).unwrap_or(name);
     if let Value::String(s) = value {
         if has_nul(s) {
             return Err(nul_error(&format!("transformation step {step}: the value of `{name}`")));

@@ -1,8 +1,11 @@
-//! CPython 3.11's `urlparse` / `urlunparse`, which split the seed builder's URL and put it
-//! back together (and in doing so lower-case the scheme, drop an empty `?` or `#`, move `;params`
-//! and occasionally add `//`).
+//! CPython 3.11's `urlparse` / `urlunparse`, which split the original SDK's builder's URL and
+//! put it back together (and in doing so lower-case the scheme, drop an empty `?` or `#`, move
+//! `;params` and occasionally add `//`).
+//!
+//! Kept by hand instead of a URL crate for byte-exactness: WHATWG parsers (the `url` crate)
+//! normalise differently from CPython, and `ik_url` must match the Python SDK byte for byte.
 
-use super::{invalid, Res as Result};
+use crate::error::{invalid, Result};
 use crate::error::Error;
 use std::net::Ipv6Addr;
 

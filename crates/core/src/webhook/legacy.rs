@@ -54,22 +54,7 @@ pub(super) fn verify(
 
 /// Hex (either case) to bytes; anything else gives no bytes, which matches no signature.
 fn decode_hex(text: &str) -> Vec<u8> {
-    fn nibble(c: u8) -> Option<u8> {
-        match c {
-            b'0'..=b'9' => Some(c - b'0'),
-            b'a'..=b'f' => Some(c - b'a' + 10),
-            b'A'..=b'F' => Some(c - b'A' + 10),
-            _ => None,
-        }
-    }
-    if text.len() % 2 != 0 {
-        return Vec::new();
-    }
-    text.as_bytes()
-        .chunks_exact(2)
-        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
-        .collect::<Option<Vec<u8>>>()
-        .unwrap_or_default()
+    hex::decode(text).unwrap_or_default()
 }
 
 #[cfg(test)]

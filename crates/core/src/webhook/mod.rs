@@ -336,10 +336,7 @@ impl Clock {
     fn now_ms(self) -> i64 {
         match self {
             Clock::Frozen(s) => s.saturating_mul(1000),
-            Clock::System => std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_millis().min(i64::MAX as u128) as i64)
-                .unwrap_or(0),
+            Clock::System => crate::clock::unix_now_ms(),
         }
     }
 }

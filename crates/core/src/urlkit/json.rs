@@ -1,21 +1,38 @@
-//! A small, borrowing JSON scanner for the options of `ik_url`.
+//! A small, borrowing JSON pull parser for the options of both URL builders.
 //!
-//! Building a `serde_json::Value` tree costs more than signing the URL, so the options are read
-//! with this scanner instead: strings are borrowed from the input unless they contain escapes,
-//! numbers keep their literal text (so Python's `str()` can be reproduced exactly). The caller
-//! walks objects and arrays it cares about in one pass with [`Parser::next_key`] and
-//! [`Parser::next_element`]; any other array or object is validated and kept as raw text
-//! ([`Raw`]). Nothing here allocates unless a string has escapes.
+//! Kept by hand instead of a crate for a measured speed win: building a `serde_json::Value` tree
+//! costs more than signing the URL, so the options are read with this parser instead: strings
+//! are borrowed from the input unless they contain escapes, numbers keep their literal text (so
+//! Python's `str()` can be reproduced exactly). The caller walks objects and arrays it cares
+//! about in one pass with [`Parser::next_key`] and [`Parser::next_element`]; any other array or
+//! object is validated and kept as raw text ([`Raw`]). Nothing here allocates unless a string
+//! has escapes.
 //!
 //! The grammar is RFC 8259 JSON. Lone UTF-16 surrogates in `\u` escapes are rejected (they cannot
 //! be represented in UTF-8). Nesting is limited to [`MAX_DEPTH`] levels.
 
-use super::{invalid, Res as Result};
+use crate::error::{invalid, Result};
 use crate::error::Error;
 use std::borrow::Cow;
 
 /// Deepest nesting of arrays/objects accepted.
 pub(crate) const MAX_DEPTH: usize = 128;
+
+/// The error for a NUL character in a string that goes into the URL.
+#[cold]
+pub fn nul_error(what: &str) -> crate::error::Error {
+    invalid(format!(
+        "{what} contains a NUL character (\\u0000), which a URL returned as a C string cannot carry"
+    ))
+}
+
+/// True when `s` holds a NUL. Only strings decoded from escapes can (the input is a C string and
+/// the scanner refuses raw control characters), so borrowed strings are not searched.
+#[inline]
+#[allow(clippy::ptr_arg)] // The Cow is the point: only an owned (decoded) string is searched.
+pub fn has_nul(s: &Cow<'_, str>) -> bool {
+    matches!(s, Cow::Owned(o) if o.as_bytes().contains(&0))
+}
 
 /// One JSON value, borrowed from the input.
 #[derive(Debug, Clone, PartialEq)]

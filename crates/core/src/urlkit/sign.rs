@@ -128,30 +128,17 @@ impl Hex40 {
 
     #[allow(unsafe_code)] // hex digits are ASCII
     pub fn as_str(&self) -> &str {
-        // SAFETY: a `Hex40` is only made by `hex40`, which writes ASCII hex digits into every
-        // byte, so the bytes are UTF-8 (a checked conversion shows in every signed URL).
+        // SAFETY: a `Hex40` is only made by `hex40`, where `hex::encode_to_slice` writes ASCII hex
+        // digits into every byte, so the bytes are UTF-8 (a checked conversion shows in every
+        // signed URL).
         unsafe { std::str::from_utf8_unchecked(&self.0) }
     }
 }
 
-/// The two lowercase hex digits of every byte value.
-const HEX_PAIRS: [[u8; 2]; 256] = {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut t = [[0u8; 2]; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = [HEX[i >> 4], HEX[i & 0x0f]];
-        i += 1;
-    }
-    t
-};
-
 /// Lowercase hex of a SHA-1 sized digest.
 pub fn hex40(digest: &[u8; 20]) -> Hex40 {
     let mut text = [0u8; 40];
-    for (pair, &b) in text.chunks_exact_mut(2).zip(digest) {
-        pair.copy_from_slice(&HEX_PAIRS[usize::from(b)]);
-    }
+    hex::encode_to_slice(digest, &mut text).expect("40 bytes hold the hex of 20");
     Hex40(text)
 }
 
