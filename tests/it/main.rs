@@ -21,12 +21,16 @@
 
 mod support;
 
+// Modules marked `allow(deprecated)` call the original SDK's C names (`ik_list_files`,
+// `ik_upload_file`, ...) on purpose: they stay exported for existing C users.
 mod c_abi;
 mod c_tsan;
+#[allow(deprecated)]
 mod contract_prism;
 mod cpp_wrapper;
 mod ffi_auth_into;
 mod ffi_bulk;
+#[allow(deprecated)]
 mod ffi_files;
 mod ffi_foundation;
 mod ffi_ops;
@@ -40,10 +44,14 @@ mod go_binding;
 mod header;
 mod python_ctypes;
 mod reliability_config;
+#[allow(deprecated)]
 mod reliability_faults;
+#[allow(deprecated)]
 mod reliability_leaks;
 mod reliability_panic;
+#[allow(deprecated)]
 mod reliability_secrets;
+#[allow(deprecated)]
 mod reliability_upload;
 mod transport_retry;
 mod transport_timeouts;
