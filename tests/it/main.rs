@@ -42,6 +42,7 @@ mod ffi_webhook;
 mod fuzz_regressions;
 mod go_binding;
 mod header;
+mod layout;
 mod python_ctypes;
 mod reliability_config;
 #[allow(deprecated)]
