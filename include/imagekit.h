@@ -9,6 +9,13 @@
  *      {"status":"not_found","code":23,"message":"...","http_status":404,"help":"...",
  *       "reason":"...","request_id":"...","rate_limit":{...},"body":{...}}
  *    The caller owns it and must release it with ik_string_free(), never free().
+ *  - A NULL where a pointer is required gives IK_STATUS_NULL_ARGUMENT (with an error document
+ *    when out_json itself is not NULL; a NULL out_json gets nothing written). Invalid UTF-8,
+ *    malformed JSON, a wrong JSON type or an unknown key give IK_STATUS_INVALID_ARGUMENT, and the
+ *    message names the argument or key. Error texts are at most 4 KiB and never hold a secret.
+ *  - A client may be shared: functions taking a `const ik_client *` may run on several threads
+ *    at once on it; a progress callback runs on the thread that made the call unless its
+ *    function says otherwise.
  *  - No function lets a panic escape; a bug surfaces as IK_STATUS_PANIC.
  *  - The ABI is not stable before 1.0: rebuild against the header you link with.
  */
@@ -220,15 +227,8 @@ extern "C" {
  * is used as given (borrowed for the call only). `expire`: an absolute unix time in seconds;
  * 0 means now + 1800 (30 minutes). ImageKit rejects values more than one hour ahead.
  *
- * `*out_json` is set to NULL on entry; on `IK_STATUS_OK` it holds the JSON object above; on
- * failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for a token that is not valid
- * UTF-8). The caller owns it and releases it with `ik_string_free`. The private key never
- * appears in the output.
- *
- * NULL `client` gives `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json`
- * gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
- *
- * Thread safety: may be called from several threads at once on the same client.
+ * On `IK_STATUS_OK`, `*out_json` holds the JSON object above; on failure an error JSON document
+ * (`IK_STATUS_INVALID_ARGUMENT` for a token that is not valid UTF-8).
  *
  * # Safety
  * `client` must be NULL or a live handle from `ik_client_new`; `token` must be NULL or a
@@ -258,8 +258,6 @@ ik_status ik_get_authentication_parameters(const struct ik_client *client,
  * NULL `client` or `out_len`, or NULL `buf` with `cap > 0`, gives `IK_STATUS_NULL_ARGUMENT`;
  * a `token` that overlaps `buf` gives `IK_STATUS_INVALID_ARGUMENT` (and `buf` is not
  * written).
- *
- * Thread safety: may be called from several threads at once on the same client.
  *
  * # Safety
  * `client` must be NULL or a live handle from `ik_client_new`; `token` must be NULL or point
@@ -304,17 +302,9 @@ ik_status ik_get_authentication_parameters_into(const struct ik_client *client,
  * kept, and asking to sign a URL that is not under the endpoint is an error (the server could
  * never accept its signature). See the README's "Modern URL builder" section.
  *
- * `client` and `options_json` are borrowed for the call only; only the client's configuration
- * and key are used (no network). `*out_url` is set to NULL on entry; on `IK_STATUS_OK` it holds
- * the URL as plain text; on failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for
- * invalid UTF-8 or JSON, an unknown option, a wrong type or value; the message names the
- * option and its place, e.g. `transformation[0].overlay.type`). The caller owns `*out_url` and
- * releases it with `ik_string_free`. The private key never appears in the output.
- *
- * NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
- * NULL `out_url` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
- *
- * Thread safety: may be called from several threads at once on the same client.
+ * On `IK_STATUS_OK`, `*out_url` holds the URL as plain text; on failure an error JSON document
+ * (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8 or JSON, an unknown option, a wrong type or
+ * value; the message names the option and its place, e.g. `transformation[0].overlay.type`).
  *
  * # Safety
  * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
@@ -329,14 +319,11 @@ ik_status ik_build_url(const struct ik_client *client,
  * (the same rules as `transformation` in `ik_build_url`), e.g. `[{"width":300},{"rotation":90}]`
  * → `w-300:rt-90`.
  *
- * `transformation_json` is a JSON array of steps, or an object `{"transformation": [...]}`.
- * It is borrowed for the call only. `*out_transformation` is set to NULL on entry; on
- * `IK_STATUS_OK` it holds the string as plain text (empty when no step yields anything); on
- * failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller
- * releases it with `ik_string_free`.
- *
- * NULL `transformation_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL
- * `out_transformation` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+ * `transformation_json` is a JSON array of steps, or an object `{"transformation": [...]}`. It is
+ * borrowed for the call only. On `IK_STATUS_OK`, `*out_transformation` holds the string as plain
+ * text (empty when no step yields anything); on failure an error JSON document
+ * (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller releases it with
+ * `ik_string_free`.
  *
  * Thread safety: a pure function; may be called from any thread at any time.
  *
@@ -362,13 +349,11 @@ ik_status ik_build_transformation(const char *transformation_json, char **out_tr
  * `expiresIn` every candidate is signed (the browser SDK drops them). Neither `sizes` nor
  * `width`: the device breakpoints with `sizes` = `100vw`.
  *
- * Arguments are borrowed for the call only. `*out_json` is set to NULL on entry; on
- * `IK_STATUS_OK` it holds the JSON document; on failure an error JSON document
- * (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller releases it with
- * `ik_string_free`. NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an
- * error document); NULL `out_json` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
- *
- * Thread safety: may be called from several threads at once on the same client.
+ * Arguments are borrowed for the call only. On `IK_STATUS_OK`, `*out_json` holds the JSON
+ * document; on failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT`, naming the problem).
+ * The caller releases it with `ik_string_free`. NULL `client` or `options_json` gives
+ * `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json` gives
+ * `IK_STATUS_NULL_ARGUMENT` and writes nothing.
  *
  * # Safety
  * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
@@ -536,17 +521,10 @@ const char *ik_version(void);
  * "tags":"summer,dress","iat":…,"exp":…}`; the client then sends the same three fields.
  * A token must be used for one upload only.
  *
- * `client`, `payload_json` and `options_json` are borrowed for the call only. `*out_token` is
- * set to NULL on entry; on `IK_STATUS_OK` it holds the token as plain text (not JSON); on
- * failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8 or JSON, a bad
- * parameter or option, a lifetime outside 1..=3600, or a client without a public key; the
- * message names the problem). The caller owns it and releases it with `ik_string_free`. The
- * private key never appears in the output.
- *
- * NULL `client` or `payload_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
- * NULL `out_token` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
- *
- * Thread safety: may be called from several threads at once on the same client.
+ * On `IK_STATUS_OK`, `*out_token` holds the token as plain text (not JSON); on failure an error
+ * JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8 or JSON, a bad parameter or
+ * option, a lifetime outside 1..=3600, or a client without a public key; the message names the
+ * problem).
  *
  * # Safety
  * `client` must be NULL or a live handle from `ik_client_new`; `payload_json` and
@@ -1854,12 +1832,10 @@ const char *ik_status_str(uint32_t status);
  *
  * On `IK_STATUS_OK`, `*out_json` holds the API's answer (the uploaded file's `fileId`, `url`,
  * `name`, …), which always describes a stored file: a 2xx answer without a `fileId` (an empty
- * body, `{}`, other JSON; a 202 `{"message"}` excepted) is `IK_STATUS_DECODE`, with the answer
- * in the error's `body`. Otherwise `*out_json` holds an error document (`status`, `message`,
- * `http_status`, `help`, `request_id`, `attempts`, `body`, …; texts at most 4 KiB, the private
- * key redacted). Either way the caller frees it with `ik_string_free`. NULL `client`,
- * `options_json` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the
- * call only.
+ * body, `{}`, other JSON; a 202 `{"message"}` excepted) is `IK_STATUS_DECODE`, with the answer in
+ * the error's `body`. Otherwise `*out_json` holds an error document (`status`, `message`,
+ * `http_status`, `help`, `request_id`, `attempts`, `body`, …; texts at most 4 KiB, the private key
+ * redacted). NULL `client`, `options_json` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
  *
  * Failed attempts (connection errors, timeouts, 408/409/429/5xx) are retried per the client's
  * `max_retries`. Thread safety: may be called from several threads at once on one client;
@@ -2030,25 +2006,16 @@ ik_status ik_beta_v2_files_upload_path(const struct ik_client *client,
  * gives `https://ik.imagekit.io/your_imagekit_id/tr:h-300,w-400/default-image.jpg`. Neither
  * `path` nor `src` gives the empty string, as the seed does.
  *
- * `client` and `options_json` are borrowed for the call only. `*out_url` is set to NULL on
- * entry; on `IK_STATUS_OK` it holds the URL as plain text (not JSON); on failure it holds an
+ * On `IK_STATUS_OK`, `*out_url` holds the URL as plain text (not JSON); on failure it holds an
  * error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8, malformed JSON, a wrong
- * JSON type, an unknown option, an invalid `transformation_position` or a NUL; the message
- * names the problem and the option; a JSON syntax error is reported before any invalid value). Either way the caller owns `*out_url` and releases it with `ik_string_free`.
- * The private key never appears in the output.
- *
- * NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
- * NULL `out_url` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
- *
- * Thread safety: may be called from several threads at once on the same client.
+ * JSON type, an unknown option, an invalid `transformation_position` or a NUL; the message names
+ * the problem and the option; a JSON syntax error is reported before any invalid value).
  *
  * # Safety
  * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
  * a NUL-terminated string; `out_url` must be NULL or writable.
  */
-ik_status ik_url(const struct ik_client *client,
-                 const char *options_json,
-                 char **out_url);
+ik_status ik_url(const struct ik_client *client, const char *options_json, char **out_url);
 
 /**
  * Verifies that a webhook request comes from ImageKit and is fresh, and returns its event.
@@ -2083,15 +2050,8 @@ ik_status ik_url(const struct ik_client *client,
  * `headers_json` or `options_json`, an unknown option, an empty secret) give
  * `IK_STATUS_INVALID_ARGUMENT` without a `reason`.
  *
- * `*out_json` is set to NULL on entry; on `IK_STATUS_OK` it holds the event: the body,
- * verbatim; on failure the error document. The caller owns it and releases it with
- * `ik_string_free`. All inputs are borrowed for the call only.
- *
- * NULL `secret` or `headers_json`, or NULL `body` with a non-zero `body_len`, gives
- * `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json` gives
- * `IK_STATUS_NULL_ARGUMENT` and writes nothing.
- *
- * Thread safety: may be called from any number of threads at once.
+ * On `IK_STATUS_OK`, `*out_json` holds the event: the body, verbatim; on failure the error
+ * document.
  *
  * # Safety
  * `secret` and `headers_json` must be NULL or NUL-terminated strings; `options_json` NULL or

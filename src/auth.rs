@@ -17,15 +17,8 @@ use std::ffi::c_char;
 /// is used as given (borrowed for the call only). `expire`: an absolute unix time in seconds;
 /// 0 means now + 1800 (30 minutes). ImageKit rejects values more than one hour ahead.
 ///
-/// `*out_json` is set to NULL on entry; on `IK_STATUS_OK` it holds the JSON object above; on
-/// failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for a token that is not valid
-/// UTF-8). The caller owns it and releases it with `ik_string_free`. The private key never
-/// appears in the output.
-///
-/// NULL `client` gives `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json`
-/// gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
-///
-/// Thread safety: may be called from several threads at once on the same client.
+/// On `IK_STATUS_OK`, `*out_json` holds the JSON object above; on failure an error JSON document
+/// (`IK_STATUS_INVALID_ARGUMENT` for a token that is not valid UTF-8).
 ///
 /// # Safety
 /// `client` must be NULL or a live handle from `ik_client_new`; `token` must be NULL or a
@@ -62,8 +55,6 @@ pub unsafe extern "C" fn ik_get_authentication_parameters(
 /// NULL `client` or `out_len`, or NULL `buf` with `cap > 0`, gives `IK_STATUS_NULL_ARGUMENT`;
 /// a `token` that overlaps `buf` gives `IK_STATUS_INVALID_ARGUMENT` (and `buf` is not
 /// written).
-///
-/// Thread safety: may be called from several threads at once on the same client.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle from `ik_client_new`; `token` must be NULL or point

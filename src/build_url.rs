@@ -36,17 +36,9 @@ use std::ffi::c_char;
 /// kept, and asking to sign a URL that is not under the endpoint is an error (the server could
 /// never accept its signature). See the README's "Modern URL builder" section.
 ///
-/// `client` and `options_json` are borrowed for the call only; only the client's configuration
-/// and key are used (no network). `*out_url` is set to NULL on entry; on `IK_STATUS_OK` it holds
-/// the URL as plain text; on failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for
-/// invalid UTF-8 or JSON, an unknown option, a wrong type or value; the message names the
-/// option and its place, e.g. `transformation[0].overlay.type`). The caller owns `*out_url` and
-/// releases it with `ik_string_free`. The private key never appears in the output.
-///
-/// NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
-/// NULL `out_url` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
-///
-/// Thread safety: may be called from several threads at once on the same client.
+/// On `IK_STATUS_OK`, `*out_url` holds the URL as plain text; on failure an error JSON document
+/// (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8 or JSON, an unknown option, a wrong type or
+/// value; the message names the option and its place, e.g. `transformation[0].overlay.type`).
 ///
 /// # Safety
 /// `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
@@ -68,14 +60,11 @@ pub unsafe extern "C" fn ik_build_url(
 /// (the same rules as `transformation` in `ik_build_url`), e.g. `[{"width":300},{"rotation":90}]`
 /// → `w-300:rt-90`.
 ///
-/// `transformation_json` is a JSON array of steps, or an object `{"transformation": [...]}`.
-/// It is borrowed for the call only. `*out_transformation` is set to NULL on entry; on
-/// `IK_STATUS_OK` it holds the string as plain text (empty when no step yields anything); on
-/// failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller
-/// releases it with `ik_string_free`.
-///
-/// NULL `transformation_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL
-/// `out_transformation` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
+/// `transformation_json` is a JSON array of steps, or an object `{"transformation": [...]}`. It is
+/// borrowed for the call only. On `IK_STATUS_OK`, `*out_transformation` holds the string as plain
+/// text (empty when no step yields anything); on failure an error JSON document
+/// (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller releases it with
+/// `ik_string_free`.
 ///
 /// Thread safety: a pure function; may be called from any thread at any time.
 ///
@@ -108,13 +97,11 @@ pub unsafe extern "C" fn ik_build_transformation(
 /// `expiresIn` every candidate is signed (the browser SDK drops them). Neither `sizes` nor
 /// `width`: the device breakpoints with `sizes` = `100vw`.
 ///
-/// Arguments are borrowed for the call only. `*out_json` is set to NULL on entry; on
-/// `IK_STATUS_OK` it holds the JSON document; on failure an error JSON document
-/// (`IK_STATUS_INVALID_ARGUMENT`, naming the problem). The caller releases it with
-/// `ik_string_free`. NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an
-/// error document); NULL `out_json` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
-///
-/// Thread safety: may be called from several threads at once on the same client.
+/// Arguments are borrowed for the call only. On `IK_STATUS_OK`, `*out_json` holds the JSON
+/// document; on failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT`, naming the problem).
+/// The caller releases it with `ik_string_free`. NULL `client` or `options_json` gives
+/// `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json` gives
+/// `IK_STATUS_NULL_ARGUMENT` and writes nothing.
 ///
 /// # Safety
 /// `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or

@@ -35,17 +35,10 @@ use std::ffi::c_char;
 /// "tags":"summer,dress","iat":…,"exp":…}`; the client then sends the same three fields.
 /// A token must be used for one upload only.
 ///
-/// `client`, `payload_json` and `options_json` are borrowed for the call only. `*out_token` is
-/// set to NULL on entry; on `IK_STATUS_OK` it holds the token as plain text (not JSON); on
-/// failure an error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8 or JSON, a bad
-/// parameter or option, a lifetime outside 1..=3600, or a client without a public key; the
-/// message names the problem). The caller owns it and releases it with `ik_string_free`. The
-/// private key never appears in the output.
-///
-/// NULL `client` or `payload_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
-/// NULL `out_token` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
-///
-/// Thread safety: may be called from several threads at once on the same client.
+/// On `IK_STATUS_OK`, `*out_token` holds the token as plain text (not JSON); on failure an error
+/// JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8 or JSON, a bad parameter or
+/// option, a lifetime outside 1..=3600, or a client without a public key; the message names the
+/// problem).
 ///
 /// # Safety
 /// `client` must be NULL or a live handle from `ik_client_new`; `payload_json` and

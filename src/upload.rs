@@ -123,12 +123,10 @@ pub(crate) unsafe fn upload_path(
 ///
 /// On `IK_STATUS_OK`, `*out_json` holds the API's answer (the uploaded file's `fileId`, `url`,
 /// `name`, …), which always describes a stored file: a 2xx answer without a `fileId` (an empty
-/// body, `{}`, other JSON; a 202 `{"message"}` excepted) is `IK_STATUS_DECODE`, with the answer
-/// in the error's `body`. Otherwise `*out_json` holds an error document (`status`, `message`,
-/// `http_status`, `help`, `request_id`, `attempts`, `body`, …; texts at most 4 KiB, the private
-/// key redacted). Either way the caller frees it with `ik_string_free`. NULL `client`,
-/// `options_json` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`. Inputs are borrowed for the
-/// call only.
+/// body, `{}`, other JSON; a 202 `{"message"}` excepted) is `IK_STATUS_DECODE`, with the answer in
+/// the error's `body`. Otherwise `*out_json` holds an error document (`status`, `message`,
+/// `http_status`, `help`, `request_id`, `attempts`, `body`, …; texts at most 4 KiB, the private key
+/// redacted). NULL `client`, `options_json` or `out_json` gives `IK_STATUS_NULL_ARGUMENT`.
 ///
 /// Failed attempts (connection errors, timeouts, 408/409/429/5xx) are retried per the client's
 /// `max_retries`. Thread safety: may be called from several threads at once on one client;

@@ -35,17 +35,10 @@ use std::ffi::c_char;
 /// gives `https://ik.imagekit.io/your_imagekit_id/tr:h-300,w-400/default-image.jpg`. Neither
 /// `path` nor `src` gives the empty string, as the seed does.
 ///
-/// `client` and `options_json` are borrowed for the call only. `*out_url` is set to NULL on
-/// entry; on `IK_STATUS_OK` it holds the URL as plain text (not JSON); on failure it holds an
+/// On `IK_STATUS_OK`, `*out_url` holds the URL as plain text (not JSON); on failure it holds an
 /// error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8, malformed JSON, a wrong
-/// JSON type, an unknown option, an invalid `transformation_position` or a NUL; the message
-/// names the problem and the option; a JSON syntax error is reported before any invalid value). Either way the caller owns `*out_url` and releases it with `ik_string_free`.
-/// The private key never appears in the output.
-///
-/// NULL `client` or `options_json` gives `IK_STATUS_NULL_ARGUMENT` (with an error document);
-/// NULL `out_url` gives `IK_STATUS_NULL_ARGUMENT` and writes nothing.
-///
-/// Thread safety: may be called from several threads at once on the same client.
+/// JSON type, an unknown option, an invalid `transformation_position` or a NUL; the message names
+/// the problem and the option; a JSON syntax error is reported before any invalid value).
 ///
 /// # Safety
 /// `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or

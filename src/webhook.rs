@@ -39,15 +39,8 @@ use std::ffi::c_char;
 /// `headers_json` or `options_json`, an unknown option, an empty secret) give
 /// `IK_STATUS_INVALID_ARGUMENT` without a `reason`.
 ///
-/// `*out_json` is set to NULL on entry; on `IK_STATUS_OK` it holds the event: the body,
-/// verbatim; on failure the error document. The caller owns it and releases it with
-/// `ik_string_free`. All inputs are borrowed for the call only.
-///
-/// NULL `secret` or `headers_json`, or NULL `body` with a non-zero `body_len`, gives
-/// `IK_STATUS_NULL_ARGUMENT` (with an error document); NULL `out_json` gives
-/// `IK_STATUS_NULL_ARGUMENT` and writes nothing.
-///
-/// Thread safety: may be called from any number of threads at once.
+/// On `IK_STATUS_OK`, `*out_json` holds the event: the body, verbatim; on failure the error
+/// document.
 ///
 /// # Safety
 /// `secret` and `headers_json` must be NULL or NUL-terminated strings; `options_json` NULL or
