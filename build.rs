@@ -5,7 +5,7 @@
 //! header holds exactly the C surface (the core is another crate and never leaks into it).
 //! The header is always written to `$OUT_DIR/imagekit.h`; the committed copy in `include/` is
 //! rewritten only when its bytes differ, and never when `CI` or `IMAGEKIT_NO_HEADER_WRITE` is
-//! set: there `tests/header.rs` compares the two and fails on drift. Every file cbindgen read
+//! set: there `tests/it/header.rs` compares the two and fails on drift. Every file cbindgen read
 //! is a `rerun-if-changed` input (taken from cbindgen's own list), and `$OUT_DIR/header-inputs`
 //! records each with a hash of its bytes so the drift test can tell a stale header apart.
 //! `include/imagekit.h` is an input as well, so after a merge takes either side of it a plain
@@ -128,7 +128,7 @@ fn depfile_inputs(deps: &str) -> Vec<String> {
     out
 }
 
-/// FNV-1a, 64 bits: a stable content fingerprint (tests/header.rs computes the same).
+/// FNV-1a, 64 bits: a stable content fingerprint (tests/it/header.rs computes the same).
 fn fnv1a64(data: &[u8]) -> u64 {
     data.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -9,12 +9,10 @@
 //! is built the same way and run against the local ImageKit-compatible server, so the
 //! documented program cannot rot.
 
-mod common;
+#[path = "it/support/mod.rs"]
+mod support;
 
-#[path = "common/server.rs"]
-mod common_server;
-
-use common::{have, lib_dir, repo_dir, scratch};
+use support::{have, lib_dir, repo_dir, scratch, Mock};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -343,7 +341,7 @@ fn sample_program(dir: &Path, prefix: &Path) {
         .args(pkg_config(prefix, &["--cflags", "--libs", "imagekit"]))
         .arg("-o")
         .arg(&exe));
-    let server = common_server::Handle::start();
+    let server = Mock::start();
     let mut cmd = Command::new(&exe);
     server.apply_env(&mut cmd);
     cmd.env("LD_LIBRARY_PATH", prefix.join("lib")).current_dir(dir);

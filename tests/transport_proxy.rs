@@ -5,9 +5,10 @@
 //! The tests change process environment variables, so they run one at a time (a lock) and
 //! live in their own test binary.
 
-mod net_support;
+#[path = "it/support/mod.rs"]
+mod support;
 
-use net_support::{config_json, Reply, Server};
+use support::{core_config, Reply, Server};
 use serde_json::json;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -117,7 +118,7 @@ impl Proxy {
 
 /// A client config for `base` with `proxy` set as given (`None`: the key is left out).
 fn client_with_proxy(base: &str, proxy: Option<&str>) -> imagekit_core::Client {
-    let mut cfg: serde_json::Value = serde_json::from_str(&config_json(base, json!({}))).unwrap();
+    let mut cfg: serde_json::Value = serde_json::from_str(&core_config(base, json!({}))).unwrap();
     match proxy {
         Some(p) => cfg["proxy"] = json!(p),
         None => {
@@ -174,7 +175,7 @@ fn the_environment_proxy_is_the_default_and_no_proxy_is_honoured() {
 fn an_unreachable_proxy_is_a_network_error() {
     let _l = ENV_LOCK.lock().unwrap();
     let _env = CleanEnv::new();
-    let dead = net_support::dead_port();
+    let dead = support::dead_port();
     let c = client_with_proxy(
         "http://127.0.0.1:9",
         Some(&format!("http://user:pw_secret@127.0.0.1:{dead}")),
@@ -192,7 +193,7 @@ fn socks_proxies_are_refused_at_client_creation_from_config_and_environment() {
     let _l = ENV_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let _env = CleanEnv::new();
     for url in ["socks5://127.0.0.1:1080", "socks5h://127.0.0.1:1080", "socks4://127.0.0.1:1080"] {
-        let e = imagekit_core::Client::from_json(&config_json("http://127.0.0.1:9", json!({ "proxy": url }))).unwrap_err();
+        let e = imagekit_core::Client::from_json(&core_config("http://127.0.0.1:9", json!({ "proxy": url }))).unwrap_err();
         assert_eq!(e.kind, imagekit_core::ErrorKind::InvalidArgument);
         assert!(e.message.contains("config `proxy`") && e.message.contains("SOCKS"), "{}", e.message);
     }
@@ -204,22 +205,22 @@ fn socks_proxies_are_refused_at_client_creation_from_config_and_environment() {
     };
     for var in ["ALL_PROXY", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY"] {
         std::env::set_var(var, "socks5://127.0.0.1:1080");
-        let e = imagekit_core::Client::from_json(&no_proxy_key(config_json("http://127.0.0.1:9", json!({})))).unwrap_err();
+        let e = imagekit_core::Client::from_json(&no_proxy_key(core_config("http://127.0.0.1:9", json!({})))).unwrap_err();
         assert_eq!(e.kind, imagekit_core::ErrorKind::InvalidArgument);
         assert!(e.message.contains(var) && e.message.contains("SOCKS"), "{var}: {}", e.message);
         // `"proxy": ""` overrides the environment.
-        imagekit_core::Client::from_json(&config_json("http://127.0.0.1:9", json!({"proxy": ""}))).unwrap();
+        imagekit_core::Client::from_json(&core_config("http://127.0.0.1:9", json!({"proxy": ""}))).unwrap();
         std::env::remove_var(var);
     }
     // An environment variable that is set but not a proxy URL is refused, not skipped.
     std::env::set_var("HTTPS_PROXY", "http://[::1");
-    let e = imagekit_core::Client::from_json(&no_proxy_key(config_json("http://127.0.0.1:9", json!({})))).unwrap_err();
+    let e = imagekit_core::Client::from_json(&no_proxy_key(core_config("http://127.0.0.1:9", json!({})))).unwrap_err();
     assert!(e.message.contains("HTTPS_PROXY"), "{}", e.message);
 }
 
 #[test]
 fn a_bad_proxy_url_is_rejected_at_client_creation() {
-    let cfg = config_json("http://127.0.0.1:9", json!({"proxy": "::not a url::"}));
+    let cfg = core_config("http://127.0.0.1:9", json!({"proxy": "::not a url::"}));
     let e = imagekit_core::Client::from_json(&cfg).unwrap_err();
     assert_eq!(e.kind, imagekit_core::ErrorKind::InvalidArgument);
     assert!(e.message.contains("proxy"), "{}", e.message);

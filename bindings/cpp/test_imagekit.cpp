@@ -1,5 +1,5 @@
 // Tests of the C++17 wrapper (imagekit.hpp). Built with -Wall -Wextra -Werror and ASan/UBSan by
-// tests/cpp_wrapper.rs; the network part runs against the local ImageKit-compatible server
+// tests/it/cpp_wrapper.rs; the network part runs against the local ImageKit-compatible server
 // named by IK_TEST_BASE_URL. Exit status 0 = pass.
 #include "imagekit.hpp"
 

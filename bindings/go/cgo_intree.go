@@ -5,7 +5,7 @@ package imagekit
 // Links the library built in this repository by `cargo build` (debug profile), found through
 // ${SRCDIR}, with an rpath so test binaries run without LD_LIBRARY_PATH:
 // `go test -tags imagekit_intree ./...`. This is how the repository's own tests build the
-// package (tests/go_binding.rs); programs outside it link the installed library (the default).
+// package (tests/it/go_binding.rs); programs outside it link the installed library (the default).
 
 /*
 #cgo CFLAGS: -I${SRCDIR}/../../include

@@ -1,7 +1,7 @@
 /* Network calls from 8 threads on one client with a logger installed: requests, uploads from
  * memory and from a file, errors (404) and retried answers, all at once. Every result is checked,
  * every log record is counted and checked for the private key. Run under ASan/UBSan and valgrind
- * (tests/c_abi.rs) and under ThreadSanitizer (tests/c_tsan.rs). Needs IK_TEST_BASE_URL. */
+ * (tests/it/c_abi.rs) and under ThreadSanitizer (tests/it/c_tsan.rs). Needs IK_TEST_BASE_URL. */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdatomic.h>
@@ -83,7 +83,7 @@ static void *worker(void *arg) {
 int main(void) {
     const char *base = getenv("IK_TEST_BASE_URL");
     if (!base) {
-        fprintf(stderr, "IK_TEST_BASE_URL is not set: run through tests/c_abi.rs or tests/c_tsan.rs\n");
+        fprintf(stderr, "IK_TEST_BASE_URL is not set: run through tests/it/c_abi.rs or tests/it/c_tsan.rs\n");
         return 1;
     }
     snprintf(upload_path, sizeof upload_path, "/tmp/ik-net-threads-%ld.bin", (long)getpid());

@@ -1,5 +1,5 @@
 /* ik_webhooks_unwrap and ik_upload_v2_token from C: NULLs, bad JSON, valid and invalid cases.
- * Run under ASan/UBSan and valgrind by tests/c_abi.rs. The webhook signatures below were
+ * Run under ASan/UBSan and valgrind by tests/it/c_abi.rs. The webhook signatures below were
  * computed with Python's hmac/hashlib/base64 (see tests/data/webhook_vectors.py for the scheme):
  *   key = base64decode("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=") (bytes 1..32)
  *   standard: base64(HMAC-SHA256(key, "msg_1.1714035985.{\"id\":\"e1\",\"type\":\"file.created\"}"))

@@ -15,7 +15,7 @@ body) or the reason the library must give. The inputs are fixed, so the output i
 
     python3 tests/data/webhook_vectors.py > tests/data/webhook_vectors.json
 
-tests/ffi_webhook.rs runs this script and fails if the committed JSON differs from its output.
+tests/it/ffi_webhook.rs runs this script and fails if the committed JSON differs from its output.
 """
 
 import base64

@@ -17,7 +17,7 @@ from libimagekit._native import ffi, lib
 
 REPO_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 # Where the library deliberately differs from @imagekit/nodejs 7 (the reasons are given with the
-# Rust test of the same vectors, tests/ffi_url_modern.rs).
+# Rust test of the same vectors, tests/it/ffi_url_modern.rs).
 DELIBERATE_DIFFERENCES = {"new-0212", "new-0292"}
 
 
@@ -111,7 +111,7 @@ def test_phash_vectors() -> None:
     for case in cases:
         if "sdk_disagree" in case["tags"] and isinstance(case["expected"], int):
             # imagekitio counts unequal lengths as a distance; the library refuses them (as
-            # tests/ffi_url.rs says): a clear TypeError here.
+            # tests/it/ffi_url.rs says): a clear TypeError here.
             with pytest.raises(TypeError, match="length"):
                 ImageKit.phash_distance(case["a"], case["b"])
         elif isinstance(case["expected"], int):

@@ -84,7 +84,7 @@ def test_spec_operations_through_the_package(prism: str) -> None:
                 failures.append(f"{op['name']}: {e}")
             called += 1
         # Scalar upload fields only: the spec types the structured ones (tags, customMetadata, ...)
-        # as arrays/objects, which no multipart body can match (tests/contract_prism.rs).
+        # as arrays/objects, which no multipart body can match (tests/it/contract_prism.rs).
         uploads: List[Callable[[], Any]] = [
             lambda: ik.files.upload(file=b"\xff\xd8\xff\xe0 not really a jpeg", file_name="contract.jpg",
                                     folder="/contract", use_unique_file_name=False, is_private_file=False),

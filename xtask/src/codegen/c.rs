@@ -181,7 +181,7 @@ pub(crate) fn rust_calls() -> String {
     s
 }
 
-/// A C program (run under ASan/UBSan and valgrind by tests/c_abi.rs) that calls every
+/// A C program (run under ASan/UBSan and valgrind by tests/it/c_abi.rs) that calls every
 /// table-driven function with NULLs, bad JSON and an empty id, then once against the local server.
 pub(crate) fn c_test() -> String {
     let mut s = String::new();

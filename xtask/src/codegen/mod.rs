@@ -25,7 +25,7 @@ pub fn render_all() -> Vec<(&'static str, String)> {
         ("bindings/cpp/imagekit_ops.hpp", cpp::cpp_ops()),
         ("docs/operations.md", docs::coverage_md()),
         ("docs/operations.json", json::operations_json()),
-        ("tests/op_calls/mod.rs", c::rust_calls()),
+        ("tests/it/support/op_calls.rs", c::rust_calls()),
         ("tests/c/test_ops_gen.c", c::c_test()),
     ]
 }
