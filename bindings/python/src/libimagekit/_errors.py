@@ -24,6 +24,9 @@ class ImageKitError(Exception):
         self.http_status: Optional[int] = self.document.get("http_status")
         self.request_id: Optional[str] = self.document.get("request_id")
         self.body: Any = self.document.get("body")
+        # A call that changes state whose answer was lost (or was a 5xx) after the whole request
+        # went out: the change may have been applied; check before repeating it.
+        self.outcome_unknown: bool = self.document.get("outcome") == "unknown"
 
 
 class InvalidArgumentError(ImageKitError, ValueError):
@@ -90,6 +93,11 @@ class InternalServerError(APIStatusError):
     pass
 
 
+class PartialSuccessError(APIStatusError):
+    """HTTP 207: a bulk operation did some items and failed others; `body["errors"]` lists the
+    failed ones."""
+
+
 class InternalError(ImageKitError):
     """A bug inside the library (a caught panic); the client stays usable."""
 
@@ -118,6 +126,7 @@ ERROR_CLASSES: Dict[str, Type[ImageKitError]] = {
     "rate_limited": RateLimitError,
     "server_error": InternalServerError,
     "api_error": APIStatusError,
+    "partial_success": PartialSuccessError,
     "panic": InternalError,
 }
 

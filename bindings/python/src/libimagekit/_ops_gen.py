@@ -31,6 +31,7 @@ STATUS_NAMES: Dict[int, str] = {
     26: "rate_limited",
     27: "server_error",
     28: "api_error",
+    29: "partial_success",
     99: "panic",
 }
 
