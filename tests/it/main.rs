@@ -47,11 +47,16 @@ mod python_ctypes;
 mod reliability_config;
 #[allow(deprecated)]
 mod reliability_faults;
+mod reliability_idempotent;
 #[allow(deprecated)]
 mod reliability_leaks;
+mod reliability_pages;
 mod reliability_panic;
+mod reliability_retry_classes;
 #[allow(deprecated)]
 mod reliability_secrets;
+#[allow(deprecated)]
+mod reliability_smaller;
 #[allow(deprecated)]
 mod reliability_upload;
 mod transport_retry;

@@ -3,14 +3,13 @@
 //! does the operation, then closes the connection unanswered), and which failures are retried.
 //! The outcome a caller is told must be the outcome that happened.
 
-mod rel_support;
 
 use ik_mock_server::{Fault, MockServer};
 use imagekit::ops_gen::{ik_custom_metadata_fields_create, ik_files_copy, ik_files_delete, ik_files_update};
 use imagekit::request::ik_request;
 use imagekit::status::ik_status;
 use imagekit::upload::ik_files_upload_bytes;
-use rel_support::{client, config, cstr, out, raw_server, read_head, CClient};
+use crate::support::{client, config, cstr, out, raw_server, read_head, CClient};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -212,7 +211,7 @@ fn outcome_unknown_a_reset_after_the_whole_request_is_not_retried() {
     let a2 = attempts.clone();
     let port = raw_server(move |mut conn| {
         let head = read_head(&mut conn);
-        let n = rel_support::content_length(&head).unwrap_or(0) as usize;
+        let n = crate::support::content_length(&head).unwrap_or(0) as usize;
         let mut body = vec![0u8; n];
         let _ = std::io::Read::read_exact(&mut conn, &mut body);
         a2.fetch_add(1, Ordering::SeqCst);

@@ -4,7 +4,6 @@
 //! without a body says `Content-Length: 0`, the upload-v2 token refuses a blank `fileName`, the
 //! modern builder refuses `x` with `xCenter`, and `ik_update_file_details` does what its docs say.
 
-mod rel_support;
 
 use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};
@@ -18,7 +17,7 @@ use imagekit::request::ik_request;
 use imagekit::status::ik_status;
 use imagekit::upload::ik_files_upload_bytes;
 use imagekit::webhook::ik_webhooks_unwrap;
-use rel_support::{client, config, cstr, out, raw_server, read_head};
+use crate::support::{client, config, cstr, out, raw_server, read_head};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
