@@ -100,7 +100,10 @@ fn generate_header(crate_dir: &Path, out_dir: &Path, major: &str) {
         // It is an input too (above): dated like its newest source, not "now", so this write
         // does not make the next build run this script (and rebuild the library) once more.
         if let Some(t) = newest_input {
-            let _ = fs::File::options().write(true).open(&committed).and_then(|f| f.set_modified(t));
+            let _ = fs::File::options()
+                .write(true)
+                .open(&committed)
+                .and_then(|f| f.set_modified(t));
         }
     }
 }
@@ -130,7 +133,9 @@ fn depfile_inputs(deps: &str) -> Vec<String> {
 
 /// FNV-1a, 64 bits: a stable content fingerprint (tests/it/header.rs computes the same).
 fn fnv1a64(data: &[u8]) -> u64 {
-    data.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    data.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn set_soname(out_dir: &Path, major: &str) {

@@ -224,7 +224,7 @@ extern "C" {
 
 /**
  * Computes the authentication parameters a client-side (browser/mobile) upload needs, as the
- * seed SDK's `get_authentication_parameters(token, expire)`:
+ * original Python SDK's `get_authentication_parameters(token, expire)`:
  * `{"token":"…","expire":1582269249,"signature":"…"}` where
  * `signature = lowercase hex HMAC-SHA1(private_key, token + decimal(expire))`.
  *
@@ -1928,7 +1928,7 @@ const char *ik_status_str(uint32_t status);
 /**
  * Uploads a file given by URL, base64 text or data URI (`POST /api/v1/files/upload`).
  *
- * `options_json` is a JSON object with the API's upload fields, in camelCase or the seed's
+ * `options_json` is a JSON object with the API's upload fields, in camelCase or the original SDK's
  * snake_case. It must contain `"file"` (a public http(s) URL ImageKit fetches, a base64
  * string, or a `data:` URI) and `"fileName"`. Optional: `useUniqueFileName`, `tags` (list or
  * comma-separated string), `folder`, `isPrivateFile`, `isPublished`, `customCoordinates`,
@@ -1940,10 +1940,13 @@ const char *ik_status_str(uint32_t status);
  * The library's own option `"idempotent": true` (never sent; all three upload functions take
  * it) makes a retry unable to store a second copy: the upload goes out with
  * `useUniqueFileName=false` and `overwriteFile=false` (either set to `true` with it is
- * `IK_STATUS_INVALID_ARGUMENT`), and when a retry is answered "already exists" (an earlier
- * attempt was stored but its answer lost) the stored file is looked up by folder, name and
- * size, and its details object is returned with `IK_STATUS_OK`. An "already exists" on the
- * first attempt stays `IK_STATUS_BAD_REQUEST`.
+ * `IK_STATUS_INVALID_ARGUMENT`; a `null` counts as absent). When a retry is answered "already
+ * exists" after an earlier attempt of this call whose whole body went out and whose outcome is
+ * unknown, the stored file is looked up (its `filePath` must be the folder sent plus the file
+ * name, with the same size) and its details object is returned with `IK_STATUS_OK`. After
+ * attempts that provably stored nothing, or on the first attempt, "already exists" stays
+ * `IK_STATUS_BAD_REQUEST`: the name was taken by someone else. One case stays ambiguous: another
+ * client storing a file of the same path and size while this call's lost attempt was not stored.
  *
  * `progress` may be NULL; see `ik_progress_callback`. `userdata` is passed to it untouched.
  *
@@ -2095,7 +2098,7 @@ ik_status ik_beta_v2_files_upload_path(const struct ik_client *client,
                                        char **out_json);
 
 /**
- * Builds an ImageKit URL exactly as the seed SDK's `url()` does (imagekitio 4.2.0 with the seed
+ * Builds an ImageKit URL exactly as the original Python SDK's `url()` does (imagekitio 4.2.0 with the original
  * README's transformation table), optionally signed.
  *
  * `options_json` is a JSON object with these keys (matched after trimming white space; any
@@ -2104,7 +2107,7 @@ ik_status ik_beta_v2_files_upload_path(const struct ik_client *client,
  * - `src` (string): a complete URL; transformations then always go into the query.
  * - `url_endpoint` / `urlEndpoint` (string): overrides the client's endpoint for this call.
  * - `transformation` (array of objects): steps chained with `:`; keys keep their order and are
- *   mapped through the seed table plus every older and newer official name (`height` → `h`,
+ *   mapped through the original README's table plus every older and newer official name (`height` → `h`,
  *   `aspectRatio` → `ar`, …); unknown keys pass through verbatim; the value `"-"` emits the
  *   key alone; `raw` emits its string value as is.
  * - `transformation_position` / `transformationPosition`: `"path"` (client default) or `"query"`.
@@ -2121,7 +2124,7 @@ ik_status ik_beta_v2_files_upload_path(const struct ik_client *client,
  *
  * Example: `{"path":"/default-image.jpg","transformation":[{"height":"300","width":"400"}]}`
  * gives `https://ik.imagekit.io/your_imagekit_id/tr:h-300,w-400/default-image.jpg`. Neither
- * `path` nor `src` gives the empty string, as the seed does.
+ * `path` nor `src` gives the empty string, as the original SDK does.
  *
  * On `IK_STATUS_OK`, `*out_url` holds the URL as plain text (not JSON); on failure it holds an
  * error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8, malformed JSON, a wrong
@@ -2132,7 +2135,9 @@ ik_status ik_beta_v2_files_upload_path(const struct ik_client *client,
  * `client` must be NULL or a live handle from `ik_client_new`; `options_json` must be NULL or
  * a NUL-terminated string; `out_url` must be NULL or writable.
  */
-ik_status ik_url(const struct ik_client *client, const char *options_json, char **out_url);
+ik_status ik_url(const struct ik_client *client,
+                 const char *options_json,
+                 char **out_url);
 
 /**
  * Verifies that a webhook request comes from ImageKit and is fresh, and returns its event.

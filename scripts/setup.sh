@@ -31,6 +31,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 have cargo || { echo "setup: cargo is required (https://rustup.rs)" >&2; exit 1; }
+# rustfmt and clippy: the test command checks formatting and lints.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  have rustup && rustup component add rustfmt clippy || {
+    echo "setup: cargo fmt and cargo clippy are required (rustup component add rustfmt clippy)" >&2
+    exit 1
+  }
+fi
 
 # Prism (the OpenAPI mock used by the contract tests), pinned as ImageKit's own SDKs pin it.
 # `--no-prism` skips it (the sample does not need it).

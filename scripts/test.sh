@@ -21,6 +21,9 @@ export IK_FUZZ_SMOKE=1
 cargo build --workspace --all-targets
 # Every generated file matches the operation table; the header and the core are as documented.
 cargo xtask codegen --check
+# Formatting (rustfmt.toml) and lints, over every crate of the workspace.
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 # Run everything, then close with one total over all test binaries.
 log=$(mktemp)

@@ -9,7 +9,7 @@ use imagekit_core::error::Error;
 use std::ffi::c_char;
 
 /// Computes the authentication parameters a client-side (browser/mobile) upload needs, as the
-/// seed SDK's `get_authentication_parameters(token, expire)`:
+/// original Python SDK's `get_authentication_parameters(token, expire)`:
 /// `{"token":"…","expire":1582269249,"signature":"…"}` where
 /// `signature = lowercase hex HMAC-SHA1(private_key, token + decimal(expire))`.
 ///

@@ -1,15 +1,15 @@
 //! The original SDK's C function names, kept so the programs that link them go on working, and
 //! marked deprecated in the header. The table rows' aliases are generated into `ops_gen.rs` from
-//! the operation table's seed-alias column, with the two helpers below; the upload aliases,
+//! the operation table's original-name column, with the two helpers below; the upload aliases,
 //! which are not table rows, are here.
 
 use super::args::{client_arg, str_arg};
 use super::boundary::call_with_out;
 use super::client::ik_client;
-use imagekit_core::api::ops::OPS;
-use imagekit_core::ErrorKind;
 use super::status::ik_status;
 use super::upload::{ik_files_upload, ik_files_upload_bytes, ik_files_upload_path, ik_progress_callback};
+use imagekit_core::api::ops::OPS;
+use imagekit_core::ErrorKind;
 use std::ffi::{c_char, c_void};
 
 /// Runs row `index` (named `py`) with `{"url": url}` as its parameters; `arg` names the C
@@ -30,7 +30,10 @@ pub unsafe fn with_url(
         let params = serde_json::json!({ "url": str_arg(url, arg)? }).to_string();
         // As in `run_op`: the name guards against a table changed without regenerating.
         let op = OPS.get(index).filter(|op| op.py == py).ok_or_else(|| {
-            imagekit_core::Error::new(ErrorKind::Panic, format!("{py}: src/ops_gen.rs is out of date with the operation table"))
+            imagekit_core::Error::new(
+                ErrorKind::Panic,
+                format!("{py}: src/ops_gen.rs is out of date with the operation table"),
+            )
         })?;
         client.call(op, &[], Some(&params))
     })

@@ -1,5 +1,5 @@
 //! C surface: uploads to v1 (`ik_files_upload`, `_bytes`, `_path`) and v2
-//! (`ik_beta_v2_files_upload`, `_bytes`, `_path`), and the progress callback type. The seed's
+//! (`ik_beta_v2_files_upload`, `_bytes`, `_path`), and the progress callback type. The original SDK's
 //! names (`ik_upload_file` …) are in `seed_names.rs`.
 
 use super::args::{bytes_arg, client_arg, str_arg};
@@ -88,7 +88,9 @@ pub(crate) unsafe fn upload_path(
 ) -> Result<String> {
     let path = str_arg(path, "path")?;
     if path.is_empty() {
-        return Err(imagekit_core::error::Error::invalid("argument `path` must not be empty"));
+        return Err(imagekit_core::error::Error::invalid(
+            "argument `path` must not be empty",
+        ));
     }
     upload_with(
         api,
@@ -102,7 +104,7 @@ pub(crate) unsafe fn upload_path(
 
 /// Uploads a file given by URL, base64 text or data URI (`POST /api/v1/files/upload`).
 ///
-/// `options_json` is a JSON object with the API's upload fields, in camelCase or the seed's
+/// `options_json` is a JSON object with the API's upload fields, in camelCase or the original SDK's
 /// snake_case. It must contain `"file"` (a public http(s) URL ImageKit fetches, a base64
 /// string, or a `data:` URI) and `"fileName"`. Optional: `useUniqueFileName`, `tags` (list or
 /// comma-separated string), `folder`, `isPrivateFile`, `isPublished`, `customCoordinates`,
@@ -114,10 +116,13 @@ pub(crate) unsafe fn upload_path(
 /// The library's own option `"idempotent": true` (never sent; all three upload functions take
 /// it) makes a retry unable to store a second copy: the upload goes out with
 /// `useUniqueFileName=false` and `overwriteFile=false` (either set to `true` with it is
-/// `IK_STATUS_INVALID_ARGUMENT`), and when a retry is answered "already exists" (an earlier
-/// attempt was stored but its answer lost) the stored file is looked up by folder, name and
-/// size, and its details object is returned with `IK_STATUS_OK`. An "already exists" on the
-/// first attempt stays `IK_STATUS_BAD_REQUEST`.
+/// `IK_STATUS_INVALID_ARGUMENT`; a `null` counts as absent). When a retry is answered "already
+/// exists" after an earlier attempt of this call whose whole body went out and whose outcome is
+/// unknown, the stored file is looked up (its `filePath` must be the folder sent plus the file
+/// name, with the same size) and its details object is returned with `IK_STATUS_OK`. After
+/// attempts that provably stored nothing, or on the first attempt, "already exists" stays
+/// `IK_STATUS_BAD_REQUEST`: the name was taken by someone else. One case stays ambiguous: another
+/// client storing a file of the same path and size while this call's lost attempt was not stored.
 ///
 /// `progress` may be NULL; see `ik_progress_callback`. `userdata` is passed to it untouched.
 ///

@@ -7,7 +7,7 @@ use super::cstring::CText;
 use super::status::ik_status;
 use std::ffi::c_char;
 
-/// Builds an ImageKit URL exactly as the seed SDK's `url()` does (imagekitio 4.2.0 with the seed
+/// Builds an ImageKit URL exactly as the original Python SDK's `url()` does (imagekitio 4.2.0 with the original
 /// README's transformation table), optionally signed.
 ///
 /// `options_json` is a JSON object with these keys (matched after trimming white space; any
@@ -16,7 +16,7 @@ use std::ffi::c_char;
 /// - `src` (string): a complete URL; transformations then always go into the query.
 /// - `url_endpoint` / `urlEndpoint` (string): overrides the client's endpoint for this call.
 /// - `transformation` (array of objects): steps chained with `:`; keys keep their order and are
-///   mapped through the seed table plus every older and newer official name (`height` → `h`,
+///   mapped through the original README's table plus every older and newer official name (`height` → `h`,
 ///   `aspectRatio` → `ar`, …); unknown keys pass through verbatim; the value `"-"` emits the
 ///   key alone; `raw` emits its string value as is.
 /// - `transformation_position` / `transformationPosition`: `"path"` (client default) or `"query"`.
@@ -33,7 +33,7 @@ use std::ffi::c_char;
 ///
 /// Example: `{"path":"/default-image.jpg","transformation":[{"height":"300","width":"400"}]}`
 /// gives `https://ik.imagekit.io/your_imagekit_id/tr:h-300,w-400/default-image.jpg`. Neither
-/// `path` nor `src` gives the empty string, as the seed does.
+/// `path` nor `src` gives the empty string, as the original SDK does.
 ///
 /// On `IK_STATUS_OK`, `*out_url` holds the URL as plain text (not JSON); on failure it holds an
 /// error JSON document (`IK_STATUS_INVALID_ARGUMENT` for invalid UTF-8, malformed JSON, a wrong

@@ -128,4 +128,18 @@ macro_rules! smoke_tests {
     ($($name:ident),*) => { $( #[test] fn $name() { smoke(stringify!($name)); } )* };
 }
 
-smoke_tests!(config, url, json_diff, upload, multipart, response, phash, auth, build_url, ops, webhooks, webhook_signed, pages);
+smoke_tests!(
+    config,
+    url,
+    json_diff,
+    upload,
+    multipart,
+    response,
+    phash,
+    auth,
+    build_url,
+    ops,
+    webhooks,
+    webhook_signed,
+    pages
+);

@@ -12,9 +12,9 @@
 #[path = "it/support/mod.rs"]
 mod support;
 
-use support::{have, lib_dir, repo_dir, scratch, Mock};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::{have, lib_dir, repo_dir, scratch, Mock};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The Go binding's module path (bindings/go/go.mod; the choice is explained in its README).
@@ -41,7 +41,10 @@ fn target_dir() -> PathBuf {
 
 fn make(args: &[&str]) -> Command {
     let mut cmd = Command::new("make");
-    cmd.arg("-C").arg(repo_dir()).args(args).env("CARGO_TARGET_DIR", target_dir());
+    cmd.arg("-C")
+        .arg(repo_dir())
+        .args(args)
+        .env("CARGO_TARGET_DIR", target_dir());
     // Make's variables must come from the command line only.
     for v in ["PREFIX", "DESTDIR", "LIBDIR", "INCLUDEDIR", "MAKEFLAGS", "MFLAGS"] {
         cmd.env_remove(v);
@@ -149,7 +152,10 @@ func main() {
 
 fn expected_output() -> String {
     let parts: Vec<u32> = VERSION.split('.').map(|p| p.parse().unwrap()).collect();
-    format!("ok libimagekit/{VERSION} {}\n", parts[0] * 10000 + parts[1] * 100 + parts[2])
+    format!(
+        "ok libimagekit/{VERSION} {}\n",
+        parts[0] * 10000 + parts[1] * 100 + parts[2]
+    )
 }
 
 fn assert_links_shared(exe: &Path) {
@@ -163,7 +169,11 @@ fn assert_links_shared(exe: &Path) {
 
 fn assert_links_static(exe: &Path) {
     let dynamic = dynamic_section(exe);
-    assert!(!dynamic.contains("libimagekit"), "{} should not need libimagekit:\n{dynamic}", exe.display());
+    assert!(
+        !dynamic.contains("libimagekit"),
+        "{} should not need libimagekit:\n{dynamic}",
+        exe.display()
+    );
 }
 
 fn check_installed_tree(root: &Path) {
@@ -177,13 +187,28 @@ fn check_installed_tree(root: &Path) {
         "lib/cmake/imagekit/imagekit-config.cmake".into(),
         "lib/cmake/imagekit/imagekit-config-version.cmake".into(),
     ] {
-        assert!(root.join(&f).is_file(), "{f} was not installed under {}", root.display());
+        assert!(
+            root.join(&f).is_file(),
+            "{f} was not installed under {}",
+            root.display()
+        );
     }
-    let link = |name: &str| std::fs::read_link(lib.join(name)).unwrap().to_string_lossy().into_owned();
-    assert_eq!(link(&format!("libimagekit.so.{MAJOR}")), format!("libimagekit.so.{VERSION}"));
+    let link = |name: &str| {
+        std::fs::read_link(lib.join(name))
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    assert_eq!(
+        link(&format!("libimagekit.so.{MAJOR}")),
+        format!("libimagekit.so.{VERSION}")
+    );
     assert_eq!(link("libimagekit.so"), format!("libimagekit.so.{MAJOR}"));
     let dynamic = dynamic_section(&lib.join(format!("libimagekit.so.{VERSION}")));
-    assert!(dynamic.contains(&format!("Library soname: [libimagekit.so.{MAJOR}]")), "wrong SONAME:\n{dynamic}");
+    assert!(
+        dynamic.contains(&format!("Library soname: [libimagekit.so.{MAJOR}]")),
+        "wrong SONAME:\n{dynamic}"
+    );
     assert_eq!(
         std::fs::read(root.join("include/imagekit.h")).unwrap(),
         std::fs::read(repo_dir().join("include/imagekit.h")).unwrap(),
@@ -194,7 +219,10 @@ fn check_installed_tree(root: &Path) {
 #[test]
 fn make_install_and_consume() {
     for tool in ["make", "gcc", "pkg-config", "cmake", "readelf"] {
-        assert!(have(tool), "{tool} is not installed (scripts/setup.sh installs it; readelf comes with binutils)");
+        assert!(
+            have(tool),
+            "{tool} is not installed (scripts/setup.sh installs it; readelf comes with binutils)"
+        );
     }
     let dir = scratch("install");
     let prefix = dir.join("prefix");
@@ -214,7 +242,11 @@ fn make_install_and_consume() {
     );
     let built = std::fs::read(&so).unwrap();
     run(&mut make(&["build"]));
-    assert!(std::fs::read(&so).unwrap() == built, "`make` rebuilt a different {}", so.display());
+    assert!(
+        std::fs::read(&so).unwrap() == built,
+        "`make` rebuilt a different {}",
+        so.display()
+    );
     in_tree_program(&dir, &release);
 
     run(make(&["install"]).arg(format!("PREFIX={}", prefix.display())));
@@ -226,13 +258,19 @@ fn make_install_and_consume() {
     let staged = stage.join("opt/imagekit");
     check_installed_tree(&staged);
     let pc = std::fs::read_to_string(staged.join("lib/pkgconfig/imagekit.pc")).unwrap();
-    assert!(pc.contains("prefix=/opt/imagekit\n") && !pc.contains(&*stage.to_string_lossy()), "{pc}");
+    assert!(
+        pc.contains("prefix=/opt/imagekit\n") && !pc.contains(&*stage.to_string_lossy()),
+        "{pc}"
+    );
 
     // pkg-config metadata.
     assert_eq!(pkg_config(&prefix, &["--modversion", "imagekit"]), [VERSION]);
     assert_eq!(pkg_config(&prefix, &["--modversion", "imagekit-static"]), [VERSION]);
     let libdir = prefix.join("lib");
-    assert_eq!(pkg_config(&prefix, &["--libs", "imagekit"]), [format!("-L{}", libdir.display()), "-limagekit".into()]);
+    assert_eq!(
+        pkg_config(&prefix, &["--libs", "imagekit"]),
+        [format!("-L{}", libdir.display()), "-limagekit".into()]
+    );
 
     // C through pkg-config, shared.
     let main_c = dir.join("main.c");
@@ -249,8 +287,14 @@ fn make_install_and_consume() {
     let out = run(Command::new(&shared_exe).env("LD_LIBRARY_PATH", &libdir));
     assert_eq!(out, expected_output());
     // Without the library on the loader's path the program must not silently find another copy.
-    let o = Command::new(&shared_exe).env_remove("LD_LIBRARY_PATH").output().unwrap();
-    assert!(!o.status.success(), "found a libimagekit.so.{MAJOR} outside the test prefix");
+    let o = Command::new(&shared_exe)
+        .env_remove("LD_LIBRARY_PATH")
+        .output()
+        .unwrap();
+    assert!(
+        !o.status.success(),
+        "found a libimagekit.so.{MAJOR} outside the test prefix"
+    );
 
     // C through pkg-config, static archive.
     let static_exe = dir.join("consumer_static");
@@ -372,7 +416,10 @@ fn sample_program(dir: &Path, prefix: &Path) {
 /// and the shared library, with the explicit `imagekit_pkgconfig` tag, and with `imagekit_static`.
 fn go_consumers(dir: &Path, prefix: &Path) {
     if !have_go() {
-        assert!(std::env::var_os("CI").is_none(), "`go` is not installed (scripts/setup.sh installs it)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "`go` is not installed (scripts/setup.sh installs it)"
+        );
         eprintln!("SKIPPED: the Go consumer of the installed library (`go` is not installed)");
         return;
     }
@@ -380,11 +427,21 @@ fn go_consumers(dir: &Path, prefix: &Path) {
     std::fs::create_dir_all(&module).unwrap();
     let binding = repo_dir().join("bindings/go");
     let go_mod = std::fs::read_to_string(binding.join("go.mod")).unwrap();
-    let path = go_mod.lines().find_map(|l| l.strip_prefix("module ")).expect("module line").trim();
-    assert_eq!(path, GO_MODULE, "bindings/go/go.mod changed its module path; update the docs and this test");
+    let path = go_mod
+        .lines()
+        .find_map(|l| l.strip_prefix("module "))
+        .expect("module line")
+        .trim();
+    assert_eq!(
+        path, GO_MODULE,
+        "bindings/go/go.mod changed its module path; update the docs and this test"
+    );
     std::fs::write(
         module.join("go.mod"),
-        format!("module consumer\n\ngo 1.22\n\nrequire {path} v0.0.0\n\nreplace {path} => {}\n", binding.display()),
+        format!(
+            "module consumer\n\ngo 1.22\n\nrequire {path} v0.0.0\n\nreplace {path} => {}\n",
+            binding.display()
+        ),
     )
     .unwrap();
     std::fs::write(module.join("main.go"), GO_MAIN).unwrap();
@@ -420,11 +477,18 @@ fn go_consumers(dir: &Path, prefix: &Path) {
         if shared {
             // It links the installed copy, not this repository's build tree.
             let o = Command::new(&exe).env_remove("LD_LIBRARY_PATH").output().unwrap();
-            assert!(!o.status.success(), "{name} found a libimagekit.so.{MAJOR} outside the test prefix");
+            assert!(
+                !o.status.success(),
+                "{name} found a libimagekit.so.{MAJOR} outside the test prefix"
+            );
         }
     }
 }
 
 fn have_go() -> bool {
-    Command::new("go").arg("version").output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new("go")
+        .arg("version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }

@@ -8,11 +8,11 @@
 #[path = "it/support/mod.rs"]
 mod support;
 
-use support::{core_config, Reply, Server};
 use serde_json::json;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
+use support::{core_config, Reply, Server};
 
 static ENV_LOCK: Mutex<()> = Mutex::new(());
 
@@ -192,10 +192,19 @@ fn an_unreachable_proxy_is_a_network_error() {
 fn socks_proxies_are_refused_at_client_creation_from_config_and_environment() {
     let _l = ENV_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let _env = CleanEnv::new();
-    for url in ["socks5://127.0.0.1:1080", "socks5h://127.0.0.1:1080", "socks4://127.0.0.1:1080"] {
-        let e = imagekit_core::Client::from_json(&core_config("http://127.0.0.1:9", json!({ "proxy": url }))).unwrap_err();
+    for url in [
+        "socks5://127.0.0.1:1080",
+        "socks5h://127.0.0.1:1080",
+        "socks4://127.0.0.1:1080",
+    ] {
+        let e =
+            imagekit_core::Client::from_json(&core_config("http://127.0.0.1:9", json!({ "proxy": url }))).unwrap_err();
         assert_eq!(e.kind, imagekit_core::ErrorKind::InvalidArgument);
-        assert!(e.message.contains("config `proxy`") && e.message.contains("SOCKS"), "{}", e.message);
+        assert!(
+            e.message.contains("config `proxy`") && e.message.contains("SOCKS"),
+            "{}",
+            e.message
+        );
     }
     // From the environment: refused too, naming the variable, never silently ignored.
     let no_proxy_key = |cfg: String| {
@@ -205,9 +214,14 @@ fn socks_proxies_are_refused_at_client_creation_from_config_and_environment() {
     };
     for var in ["ALL_PROXY", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY"] {
         std::env::set_var(var, "socks5://127.0.0.1:1080");
-        let e = imagekit_core::Client::from_json(&no_proxy_key(core_config("http://127.0.0.1:9", json!({})))).unwrap_err();
+        let e =
+            imagekit_core::Client::from_json(&no_proxy_key(core_config("http://127.0.0.1:9", json!({})))).unwrap_err();
         assert_eq!(e.kind, imagekit_core::ErrorKind::InvalidArgument);
-        assert!(e.message.contains(var) && e.message.contains("SOCKS"), "{var}: {}", e.message);
+        assert!(
+            e.message.contains(var) && e.message.contains("SOCKS"),
+            "{var}: {}",
+            e.message
+        );
         // `"proxy": ""` overrides the environment.
         imagekit_core::Client::from_json(&core_config("http://127.0.0.1:9", json!({"proxy": ""}))).unwrap();
         std::env::remove_var(var);

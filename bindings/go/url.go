@@ -28,7 +28,7 @@ type Step []Param
 // MarshalJSON writes the step as a JSON object whose members keep the step's order.
 func (s Step) MarshalJSON() ([]byte, error) { return appendOrderedObject(nil, s) }
 
-// URLOptions are the seed SDK's url() options. Path (relative to the URL endpoint) or Src (a
+// URLOptions are the original Python SDK's url() options. Path (relative to the URL endpoint) or Src (a
 // full URL) names the image; the rest is optional.
 type URLOptions struct {
 	Path           string
@@ -97,7 +97,7 @@ func (o *URLOptions) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// URL builds an ImageKit URL (signed if asked) exactly as the seed SDK's url() does. It does
+// URL builds an ImageKit URL (signed if asked) exactly as the original Python SDK's url() does. It does
 // no I/O. Bad options give an *Error with StatusInvalidArgument.
 //
 // One cgo call per URL: the options are written into a pooled buffer that the library reads in

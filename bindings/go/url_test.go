@@ -20,7 +20,7 @@ func seedClient(t *testing.T) *Client {
 	return c
 }
 
-// Cases from shared/vectors/url_official.json (the seed SDK's own tests).
+// Cases from shared/vectors/url_official.json (the original Python SDK's own tests).
 func TestURLVectors(t *testing.T) {
 	c := seedClient(t)
 	hw := Step{P("height", "300"), P("width", "400")}

@@ -1,6 +1,6 @@
 //! Differential: the hand-written JSON scanner of `ik_url` (crates/core/src/urlkit/json.rs) against serde_json.
 //! Both must accept and reject the same documents and read the same values, with two known,
-//! deliberate differences of the scanner (it follows Python's `json.loads`, the seed's parser):
+//! deliberate differences of the scanner (it follows Python's `json.loads`, the original SDK's parser):
 //! numbers beyond the f64 range are accepted (as ±inf; serde_json says "number out of range"),
 //! and nesting is limited at 128 levels where serde_json stops at 127.
 #![no_main]

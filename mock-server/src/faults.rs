@@ -15,7 +15,11 @@ pub struct CannedResponse {
 impl CannedResponse {
     /// `status` with ImageKit's usual body for it (see [`default_body`]).
     pub fn new(status: u16) -> Self {
-        CannedResponse { status, headers: Vec::new(), body: default_body(status).into_bytes() }
+        CannedResponse {
+            status,
+            headers: Vec::new(),
+            body: default_body(status).into_bytes(),
+        }
     }
 
     pub(crate) fn to_response(&self) -> Response {
@@ -98,7 +102,13 @@ pub struct Fault {
 
 impl Fault {
     fn with_action(action: FaultAction) -> Self {
-        Fault { method: None, path_prefix: None, times: 1, delay: None, action }
+        Fault {
+            method: None,
+            path_prefix: None,
+            times: 1,
+            delay: None,
+            action,
+        }
     }
 
     /// Respond with `status` and ImageKit's usual body for it.
@@ -245,8 +255,17 @@ impl Fault {
     /// Parses the control API's JSON form (see the crate docs).
     pub fn from_json(v: &Value) -> Result<Fault, String> {
         let o = v.as_object().ok_or("a fault must be a JSON object")?;
-        const KNOWN: [&str; 9] =
-            ["method", "path", "path_prefix", "times", "delay_ms", "action", "status", "headers", "body"];
+        const KNOWN: [&str; 9] = [
+            "method",
+            "path",
+            "path_prefix",
+            "times",
+            "delay_ms",
+            "action",
+            "status",
+            "headers",
+            "body",
+        ];
         if let Some(k) = o.keys().find(|k| !KNOWN.contains(&k.as_str())) {
             return Err(format!("unknown fault field {k:?}"));
         }
@@ -260,7 +279,10 @@ impl Fault {
         let u64_field = |k: &str| -> Result<Option<u64>, String> {
             match o.get(k) {
                 None | Some(Value::Null) => Ok(None),
-                Some(v) => v.as_u64().map(Some).ok_or(format!("{k} must be a non-negative integer")),
+                Some(v) => v
+                    .as_u64()
+                    .map(Some)
+                    .ok_or(format!("{k} must be a non-negative integer")),
             }
         };
         let status = match u64_field("status")? {
@@ -306,9 +328,9 @@ impl Fault {
         let action = match action_name.as_str() {
             "respond" => FaultAction::Respond(canned(status.ok_or("a respond fault needs a status")?)),
             "drop" | "drop_connection" => FaultAction::DropConnection,
-            "drop_mid_response" => FaultAction::DropMidResponse(
-                has_response_fields.then(|| canned(status.unwrap_or(200))),
-            ),
+            "drop_mid_response" => {
+                FaultAction::DropMidResponse(has_response_fields.then(|| canned(status.unwrap_or(200))))
+            }
             "passthrough" | "delay" => FaultAction::Passthrough,
             "handle_then_drop" => FaultAction::HandleThenDrop,
             "echo_secrets" | "echo_secrets_text" => {
@@ -325,7 +347,10 @@ impl Fault {
             a => return Err(format!("unknown fault action {a:?}")),
         };
         if has_response_fields
-            && matches!(action, FaultAction::DropConnection | FaultAction::Passthrough | FaultAction::HandleThenDrop)
+            && matches!(
+                action,
+                FaultAction::DropConnection | FaultAction::Passthrough | FaultAction::HandleThenDrop
+            )
         {
             return Err(format!("action {action_name:?} takes no status, headers or body"));
         }
@@ -362,7 +387,11 @@ impl Fault {
             FaultAction::Passthrough => ("passthrough", None),
             FaultAction::HandleThenDrop => ("handle_then_drop", None),
             FaultAction::EchoSecrets(status) | FaultAction::EchoSecretsText(status) => {
-                let name = if matches!(self.action, FaultAction::EchoSecrets(_)) { "echo_secrets" } else { "echo_secrets_text" };
+                let name = if matches!(self.action, FaultAction::EchoSecrets(_)) {
+                    "echo_secrets"
+                } else {
+                    "echo_secrets_text"
+                };
                 o.insert("action".into(), name.into());
                 o.insert("status".into(), (*status).into());
                 return Value::Object(o);
@@ -487,13 +516,23 @@ mod tests {
         let d = Fault::from_json(&json!({"action": "drop_mid_response"})).unwrap();
         assert_eq!(d.action, FaultAction::DropMidResponse(None));
         let j = Fault::from_json(&json!({"status": 500, "body": {"a": 1}})).unwrap();
-        let r = match j.action { FaultAction::Respond(c) => c.to_response(), _ => panic!() };
+        let r = match j.action {
+            FaultAction::Respond(c) => c.to_response(),
+            _ => panic!(),
+        };
         assert_eq!(r.body, br#"{"a":1}"#);
         assert!(r.headers.contains(&("Content-Type".into(), "application/json".into())));
         let e = Fault::from_json(&json!({"status": 200, "body": ""})).unwrap();
-        let r = match e.action { FaultAction::Respond(c) => c.to_response(), _ => panic!() };
+        let r = match e.action {
+            FaultAction::Respond(c) => c.to_response(),
+            _ => panic!(),
+        };
         assert!(r.body.is_empty() && !r.has_header("content-type"));
-        for f in [Fault::handle_then_drop(), Fault::echo_secrets(401), Fault::echo_secrets_text(200).times(0)] {
+        for f in [
+            Fault::handle_then_drop(),
+            Fault::echo_secrets(401),
+            Fault::echo_secrets_text(200).times(0),
+        ] {
             assert_eq!(Fault::from_json(&f.to_json()).unwrap(), f);
         }
         assert_eq!(
@@ -503,7 +542,10 @@ mod tests {
         let r = echo_secrets_response(404, Some("Basic a2V5MTIzNDo="), false);
         let text = String::from_utf8(r.body.clone()).unwrap();
         assert!(text.contains("key1234") && text.contains("a2V5MTIzNDo="), "{text}");
-        assert!(r.headers.iter().any(|(k, v)| k == "x-ik-requestId" && v.contains("key1234")));
+        assert!(r
+            .headers
+            .iter()
+            .any(|(k, v)| k == "x-ik-requestId" && v.contains("key1234")));
         for bad in [
             json!({"action": "echo_secrets", "body": "x"}),
             json!({"action": "handle_then_drop", "status": 500}),
@@ -525,8 +567,14 @@ mod tests {
         let mut q = FaultQueue::default();
         q.push(Fault::status(503).on("GET", "/v1/files").times(2));
         q.push(Fault::status(500).forever());
-        assert_eq!(q.take("POST", "/api/v1/files/upload").unwrap().describe(), "respond 500");
-        assert_eq!(q.take("GET", "/v1/files/abc/details").unwrap().describe(), "respond 503");
+        assert_eq!(
+            q.take("POST", "/api/v1/files/upload").unwrap().describe(),
+            "respond 500"
+        );
+        assert_eq!(
+            q.take("GET", "/v1/files/abc/details").unwrap().describe(),
+            "respond 503"
+        );
         assert_eq!(q.take("GET", "/v1/files").unwrap().describe(), "respond 503");
         assert_eq!(q.take("GET", "/v1/files").unwrap().describe(), "respond 500");
         assert_eq!(q.len(), 1);

@@ -122,7 +122,10 @@ pub(crate) fn read_head(r: &mut impl BufRead) -> Result<RequestHead, HeadError> 
     let target = req.path.ok_or_else(|| bad("malformed request line"))?;
     let http10 = req.version == Some(0);
     // Origin form, or absolute form (a client talking through a proxy-less absolute URI).
-    let target = if let Some(rest) = target.strip_prefix("http://").or_else(|| target.strip_prefix("https://")) {
+    let target = if let Some(rest) = target
+        .strip_prefix("http://")
+        .or_else(|| target.strip_prefix("https://"))
+    {
         rest.find('/').map(|i| &rest[i..]).unwrap_or("/")
     } else {
         target
@@ -131,9 +134,18 @@ pub(crate) fn read_head(r: &mut impl BufRead) -> Result<RequestHead, HeadError> 
         return Err(bad("malformed request target"));
     }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    let headers =
-        req.headers.iter().map(|h| (h.name.to_string(), String::from_utf8_lossy(h.value).trim().to_string())).collect();
-    Ok(RequestHead { method: method.to_string(), path: path.to_string(), query: query.to_string(), http10, headers })
+    let headers = req
+        .headers
+        .iter()
+        .map(|h| (h.name.to_string(), String::from_utf8_lossy(h.value).trim().to_string()))
+        .collect();
+    Ok(RequestHead {
+        method: method.to_string(),
+        path: path.to_string(),
+        query: query.to_string(),
+        http10,
+        headers,
+    })
 }
 
 /// How the request body is delimited.
@@ -161,7 +173,11 @@ pub(crate) fn framing(head: &RequestHead) -> Result<Framing, String> {
         return Ok(Framing::Chunked);
     }
     let mut len: Option<u64> = None;
-    for (_, v) in head.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("content-length")) {
+    for (_, v) in head
+        .headers
+        .iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+    {
         for part in v.split(',') {
             let n: u64 = part
                 .trim()
@@ -236,7 +252,9 @@ impl<'a, S: BufRead + Write> Body<'a, S> {
         if n == 0 || !line.ends_with(b"\n") {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "truncated chunked body"));
         }
-        Ok(String::from_utf8_lossy(&line).trim_end_matches(['\r', '\n']).to_string())
+        Ok(String::from_utf8_lossy(&line)
+            .trim_end_matches(['\r', '\n'])
+            .to_string())
     }
 
     fn read_chunked(&mut self, buf: &mut [u8]) -> io::Result<usize> {
@@ -245,9 +263,8 @@ impl<'a, S: BufRead + Write> Body<'a, S> {
                 Chunk::Size => {
                     let line = self.chunk_line()?;
                     let size = line.split(';').next().unwrap_or("").trim();
-                    let n = u64::from_str_radix(size, 16).map_err(|_| {
-                        io::Error::new(io::ErrorKind::InvalidData, format!("bad chunk size {size:?}"))
-                    })?;
+                    let n = u64::from_str_radix(size, 16)
+                        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("bad chunk size {size:?}")))?;
                     self.chunk = if n == 0 { Chunk::Trailers } else { Chunk::Data(n) };
                 }
                 Chunk::Data(left) => {
@@ -256,7 +273,11 @@ impl<'a, S: BufRead + Write> Body<'a, S> {
                     if n == 0 {
                         return Err(io::ErrorKind::UnexpectedEof.into());
                     }
-                    self.chunk = if left == n as u64 { Chunk::DataEnd } else { Chunk::Data(left - n as u64) };
+                    self.chunk = if left == n as u64 {
+                        Chunk::DataEnd
+                    } else {
+                        Chunk::Data(left - n as u64)
+                    };
                     return Ok(n);
                 }
                 Chunk::DataEnd => {
@@ -316,7 +337,11 @@ pub struct Response {
 
 impl Response {
     pub fn new(status: u16) -> Self {
-        Response { status, headers: Vec::new(), body: Vec::new() }
+        Response {
+            status,
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
     }
 
     /// A JSON response (`Content-Type: application/json`).
@@ -357,7 +382,11 @@ impl Response {
         if !(self.status == 204 || self.status == 304 || (100..200).contains(&self.status)) {
             h.push_str(&format!("Content-Length: {}\r\n", self.body.len()));
         }
-        h.push_str(if keep_alive { "Connection: keep-alive\r\n" } else { "Connection: close\r\n" });
+        h.push_str(if keep_alive {
+            "Connection: keep-alive\r\n"
+        } else {
+            "Connection: close\r\n"
+        });
         h.push_str("\r\n");
         h.into_bytes()
     }
@@ -429,7 +458,10 @@ mod tests {
         }
     }
     fn fake(s: &[u8]) -> Fake {
-        Fake { input: BufReader::with_capacity(7, Cursor::new(s.to_vec())), out: Vec::new() }
+        Fake {
+            input: BufReader::with_capacity(7, Cursor::new(s.to_vec())),
+            out: Vec::new(),
+        }
     }
 
     #[test]
@@ -440,13 +472,19 @@ mod tests {
               GET / HTTP/1.0\r\nContent-Length: 3\r\n\r\nabc",
         );
         let h = read_head(&mut c).unwrap();
-        assert_eq!((h.method.as_str(), h.path.as_str(), h.query.as_str()), ("POST", "/v1/x%20y", "a=1"));
+        assert_eq!(
+            (h.method.as_str(), h.path.as_str(), h.query.as_str()),
+            ("POST", "/v1/x%20y", "a=1")
+        );
         assert!(h.keep_alive() && h.expects_continue());
         assert_eq!(framing(&h).unwrap(), Framing::Chunked);
         let mut body = Body::new(&mut c, Framing::Chunked, true);
         let mut s = String::new();
         body.read_to_string(&mut s).unwrap();
-        assert_eq!((s.as_str(), body.read_total, body.is_done()), ("hello, world", 12, true));
+        assert_eq!(
+            (s.as_str(), body.read_total, body.is_done()),
+            ("hello, world", 12, true)
+        );
         assert_eq!(c.out, b"HTTP/1.1 100 Continue\r\n\r\n");
         let h = read_head(&mut c).unwrap();
         assert!(!h.keep_alive() && !h.expects_continue());
@@ -467,7 +505,10 @@ mod tests {
         ] {
             assert!(matches!(read_head(&mut fake(raw)), Err(HeadError::Bad(_))), "{raw:?}");
         }
-        let h = read_head(&mut fake(b"POST /x HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")).unwrap();
+        let h = read_head(&mut fake(
+            b"POST /x HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+        ))
+        .unwrap();
         assert!(framing(&h).is_err());
         let h = read_head(&mut fake(b"POST /x HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n")).unwrap();
         assert!(framing(&h).is_err());

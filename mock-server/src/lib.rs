@@ -159,7 +159,12 @@ impl MockServer {
                     .spawn(move || server::accept_loop(sh, l, Some(cfg)))?,
             );
         }
-        Ok(MockServer { shared, addr, tls_addr, accept_threads })
+        Ok(MockServer {
+            shared,
+            addr,
+            tls_addr,
+            accept_threads,
+        })
     }
 
     /// `http://127.0.0.1:PORT`
@@ -276,7 +281,10 @@ pub fn ca_pem_path() -> PathBuf {
             return p;
         }
     }
-    let dst = std::env::temp_dir().join(format!("ik-mock-server-ca-{:016x}.pem", util::fnv1a64(CA_PEM.as_bytes())));
+    let dst = std::env::temp_dir().join(format!(
+        "ik-mock-server-ca-{:016x}.pem",
+        util::fnv1a64(CA_PEM.as_bytes())
+    ));
     if std::fs::read_to_string(&dst).is_ok_and(|s| s == CA_PEM) {
         return dst;
     }

@@ -48,7 +48,10 @@ fn main() {
             _ => (a.clone(), None),
         };
         let mut value = |name: &str| -> String {
-            inline.clone().or_else(|| args.next()).unwrap_or_else(|| fail(&format!("{name} needs a value")))
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .unwrap_or_else(|| fail(&format!("{name} needs a value")))
         };
         match flag.as_str() {
             "--port" => opts.port = value("--port").parse().unwrap_or_else(|_| fail("bad --port")),
@@ -58,7 +61,9 @@ fn main() {
             "--public-key" => opts.public_key = value("--public-key"),
             "--url-endpoint" => opts.url_endpoint = value("--url-endpoint"),
             "--idle-timeout-ms" => {
-                let ms: u64 = value("--idle-timeout-ms").parse().unwrap_or_else(|_| fail("bad --idle-timeout-ms"));
+                let ms: u64 = value("--idle-timeout-ms")
+                    .parse()
+                    .unwrap_or_else(|_| fail("bad --idle-timeout-ms"));
                 opts.idle_timeout = Duration::from_millis(ms.max(1));
             }
             "--exit-on-stdin-eof" => exit_on_eof = true,

@@ -140,7 +140,10 @@ fn split_params(s: &str) -> Vec<String> {
 
 fn unquote(v: &str) -> String {
     let v = v.trim();
-    v.strip_prefix('"').and_then(|x| x.strip_suffix('"')).unwrap_or(v).to_string()
+    v.strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .unwrap_or(v)
+        .to_string()
 }
 
 fn parse_part_head(raw: &[u8]) -> Result<PartHead, MpError> {
@@ -154,7 +157,10 @@ fn parse_part_head(raw: &[u8]) -> Result<PartHead, MpError> {
         if k.trim().eq_ignore_ascii_case("content-disposition") {
             let params = split_params(v);
             if !params[0].trim().eq_ignore_ascii_case("form-data") {
-                return Err(MpError::Malformed(format!("part disposition is {:?}", params[0].trim())));
+                return Err(MpError::Malformed(format!(
+                    "part disposition is {:?}",
+                    params[0].trim()
+                )));
             }
             disposition = true;
             let mut filename_star = None;
@@ -374,7 +380,9 @@ mod tests {
             Content-Disposition: form-data; name=\"file\"; filename=\"a \\\"q\\\".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
             .to_vec();
         body.extend_from_slice(&file);
-        body.extend_from_slice(b"\r\n--XYZ\r\nContent-Disposition: form-data; name=\"empty\"\r\n\r\n\r\n--XYZ--\r\nepilogue");
+        body.extend_from_slice(
+            b"\r\n--XYZ\r\nContent-Disposition: form-data; name=\"empty\"\r\n\r\n\r\n--XYZ--\r\nepilogue",
+        );
         for step in [1, 2, 3, 7, 64, 1000, 65_536, 1 << 20] {
             let parts = parse_all(&body, "XYZ", step).unwrap();
             assert_eq!(parts.len(), 3, "step {step}");
@@ -420,8 +428,14 @@ mod tests {
 
     #[test]
     fn boundary_and_star_filename() {
-        assert_eq!(boundary("multipart/form-data; boundary=\"a b\"").as_deref(), Some("a b"));
-        assert_eq!(boundary("Multipart/Form-Data;charset=utf-8; BOUNDARY=x").as_deref(), Some("x"));
+        assert_eq!(
+            boundary("multipart/form-data; boundary=\"a b\"").as_deref(),
+            Some("a b")
+        );
+        assert_eq!(
+            boundary("Multipart/Form-Data;charset=utf-8; BOUNDARY=x").as_deref(),
+            Some("x")
+        );
         assert_eq!(boundary("application/json"), None);
         assert_eq!(boundary("multipart/form-data"), None);
         let h = parse_part_head(

@@ -39,11 +39,26 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
         let ch = c[i];
         match ch {
             ' ' | '\t' | '\r' | '\n' => i += 1,
-            '(' => { out.push(Tok::LParen); i += 1 }
-            ')' => { out.push(Tok::RParen); i += 1 }
-            '[' => { out.push(Tok::LBracket); i += 1 }
-            ']' => { out.push(Tok::RBracket); i += 1 }
-            ',' => { out.push(Tok::Comma); i += 1 }
+            '(' => {
+                out.push(Tok::LParen);
+                i += 1
+            }
+            ')' => {
+                out.push(Tok::RParen);
+                i += 1
+            }
+            '[' => {
+                out.push(Tok::LBracket);
+                i += 1
+            }
+            ']' => {
+                out.push(Tok::RBracket);
+                i += 1
+            }
+            ',' => {
+                out.push(Tok::Comma);
+                i += 1
+            }
             '"' | '\'' => {
                 let mut v = String::new();
                 i += 1;
@@ -54,15 +69,30 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                             v.push(*c.get(i + 1).ok_or("unterminated string")?);
                             i += 2;
                         }
-                        Some(&q) if q == ch => { i += 1; break }
-                        Some(&x) => { v.push(x); i += 1 }
+                        Some(&q) if q == ch => {
+                            i += 1;
+                            break;
+                        }
+                        Some(&x) => {
+                            v.push(x);
+                            i += 1
+                        }
                     }
                 }
                 out.push(Tok::Str(v));
             }
-            '=' => { out.push(Tok::Op("=")); i += 1 }
-            ':' => { out.push(Tok::Op(":")); i += 1 }
-            '!' if c.get(i + 1) == Some(&'=') => { out.push(Tok::Op("!=")); i += 2 }
+            '=' => {
+                out.push(Tok::Op("="));
+                i += 1
+            }
+            ':' => {
+                out.push(Tok::Op(":"));
+                i += 1
+            }
+            '!' if c.get(i + 1) == Some(&'=') => {
+                out.push(Tok::Op("!="));
+                i += 2
+            }
             '>' | '<' => {
                 let eq = c.get(i + 1) == Some(&'=');
                 out.push(Tok::Op(match (ch, eq) {
@@ -106,8 +136,16 @@ pub(crate) enum Expr {
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Not(Box<Expr>),
-    Cmp { field: String, op: &'static str, value: Lit },
-    In { field: String, values: Vec<Lit>, negated: bool },
+    Cmp {
+        field: String,
+        op: &'static str,
+        value: Lit,
+    },
+    In {
+        field: String,
+        values: Vec<Lit>,
+        negated: bool,
+    },
 }
 
 struct Parser {
@@ -216,8 +254,23 @@ impl Parser {
 }
 
 const FIELDS: [&str; 17] = [
-    "name", "tags", "size", "height", "width", "createdAt", "updatedAt", "type", "fileType", "format", "mime",
-    "path", "filePath", "fileId", "isPrivateFile", "isPublished", "description",
+    "name",
+    "tags",
+    "size",
+    "height",
+    "width",
+    "createdAt",
+    "updatedAt",
+    "type",
+    "fileType",
+    "format",
+    "mime",
+    "path",
+    "filePath",
+    "fileId",
+    "isPrivateFile",
+    "isPublished",
+    "description",
 ];
 
 fn canonical(field: &str) -> &str {
@@ -248,10 +301,15 @@ fn is_date_field(f: &str) -> bool {
 /// `123`, `1.5`, `10kb`, `2mb`, `1gb` (1024-based).
 fn size_value(s: &str) -> Option<f64> {
     let l = s.trim().to_ascii_lowercase();
-    let (num, mult) = [("kb", 1024.0), ("mb", 1024.0 * 1024.0), ("gb", 1024.0 * 1024.0 * 1024.0), ("b", 1.0)]
-        .iter()
-        .find_map(|(suf, m)| l.strip_suffix(suf).map(|n| (n.trim().to_string(), *m)))
-        .unwrap_or((l.clone(), 1.0));
+    let (num, mult) = [
+        ("kb", 1024.0),
+        ("mb", 1024.0 * 1024.0),
+        ("gb", 1024.0 * 1024.0 * 1024.0),
+        ("b", 1.0),
+    ]
+    .iter()
+    .find_map(|(suf, m)| l.strip_suffix(suf).map(|n| (n.trim().to_string(), *m)))
+    .unwrap_or((l.clone(), 1.0));
     num.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| v * mult)
 }
 
@@ -307,12 +365,16 @@ pub(crate) trait Searchable {
 fn value_matches(field: &str, op: &str, have: &Value, want: &Lit) -> bool {
     let w = want.text();
     if is_date_field(field) {
-        let (Some(h), Some(w)) = (have.as_str().and_then(parse_iso8601), date_value(w)) else { return false };
+        let (Some(h), Some(w)) = (have.as_str().and_then(parse_iso8601), date_value(w)) else {
+            return false;
+        };
         return compare(op, h as f64, w as f64);
     }
     match have {
         Value::Number(n) => {
-            let (Some(h), Some(w)) = (n.as_f64(), size_value(w)) else { return false };
+            let (Some(h), Some(w)) = (n.as_f64(), size_value(w)) else {
+                return false;
+            };
             compare(op, h, w)
         }
         Value::Bool(b) => match op {
@@ -382,7 +444,11 @@ mod tests {
     struct R(Vec<(&'static str, Vec<Value>)>);
     impl Searchable for R {
         fn values(&self, f: &str) -> Vec<Value> {
-            self.0.iter().find(|(k, _)| *k == f).map(|(_, v)| v.clone()).unwrap_or_default()
+            self.0
+                .iter()
+                .find(|(k, _)| *k == f)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
         }
     }
 

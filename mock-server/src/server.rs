@@ -56,17 +56,19 @@ pub(crate) fn accept_loop(shared: Arc<Shared>, listener: TcpListener, tls: Optio
         }
         let sh = shared.clone();
         let tls = tls.clone();
-        let spawned = std::thread::Builder::new().name(format!("ik-mock-conn-{id}")).spawn(move || {
-            let _guard = ConnGuard { shared: sh.clone(), id };
-            let conn = match tls {
-                None => Conn::Plain(stream),
-                Some(cfg) => match rustls::ServerConnection::new(cfg) {
-                    Ok(c) => Conn::Tls(Box::new(rustls::StreamOwned::new(c, stream))),
-                    Err(_) => return,
-                },
-            };
-            serve(&sh, conn, id);
-        });
+        let spawned = std::thread::Builder::new()
+            .name(format!("ik-mock-conn-{id}"))
+            .spawn(move || {
+                let _guard = ConnGuard { shared: sh.clone(), id };
+                let conn = match tls {
+                    None => Conn::Plain(stream),
+                    Some(cfg) => match rustls::ServerConnection::new(cfg) {
+                        Ok(c) => Conn::Tls(Box::new(rustls::StreamOwned::new(c, stream))),
+                        Err(_) => return,
+                    },
+                };
+                serve(&sh, conn, id);
+            });
         let mut threads = lock(&shared.threads);
         threads.retain(|t| !t.is_finished());
         match spawned {
@@ -140,7 +142,11 @@ fn with_request_id(mut r: Response) -> Response {
 
 fn write_response(io: &mut ConnIo, r: &Response, keep_alive: bool, truncate: bool) -> io::Result<()> {
     let mut out = r.head_bytes(keep_alive);
-    let body = if truncate { &r.body[..r.body.len() / 2] } else { &r.body[..] };
+    let body = if truncate {
+        &r.body[..r.body.len() / 2]
+    } else {
+        &r.body[..]
+    };
     out.extend_from_slice(body);
     io.write_all(&out)?;
     io.flush()
@@ -249,12 +255,16 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
     let canned = match fault.as_ref().map(|f| &f.action) {
         Some(FaultAction::Respond(c)) | Some(FaultAction::DropMidResponse(Some(c))) => Some(Some(c.to_response())),
         Some(FaultAction::DropConnection) => Some(None),
-        Some(FaultAction::EchoSecrets(status)) => {
-            Some(Some(crate::faults::echo_secrets_response(*status, head.header("authorization"), false)))
-        }
-        Some(FaultAction::EchoSecretsText(status)) => {
-            Some(Some(crate::faults::echo_secrets_response(*status, head.header("authorization"), true)))
-        }
+        Some(FaultAction::EchoSecrets(status)) => Some(Some(crate::faults::echo_secrets_response(
+            *status,
+            head.header("authorization"),
+            false,
+        ))),
+        Some(FaultAction::EchoSecretsText(status)) => Some(Some(crate::faults::echo_secrets_response(
+            *status,
+            head.header("authorization"),
+            true,
+        ))),
         _ => None,
     };
     let echoes = matches!(
@@ -293,11 +303,23 @@ fn exchange(shared: &Shared, io: &mut ConnIo, head: RequestHead, conn_id: u64, t
         }
         r
     });
-    record.status = if io_failed { None } else { resp.as_ref().map(|r| r.status) };
+    record.status = if io_failed {
+        None
+    } else {
+        resp.as_ref().map(|r| r.status)
+    };
     let log_line = shared.opts.log.then(|| {
         let status = record.status.map_or("-".to_string(), |s| s.to_string());
-        let fault = record.fault.as_deref().map(|f| format!(" [fault: {f}]")).unwrap_or_default();
-        let q = if record.query.is_empty() { String::new() } else { format!("?{}", record.query) };
+        let fault = record
+            .fault
+            .as_deref()
+            .map(|f| format!(" [fault: {f}]"))
+            .unwrap_or_default();
+        let q = if record.query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", record.query)
+        };
         format!(
             "conn {conn_id} {} {}{q} -> {status} ({} body bytes){fault}",
             record.method, record.path, record.body_len

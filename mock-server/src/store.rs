@@ -146,7 +146,10 @@ impl FileRecord {
 
     /// This record as an entry of a version history (no nested history).
     pub fn snapshot(&self) -> FileRecord {
-        FileRecord { history: Vec::new(), ..self.clone() }
+        FileRecord {
+            history: Vec::new(),
+            ..self.clone()
+        }
     }
 
     /// The `Upload` schema. `response_fields` adds the optional fields (spec: "Send `tags` in
@@ -167,7 +170,10 @@ impl FileRecord {
         self.media_fields(&mut o);
         if self.is_image() {
             let base = endpoint.trim_end_matches('/');
-            o.insert("thumbnailUrl".into(), format!("{base}/tr:n-ik_ml_thumbnail{}", self.file_path()).into());
+            o.insert(
+                "thumbnailUrl".into(),
+                format!("{base}/tr:n-ik_ml_thumbnail{}", self.file_path()).into(),
+            );
         }
         o.insert("AITags".into(), self.ai_tags_json());
         if let Some(d) = &self.description {
@@ -451,20 +457,29 @@ pub(crate) struct Collection {
 
 impl Collection {
     pub fn get(&self, id: &str) -> Option<&Map<String, Value>> {
-        self.items.iter().find(|r| r.get("id").and_then(Value::as_str) == Some(id))
+        self.items
+            .iter()
+            .find(|r| r.get("id").and_then(Value::as_str) == Some(id))
     }
 
     /// Replaces the record with the same id, or appends.
     pub fn insert(&mut self, rec: Map<String, Value>) {
         let id = rec.get("id").and_then(Value::as_str).unwrap_or("").to_string();
-        match self.items.iter_mut().find(|r| r.get("id").and_then(Value::as_str) == Some(id.as_str())) {
+        match self
+            .items
+            .iter_mut()
+            .find(|r| r.get("id").and_then(Value::as_str) == Some(id.as_str()))
+        {
             Some(old) => *old = rec,
             None => self.items.push(rec),
         }
     }
 
     pub fn remove(&mut self, id: &str) -> Option<Map<String, Value>> {
-        let i = self.items.iter().position(|r| r.get("id").and_then(Value::as_str) == Some(id))?;
+        let i = self
+            .items
+            .iter()
+            .position(|r| r.get("id").and_then(Value::as_str) == Some(id))?;
         Some(self.items.remove(i))
     }
 

@@ -226,7 +226,11 @@ impl Base64Check {
         if self.invalid || self.padding > 2 {
             return None;
         }
-        let tail = if self.pending.is_empty() { 0 } else { B64.decode(&self.pending).ok()?.len() as u64 };
+        let tail = if self.pending.is_empty() {
+            0
+        } else {
+            B64.decode(&self.pending).ok()?.len() as u64
+        };
         let total = self.decoded + tail;
         (total > 0).then_some(total)
     }
@@ -235,8 +239,14 @@ impl Base64Check {
 /// Percent-decoding; `plus_as_space` for `application/x-www-form-urlencoded` query strings.
 /// Invalid escapes stay as they are.
 pub(crate) fn percent_decode(s: &str, plus_as_space: bool) -> String {
-    let s: std::borrow::Cow<'_, str> = if plus_as_space { s.replace('+', " ").into() } else { s.into() };
-    percent_encoding::percent_decode_str(&s).decode_utf8_lossy().into_owned()
+    let s: std::borrow::Cow<'_, str> = if plus_as_space {
+        s.replace('+', " ").into()
+    } else {
+        s.into()
+    };
+    percent_encoding::percent_decode_str(&s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// `a=1&b=x%20y` → `[("a","1"),("b","x y")]`.
@@ -347,7 +357,10 @@ mod tests {
 
     #[test]
     fn base64() {
-        assert_eq!(base64_decode("cHJpdmF0ZV9rZXlfdGVzdDpkb19ub3Rfc2V0").unwrap(), b"private_key_test:do_not_set");
+        assert_eq!(
+            base64_decode("cHJpdmF0ZV9rZXlfdGVzdDpkb19ub3Rfc2V0").unwrap(),
+            b"private_key_test:do_not_set"
+        );
         assert_eq!(base64_decode("YQ==").unwrap(), b"a");
         assert_eq!(base64_decode("YWI").unwrap(), b"ab");
         assert!(base64_decode("Y").is_none());
@@ -362,7 +375,11 @@ mod tests {
         // Across batch boundaries, with line breaks, in odd chunks.
         let data: Vec<u8> = (0..50_000u32).map(|i| (i * 7 % 256) as u8).collect();
         let text = base64::engine::general_purpose::STANDARD.encode(&data);
-        let wrapped: Vec<u8> = text.as_bytes().chunks(76).flat_map(|l| l.iter().copied().chain(*b"\r\n")).collect();
+        let wrapped: Vec<u8> = text
+            .as_bytes()
+            .chunks(76)
+            .flat_map(|l| l.iter().copied().chain(*b"\r\n"))
+            .collect();
         let mut c = Base64Check::default();
         for chunk in wrapped.chunks(777) {
             c.feed(chunk);

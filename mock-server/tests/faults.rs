@@ -8,11 +8,19 @@ use std::time::{Duration, Instant};
 use support::*;
 
 fn plain() -> MockServer {
-    MockServer::start_with(Options { tls: false, ..Default::default() })
+    MockServer::start_with(Options {
+        tls: false,
+        ..Default::default()
+    })
 }
 
 fn control(s: &MockServer, method: &str, path: &str, body: &[u8]) -> Resp {
-    Conn::plain(s.addr()).request(method, path, &[("Content-Type".into(), "application/json".into())], body)
+    Conn::plain(s.addr()).request(
+        method,
+        path,
+        &[("Content-Type".into(), "application/json".into())],
+        body,
+    )
 }
 
 #[test]
@@ -29,7 +37,10 @@ fn status_faults_then_normal_service() {
     assert_eq!(c.request("GET", "/v1/files", &[auth()], b"").status, 200);
     assert!(s.pending_faults().is_empty());
     let recs = s.requests();
-    assert_eq!(recs.iter().map(|r| r.status.unwrap()).collect::<Vec<_>>(), vec![503, 503, 200]);
+    assert_eq!(
+        recs.iter().map(|r| r.status.unwrap()).collect::<Vec<_>>(),
+        vec![503, 503, 200]
+    );
     assert_eq!(recs[0].fault.as_deref(), Some("respond 503"));
     assert_eq!(recs[2].fault, None);
 }
@@ -41,14 +52,27 @@ fn faults_match_method_and_path_prefix_in_order() {
     s.push_fault(Fault::status(409).path("/v1/files/"));
     s.push_fault(Fault::status(408));
     let a = s.addr();
-    assert_eq!(get(a, "/v1/files").status, 408, "the first two do not match GET /v1/files");
+    assert_eq!(
+        get(a, "/v1/files").status,
+        408,
+        "the first two do not match GET /v1/files"
+    );
     assert_eq!(get(a, "/v1/files/x/details").status, 409);
     assert_eq!(get(a, "/v1/files/x/details").status, 404, "consumed");
-    let r = upload(a, Form::new().file("file", "a.jpg", "image/jpeg", b"abc").text("fileName", "a.jpg"));
+    let r = upload(
+        a,
+        Form::new()
+            .file("file", "a.jpg", "image/jpeg", b"abc")
+            .text("fileName", "a.jpg"),
+    );
     assert_eq!(r.status, 500);
     assert!(s.files().is_empty(), "a faulted upload stores nothing");
     let rec = s.requests().pop().unwrap();
-    assert_eq!(rec.part("file").unwrap().size, 3, "the faulted request's body is still read and logged");
+    assert_eq!(
+        rec.part("file").unwrap().size,
+        3,
+        "the faulted request's body is still read and logged"
+    );
 }
 
 #[test]
@@ -68,7 +92,11 @@ fn forever_faults_and_clear() {
 fn rate_limit_headers() {
     let s = plain();
     s.push_fault(Fault::rate_limited(1500));
-    s.push_fault(Fault::status(429).header("Retry-After", "1").header("retry-after-ms", "250"));
+    s.push_fault(
+        Fault::status(429)
+            .header("Retry-After", "1")
+            .header("retry-after-ms", "250"),
+    );
     let r = get(s.addr(), "/v1/files");
     assert_eq!(r.status, 429);
     assert_eq!(r.header("X-RateLimit-Limit"), Some("10"));
@@ -76,7 +104,10 @@ fn rate_limit_headers() {
     assert_eq!(r.header("X-RateLimit-Interval"), Some("1000"));
     assert!(r.json()["message"].is_string());
     let r = get(s.addr(), "/v1/files");
-    assert_eq!((r.header("retry-after"), r.header("Retry-After-Ms")), (Some("1"), Some("250")));
+    assert_eq!(
+        (r.header("retry-after"), r.header("Retry-After-Ms")),
+        (Some("1"), Some("250"))
+    );
 }
 
 #[test]
@@ -86,12 +117,21 @@ fn html_and_empty_bodies() {
     s.push_fault(Fault::empty(500));
     s.push_fault(Fault::respond(200, "not json at all"));
     let r = get(s.addr(), "/v1/files");
-    assert_eq!((r.status, r.header("content-type"), r.text().as_str()), (502, Some("text/html"), "<html>Bad Gateway</html>"));
+    assert_eq!(
+        (r.status, r.header("content-type"), r.text().as_str()),
+        (502, Some("text/html"), "<html>Bad Gateway</html>")
+    );
     let r = get(s.addr(), "/v1/files");
-    assert_eq!((r.status, r.body.len(), r.header("content-length")), (500, 0, Some("0")));
+    assert_eq!(
+        (r.status, r.body.len(), r.header("content-length")),
+        (500, 0, Some("0"))
+    );
     assert!(r.header("content-type").is_none());
     let r = get(s.addr(), "/v1/files");
-    assert_eq!((r.status, r.header("content-type")), (200, Some("text/plain; charset=utf-8")));
+    assert_eq!(
+        (r.status, r.header("content-type")),
+        (200, Some("text/plain; charset=utf-8"))
+    );
 }
 
 #[test]
@@ -200,7 +240,10 @@ fn control_api_drives_faults_and_reads_the_log() {
 
     let log = control(&s, "GET", "/__mock/requests", b"").json();
     let statuses: Vec<Value> = log.as_array().unwrap().iter().map(|r| r["status"].clone()).collect();
-    assert_eq!(statuses, vec![json!(503), json!(503), json!(429), Value::Null, json!(502), json!(200)]);
+    assert_eq!(
+        statuses,
+        vec![json!(503), json!(503), json!(429), Value::Null, json!(502), json!(200)]
+    );
     assert_eq!(log[0]["method"], "GET");
     assert_eq!(log[0]["headers"]["authorization"], basic(KEY, ""));
 
@@ -216,9 +259,19 @@ fn control_api_drives_faults_and_reads_the_log() {
     assert_eq!(control(&s, "POST", "/__mock/faults", b"not json").status, 400);
 
     control(&s, "POST", "/__mock/faults", br#"{"status": 500, "times": 0}"#);
-    assert_eq!(control(&s, "DELETE", "/__mock/faults", b"").json(), json!({"cleared": 1}));
+    assert_eq!(
+        control(&s, "DELETE", "/__mock/faults", b"").json(),
+        json!({"cleared": 1})
+    );
     upload_file(s.addr(), "a.jpg", b"x", &[]);
-    assert_eq!(control(&s, "GET", "/__mock/files", b"").json().as_array().unwrap().len(), 1);
+    assert_eq!(
+        control(&s, "GET", "/__mock/files", b"")
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(control(&s, "POST", "/__mock/reset", b"").json(), json!({"reset": true}));
     assert_eq!(control(&s, "GET", "/__mock/requests", b"").json(), json!([]));
     assert!(s.files().is_empty());

@@ -7,7 +7,10 @@ use serde_json::{json, Value};
 use support::*;
 
 fn plain() -> MockServer {
-    MockServer::start_with(Options { tls: false, ..Default::default() })
+    MockServer::start_with(Options {
+        tls: false,
+        ..Default::default()
+    })
 }
 
 #[test]
@@ -21,17 +24,36 @@ fn auth_errors_have_imagekit_bodies() {
         r.body,
         br#"{"message":"Your request does not contain private API key.","help":"For support kindly contact us at support@imagekit.io."}"#
     );
-    let r = c.request("GET", "/v1/files", &[("Authorization".into(), basic("other_key", ""))], b"");
+    let r = c.request(
+        "GET",
+        "/v1/files",
+        &[("Authorization".into(), basic("other_key", ""))],
+        b"",
+    );
     assert_eq!(r.status, 403);
-    assert_eq!(r.json()["help"], "For support kindly contact us at support@imagekit.io.");
+    assert_eq!(
+        r.json()["help"],
+        "For support kindly contact us at support@imagekit.io."
+    );
     for a in [basic(KEY, ""), basic(KEY, "do_not_set"), format!("Basic {KEY}")] {
-        assert_eq!(c.request("GET", "/v1/files", &[("Authorization".into(), a)], b"").status, 200);
+        assert_eq!(
+            c.request("GET", "/v1/files", &[("Authorization".into(), a)], b"")
+                .status,
+            200
+        );
     }
     // Upload without any credentials.
-    let (ct, body) = Form::new().file("file", "a.jpg", "image/jpeg", b"x").text("fileName", "a.jpg").finish();
+    let (ct, body) = Form::new()
+        .file("file", "a.jpg", "image/jpeg", b"x")
+        .text("fileName", "a.jpg")
+        .finish();
     let r = c.request("POST", "/api/v1/files/upload", &[("Content-Type".into(), ct)], &body);
     assert_eq!(r.status, 401);
-    let custom = MockServer::start_with(Options { tls: false, private_key: "pk_other".into(), ..Default::default() });
+    let custom = MockServer::start_with(Options {
+        tls: false,
+        private_key: "pk_other".into(),
+        ..Default::default()
+    });
     assert_eq!(get(custom.addr(), "/v1/files").status, 403);
 }
 
@@ -49,17 +71,26 @@ fn upload_list_details_update_delete_round_trip() {
             ("tags", "sale,summer"),
             ("customCoordinates", "10,10,100,100"),
             ("customMetadata", r#"{"brand":"Nike"}"#),
-            ("responseFields", "tags,customCoordinates,isPrivateFile,customMetadata,metadata"),
+            (
+                "responseFields",
+                "tags,customCoordinates,isPrivateFile,customMetadata,metadata",
+            ),
         ],
     );
     let id = up["fileId"].as_str().unwrap().to_string();
     assert_eq!(id.len(), 24);
     assert!(id.chars().all(|c| c.is_ascii_hexdigit()));
     let name = up["name"].as_str().unwrap();
-    assert!(name.starts_with("photo_one_") && name.ends_with(".jpg") && name.len() == "photo_one_.jpg".len() + 9, "{name}");
+    assert!(
+        name.starts_with("photo_one_") && name.ends_with(".jpg") && name.len() == "photo_one_.jpg".len() + 9,
+        "{name}"
+    );
     assert_eq!(up["filePath"], format!("/products/shoes/{name}"));
     assert_eq!(up["url"], format!("https://ik.imagekit.io/mock/products/shoes/{name}"));
-    assert_eq!(up["thumbnailUrl"], format!("https://ik.imagekit.io/mock/tr:n-ik_ml_thumbnail/products/shoes/{name}"));
+    assert_eq!(
+        up["thumbnailUrl"],
+        format!("https://ik.imagekit.io/mock/tr:n-ik_ml_thumbnail/products/shoes/{name}")
+    );
     assert_eq!(up["size"], 10_000);
     assert_eq!(up["fileType"], "image");
     assert_eq!((up["width"].as_u64(), up["height"].as_u64()), (Some(1000), Some(500)));
@@ -86,9 +117,27 @@ fn upload_list_details_update_delete_round_trip() {
     assert_eq!(list.as_array().unwrap().len(), 1);
     let d = &list[0];
     for k in [
-        "fileId", "type", "name", "filePath", "tags", "AITags", "versionInfo", "isPrivateFile", "isPublished",
-        "customCoordinates", "url", "thumbnail", "fileType", "mime", "width", "height", "size", "hasAlpha",
-        "customMetadata", "createdAt", "updatedAt",
+        "fileId",
+        "type",
+        "name",
+        "filePath",
+        "tags",
+        "AITags",
+        "versionInfo",
+        "isPrivateFile",
+        "isPublished",
+        "customCoordinates",
+        "url",
+        "thumbnail",
+        "fileType",
+        "mime",
+        "width",
+        "height",
+        "size",
+        "hasAlpha",
+        "customMetadata",
+        "createdAt",
+        "updatedAt",
     ] {
         assert!(d.get(k).is_some(), "FileDetails lacks {k}: {d}");
     }
@@ -96,14 +145,22 @@ fn upload_list_details_update_delete_round_trip() {
     assert_eq!(d["mime"], "image/jpeg");
     assert_eq!(d["isPublished"], true);
     let created = d["createdAt"].as_str().unwrap();
-    assert!(created.len() == 24 && created.ends_with('Z') && &created[10..11] == "T", "{created}");
+    assert!(
+        created.len() == 24 && created.ends_with('Z') && &created[10..11] == "T",
+        "{created}"
+    );
 
     let det = get(a, &format!("/v1/files/{id}/details")).json();
     assert_eq!(&det, d);
 
     let patch = json!({"tags": ["winter"], "customCoordinates": null, "customMetadata": {"brand": null, "color": "red"},
                        "description": "red shoe"});
-    let r = call(a, "PATCH", &format!("/v1/files/{id}/details"), patch.to_string().as_bytes());
+    let r = call(
+        a,
+        "PATCH",
+        &format!("/v1/files/{id}/details"),
+        patch.to_string().as_bytes(),
+    );
     assert_eq!(r.status, 200, "{}", r.text());
     let u = r.json();
     assert_eq!(u["tags"], json!(["winter"]));
@@ -111,9 +168,17 @@ fn upload_list_details_update_delete_round_trip() {
     assert_eq!(u["customMetadata"], json!({"color": "red"}));
     assert_eq!(u["description"], "red shoe");
     assert!(u["updatedAt"].as_str().unwrap() > d["updatedAt"].as_str().unwrap());
-    assert_eq!(get(a, &format!("/v1/files/{id}/details")).json()["tags"], json!(["winter"]));
+    assert_eq!(
+        get(a, &format!("/v1/files/{id}/details")).json()["tags"],
+        json!(["winter"])
+    );
 
-    let r = call(a, "PATCH", &format!("/v1/files/{id}/details"), br#"{"publish":{"isPublished":false}}"#);
+    let r = call(
+        a,
+        "PATCH",
+        &format!("/v1/files/{id}/details"),
+        br#"{"publish":{"isPublished":false}}"#,
+    );
     assert_eq!(r.json()["isPublished"], false);
 
     let r = call(a, "DELETE", &format!("/v1/files/{id}"), b"");
@@ -130,7 +195,10 @@ fn upload_list_details_update_delete_round_trip() {
     ] {
         let r = call(a, m, &p, if m == "PATCH" { b"{\"tags\":[]}" } else { b"" });
         assert_eq!(r.status, 404, "{m} {p}");
-        assert_eq!(r.json(), json!({"message": "The requested file does not exist.", "help": "For support kindly contact us at support@imagekit.io."}));
+        assert_eq!(
+            r.json(),
+            json!({"message": "The requested file does not exist.", "help": "For support kindly contact us at support@imagekit.io."})
+        );
     }
 }
 
@@ -141,14 +209,21 @@ fn upload_validation() {
     let msg = |f: Form| {
         let r = upload(a, f);
         assert_eq!(r.status, 400, "{}", r.text());
-        assert_eq!(r.json()["help"], "For support kindly contact us at support@imagekit.io.");
+        assert_eq!(
+            r.json()["help"],
+            "For support kindly contact us at support@imagekit.io."
+        );
         r.json()["message"].as_str().unwrap().to_string()
     };
     assert!(msg(Form::new().text("fileName", "a.jpg")).contains("missing file parameter"));
     assert!(msg(Form::new().file("file", "a.jpg", "image/jpeg", b"x")).contains("missing fileName parameter"));
     assert!(msg(Form::new().text("file", "this is not a file").text("fileName", "a.jpg")).contains("invalid file"));
     assert!(msg(Form::new().text("file", "ftp://host/a.jpg").text("fileName", "a.jpg")).contains("invalid file"));
-    let f = || Form::new().file("file", "a.jpg", "image/jpeg", b"x").text("fileName", "a.jpg");
+    let f = || {
+        Form::new()
+            .file("file", "a.jpg", "image/jpeg", b"x")
+            .text("fileName", "a.jpg")
+    };
     assert!(msg(f().text("useUniqueFileName", "yes")).contains("useUniqueFileName"));
     assert!(msg(f().text("customMetadata", "[1]")).contains("customMetadata"));
     assert!(msg(f().text("extensions", "{not json")).contains("extensions"));
@@ -179,7 +254,10 @@ fn text_file_forms_and_overwrite_rules() {
     let s = plain();
     let a = s.addr();
     let up = |file: &str, extra: &[(&str, &str)]| {
-        let mut f = Form::new().text("file", file).text("fileName", "t.png").text("useUniqueFileName", "false");
+        let mut f = Form::new()
+            .text("file", file)
+            .text("fileName", "t.png")
+            .text("useUniqueFileName", "false");
         for (k, v) in extra {
             f = f.text(k, v);
         }
@@ -205,7 +283,10 @@ fn text_file_forms_and_overwrite_rules() {
 
     let r = upload(
         a,
-        Form::new().text("file", "data:text/plain,hello%20there").text("fileName", "note").text("folder", "docs/"),
+        Form::new()
+            .text("file", "data:text/plain,hello%20there")
+            .text("fileName", "note")
+            .text("folder", "docs/"),
     );
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["fileType"], "non-image");
@@ -219,11 +300,22 @@ fn text_file_forms_and_overwrite_rules() {
         Form::new()
             .file("file", "v.mp4", "video/mp4", &[0u8; 1000])
             .text("fileName", "v.mp4")
-            .text("transformation", r#"{"pre":"h-100","post":[{"type":"transformation","value":"w-50"}]}"#),
+            .text(
+                "transformation",
+                r#"{"pre":"h-100","post":[{"type":"transformation","value":"w-50"}]}"#,
+            ),
     );
     assert_eq!(r.status, 202);
-    assert_eq!(r.json(), json!({"message": "The pre-transformation has been queued successfully."}));
-    let r = upload(a, Form::new().file("file", "v.mp4", "video/mp4", &[0u8; 10]).text("fileName", "v.mp4"));
+    assert_eq!(
+        r.json(),
+        json!({"message": "The pre-transformation has been queued successfully."})
+    );
+    let r = upload(
+        a,
+        Form::new()
+            .file("file", "v.mp4", "video/mp4", &[0u8; 10])
+            .text("fileName", "v.mp4"),
+    );
     assert_eq!(r.json()["videoCodec"], "h264");
     assert_eq!(r.json()["fileType"], "non-image");
 }
@@ -236,14 +328,30 @@ fn extensions_and_ai_tags() {
         a,
         "x.jpg",
         b"img",
-        &[("extensions", r#"[{"name":"google-auto-tagging","minConfidence":80,"maxTags":2},{"name":"remove-bg"}]"#)],
+        &[(
+            "extensions",
+            r#"[{"name":"google-auto-tagging","minConfidence":80,"maxTags":2},{"name":"remove-bg"}]"#,
+        )],
     );
-    assert_eq!(up["extensionStatus"], json!({"google-auto-tagging": "success", "remove-bg": "pending"}));
+    assert_eq!(
+        up["extensionStatus"],
+        json!({"google-auto-tagging": "success", "remove-bg": "pending"})
+    );
     assert_eq!(up["AITags"].as_array().unwrap().len(), 2);
     let id = up["fileId"].as_str().unwrap();
-    let r = call(a, "PATCH", &format!("/v1/files/{id}/details"), br#"{"removeAITags":["Shirt"]}"#);
+    let r = call(
+        a,
+        "PATCH",
+        &format!("/v1/files/{id}/details"),
+        br#"{"removeAITags":["Shirt"]}"#,
+    );
     assert_eq!(r.json()["AITags"].as_array().unwrap().len(), 1);
-    let r = call(a, "PATCH", &format!("/v1/files/{id}/details"), br#"{"removeAITags":"all"}"#);
+    let r = call(
+        a,
+        "PATCH",
+        &format!("/v1/files/{id}/details"),
+        br#"{"removeAITags":"all"}"#,
+    );
     assert_eq!(r.json()["AITags"], Value::Null);
     let r = call(
         a,
@@ -252,14 +360,21 @@ fn extensions_and_ai_tags() {
         br#"{"extensions":[{"name":"aws-auto-tagging","minConfidence":90,"maxTags":5}],"webhookUrl":"https://example.com/hook"}"#,
     );
     assert_eq!(r.json()["extensionStatus"]["aws-auto-tagging"], "success");
-    assert_eq!(r.json()["AITags"].as_array().unwrap().len(), 2, "two tags of the vocabulary have confidence >= 90");
+    assert_eq!(
+        r.json()["AITags"].as_array().unwrap().len(),
+        2,
+        "two tags of the vocabulary have confidence >= 90"
+    );
 }
 
 #[test]
 fn update_validation() {
     let s = plain();
     let a = s.addr();
-    let id = upload_file(a, "x.jpg", b"img", &[])["fileId"].as_str().unwrap().to_string();
+    let id = upload_file(a, "x.jpg", b"img", &[])["fileId"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let p = format!("/v1/files/{id}/details");
     for bad in [
         &br#"{"colour":"red"}"#[..],
@@ -286,9 +401,28 @@ fn update_validation() {
 fn list_filters_sort_and_paging() {
     let s = plain();
     let a = s.addr();
-    upload_file(a, "b.jpg", &[0; 300], &[("useUniqueFileName", "false"), ("tags", "red,sale")]);
-    upload_file(a, "a.pdf", &[0; 100], &[("useUniqueFileName", "false"), ("folder", "/docs")]);
-    upload_file(a, "c.png", &[0; 200], &[("useUniqueFileName", "false"), ("tags", "blue"), ("folder", "/docs/old")]);
+    upload_file(
+        a,
+        "b.jpg",
+        &[0; 300],
+        &[("useUniqueFileName", "false"), ("tags", "red,sale")],
+    );
+    upload_file(
+        a,
+        "a.pdf",
+        &[0; 100],
+        &[("useUniqueFileName", "false"), ("folder", "/docs")],
+    );
+    upload_file(
+        a,
+        "c.png",
+        &[0; 200],
+        &[
+            ("useUniqueFileName", "false"),
+            ("tags", "blue"),
+            ("folder", "/docs/old"),
+        ],
+    );
     let names = |q: &str| -> Vec<String> {
         let r = get(a, &format!("/v1/files{q}"));
         assert_eq!(r.status, 200, "{q}: {}", r.text());
@@ -318,7 +452,15 @@ fn list_filters_sort_and_paging() {
     assert_eq!(names("?includeFolder=true&path=/"), ["b.jpg", "docs"]);
     assert_eq!(names("?tags=blue,green"), ["c.png"]);
     assert_eq!(names("?name=a.pdf"), ["a.pdf"]);
-    let q = |s: &str| format!("?searchQuery={}", s.replace(' ', "%20").replace('"', "%22").replace('[', "%5B").replace(']', "%5D"));
+    let q = |s: &str| {
+        format!(
+            "?searchQuery={}",
+            s.replace(' ', "%20")
+                .replace('"', "%22")
+                .replace('[', "%5B")
+                .replace(']', "%5D")
+        )
+    };
     assert_eq!(names(&q(r#"name = "b.jpg""#)), ["b.jpg"]);
     assert_eq!(names(&q(r#"tags IN ["sale", "blue"]"#)), ["b.jpg", "c.png"]);
     assert_eq!(names(&q("size > 150")), ["b.jpg", "c.png"]);
@@ -332,10 +474,19 @@ fn list_filters_sort_and_paging() {
 
     for (query, needle) in [
         ("?limit=0", "Minimum value of limit parameter is 1. Value sent is 0."),
-        ("?limit=2000", "Maximum value of limit parameter is 1000. Value sent is 2000."),
-        ("?skip=-1", "The value of skip parameter should be greater than or equal to 0. Value sent is -1."),
+        (
+            "?limit=2000",
+            "Maximum value of limit parameter is 1000. Value sent is 2000.",
+        ),
+        (
+            "?skip=-1",
+            "The value of skip parameter should be greater than or equal to 0. Value sent is -1.",
+        ),
         ("?limit=abc", "limit"),
-        ("?sort=SIDEWAYS", "Your request contains invalid value for sort parameters."),
+        (
+            "?sort=SIDEWAYS",
+            "Your request contains invalid value for sort parameters.",
+        ),
         ("?type=thing", "type parameter"),
         ("?fileType=video", "fileType"),
         ("?searchQuery=name%20%3D", "searchQuery"),
@@ -343,7 +494,11 @@ fn list_filters_sort_and_paging() {
     ] {
         let r = get(a, &format!("/v1/files{query}"));
         assert_eq!(r.status, 400, "{query}");
-        assert!(r.json()["message"].as_str().unwrap().contains(needle), "{query}: {}", r.text());
+        assert!(
+            r.json()["message"].as_str().unwrap().contains(needle),
+            "{query}: {}",
+            r.text()
+        );
     }
 }
 
@@ -356,7 +511,18 @@ fn metadata_and_remote_metadata() {
     let other = upload_file(a, "other.jpg", b"different bytes", &[]);
     let meta = |u: &Value| get(a, &format!("/v1/files/{}/metadata", u["fileId"].as_str().unwrap())).json();
     let m = meta(&one);
-    for k in ["height", "width", "size", "format", "hasColorProfile", "quality", "density", "hasTransparency", "exif", "pHash"] {
+    for k in [
+        "height",
+        "width",
+        "size",
+        "format",
+        "hasColorProfile",
+        "quality",
+        "density",
+        "hasTransparency",
+        "exif",
+        "pHash",
+    ] {
         assert!(m.get(k).is_some(), "Metadata lacks {k}");
     }
     assert_eq!((m["size"].as_u64(), m["format"].as_str()), (Some(15), Some("jpg")));
@@ -364,7 +530,10 @@ fn metadata_and_remote_metadata() {
     assert_ne!(m["pHash"], meta(&other)["pHash"]);
 
     let url = one["url"].as_str().unwrap();
-    let r = get(a, &format!("/v1/metadata?url={}", url.replace(':', "%3A").replace('/', "%2F")));
+    let r = get(
+        a,
+        &format!("/v1/metadata?url={}", url.replace(':', "%3A").replace('/', "%2F")),
+    );
     assert_eq!(r.status, 200);
     assert_eq!(r.json(), m);
     let r = get(a, "/v1/metadata?url=https://ik.imagekit.io/mock/tr:w-100/missing.jpg");
@@ -373,7 +542,10 @@ fn metadata_and_remote_metadata() {
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["format"], "png");
     assert_eq!(r.json()["pHash"].as_str().unwrap().len(), 16);
-    assert_eq!(get(a, "/v1/files/metadata?url=https://example.com/pic.png").json(), r.json());
+    assert_eq!(
+        get(a, "/v1/files/metadata?url=https://example.com/pic.png").json(),
+        r.json()
+    );
     assert_eq!(get(a, "/v1/metadata").status, 400);
     assert_eq!(get(a, "/v1/metadata?url=nope").status, 400);
 }
@@ -382,11 +554,22 @@ fn metadata_and_remote_metadata() {
 fn purge_and_status() {
     let s = plain();
     let a = s.addr();
-    let r = call(a, "POST", "/v1/files/purge", br#"{"url":"https://ik.imagekit.io/mock/a.jpg"}"#);
+    let r = call(
+        a,
+        "POST",
+        "/v1/files/purge",
+        br#"{"url":"https://ik.imagekit.io/mock/a.jpg"}"#,
+    );
     assert_eq!(r.status, 201);
     let id = r.json()["requestId"].as_str().unwrap().to_string();
-    assert_eq!(get(a, &format!("/v1/files/purge/{id}")).json(), json!({"status": "Pending"}));
-    assert_eq!(get(a, &format!("/v1/files/purge/{id}")).json(), json!({"status": "Completed"}));
+    assert_eq!(
+        get(a, &format!("/v1/files/purge/{id}")).json(),
+        json!({"status": "Pending"})
+    );
+    assert_eq!(
+        get(a, &format!("/v1/files/purge/{id}")).json(),
+        json!({"status": "Completed"})
+    );
     assert_eq!(get(a, "/v1/files/purge/000000000000000000000000").status, 404);
     assert_eq!(call(a, "POST", "/v1/files/purge", b"{}").status, 400);
     assert_eq!(call(a, "POST", "/v1/files/purge", br#"{"url":"nope"}"#).status, 400);
@@ -396,14 +579,21 @@ fn purge_and_status() {
 /// HMAC-SHA1(private key, token + expire), lowercase hex, computed with ring.
 fn signature(key: &str, token: &str, expire: &str) -> String {
     let k = ring::hmac::Key::new(ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, key.as_bytes());
-    ring::hmac::sign(&k, format!("{token}{expire}").as_bytes()).as_ref().iter().map(|b| format!("{b:02x}")).collect()
+    ring::hmac::sign(&k, format!("{token}{expire}").as_bytes())
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[test]
 fn client_side_upload_signature() {
     let s = plain();
     let a = s.addr();
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
     let expire = (now + 600).to_string();
     let form = |token: &str, sig: &str, expire: &str, public_key: &str| {
         let (ct, body) = Form::new()
@@ -421,14 +611,23 @@ fn client_side_upload_signature() {
     let r = form("tok-1", &good, &expire, "public_key_test");
     assert_eq!(r.status, 400, "a token works once");
     assert!(r.json()["message"].as_str().unwrap().contains("token"));
-    assert_eq!(form("tok-2", &signature(KEY, "tok-x", &expire), &expire, "public_key_test").status, 403);
-    assert_eq!(form("tok-3", &signature(KEY, "tok-3", &expire), &expire, "wrong_public").status, 403);
+    assert_eq!(
+        form("tok-2", &signature(KEY, "tok-x", &expire), &expire, "public_key_test").status,
+        403
+    );
+    assert_eq!(
+        form("tok-3", &signature(KEY, "tok-3", &expire), &expire, "wrong_public").status,
+        403
+    );
     let late = (now + 7200).to_string();
     let r = form("tok-4", &signature(KEY, "tok-4", &late), &late, "public_key_test");
     assert_eq!(r.status, 400);
     assert!(r.json()["message"].as_str().unwrap().contains("expire"));
     let past = (now - 10).to_string();
-    assert_eq!(form("tok-5", &signature(KEY, "tok-5", &past), &past, "public_key_test").status, 400);
+    assert_eq!(
+        form("tok-5", &signature(KEY, "tok-5", &past), &past, "public_key_test").status,
+        400
+    );
 
     // Signature fields together with Basic auth.
     let (ct, body) = Form::new()
@@ -436,9 +635,17 @@ fn client_side_upload_signature() {
         .text("fileName", "c.jpg")
         .text("signature", "abc")
         .finish();
-    let r = Conn::plain(a).request("POST", "/api/v1/files/upload", &[auth(), ("Content-Type".into(), ct)], &body);
+    let r = Conn::plain(a).request(
+        "POST",
+        "/api/v1/files/upload",
+        &[auth(), ("Content-Type".into(), ct)],
+        &body,
+    );
     assert_eq!(r.status, 400);
-    assert!(r.json()["message"].as_str().unwrap().contains("both signature and basic auth"));
+    assert!(r.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("both signature and basic auth"));
 }
 
 #[test]

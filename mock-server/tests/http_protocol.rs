@@ -8,7 +8,10 @@ use std::io::Write;
 use support::*;
 
 fn plain() -> MockServer {
-    MockServer::start_with(Options { tls: false, ..Default::default() })
+    MockServer::start_with(Options {
+        tls: false,
+        ..Default::default()
+    })
 }
 
 #[test]
@@ -78,7 +81,10 @@ fn chunked_request_body_is_decoded() {
 fn expect_100_continue_then_body() {
     let s = plain();
     let mut c = Conn::plain(s.addr());
-    let (ct, body) = Form::new().file("file", "a.txt", "text/plain", b"hello").text("fileName", "a.txt").finish();
+    let (ct, body) = Form::new()
+        .file("file", "a.txt", "text/plain", b"hello")
+        .text("fileName", "a.txt")
+        .finish();
     c.send(
         format!(
             "POST /api/v1/files/upload HTTP/1.1\r\nHost: x\r\nAuthorization: {}\r\nContent-Type: {ct}\r\nContent-Length: {}\r\nExpect: 100-continue\r\n\r\n",
@@ -127,7 +133,10 @@ fn malformed_and_unknown_requests() {
 
     let r = get(s.addr(), "/v2/nothing");
     assert_eq!(r.status, 404);
-    assert_eq!(r.json()["help"], "For support kindly contact us at support@imagekit.io.");
+    assert_eq!(
+        r.json()["help"],
+        "For support kindly contact us at support@imagekit.io."
+    );
     assert!(r.header("x-ik-requestId").is_some());
 
     let r = call(s.addr(), "PUT", "/v1/files", b"{}");
@@ -149,7 +158,12 @@ fn http10_and_connection_close() {
     assert!(c.is_closed());
 
     let mut c = Conn::plain(s.addr());
-    let r = c.request("GET", "/v1/files", &[auth(), ("Connection".into(), "close".into())], b"");
+    let r = c.request(
+        "GET",
+        "/v1/files",
+        &[auth(), ("Connection".into(), "close".into())],
+        b"",
+    );
     assert_eq!(r.header("connection"), Some("close"));
     assert!(c.is_closed());
 }
@@ -191,7 +205,10 @@ fn a_client_that_disappears_mid_body_is_handled() {
     assert!(s.wait_for_open_connections(0, std::time::Duration::from_secs(5)));
     let recs = s.requests();
     assert_eq!(recs.len(), 1);
-    assert_eq!(recs[0].status, None, "no response for a request whose body never arrived");
+    assert_eq!(
+        recs[0].status, None,
+        "no response for a request whose body never arrived"
+    );
     assert!(s.files().is_empty());
     // Still serving.
     assert_eq!(get(s.addr(), "/v1/files").status, 200);
@@ -199,7 +216,11 @@ fn a_client_that_disappears_mid_body_is_handled() {
 
 #[test]
 fn head_gets_the_head_only_and_the_log_is_capped() {
-    let s = MockServer::start_with(Options { tls: false, max_recorded_requests: 3, ..Default::default() });
+    let s = MockServer::start_with(Options {
+        tls: false,
+        max_recorded_requests: 3,
+        ..Default::default()
+    });
     let mut c = Conn::plain(s.addr());
     let r = c.request("HEAD", "/v1/files", &[auth()], b"");
     assert_eq!(r.status, 405);
@@ -227,9 +248,16 @@ fn concurrent_clients() {
                 let mut c = Conn::plain(addr);
                 for i in 0..10 {
                     let name = format!("w{w}-{i}.jpg");
-                    let (ct, body) =
-                        Form::new().file("file", &name, "image/jpeg", name.as_bytes()).text("fileName", &name).finish();
-                    let r = c.request("POST", "/api/v1/files/upload", &[auth(), ("Content-Type".into(), ct)], &body);
+                    let (ct, body) = Form::new()
+                        .file("file", &name, "image/jpeg", name.as_bytes())
+                        .text("fileName", &name)
+                        .finish();
+                    let r = c.request(
+                        "POST",
+                        "/api/v1/files/upload",
+                        &[auth(), ("Content-Type".into(), ct)],
+                        &body,
+                    );
                     assert_eq!(r.status, 200);
                     assert_eq!(c.request("GET", "/v1/files?limit=1", &[auth()], b"").status, 200);
                 }
@@ -243,7 +271,11 @@ fn concurrent_clients() {
     let seqs: HashSet<u64> = s.requests().iter().map(|r| r.seq).collect();
     assert_eq!(seqs.len(), 320);
     assert_eq!(s.connections_accepted(), 16);
-    let ids: HashSet<String> = s.files().iter().map(|f| f["fileId"].as_str().unwrap().to_string()).collect();
+    let ids: HashSet<String> = s
+        .files()
+        .iter()
+        .map(|f| f["fileId"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids.len(), 160);
 }
 

@@ -17,8 +17,13 @@ fn rss_kib() -> u64 {
 #[test]
 fn one_gibibyte_file_part_is_counted_not_stored() {
     const SIZE: u64 = 1 << 30;
-    let s = MockServer::start_with(Options { tls: false, ..Default::default() });
-    let block: Vec<u8> = (0..65_536u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let s = MockServer::start_with(Options {
+        tls: false,
+        ..Default::default()
+    });
+    let block: Vec<u8> = (0..65_536u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let boundary = "bigBoundary0123456789";
     let head = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"fileName\"\r\n\r\nhuge.bin\r\n\
@@ -58,9 +63,17 @@ fn one_gibibyte_file_part_is_counted_not_stored() {
 
 #[test]
 fn file_crc_matches_for_a_few_mebibytes_sent_chunked() {
-    let s = MockServer::start_with(Options { tls: false, ..Default::default() });
-    let data: Vec<u8> = (0..3_000_017u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
-    let (ct, body) = Form::new().file("file", "d.bin", "application/octet-stream", &data).text("fileName", "d.bin").finish();
+    let s = MockServer::start_with(Options {
+        tls: false,
+        ..Default::default()
+    });
+    let data: Vec<u8> = (0..3_000_017u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
+    let (ct, body) = Form::new()
+        .file("file", "d.bin", "application/octet-stream", &data)
+        .text("fileName", "d.bin")
+        .finish();
     let mut c = Conn::plain(s.addr());
     let mut raw = format!(
         "POST /api/v1/files/upload HTTP/1.1\r\nHost: x\r\nAuthorization: {}\r\nContent-Type: {ct}\r\nTransfer-Encoding: chunked\r\n\r\n",

@@ -10,7 +10,10 @@ use serde_json::{json, Map, Value};
 use support::*;
 
 fn plain() -> MockServer {
-    MockServer::start_with(Options { tls: false, ..Default::default() })
+    MockServer::start_with(Options {
+        tls: false,
+        ..Default::default()
+    })
 }
 
 /// A well-formed value of a kind.
@@ -35,12 +38,17 @@ fn wrong(kind: Kind) -> Value {
 
 /// The path with every id set to `x`.
 fn path(op: &Op) -> String {
-    op.path_ids().fold(op.path.to_string(), |p, id| p.replace(&format!("{{{id}}}"), "x"))
+    op.path_ids()
+        .fold(op.path.to_string(), |p, id| p.replace(&format!("{{{id}}}"), "x"))
 }
 
 /// The required fields with well-formed values.
 fn required(op: &Op) -> Map<String, Value> {
-    op.params().iter().filter(|p| p.required).map(|p| (p.name.to_string(), sample(p.kind))).collect()
+    op.params()
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| (p.name.to_string(), sample(p.kind)))
+        .collect()
 }
 
 /// Sends a request for `op` with `fields` in its query or body.
@@ -52,7 +60,11 @@ fn send(s: &MockServer, op: &Op, fields: &Map<String, Value>) -> Resp {
                 .iter()
                 .map(|(k, v)| format!("{k}={}", v.as_str().map(String::from).unwrap_or_else(|| v.to_string())))
                 .collect();
-            let target = if q.is_empty() { path(op) } else { format!("{}?{}", path(op), q.join("&")) };
+            let target = if q.is_empty() {
+                path(op)
+            } else {
+                format!("{}?{}", path(op), q.join("&"))
+            };
             call(s.addr(), op.verb.as_str(), &target, b"")
         }
     }
@@ -68,7 +80,13 @@ fn every_row_of_the_table_has_a_route_and_a_handler() {
         let text = r.text();
         let no_route = r.status == 404 && text.contains("No such API");
         if r.status == 501 || r.status == 405 || no_route {
-            unserved.push(format!("{} {} {} → {} {text}", op.py, op.verb.as_str(), op.path, r.status));
+            unserved.push(format!(
+                "{} {} {} → {} {text}",
+                op.py,
+                op.verb.as_str(),
+                op.path,
+                r.status
+            ));
             continue;
         }
         assert!(r.header("x-ik-requestId").is_some(), "{}", op.py);
@@ -79,7 +97,11 @@ fn every_row_of_the_table_has_a_route_and_a_handler() {
             }
         }
     }
-    assert!(unserved.is_empty(), "rows the mock does not serve:\n{}", unserved.join("\n"));
+    assert!(
+        unserved.is_empty(),
+        "rows the mock does not serve:\n{}",
+        unserved.join("\n")
+    );
 }
 
 #[test]
@@ -88,7 +110,12 @@ fn every_row_needs_the_private_key() {
     for op in OPS {
         let r = Conn::plain(s.addr()).request(op.verb.as_str(), &path(op), &[], b"");
         assert_eq!(r.status, 401, "{}", op.py);
-        assert_eq!(r.json()["message"], "Your request does not contain private API key.", "{}", op.py);
+        assert_eq!(
+            r.json()["message"],
+            "Your request does not contain private API key.",
+            "{}",
+            op.py
+        );
     }
 }
 
@@ -183,8 +210,16 @@ fn the_library_sample_calls_pass_the_checks() {
     for op in OPS {
         let sample = &samples[op.py];
         assert!(sample.is_object(), "no sample for {}", op.py);
-        let ids: Vec<&str> = sample["ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-        let p = op.path_ids().zip(&ids).fold(op.path.to_string(), |p, (id, v)| p.replace(&format!("{{{id}}}"), v));
+        let ids: Vec<&str> = sample["ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let p = op
+            .path_ids()
+            .zip(&ids)
+            .fold(op.path.to_string(), |p, (id, v)| p.replace(&format!("{{{id}}}"), v));
         let params = sample["params"].as_object().cloned().unwrap_or_default();
         let r = match op.input {
             Input::Body(_) => send_json(s.addr(), op.verb.as_str(), &p, &Value::Object(params)),
@@ -196,7 +231,16 @@ fn the_library_sample_calls_pass_the_checks() {
                         format!("{k}={}", v.replace('%', "%25").replace(' ', "%20").replace('"', "%22"))
                     })
                     .collect();
-                call(s.addr(), op.verb.as_str(), &if q.is_empty() { p } else { format!("{p}?{}", q.join("&")) }, b"")
+                call(
+                    s.addr(),
+                    op.verb.as_str(),
+                    &if q.is_empty() {
+                        p
+                    } else {
+                        format!("{p}?{}", q.join("&"))
+                    },
+                    b"",
+                )
             }
         };
         // A URL endpoint may only name origins that exist (the sample's do not, here).
@@ -205,5 +249,9 @@ fn the_library_sample_calls_pass_the_checks() {
             refused.push(format!("{} → {} {}", op.py, r.status, r.text()));
         }
     }
-    assert!(refused.is_empty(), "sample calls the server refuses:\n{}", refused.join("\n"));
+    assert!(
+        refused.is_empty(),
+        "sample calls the server refuses:\n{}",
+        refused.join("\n")
+    );
 }

@@ -18,8 +18,16 @@ fn tls_serves_the_same_routes_with_the_test_certificate() {
     let mut c = Conn::tls(s.tls_addr().unwrap(), CA_PEM).expect("handshake with the test CA");
     let r = c.request("GET", "/v1/files", &[], b"");
     assert_eq!(r.status, 401);
-    let (ct, body) = Form::new().file("file", "t.jpg", "image/jpeg", &[7u8; 100_000]).text("fileName", "t.jpg").finish();
-    let r = c.request("POST", "/api/v1/files/upload", &[auth(), ("Content-Type".into(), ct)], &body);
+    let (ct, body) = Form::new()
+        .file("file", "t.jpg", "image/jpeg", &[7u8; 100_000])
+        .text("fileName", "t.jpg")
+        .finish();
+    let r = c.request(
+        "POST",
+        "/api/v1/files/upload",
+        &[auth(), ("Content-Type".into(), ct)],
+        &body,
+    );
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["size"], 100_000);
     let r = c.request("GET", "/v1/files", &[auth()], b"");
@@ -34,7 +42,9 @@ fn tls_serves_the_same_routes_with_the_test_certificate() {
 #[test]
 fn tls_is_refused_by_a_client_trusting_another_ca() {
     let s = MockServer::start();
-    let e = Conn::tls(s.tls_addr().unwrap(), OTHER_CA_PEM).err().expect("handshake must fail");
+    let e = Conn::tls(s.tls_addr().unwrap(), OTHER_CA_PEM)
+        .err()
+        .expect("handshake must fail");
     assert!(e.to_string().to_lowercase().contains("certificate"), "{e}");
     // The server survives it.
     let mut c = Conn::tls(s.tls_addr().unwrap(), CA_PEM).unwrap();
@@ -44,14 +54,23 @@ fn tls_is_refused_by_a_client_trusting_another_ca() {
 
 #[test]
 fn tls_can_be_turned_off() {
-    let s = MockServer::start_with(Options { tls: false, ..Default::default() });
+    let s = MockServer::start_with(Options {
+        tls: false,
+        ..Default::default()
+    });
     assert!(s.tls_base_url().is_none() && s.tls_addr().is_none());
 }
 
 #[test]
 fn binary_prints_urls_serves_and_exits_on_stdin_eof() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ik-mock-server"))
-        .args(["--exit-on-stdin-eof", "--log", "--private-key", "bin_key", "--url-endpoint=https://cdn.example.test/x"])
+        .args([
+            "--exit-on-stdin-eof",
+            "--log",
+            "--private-key",
+            "bin_key",
+            "--url-endpoint=https://cdn.example.test/x",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -64,24 +83,44 @@ fn binary_prints_urls_serves_and_exits_on_stdin_eof() {
         out.read_line(&mut l).unwrap();
         lines.push(l.trim_end().to_string());
     }
-    let url = lines[0].strip_prefix("IK_MOCK_URL=http://").expect(&lines[0]).to_string();
-    let tls = lines[1].strip_prefix("IK_MOCK_TLS_URL=https://localhost:").expect(&lines[1]).to_string();
+    let url = lines[0]
+        .strip_prefix("IK_MOCK_URL=http://")
+        .expect(&lines[0])
+        .to_string();
+    let tls = lines[1]
+        .strip_prefix("IK_MOCK_TLS_URL=https://localhost:")
+        .expect(&lines[1])
+        .to_string();
     let ca = lines[2].strip_prefix("IK_MOCK_CA_FILE=").expect(&lines[2]);
     assert_eq!(std::fs::read_to_string(ca).unwrap(), CA_PEM);
     let addr: std::net::SocketAddr = url.parse().unwrap();
     assert_eq!(addr.ip().to_string(), "127.0.0.1");
 
     let mut c = Conn::plain(addr);
-    let r = c.request("GET", "/v1/files", &[("Authorization".into(), basic("bin_key", ""))], b"");
+    let r = c.request(
+        "GET",
+        "/v1/files",
+        &[("Authorization".into(), basic("bin_key", ""))],
+        b"",
+    );
     assert_eq!(r.status, 200);
-    let (ct, body) = Form::new().file("file", "b.jpg", "image/jpeg", b"x").text("fileName", "b.jpg").finish();
+    let (ct, body) = Form::new()
+        .file("file", "b.jpg", "image/jpeg", b"x")
+        .text("fileName", "b.jpg")
+        .finish();
     let r = c.request(
         "POST",
         "/api/v1/files/upload",
-        &[("Authorization".into(), basic("bin_key", "")), ("Content-Type".into(), ct)],
+        &[
+            ("Authorization".into(), basic("bin_key", "")),
+            ("Content-Type".into(), ct),
+        ],
         &body,
     );
-    assert!(r.json()["url"].as_str().unwrap().starts_with("https://cdn.example.test/x/b_"));
+    assert!(r.json()["url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://cdn.example.test/x/b_"));
     let tls_addr: std::net::SocketAddr = format!("127.0.0.1:{tls}").parse().unwrap();
     let mut t = Conn::tls(tls_addr, CA_PEM).unwrap();
     assert_eq!(t.request("GET", "/__mock/health", &[], b"").status, 200);
@@ -93,22 +132,34 @@ fn binary_prints_urls_serves_and_exits_on_stdin_eof() {
             assert!(st.success());
             break;
         }
-        assert!(t0.elapsed() < Duration::from_secs(10), "server did not exit on stdin EOF");
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "server did not exit on stdin EOF"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let mut log = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut log).unwrap();
-    assert!(log.contains("ik-mock-server: #1 conn 1 GET /v1/files -> 200 (0 body bytes)"), "{log}");
+    assert!(
+        log.contains("ik-mock-server: #1 conn 1 GET /v1/files -> 200 (0 body bytes)"),
+        "{log}"
+    );
     assert!(log.contains("POST /api/v1/files/upload -> 200"), "{log}");
     assert!(!log.contains("/__mock/"), "control requests are not logged: {log}");
 }
 
 #[test]
 fn binary_options() {
-    let out = Command::new(env!("CARGO_BIN_EXE_ik-mock-server")).arg("--help").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ik-mock-server"))
+        .arg("--help")
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("--exit-on-stdin-eof"));
-    let out = Command::new(env!("CARGO_BIN_EXE_ik-mock-server")).arg("--bogus").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ik-mock-server"))
+        .arg("--bogus")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 
     // Fixed port, no TLS.

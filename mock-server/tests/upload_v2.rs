@@ -10,11 +10,17 @@ use serde_json::{json, Value};
 use support::*;
 
 fn plain() -> MockServer {
-    MockServer::start_with(Options { tls: false, ..Default::default() })
+    MockServer::start_with(Options {
+        tls: false,
+        ..Default::default()
+    })
 }
 
 fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
 }
 
 /// A JWT as the docs describe it (independent of the server's code: ring's HMAC, base64url).
@@ -59,7 +65,10 @@ fn a_valid_token_uploads_once() {
     let r = post(&s, form(&t), false);
     assert_eq!(r.status, 200, "{}", r.text());
     let v = r.json();
-    assert_eq!((v["filePath"].as_str(), v["size"].as_u64()), (Some("/dress.jpg"), Some(7)));
+    assert_eq!(
+        (v["filePath"].as_str(), v["size"].as_u64()),
+        (Some("/dress.jpg"), Some(7))
+    );
     assert_eq!(s.files()[0]["tags"], json!(["summer", "dress"]));
     let r = post(&s, form(&t), false);
     assert_eq!(r.status, 400, "a token works once");
@@ -69,11 +78,20 @@ fn a_valid_token_uploads_once() {
 #[test]
 fn basic_auth_needs_no_token() {
     let s = plain();
-    let f = Form::new().file("file", "a.txt", "text/plain", b"hello").text("fileName", "a.txt");
+    let f = Form::new()
+        .file("file", "a.txt", "text/plain", b"hello")
+        .text("fileName", "a.txt");
     let r = post(&s, f.finish(), true);
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["size"], 5);
-    let r = post(&s, Form::new().file("file", "a.txt", "text/plain", b"x").text("fileName", "a.txt").finish(), false);
+    let r = post(
+        &s,
+        Form::new()
+            .file("file", "a.txt", "text/plain", b"x")
+            .text("fileName", "a.txt")
+            .finish(),
+        false,
+    );
     assert_eq!(r.status, 401, "no token, no key");
 }
 
@@ -83,11 +101,23 @@ fn bad_tokens_are_refused() {
     let cases: Vec<(String, u16, &str)> = vec![
         (jwt(header(), payload(), "another_key"), 403, "wrong key"),
         (
-            jwt(json!({"alg": "HS256", "typ": "JWT", "kid": "other_public"}), payload(), "private_key_test"),
+            jwt(
+                json!({"alg": "HS256", "typ": "JWT", "kid": "other_public"}),
+                payload(),
+                "private_key_test",
+            ),
             403,
             "wrong kid",
         ),
-        (jwt(json!({"alg": "none", "kid": "public_key_test"}), payload(), "private_key_test"), 400, "alg"),
+        (
+            jwt(
+                json!({"alg": "none", "kid": "public_key_test"}),
+                payload(),
+                "private_key_test",
+            ),
+            400,
+            "alg",
+        ),
         (
             {
                 let mut p = payload();

@@ -136,7 +136,7 @@ int main(void) {
         ik_string_free(err);
     }
 
-    /* pHash: the seed's examples and the official tests. */
+    /* pHash: the original SDK's examples and the official tests. */
     check_distance("f06830ca9f1e3e90", "f06830ca9f1e3e90", 0);
     check_distance("2d5ad3936d2e015b", "2d6ed293db36a4fb", 17);
     check_distance("a4a65595ac94518b", "7838873e791f8400", 37);

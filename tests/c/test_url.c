@@ -1,4 +1,4 @@
-/* ik_url through the C header: the seed README's examples, official vectors, error paths. */
+/* ik_url through the C header: the original README's examples, official vectors, error paths. */
 #include "ik_test.h"
 
 static ik_client *readme_client(void) {
@@ -43,7 +43,7 @@ static void check_url_error(const ik_client *c, const char *options, ik_status w
 int main(void) {
     ik_client *readme = readme_client();
 
-    /* The seed README's examples. */
+    /* The original README's examples. */
     check_url(readme,
               "{\"path\":\"/default-image.jpg\",\"url_endpoint\":\"https://ik.imagekit.io/your_imagekit_id/endpoint/\","
               "\"transformation\":[{\"height\":\"300\",\"width\":\"400\"}]}",

@@ -12,7 +12,11 @@ fn compile(src: &Path, out: &Path, sanitize: bool) {
     let mut cmd = Command::new("gcc");
     cmd.args(["-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-g", "-O1"]);
     if sanitize {
-        cmd.args(["-fsanitize=address,undefined", "-fno-omit-frame-pointer", "-fno-sanitize-recover=all"]);
+        cmd.args([
+            "-fsanitize=address,undefined",
+            "-fno-omit-frame-pointer",
+            "-fno-sanitize-recover=all",
+        ]);
     }
     cmd.arg(format!("-I{}", repo_dir().join("include").display()))
         .arg(format!("-I{}", repo_dir().join("tests/c").display()))
@@ -36,8 +40,7 @@ fn c_tests() -> Vec<std::path::PathBuf> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
-            p.extension().is_some_and(|e| e == "c")
-                && p.file_name().unwrap().to_string_lossy().starts_with("test_")
+            p.extension().is_some_and(|e| e == "c") && p.file_name().unwrap().to_string_lossy().starts_with("test_")
         })
         .collect();
     v.sort();

@@ -13,8 +13,8 @@
 
 use crate::support::{op_calls, repo_dir};
 use imagekit::client::*;
-use imagekit::request::*;
 use imagekit::ops_gen::*;
+use imagekit::request::*;
 use imagekit::seed_names::*;
 use imagekit::status::ik_status;
 use imagekit::upload::{ik_beta_v2_files_upload, ik_beta_v2_files_upload_bytes, ik_beta_v2_files_upload_path};
@@ -268,7 +268,11 @@ fn every_operation_passes_prism_validation() {
     let samples: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(repo_dir().join("tests/data/op_samples.json")).unwrap()).unwrap();
     let mut called = 0;
-    for (index, op) in imagekit_core::api::ops::OPS.iter().enumerate().filter(|(_, op)| op.in_spec) {
+    for (index, op) in imagekit_core::api::ops::OPS
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| op.in_spec)
+    {
         let sample = &samples[op.py];
         assert!(sample.is_object(), "no sample for {}", op.py);
         let ids: Vec<CString> = sample["ids"]

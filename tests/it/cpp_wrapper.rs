@@ -27,7 +27,12 @@ fn gxx(args: &[&str], src: &Path, out: Option<&Path>) {
         }
     }
     let o = cmd.output().expect("run g++");
-    assert!(o.status.success(), "g++ failed for {}:\n{}", src.display(), String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "g++ failed for {}:\n{}",
+        src.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[test]
@@ -38,12 +43,21 @@ fn cpp_wrapper_under_asan_and_ubsan() {
 
     // The header stands alone (includes everything it uses).
     let alone = dir.join("alone.cpp");
-    std::fs::write(&alone, "#include \"imagekit.hpp\"\nint main() { return imagekit::version().empty(); }\n").unwrap();
+    std::fs::write(
+        &alone,
+        "#include \"imagekit.hpp\"\nint main() { return imagekit::version().empty(); }\n",
+    )
+    .unwrap();
     gxx(&[], &alone, None);
 
     let exe = dir.join("test_imagekit");
     gxx(
-        &["-O1", "-fsanitize=address,undefined", "-fno-omit-frame-pointer", "-fno-sanitize-recover=all"],
+        &[
+            "-O1",
+            "-fsanitize=address,undefined",
+            "-fno-omit-frame-pointer",
+            "-fno-sanitize-recover=all",
+        ],
         &repo_dir().join("bindings/cpp/test_imagekit.cpp"),
         Some(&exe),
     );

@@ -32,7 +32,11 @@ fn into(c: &C, token: Option<&[u8]>, expire: i64, cap: usize) -> Into {
     let mut len = usize::MAX;
     let mut err = std::ptr::dangling_mut::<c_char>();
     let (tp, tl) = token.map_or((ptr::null(), 0), |t| (t.as_ptr().cast::<c_char>(), t.len()));
-    let bp = if cap == 0 { ptr::null_mut() } else { buf.as_mut_ptr().cast::<c_char>() };
+    let bp = if cap == 0 {
+        ptr::null_mut()
+    } else {
+        buf.as_mut_ptr().cast::<c_char>()
+    };
     let st = unsafe { ik_get_authentication_parameters_into(c.0, tp, tl, expire, bp, cap, &mut len, &mut err) };
     let text = match buf.iter().position(|&b| b == 0) {
         Some(end) => String::from_utf8(buf[..end].to_vec()).unwrap(),
@@ -126,15 +130,26 @@ fn a_short_buffer_reports_the_size_needed() {
     let q = into(&c, Some(token), 1582269249, 0);
     assert_eq!(q.st, ik_status::InvalidArgument);
     assert_eq!(q.len, full.len() + 1, "the cap needed, with the NUL");
-    assert!(q.err.as_deref().unwrap().contains("needs 98 (with its NUL)"), "{:?}", q.err);
+    assert!(
+        q.err.as_deref().unwrap().contains("needs 98 (with its NUL)"),
+        "{:?}",
+        q.err
+    );
     // Exactly enough, and one byte short.
     let ok = into(&c, Some(token), 1582269249, full.len() + 1);
-    assert_eq!((ok.st, ok.text.as_str(), ok.len), (ik_status::Ok, full.as_str(), full.len()));
+    assert_eq!(
+        (ok.st, ok.text.as_str(), ok.len),
+        (ik_status::Ok, full.as_str(), full.len())
+    );
     let short = into(&c, Some(token), 1582269249, full.len());
     assert_eq!(short.st, ik_status::InvalidArgument);
     assert_eq!(short.len, full.len() + 1);
     assert_eq!(short.text, "", "a failed call leaves an empty string");
-    assert!(short.err.as_deref().unwrap().contains(&format!("holds {} bytes", full.len())));
+    assert!(short
+        .err
+        .as_deref()
+        .unwrap()
+        .contains(&format!("holds {} bytes", full.len())));
     // The documented bound is exact for the worst token (every byte escaped as \u00XX) and the
     // longest expiry, and 134 for a generated token.
     for n in [1, 5, 40] {
@@ -186,18 +201,33 @@ fn bad_input_of_every_kind_is_refused() {
         ik_get_authentication_parameters_into(client, token, token_len, 1, buf, cap, out_len, out_error)
     };
 
-    assert_eq!(call(ptr::null(), t, 1, bp, 64, &mut len, &mut err), ik_status::NullArgument);
+    assert_eq!(
+        call(ptr::null(), t, 1, bp, 64, &mut len, &mut err),
+        ik_status::NullArgument
+    );
     assert!(take(err).contains("`client` must not be NULL"));
     assert_eq!(len, 0, "out_len is reset on entry");
     assert_eq!(buf[0], 0, "the buffer holds an empty string after a failure");
-    assert_eq!(call(c.0, t, 1, bp, 64, ptr::null_mut(), &mut err), ik_status::NullArgument);
+    assert_eq!(
+        call(c.0, t, 1, bp, 64, ptr::null_mut(), &mut err),
+        ik_status::NullArgument
+    );
     assert!(take(err).contains("`out_len` must not be NULL"));
-    assert_eq!(call(c.0, t, 1, ptr::null_mut(), 64, &mut len, &mut err), ik_status::NullArgument);
+    assert_eq!(
+        call(c.0, t, 1, ptr::null_mut(), 64, &mut len, &mut err),
+        ik_status::NullArgument
+    );
     assert!(take(err).contains("`buf` must not be NULL"));
-    assert_eq!(call(c.0, ptr::null(), 3, bp, 64, &mut len, &mut err), ik_status::NullArgument);
+    assert_eq!(
+        call(c.0, ptr::null(), 3, bp, 64, &mut len, &mut err),
+        ik_status::NullArgument
+    );
     assert!(take(err).contains("`token` must not be NULL"));
     // out_error is optional.
-    assert_eq!(call(ptr::null(), t, 1, bp, 64, &mut len, ptr::null_mut()), ik_status::NullArgument);
+    assert_eq!(
+        call(ptr::null(), t, 1, bp, 64, &mut len, ptr::null_mut()),
+        ik_status::NullArgument
+    );
 
     for (token, needle) in [
         (&b"to\0ken"[..], "`token` contains a NUL byte"),
@@ -211,7 +241,10 @@ fn bad_input_of_every_kind_is_refused() {
     }
 
     // A length no object can have (a negative number cast to size_t).
-    assert_eq!(call(c.0, t, usize::MAX, bp, 64, &mut len, &mut err), ik_status::InvalidArgument);
+    assert_eq!(
+        call(c.0, t, usize::MAX, bp, 64, &mut len, &mut err),
+        ik_status::InvalidArgument
+    );
     assert!(take(err).contains("larger than any object can be"));
 
     // A token inside the output buffer is refused, and neither is written to.
@@ -221,16 +254,7 @@ fn bad_input_of_every_kind_is_refused() {
     for (token_at, buf_at) in [(0, 0), (0, 5), (20, 12), (5, 0)] {
         let before = shared;
         let st = unsafe {
-            ik_get_authentication_parameters_into(
-                c.0,
-                sp.add(token_at),
-                10,
-                1,
-                sp.add(buf_at),
-                40,
-                &mut len,
-                &mut err,
-            )
+            ik_get_authentication_parameters_into(c.0, sp.add(token_at), 10, 1, sp.add(buf_at), 40, &mut len, &mut err)
         };
         assert_eq!(st, ik_status::InvalidArgument, "token at {token_at}, buf at {buf_at}");
         assert!(take(err).contains("`token` overlaps `buf`"));
@@ -303,11 +327,17 @@ fn a_forked_child_does_not_repeat_the_parents_tokens() {
             libc::waitpid(pid, &mut status, 0);
             libc::close(fds[0]);
         }
-        assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "child status {status}");
+        assert!(
+            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+            "child status {status}"
+        );
         assert_eq!(n, 36);
         let theirs = String::from_utf8(theirs.to_vec()).unwrap();
         let mine = token_of(&c);
         assert!(is_uuid_v4(&theirs), "{theirs}");
-        assert_ne!(mine, theirs, "round {round}: the child repeated the parent's next token");
+        assert_ne!(
+            mine, theirs,
+            "round {round}: the child repeated the parent's next token"
+        );
     }
 }

@@ -9,13 +9,13 @@
 use crate::support::{self, config, dead_port, Mock};
 use ik_mock_server::{Fault, MockServer, RecordedRequest, HELP};
 use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_client_set_logger, ik_string_free};
-use imagekit::request::ik_request;
 use imagekit::ops_gen::{
     ik_delete_file, ik_get_file_details, ik_get_file_metadata, ik_get_purge_cache_status,
     ik_get_remote_file_url_metadata, ik_list_files, ik_purge_cache, ik_update_file_details,
 };
-use imagekit::status::ik_status;
+use imagekit::request::ik_request;
 use imagekit::seed_names::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
+use imagekit::status::ik_status;
 use serde_json::{json, Value};
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::sync::{Mutex, RwLock};
@@ -25,7 +25,6 @@ static GATE: RwLock<()> = RwLock::new(());
 
 /// The key the mock server accepts.
 const TEST_PRIVATE_KEY: &str = ik_mock_server::DEFAULT_PRIVATE_KEY;
-
 
 /// The request target as sent: raw path, `?`, raw query.
 fn target(r: &RecordedRequest) -> String {
@@ -44,7 +43,9 @@ struct Fixture {
 
 unsafe extern "C" fn collect_log(userdata: *mut c_void, _level: u32, message: *const c_char) {
     let logs = &*(userdata as *const Mutex<Vec<String>>);
-    logs.lock().unwrap().push(CStr::from_ptr(message).to_string_lossy().into_owned());
+    logs.lock()
+        .unwrap()
+        .push(CStr::from_ptr(message).to_string_lossy().into_owned());
 }
 
 impl Fixture {
@@ -54,7 +55,10 @@ impl Fixture {
         let mut client = std::ptr::null_mut();
         let logs = Box::new(Mutex::new(Vec::new()));
         unsafe {
-            assert_eq!(ik_client_new(cfg.as_ptr(), &mut client, std::ptr::null_mut()), ik_status::Ok);
+            assert_eq!(
+                ik_client_new(cfg.as_ptr(), &mut client, std::ptr::null_mut()),
+                ik_status::Ok
+            );
             let ud = &*logs as *const Mutex<Vec<String>> as *mut c_void;
             assert_eq!(ik_client_set_logger(client, Some(collect_log), 4, ud), ik_status::Ok);
         }
@@ -127,8 +131,14 @@ fn round_trip_through_every_operation() {
         let id = up["fileId"].as_str().unwrap().to_string();
         assert_eq!(up["filePath"], "/pets/cat.jpg");
         let last = fx.last();
-        assert_eq!(last.path, "/api/v1/files/upload", "uploads go to <base>/api/v1/files/upload");
-        assert!(last.header("content-type").unwrap().starts_with("multipart/form-data; boundary="));
+        assert_eq!(
+            last.path, "/api/v1/files/upload",
+            "uploads go to <base>/api/v1/files/upload"
+        );
+        assert!(last
+            .header("content-type")
+            .unwrap()
+            .starts_with("multipart/form-data; boundary="));
         assert_eq!(last.header("content-length").unwrap(), last.body_len.to_string());
         let file = last.part("file").unwrap();
         assert_eq!(file.filename, None, "a URL goes as a text field");
@@ -142,8 +152,17 @@ fn round_trip_through_every_operation() {
         // upload raw bytes: a file part with the name, the exact bytes
         let data: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
         let opts = cs(r#"{"fileName":"raw.bin","folder":"/pets","useUniqueFileName":false}"#);
-        let up2 =
-            ok(|o| ik_upload_file_bytes(c, data.as_ptr(), data.len(), opts.as_ptr(), None, std::ptr::null_mut(), o));
+        let up2 = ok(|o| {
+            ik_upload_file_bytes(
+                c,
+                data.as_ptr(),
+                data.len(),
+                opts.as_ptr(),
+                None,
+                std::ptr::null_mut(),
+                o,
+            )
+        });
         assert_eq!(up2["size"], 5000);
         let id2 = up2["fileId"].as_str().unwrap().to_string();
         let last = fx.last();
@@ -182,7 +201,11 @@ fn round_trip_through_every_operation() {
         let r = fx.last();
         assert_eq!(r.method, "PATCH");
         assert_eq!(r.header("content-type"), Some("application/json"));
-        assert_eq!(r.body.as_deref(), Some(r#"{"tags":["x"],"customCoordinates":"1,2,3,4"}"#), "sent as given");
+        assert_eq!(
+            r.body.as_deref(),
+            Some(r#"{"tags":["x"],"customCoordinates":"1,2,3,4"}"#),
+            "sent as given"
+        );
 
         // metadata, by id and by URL: the same file, the same pHash
         let meta = ok(|o| ik_get_file_metadata(c, cid.as_ptr(), o));
@@ -191,14 +214,26 @@ fn round_trip_through_every_operation() {
         let url = cs(up["url"].as_str().unwrap());
         let remote = ok(|o| ik_get_remote_file_url_metadata(c, url.as_ptr(), o));
         assert_eq!(remote["pHash"], phash.as_str());
-        assert_eq!(target(&fx.last()), "/v1/metadata?url=https%3A%2F%2Fik.imagekit.io%2Fmock%2Fpets%2Fcat.jpg");
+        assert_eq!(
+            target(&fx.last()),
+            "/v1/metadata?url=https%3A%2F%2Fik.imagekit.io%2Fmock%2Fpets%2Fcat.jpg"
+        );
 
         // purge and its status
         let purge = ok(|o| ik_purge_cache(c, url.as_ptr(), o));
         let rid = cs(purge["requestId"].as_str().unwrap());
-        assert_eq!(fx.last().body.unwrap(), format!(r#"{{"url":"{}"}}"#, up["url"].as_str().unwrap()));
-        assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Pending");
-        assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Completed");
+        assert_eq!(
+            fx.last().body.unwrap(),
+            format!(r#"{{"url":"{}"}}"#, up["url"].as_str().unwrap())
+        );
+        assert_eq!(
+            ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"],
+            "Pending"
+        );
+        assert_eq!(
+            ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"],
+            "Completed"
+        );
 
         // delete (204, no body → "{}"), then it is gone
         let deleted = ok(|o| ik_delete_file(c, cid.as_ptr(), o));
@@ -207,7 +242,11 @@ fn round_trip_through_every_operation() {
         assert_eq!(doc["http_status"], 404);
         assert_eq!(doc["message"], "The requested file does not exist.");
         assert_eq!(doc["help"], HELP);
-        assert_eq!(doc["request_id"], fx.last().request_id.as_str(), "the x-ik-requestId of the answer");
+        assert_eq!(
+            doc["request_id"],
+            fx.last().request_id.as_str(),
+            "the x-ik-requestId of the answer"
+        );
         assert_eq!(doc["attempts"], 1);
         assert_eq!(doc["body"]["message"], "The requested file does not exist.");
         fails(ik_status::NotFound, |o| ik_delete_file(c, cid.as_ptr(), o));
@@ -216,16 +255,34 @@ fn round_trip_through_every_operation() {
         let cid2 = cs(&format!("/v1/files/{id2}/details"));
         let d2 = ok(|o| ik_request(c, c"get".as_ptr(), cid2.as_ptr(), std::ptr::null(), o));
         assert_eq!(d2["name"], "raw.bin");
-        let empty =
-            ok(|o| ik_request(c, c"DELETE".as_ptr(), cs(&format!("/v1/files/{id2}")).as_ptr(), std::ptr::null(), o));
+        let empty = ok(|o| {
+            ik_request(
+                c,
+                c"DELETE".as_ptr(),
+                cs(&format!("/v1/files/{id2}")).as_ptr(),
+                std::ptr::null(),
+                o,
+            )
+        });
         assert_eq!(empty, json!({}));
         assert!(fx.mock().files().is_empty());
     }
     // the log has the request and response lines, never the key
     let logs = fx.logs();
-    assert!(logs.iter().any(|l| l.contains("request POST /api/v1/files/upload")), "{logs:?}");
-    assert!(logs.iter().any(|l| l.contains("response DELETE /v1/files/") && l.contains("204")), "{logs:?}");
-    assert!(logs.iter().all(|l| !l.contains(TEST_PRIVATE_KEY) && !l.contains("Basic ")), "{logs:?}");
+    assert!(
+        logs.iter().any(|l| l.contains("request POST /api/v1/files/upload")),
+        "{logs:?}"
+    );
+    assert!(
+        logs.iter()
+            .any(|l| l.contains("response DELETE /v1/files/") && l.contains("204")),
+        "{logs:?}"
+    );
+    assert!(
+        logs.iter()
+            .all(|l| !l.contains(TEST_PRIVATE_KEY) && !l.contains("Basic ")),
+        "{logs:?}"
+    );
 }
 
 #[test]
@@ -239,7 +296,9 @@ fn path_segments_are_percent_encoded() {
         assert_eq!(target(&fx.last()), "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9/details");
         fails(ik_status::NotFound, |o| ik_delete_file(c, id.as_ptr(), o));
         assert_eq!(target(&fx.last()), "/v1/files/a%2Fb%20c%3Fd%23%25%C3%A9");
-        fails(ik_status::NotFound, |o| ik_get_purge_cache_status(c, c"x/y".as_ptr(), o));
+        fails(ik_status::NotFound, |o| {
+            ik_get_purge_cache_status(c, c"x/y".as_ptr(), o)
+        });
         assert_eq!(target(&fx.last()), "/v1/files/purge/x%2Fy");
         let n = fx.mock().requests().len();
         for bad in [c"", c".."] {
@@ -294,7 +353,12 @@ fn progress_is_reported_up_to_the_total() {
     let _g = GATE.read().unwrap();
     let fx = Fixture::new();
     let data = vec![7u8; 1 << 20];
-    let mut p = Progress { calls: vec![], cancel_after: u64::MAX, rss_peak_kb: 0, measure: false };
+    let mut p = Progress {
+        calls: vec![],
+        cancel_after: u64::MAX,
+        rss_peak_kb: 0,
+        measure: false,
+    };
     let opts = cs(r#"{"fileName":"p.bin"}"#);
     unsafe {
         ok(|o| {
@@ -314,8 +378,15 @@ fn progress_is_reported_up_to_the_total() {
     assert_eq!(last.part("file").unwrap().size, data.len() as u64);
     assert!(p.calls.len() >= 3, "{:?}", p.calls);
     assert_eq!(p.calls[0], (0, wire), "a first call before any byte");
-    assert_eq!(*p.calls.last().unwrap(), (wire, wire), "the last call reports everything sent");
-    assert!(p.calls.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 == w[1].1), "monotonic, fixed total");
+    assert_eq!(
+        *p.calls.last().unwrap(),
+        (wire, wire),
+        "the last call reports everything sent"
+    );
+    assert!(
+        p.calls.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 == w[1].1),
+        "monotonic, fixed total"
+    );
     assert!(wire > data.len() as u64, "total is the whole multipart body");
 }
 
@@ -326,7 +397,12 @@ fn cancelling_stops_the_upload_and_nothing_is_stored() {
     let data = vec![1u8; 4 << 20];
     let opts = cs(r#"{"fileName":"cancel.bin"}"#);
     for cancel_after in [0u64, 1 << 20] {
-        let mut p = Progress { calls: vec![], cancel_after, rss_peak_kb: 0, measure: false };
+        let mut p = Progress {
+            calls: vec![],
+            cancel_after,
+            rss_peak_kb: 0,
+            measure: false,
+        };
         let before = fx.mock().requests().len();
         let doc = unsafe {
             fails(ik_status::Cancelled, |o| {
@@ -344,10 +420,16 @@ fn cancelling_stops_the_upload_and_nothing_is_stored() {
         assert_eq!(doc["status"], "cancelled");
         assert_eq!(doc["attempts"], 1, "a cancelled upload is never retried");
         assert!(p.calls.last().unwrap().0 >= cancel_after);
-        assert!(p.calls.last().unwrap().0 < p.calls.last().unwrap().1, "stopped before the end");
+        assert!(
+            p.calls.last().unwrap().0 < p.calls.last().unwrap().1,
+            "stopped before the end"
+        );
         std::thread::sleep(std::time::Duration::from_millis(100));
         let after = fx.mock().requests();
-        assert!(after[before..].iter().all(|r| r.status.is_none()), "the server never got a complete request");
+        assert!(
+            after[before..].iter().all(|r| r.status.is_none()),
+            "the server never got a complete request"
+        );
     }
     assert!(fx.mock().files().is_empty());
     // the client still works afterwards
@@ -380,7 +462,12 @@ fn a_large_file_is_streamed_from_disk_in_constant_memory() {
     let cpath = cs(path.to_str().unwrap());
     let opts = cs(r#"{"fileName":"big.bin"}"#);
     let base = rss_kb();
-    let mut p = Progress { calls: vec![], cancel_after: u64::MAX, rss_peak_kb: base, measure: true };
+    let mut p = Progress {
+        calls: vec![],
+        cancel_after: u64::MAX,
+        rss_peak_kb: base,
+        measure: true,
+    };
     let out = unsafe {
         ok(|o| {
             ik_upload_file_path(
@@ -402,7 +489,10 @@ fn a_large_file_is_streamed_from_disk_in_constant_memory() {
     assert_eq!(p.calls.last().unwrap(), &(wire, wire));
     let growth_mb = p.rss_peak_kb.saturating_sub(base) / 1024;
     eprintln!("rss growth {growth_mb} MiB, {} progress calls", p.calls.len());
-    assert!(growth_mb < 32, "memory grew by {growth_mb} MiB while streaming a 96 MiB file");
+    assert!(
+        growth_mb < 32,
+        "memory grew by {growth_mb} MiB while streaming a 96 MiB file"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -418,27 +508,56 @@ fn bad_upload_arguments_are_refused_naming_the_problem() {
             ik_upload_file(c, cr#"{"file":"https://x/y.jpg"}"#.as_ptr(), None, nul, o)
         });
         assert!(d["message"].as_str().unwrap().contains("fileName"));
-        let d =
-            fails(ik_status::InvalidArgument, |o| ik_upload_file(c, cr#"{"fileName":"y.jpg"}"#.as_ptr(), None, nul, o));
+        let d = fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(c, cr#"{"fileName":"y.jpg"}"#.as_ptr(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("`file`"));
         let d = fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file(c, cr#"{"file":"u","fileName":"y","colour":"red"}"#.as_ptr(), None, nul, o)
+            ik_upload_file(
+                c,
+                cr#"{"file":"u","fileName":"y","colour":"red"}"#.as_ptr(),
+                None,
+                nul,
+                o,
+            )
         });
         assert!(d["message"].as_str().unwrap().contains("colour"));
         let d = fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file(c, cr#"{"file":"u","fileName":"y","useUniqueFileName":"maybe"}"#.as_ptr(), None, nul, o)
+            ik_upload_file(
+                c,
+                cr#"{"file":"u","fileName":"y","useUniqueFileName":"maybe"}"#.as_ptr(),
+                None,
+                nul,
+                o,
+            )
         });
         assert!(d["message"].as_str().unwrap().contains("useUniqueFileName"));
         fails(ik_status::InvalidArgument, |o| {
-            ik_upload_file_bytes(c, b"x".as_ptr(), 1, cr#"{"fileName":"y","file":"z"}"#.as_ptr(), None, nul, o)
+            ik_upload_file_bytes(
+                c,
+                b"x".as_ptr(),
+                1,
+                cr#"{"fileName":"y","file":"z"}"#.as_ptr(),
+                None,
+                nul,
+                o,
+            )
         });
         // JSON problems
-        fails(ik_status::InvalidArgument, |o| ik_upload_file(c, c"{".as_ptr(), None, nul, o));
-        fails(ik_status::InvalidArgument, |o| ik_upload_file(c, c"[]".as_ptr(), None, nul, o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(c, c"{".as_ptr(), None, nul, o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(c, c"[]".as_ptr(), None, nul, o)
+        });
         // NULLs
-        let d = fails(ik_status::NullArgument, |o| ik_upload_file(std::ptr::null(), c"{}".as_ptr(), None, nul, o));
+        let d = fails(ik_status::NullArgument, |o| {
+            ik_upload_file(std::ptr::null(), c"{}".as_ptr(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("client"));
-        let d = fails(ik_status::NullArgument, |o| ik_upload_file(c, std::ptr::null(), None, nul, o));
+        let d = fails(ik_status::NullArgument, |o| {
+            ik_upload_file(c, std::ptr::null(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("options_json"));
         let d = fails(ik_status::NullArgument, |o| {
             ik_upload_file_bytes(c, std::ptr::null(), 3, cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o)
@@ -448,7 +567,10 @@ fn bad_upload_arguments_are_refused_naming_the_problem() {
             ik_upload_file_path(c, std::ptr::null(), cr#"{"fileName":"y"}"#.as_ptr(), None, nul, o)
         });
         assert!(d["message"].as_str().unwrap().contains("path"));
-        assert_eq!(ik_upload_file(c, c"{}".as_ptr(), None, nul, std::ptr::null_mut()), ik_status::NullArgument);
+        assert_eq!(
+            ik_upload_file(c, c"{}".as_ptr(), None, nul, std::ptr::null_mut()),
+            ik_status::NullArgument
+        );
         // a missing file or a directory is an Io error naming the path
         let d = fails(ik_status::Io, |o| {
             ik_upload_file_path(
@@ -466,14 +588,25 @@ fn bad_upload_arguments_are_refused_naming_the_problem() {
         });
         // invalid UTF-8 anywhere
         let bad = [b'{', 0xff, b'}', 0];
-        let d = fails(ik_status::InvalidArgument, |o| ik_upload_file(c, bad.as_ptr().cast(), None, nul, o));
+        let d = fails(ik_status::InvalidArgument, |o| {
+            ik_upload_file(c, bad.as_ptr().cast(), None, nul, o)
+        });
         assert!(d["message"].as_str().unwrap().contains("UTF-8"));
         fails(ik_status::InvalidArgument, |o| {
             ik_upload_file_path(c, bad.as_ptr().cast(), cr#"{"fileName":"f"}"#.as_ptr(), None, nul, o)
         });
         // an empty byte upload is allowed (NULL data with len 0)
-        let up =
-            ok(|o| ik_upload_file_bytes(c, std::ptr::null(), 0, cr#"{"fileName":"empty.txt"}"#.as_ptr(), None, nul, o));
+        let up = ok(|o| {
+            ik_upload_file_bytes(
+                c,
+                std::ptr::null(),
+                0,
+                cr#"{"fileName":"empty.txt"}"#.as_ptr(),
+                None,
+                nul,
+                o,
+            )
+        });
         assert_eq!(up["size"], 0);
     }
     assert_eq!(fx.mock().requests().len(), 1, "no invalid call reached the server");
@@ -493,56 +626,119 @@ fn bad_file_operation_arguments_are_refused() {
         fails(ik_status::NullArgument, |o| ik_list_files(nc, null, o));
         fails(ik_status::NullArgument, |o| ik_get_file_details(nc, c"x".as_ptr(), o));
         fails(ik_status::NullArgument, |o| ik_get_file_metadata(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| ik_update_file_details(nc, c"x".as_ptr(), c"{}".as_ptr(), o));
+        fails(ik_status::NullArgument, |o| {
+            ik_get_remote_file_url_metadata(nc, c"x".as_ptr(), o)
+        });
+        fails(ik_status::NullArgument, |o| {
+            ik_update_file_details(nc, c"x".as_ptr(), c"{}".as_ptr(), o)
+        });
         fails(ik_status::NullArgument, |o| ik_delete_file(nc, c"x".as_ptr(), o));
         fails(ik_status::NullArgument, |o| ik_purge_cache(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(nc, c"x".as_ptr(), o));
-        fails(ik_status::NullArgument, |o| ik_request(nc, c"GET".as_ptr(), c"/v1/files".as_ptr(), null, o));
+        fails(ik_status::NullArgument, |o| {
+            ik_get_purge_cache_status(nc, c"x".as_ptr(), o)
+        });
+        fails(ik_status::NullArgument, |o| {
+            ik_request(nc, c"GET".as_ptr(), c"/v1/files".as_ptr(), null, o)
+        });
         // NULL required strings, named
         for (doc, name) in [
-            (fails(ik_status::NullArgument, |o| ik_get_file_details(c, null, o)), "file_id"),
-            (fails(ik_status::NullArgument, |o| ik_get_file_metadata(c, null, o)), "file_id"),
-            (fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(c, null, o)), "remote_url"),
-            (fails(ik_status::NullArgument, |o| ik_update_file_details(c, c"x".as_ptr(), null, o)), "update_json"),
-            (fails(ik_status::NullArgument, |o| ik_delete_file(c, null, o)), "file_id"),
+            (
+                fails(ik_status::NullArgument, |o| ik_get_file_details(c, null, o)),
+                "file_id",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| ik_get_file_metadata(c, null, o)),
+                "file_id",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| ik_get_remote_file_url_metadata(c, null, o)),
+                "remote_url",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| {
+                    ik_update_file_details(c, c"x".as_ptr(), null, o)
+                }),
+                "update_json",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| ik_delete_file(c, null, o)),
+                "file_id",
+            ),
             (fails(ik_status::NullArgument, |o| ik_purge_cache(c, null, o)), "url"),
-            (fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(c, null, o)), "request_id"),
-            (fails(ik_status::NullArgument, |o| ik_request(c, null, c"/v1/files".as_ptr(), null, o)), "method"),
-            (fails(ik_status::NullArgument, |o| ik_request(c, c"GET".as_ptr(), null, null, o)), "path_and_query"),
+            (
+                fails(ik_status::NullArgument, |o| ik_get_purge_cache_status(c, null, o)),
+                "request_id",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| {
+                    ik_request(c, null, c"/v1/files".as_ptr(), null, o)
+                }),
+                "method",
+            ),
+            (
+                fails(ik_status::NullArgument, |o| {
+                    ik_request(c, c"GET".as_ptr(), null, null, o)
+                }),
+                "path_and_query",
+            ),
         ] {
             assert!(doc["message"].as_str().unwrap().contains(name), "{doc}");
         }
         // NULL out_json
         assert_eq!(ik_list_files(c, null, std::ptr::null_mut()), ik_status::NullArgument);
-        assert_eq!(ik_delete_file(c, c"x".as_ptr(), std::ptr::null_mut()), ik_status::NullArgument);
+        assert_eq!(
+            ik_delete_file(c, c"x".as_ptr(), std::ptr::null_mut()),
+            ik_status::NullArgument
+        );
         // invalid UTF-8
         for d in [
             fails(ik_status::InvalidArgument, |o| ik_get_file_details(c, badp, o)),
             fails(ik_status::InvalidArgument, |o| ik_list_files(c, badp, o)),
-            fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), badp, o)),
+            fails(ik_status::InvalidArgument, |o| {
+                ik_update_file_details(c, c"x".as_ptr(), badp, o)
+            }),
             fails(ik_status::InvalidArgument, |o| ik_purge_cache(c, badp, o)),
-            fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), badp, null, o)),
+            fails(ik_status::InvalidArgument, |o| {
+                ik_request(c, c"GET".as_ptr(), badp, null, o)
+            }),
         ] {
             assert!(d["message"].as_str().unwrap().contains("UTF-8"), "{d}");
         }
         // bad JSON and bad options
         fails(ik_status::InvalidArgument, |o| ik_list_files(c, c"{nope".as_ptr(), o));
-        let d = fails(ik_status::InvalidArgument, |o| ik_list_files(c, cr#"{"name":"x"}"#.as_ptr(), o));
+        let d = fails(ik_status::InvalidArgument, |o| {
+            ik_list_files(c, cr#"{"name":"x"}"#.as_ptr(), o)
+        });
         assert!(d["message"].as_str().unwrap().contains("`name`"));
-        fails(ik_status::InvalidArgument, |o| ik_list_files(c, cr#"{"limit":"ten"}"#.as_ptr(), o));
-        fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), c"[1]".as_ptr(), o));
-        fails(ik_status::InvalidArgument, |o| ik_update_file_details(c, c"x".as_ptr(), c"{".as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_list_files(c, cr#"{"limit":"ten"}"#.as_ptr(), o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_update_file_details(c, c"x".as_ptr(), c"[1]".as_ptr(), o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_update_file_details(c, c"x".as_ptr(), c"{".as_ptr(), o)
+        });
         fails(ik_status::InvalidArgument, |o| ik_purge_cache(c, c"  ".as_ptr(), o));
-        fails(ik_status::InvalidArgument, |o| ik_get_remote_file_url_metadata(c, c"".as_ptr(), o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_get_remote_file_url_metadata(c, c"".as_ptr(), o)
+        });
         // the generic request's own checks
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"TRACE".as_ptr(), c"/v1/files".as_ptr(), null, o));
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"v1/files".as_ptr(), null, o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"TRACE".as_ptr(), c"/v1/files".as_ptr(), null, o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"GET".as_ptr(), c"v1/files".as_ptr(), null, o)
+        });
         fails(ik_status::InvalidArgument, |o| {
             ik_request(c, c"GET".as_ptr(), c"https://evil.example/v1".as_ptr(), null, o)
         });
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"//evil.example/v1".as_ptr(), null, o));
-        fails(ik_status::InvalidArgument, |o| ik_request(c, c"GET".as_ptr(), c"/v1/a b".as_ptr(), null, o));
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"GET".as_ptr(), c"//evil.example/v1".as_ptr(), null, o)
+        });
+        fails(ik_status::InvalidArgument, |o| {
+            ik_request(c, c"GET".as_ptr(), c"/v1/a b".as_ptr(), null, o)
+        });
         fails(ik_status::InvalidArgument, |o| {
             ik_request(c, c"POST".as_ptr(), c"/v1/files".as_ptr(), c"{x".as_ptr(), o)
         });
@@ -567,7 +763,10 @@ fn http_errors_carry_the_error_document() {
     unsafe {
         let d = fails(ik_status::RateLimited, |o| ik_list_files(c, std::ptr::null(), o));
         assert_eq!(d["status"], "rate_limited");
-        assert_eq!(d["rate_limit"], json!({"limit": 100, "reset_ms": 10, "interval_ms": 1000}));
+        assert_eq!(
+            d["rate_limit"],
+            json!({"limit": 100, "reset_ms": 10, "interval_ms": 1000})
+        );
         assert_eq!(d["message"], "Too many requests");
         assert_eq!(d["request_id"], fx.last().request_id.as_str());
         assert_eq!(d["attempts"], 1, "x-should-retry: false");
@@ -575,7 +774,10 @@ fn http_errors_carry_the_error_document() {
         let d = fails(ik_status::ServerError, |o| ik_list_files(c, std::ptr::null(), o));
         assert_eq!(d["http_status"], 502);
         assert_eq!(d["attempts"], 3);
-        assert_eq!(d["body"], "<html>Bad Gateway</html>", "non-JSON bodies are kept as text");
+        assert_eq!(
+            d["body"], "<html>Bad Gateway</html>",
+            "non-JSON bodies are kept as text"
+        );
 
         // The server's own 400 for a missing field, with its reason.
         let d = fails(ik_status::BadRequest, |o| {
@@ -586,17 +788,30 @@ fn http_errors_carry_the_error_document() {
         assert!(d["message"].as_str().unwrap().contains("sourceFilePath"), "{d}");
     }
     // a wrong key is refused (403), and the error never shows either key
-    let cfg = cs(&config(&fx.mock().base_url(), TEST_PRIVATE_KEY, json!({"private_key": "wrong_private_key_XYZ"})));
+    let cfg = cs(&config(
+        &fx.mock().base_url(),
+        TEST_PRIVATE_KEY,
+        json!({"private_key": "wrong_private_key_XYZ"}),
+    ));
     unsafe {
         let mut other = std::ptr::null_mut();
-        assert_eq!(ik_client_new(cfg.as_ptr(), &mut other, std::ptr::null_mut()), ik_status::Ok);
+        assert_eq!(
+            ik_client_new(cfg.as_ptr(), &mut other, std::ptr::null_mut()),
+            ik_status::Ok
+        );
         let (st, text) = take(|o| ik_list_files(other, std::ptr::null(), o));
         assert_eq!(st, ik_status::Forbidden, "{text}");
-        assert!(!text.contains("wrong_private_key_XYZ") && !text.contains(TEST_PRIVATE_KEY), "{text}");
+        assert!(
+            !text.contains("wrong_private_key_XYZ") && !text.contains(TEST_PRIVATE_KEY),
+            "{text}"
+        );
         ik_client_free(other);
     }
     let logs = fx.logs();
-    assert!(logs.iter().any(|l| l.contains("retry 1/2") && l.contains("HTTP 502")), "{logs:?}");
+    assert!(
+        logs.iter().any(|l| l.contains("retry 1/2") && l.contains("HTTP 502")),
+        "{logs:?}"
+    );
     assert!(logs.iter().all(|l| !l.contains(TEST_PRIVATE_KEY)), "{logs:?}");
 }
 
@@ -604,7 +819,11 @@ fn http_errors_carry_the_error_document() {
 fn an_unreachable_server_is_a_network_error_after_the_retries() {
     let _g = GATE.read().unwrap();
     let port = dead_port();
-    let cfg = cs(&config(&format!("http://127.0.0.1:{port}"), TEST_PRIVATE_KEY, json!({"max_retries": 1})));
+    let cfg = cs(&config(
+        &format!("http://127.0.0.1:{port}"),
+        TEST_PRIVATE_KEY,
+        json!({"max_retries": 1}),
+    ));
     unsafe {
         let mut c = std::ptr::null_mut();
         assert_eq!(ik_client_new(cfg.as_ptr(), &mut c, std::ptr::null_mut()), ik_status::Ok);
@@ -614,7 +833,15 @@ fn an_unreachable_server_is_a_network_error_after_the_retries() {
         assert!(d.get("http_status").is_none());
         let data = [1u8; 10];
         let d = fails(ik_status::Network, |o| {
-            ik_upload_file_bytes(c, data.as_ptr(), 10, cr#"{"fileName":"a"}"#.as_ptr(), None, std::ptr::null_mut(), o)
+            ik_upload_file_bytes(
+                c,
+                data.as_ptr(),
+                10,
+                cr#"{"fileName":"a"}"#.as_ptr(),
+                None,
+                std::ptr::null_mut(),
+                o,
+            )
         });
         assert_eq!(d["attempts"], 2, "byte uploads are replayable, so they are retried");
         ik_client_free(c);
@@ -705,9 +932,17 @@ mod connections {
 
             let p = ok(|o| ik_purge_cache(c, url.as_ptr(), o));
             let rid = cs(p["requestId"].as_str().unwrap());
-            assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Pending");
-            assert_eq!(ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"], "Completed");
-            fails(ik_status::NotFound, |o| ik_get_purge_cache_status(c, c"no-such-purge".as_ptr(), o));
+            assert_eq!(
+                ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"],
+                "Pending"
+            );
+            assert_eq!(
+                ok(|o| ik_get_purge_cache_status(c, rid.as_ptr(), o))["status"],
+                "Completed"
+            );
+            fails(ik_status::NotFound, |o| {
+                ik_get_purge_cache_status(c, c"no-such-purge".as_ptr(), o)
+            });
 
             for f in [&a, &b, &u] {
                 let fid = cs(f["fileId"].as_str().unwrap());
@@ -756,7 +991,11 @@ mod connections {
                 )
             });
             assert_eq!(up["size"], 300_000);
-            let uploads: Vec<_> = mock.requests().into_iter().filter(|r| r.path == "/api/v1/files/upload").collect();
+            let uploads: Vec<_> = mock
+                .requests()
+                .into_iter()
+                .filter(|r| r.path == "/api/v1/files/upload")
+                .collect();
             assert_eq!(uploads.len(), 2);
             assert_eq!(uploads[0].body_len, uploads[1].body_len);
 
@@ -764,7 +1003,10 @@ mod connections {
             assert_eq!(mock.connections_accepted(), 1);
             ik_client_free(c);
         }
-        assert!(mock.wait_for_open_connections(0, Duration::from_secs(5)), "freeing the client closes its connections");
+        assert!(
+            mock.wait_for_open_connections(0, Duration::from_secs(5)),
+            "freeing the client closes its connections"
+        );
     }
 
     #[test]
@@ -793,7 +1035,12 @@ mod connections {
         let mock = MockServer::start();
         let c = mock_client(&mock.base_url(), json!({}));
         let data = vec![3u8; 8 << 20];
-        let mut p = Progress { calls: vec![], cancel_after: 2 << 20, rss_peak_kb: 0, measure: false };
+        let mut p = Progress {
+            calls: vec![],
+            cancel_after: 2 << 20,
+            rss_peak_kb: 0,
+            measure: false,
+        };
         unsafe {
             fails(ik_status::Cancelled, |o| {
                 ik_upload_file_bytes(

@@ -147,14 +147,38 @@ fn client_config_errors_name_the_problem_and_hide_the_key() {
         (r#"{"public_key":"p","url_endpoint":"https://x"}"#, "private_key"),
         (r#"{"private_key":"SECRET-1","url_endpoint":"https://x"}"#, "public_key"),
         (r#"{"private_key":"SECRET-1","public_key":"p"}"#, "url_endpoint"),
-        (r#"{"private_key":"","public_key":"p","url_endpoint":"https://x"}"#, "private_key"),
-        (r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","bogus":true}"#, "bogus"),
-        (r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":5}"#, "url_endpoint"),
-        (r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","timeout_ms":"10"}"#, "timeout_ms"),
-        (r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","max_retries":-1}"#, "max_retries"),
-        (r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","api_base_url":"ftp://x"}"#, "api_base_url"),
-        (r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","ca_file":"/nonexistent/ca.pem"}"#, "ca_file"),
-        (r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","transformation_position":"middle"}"#, "transformation_position"),
+        (
+            r#"{"private_key":"","public_key":"p","url_endpoint":"https://x"}"#,
+            "private_key",
+        ),
+        (
+            r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","bogus":true}"#,
+            "bogus",
+        ),
+        (
+            r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":5}"#,
+            "url_endpoint",
+        ),
+        (
+            r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","timeout_ms":"10"}"#,
+            "timeout_ms",
+        ),
+        (
+            r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","max_retries":-1}"#,
+            "max_retries",
+        ),
+        (
+            r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","api_base_url":"ftp://x"}"#,
+            "api_base_url",
+        ),
+        (
+            r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","ca_file":"/nonexistent/ca.pem"}"#,
+            "ca_file",
+        ),
+        (
+            r#"{"private_key":"SECRET-1","public_key":"p","url_endpoint":"https://x","transformation_position":"middle"}"#,
+            "transformation_position",
+        ),
         ("[]", "object"),
         ("{", "JSON"),
     ];
@@ -184,9 +208,15 @@ fn null_arguments_are_rejected() {
     let cfg = CString::new("{}").unwrap();
     let mut client = ptr::null_mut();
     let mut err = ptr::null_mut();
-    assert_eq!(unsafe { ik_client_new(ptr::null(), &mut client, &mut err) }, ik_status::NullArgument);
+    assert_eq!(
+        unsafe { ik_client_new(ptr::null(), &mut client, &mut err) },
+        ik_status::NullArgument
+    );
     assert!(json(err)["message"].as_str().unwrap().contains("config_json"));
-    assert_eq!(unsafe { ik_client_new(cfg.as_ptr(), ptr::null_mut(), &mut err) }, ik_status::NullArgument);
+    assert_eq!(
+        unsafe { ik_client_new(cfg.as_ptr(), ptr::null_mut(), &mut err) },
+        ik_status::NullArgument
+    );
     assert!(json(err)["message"].as_str().unwrap().contains("out_client"));
     assert_eq!(
         unsafe { ik_client_set_logger(ptr::null(), None, 0, ptr::null_mut()) },
@@ -210,7 +240,9 @@ fn invalid_utf8_is_rejected() {
 
 #[test]
 fn config_debug_redacts_the_private_key() {
-    let cfg = imagekit_core::Config::from_json(r#"{"private_key":"SECRET-2","public_key":"p","url_endpoint":"https://x"}"#).unwrap();
+    let cfg =
+        imagekit_core::Config::from_json(r#"{"private_key":"SECRET-2","public_key":"p","url_endpoint":"https://x"}"#)
+            .unwrap();
     assert!(!format!("{cfg:?}").contains("SECRET-2"));
     let client = imagekit_core::Client::new(cfg).unwrap();
     assert!(!format!("{client:?}").contains("SECRET-2"));

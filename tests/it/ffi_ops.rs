@@ -6,10 +6,10 @@
 
 use crate::support::{self, op_calls};
 
-use imagekit_core::api::exec::prepare;
-use imagekit_core::api::ops::{id_arg, Input, OPS};
 use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
 use imagekit::status::ik_status;
+use imagekit_core::api::exec::prepare;
+use imagekit_core::api::ops::{id_arg, Input, OPS};
 use serde_json::Value;
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;

@@ -5,10 +5,10 @@
 //! shape and that the state moved. The test also fails if any row of the table was not called.
 
 use crate::support::{mock_client, op_calls, Mock, C};
-use imagekit_core::api::ops::OPS;
 use imagekit::client::ik_string_free;
 use imagekit::status::ik_status;
 use imagekit::upload::ik_files_upload_bytes;
+use imagekit_core::api::ops::OPS;
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::collections::BTreeSet;

@@ -1,13 +1,13 @@
 //! Pagination through the C ABI against the local ImageKit-compatible server: every page of
 //! `assets.list` by callback (with early stop) and collected with a cap.
 
+use crate::support::Mock as Handle;
 use crate::support::{mock_client, C};
 use imagekit::client::ik_string_free;
 use imagekit::pages::{ik_assets_list_all, ik_assets_list_each};
 use imagekit::status::ik_status;
 use imagekit::upload::ik_files_upload_bytes;
 use serde_json::Value;
-use crate::support::Mock as Handle;
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::ptr;
 

@@ -1,7 +1,7 @@
 //! `ik_url`, `ik_get_authentication_parameters` and `ik_phash_distance` through the C ABI,
 //! called from Rust via the rlib: every official vector (`tests/data/*.json`, copies of the shared
-//! vectors so a fresh clone tests itself), the seed README's examples, the seed SDK's quirks
-//! (expected values produced by imagekitio 4.2.0 with the seed table, CPython 3.11.7), and bad
+//! vectors so a fresh clone tests itself), the original README's examples, the original Python SDK's quirks
+//! (expected values produced by imagekitio 4.2.0 with the original README's table, CPython 3.11.7), and bad
 //! input of every kind.
 
 use imagekit::auth::ik_get_authentication_parameters;
@@ -101,7 +101,7 @@ fn official_url_vectors_through_the_c_abi() {
                 }
                 ok += 1;
                 if let Some(payload) = case["sign_payload"].as_str() {
-                    // The exact string the seed SDK HMAC'd, recomputed from our unsigned URL.
+                    // The exact string the original Python SDK HMAC'd, recomputed from our unsigned URL.
                     let (unsigned, t) = unsigned_part(&out);
                     let ep = case["options"]["url_endpoint"]
                         .as_str()
@@ -137,7 +137,7 @@ fn official_url_vectors_through_the_c_abi() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The seed README's examples
+// The original README's examples
 // ---------------------------------------------------------------------------------------------
 
 #[test]
@@ -166,7 +166,7 @@ fn readme_example_2_src() {
 
 #[test]
 fn readme_example_3_query_position_with_a_padded_key() {
-    // The seed README writes "transformation_position " with a trailing space (Decision 1).
+    // The original README writes "transformation_position " with a trailing space (Decision 1).
     let c = readme_client();
     assert_eq!(
         url_ok(
@@ -220,7 +220,7 @@ fn readme_example_5_signed_shape_and_recomputed_signature() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The seed SDK's quirks. Expected values: imagekitio 4.2.0 + the seed table on CPython 3.11.7,
+// The original Python SDK's quirks. Expected values: imagekitio 4.2.0 + the original README's table on CPython 3.11.7,
 // client ImageKit(private_key=<key>, public_key="public_key_test",
 // url_endpoint="https://test-domain.com/test-endpoint"), clock frozen at 1735689600.
 // ---------------------------------------------------------------------------------------------
@@ -395,7 +395,7 @@ const QUIRKS: &[(&str, &str, &str, &str)] = &[
         r#"https://test-domain.com/test-endpoint/tr:w-1/x.jpg"#,
     ),
     (
-        "overlay_* names of the seed table",
+        "overlay_* names of the original README's table",
         "private_key_test",
         r#"{"path":"/x.jpg","transformation":[{"overlay_image":"/a/b.png","overlay_x":10,"overlay_alpha":5,"overlay_image_focus":"top"}]}"#,
         r#"https://test-domain.com/test-endpoint/tr:oi-a@@b.png,ox-10,oa-5,oifo-top/x.jpg"#,
@@ -702,7 +702,7 @@ fn wrong_types_are_invalid_arguments_that_name_the_problem() {
     ] {
         url_invalid(&c, options.as_bytes(), needle);
     }
-    // The seed ignores expire_seconds when the URL is not signed.
+    // The original SDK ignores expire_seconds when the URL is not signed.
     assert_eq!(
         url_ok(&c, r#"{"path":"x","expire_seconds":"300"}"#),
         "https://test-domain.com/test-endpoint/x"
@@ -834,7 +834,7 @@ fn the_private_key_never_appears_in_any_output() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// URL signature vectors (the seed's get_signature; not a C function of its own)
+// URL signature vectors (the original SDK's get_signature; not a C function of its own)
 // ---------------------------------------------------------------------------------------------
 
 #[test]
@@ -1035,7 +1035,7 @@ fn official_phash_vectors_through_the_c_abi() {
 
 #[test]
 fn phash_issue_rules_over_python_quirks() {
-    // Seed examples.
+    // The original SDK's examples.
     assert_eq!(phash(Some(b"f06830ca9f1e3e90"), Some(b"f06830ca9f1e3e90")).1, 0);
     assert_eq!(phash(Some(b"2d5ad3936d2e015b"), Some(b"2d6ed293db36a4fb")).1, 17);
     assert_eq!(phash(Some(b"a4a65595ac94518b"), Some(b"7838873e791f8400")).1, 37);

@@ -19,14 +19,22 @@ fn committed_header_matches_generated() {
 fn syntax_check(compiler: &str, std: &str, ext: &str) {
     let dir = scratch(&format!("header-{compiler}"));
     let src = dir.join(format!("only_header.{ext}"));
-    std::fs::write(&src, "#include \"imagekit.h\"\nint main(void) { return IK_STATUS_OK; }\n").unwrap();
+    std::fs::write(
+        &src,
+        "#include \"imagekit.h\"\nint main(void) { return IK_STATUS_OK; }\n",
+    )
+    .unwrap();
     let out = Command::new(compiler)
         .args([std, "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-fsyntax-only"])
         .arg(format!("-I{}", repo_dir().join("include").display()))
         .arg(&src)
         .output()
         .expect("compiler runs");
-    assert!(out.status.success(), "{compiler} {std}:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{compiler} {std}:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -43,7 +51,11 @@ fn header_compiles_alone_as_cpp17() {
 fn exports_only_ik_symbols() {
     support::ensure_cdylib();
     let so = lib_dir().join("libimagekit.so");
-    let out = Command::new("nm").args(["-D", "--defined-only"]).arg(&so).output().expect("nm");
+    let out = Command::new("nm")
+        .args(["-D", "--defined-only"])
+        .arg(&so)
+        .output()
+        .expect("nm");
     assert!(out.status.success(), "nm failed on {}", so.display());
     let text = String::from_utf8_lossy(&out.stdout);
     let mut exported = Vec::new();
@@ -56,7 +68,10 @@ fn exports_only_ik_symbols() {
             }
         }
     }
-    assert!(exported.iter().any(|s| s == "ik_client_new"), "ik_client_new not exported");
+    assert!(
+        exported.iter().any(|s| s == "ik_client_new"),
+        "ik_client_new not exported"
+    );
     let stray: Vec<_> = exported.iter().filter(|s| !s.starts_with("ik_")).collect();
     assert!(stray.is_empty(), "exported symbols without the ik_ prefix: {stray:?}");
 }
@@ -67,7 +82,9 @@ const HEADER_INPUTS: &str = include_str!(concat!(env!("OUT_DIR"), "/header-input
 
 /// FNV-1a, 64 bits, the same fingerprint build.rs records.
 fn fnv1a64(data: &[u8]) -> u64 {
-    data.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    data.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn rust_files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
@@ -111,7 +128,11 @@ fn header_inputs_are_the_c_layer_and_current() {
     assert!(ffi_files.len() > 5, "src/ has only {ffi_files:?}");
     for f in ffi_files {
         let f = f.canonicalize().unwrap();
-        assert!(read.contains(&f), "cbindgen did not read {}: is it a module of src/lib.rs?", f.display());
+        assert!(
+            read.contains(&f),
+            "cbindgen did not read {}: is it a module of src/lib.rs?",
+            f.display()
+        );
     }
 }
 
@@ -125,7 +146,9 @@ fn defined_names(header: &str) -> Vec<(&'static str, String)> {
     for line in text.lines() {
         let line = line.trim_start();
         if let Some(directive) = line.strip_prefix('#') {
-            let mut words = directive.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty());
+            let mut words = directive
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty());
             if words.next() == Some("define") {
                 names.push(("macro", words.next().expect("#define NAME").to_string()));
             }
@@ -165,7 +188,10 @@ fn defined_names(header: &str) -> Vec<(&'static str, String)> {
         }
         i += 1;
     }
-    assert!(decl.is_empty() && depth == 0, "unterminated declaration at the end of the header: {decl:?}");
+    assert!(
+        decl.is_empty() && depth == 0,
+        "unterminated declaration at the end of the header: {decl:?}"
+    );
     names
 }
 
@@ -233,7 +259,9 @@ fn declaration_names(decl: &[String], names: &mut Vec<(&'static str, String)>) {
         return;
     }
     // A function pointer declarator `( * name )`, or the name before the first `(`.
-    let pointer_name = outer.windows(4).find(|w| w[0] == "(" && w[1] == "*" && is_ident(w[2]) && w[3] == ")");
+    let pointer_name = outer
+        .windows(4)
+        .find(|w| w[0] == "(" && w[1] == "*" && is_ident(w[2]) && w[3] == ")");
     let first_paren = outer.iter().position(|t| *t == "(");
     let is_typedef = outer[0] == "typedef";
     let (kind, name) = if let Some(w) = pointer_name {
@@ -353,10 +381,16 @@ fn header_defines_only_prefixed_names() {
         ("function", "ik_url"),
         ("function", "ik_version"),
     ] {
-        assert!(names.iter().any(|(k, n)| *k == kind && n == want), "the parser missed {kind} {want}: {names:?}");
+        assert!(
+            names.iter().any(|(k, n)| *k == kind && n == want),
+            "the parser missed {kind} {want}: {names:?}"
+        );
     }
     let leaks = unprefixed(&names);
-    assert!(leaks.is_empty(), "include/imagekit.h defines names without the ik_/IK_ prefix: {leaks:?}");
+    assert!(
+        leaks.is_empty(),
+        "include/imagekit.h defines names without the ik_/IK_ prefix: {leaks:?}"
+    );
 }
 
 /// The prefix check finds a leak of every kind, and nothing in comments, parameters or fields.

@@ -9,7 +9,13 @@ fn the_python_ctypes_example_runs_against_the_local_server() {
     support::ensure_cdylib();
     let python = ["python3", "python"]
         .into_iter()
-        .find(|p| Command::new(p).arg("--version").output().map(|o| o.status.success()).unwrap_or(false))
+        .find(|p| {
+            Command::new(p)
+                .arg("--version")
+                .output()
+                .map(|o| o.status.success())
+                .unwrap_or(false)
+        })
         .expect("python3 is not installed");
     let server = Mock::start();
     let mut cmd = Command::new(python);

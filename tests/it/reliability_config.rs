@@ -3,9 +3,9 @@
 //! built on the first network call only, error documents echo at most 4 KiB of any text, and
 //! IPv6 targets and TLS host-name mismatches are described correctly.
 
+use crate::support::{self, client, config, cstr, out, try_client, CClient};
 use imagekit::request::ik_request;
 use imagekit::status::ik_status;
-use crate::support::{self, client, config, cstr, out, try_client, CClient};
 use serde_json::{json, Value};
 
 const KEY: &str = "private_key_test";
@@ -144,7 +144,14 @@ fn every_key_of_the_wrong_type_is_refused_by_name() {
 /// every URL, a header) would be cut there, so a signed URL would not be the URL returned.
 #[test]
 fn a_nul_in_any_config_string_is_refused_by_name() {
-    for key in ["private_key", "public_key", "url_endpoint", "api_base_url", "user_agent", "proxy"] {
+    for key in [
+        "private_key",
+        "public_key",
+        "url_endpoint",
+        "api_base_url",
+        "user_agent",
+        "proxy",
+    ] {
         let doc = refused(&config("http://127.0.0.1:9", KEY, json!({ key: "http://a\u{0}b" })));
         let m = doc["message"].as_str().unwrap();
         assert!(m.contains(&format!("`{key}`")) && m.contains("NUL"), "{key}: {m}");

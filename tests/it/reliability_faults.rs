@@ -4,10 +4,10 @@
 //! over the 256 MB cap, and Content-Lengths that lie in both directions. Every case must end in
 //! the documented status (never OK for a failed transfer, never a panic).
 
-use imagekit::request::ik_request;
-use imagekit::status::ik_status;
-use imagekit::seed_names::ik_upload_file_bytes;
 use crate::support::{client, config, content_length, cstr, out, raw_server, read_head, CClient};
+use imagekit::request::ik_request;
+use imagekit::seed_names::ik_upload_file_bytes;
+use imagekit::status::ik_status;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,7 +23,17 @@ fn get(c: &CClient, path: &str) -> (ik_status, String) {
 
 fn upload(c: &CClient, data: &[u8]) -> (ik_status, String) {
     let o_ = cstr(r#"{"fileName":"f.bin"}"#);
-    out(|o| unsafe { ik_upload_file_bytes(c.ptr, data.as_ptr(), data.len(), o_.as_ptr(), None, std::ptr::null_mut(), o) })
+    out(|o| unsafe {
+        ik_upload_file_bytes(
+            c.ptr,
+            data.as_ptr(),
+            data.len(),
+            o_.as_ptr(),
+            None,
+            std::ptr::null_mut(),
+            o,
+        )
+    })
 }
 
 fn base(port: u16) -> String {
@@ -122,14 +132,21 @@ fn redirects_are_reported_never_followed() {
         let (st, _) = upload(&c, b"abc");
         assert_eq!(st, ik_status::ApiError);
     }
-    assert_eq!(elsewhere.load(Ordering::SeqCst), 0, "a redirect was followed (with the key)");
+    assert_eq!(
+        elsewhere.load(Ordering::SeqCst),
+        0,
+        "a redirect was followed (with the key)"
+    );
 }
 
 /// A server answering every request with `len` bytes of JSON (`[0`, white space, `]`), streamed.
 fn big_json_server(len: u64) -> u16 {
     raw_server(move |mut conn| {
         read_head(&mut conn);
-        let _ = write!(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len}\r\n\r\n[0");
+        let _ = write!(
+            conn,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len}\r\n\r\n[0"
+        );
         let chunk = vec![b' '; 64 * 1024];
         let mut left = len - 3;
         while left > 0 {
@@ -164,7 +181,9 @@ fn content_lengths_that_lie_are_network_errors_not_answers() {
     // Promises 1000 bytes, sends 10, closes: a cut answer, retried, then a network error.
     let short = raw_server(|mut conn| {
         read_head(&mut conn);
-        let _ = conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\":1234}");
+        let _ = conn.write_all(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\":1234}",
+        );
     });
     let c = client(&config(&base(short), KEY, json!({})));
     let (st, doc) = get(&c, "/v1/files");

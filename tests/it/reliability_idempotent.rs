@@ -3,11 +3,10 @@
 //! attempt of the same call may have stored it, the found file must sit at the path asked for,
 //! and two clients racing for one name each get the outcome that happened.
 
-
+use crate::support::{client, config, cstr, out, CClient};
 use ik_mock_server::{Fault, MockServer};
 use imagekit::status::ik_status;
 use imagekit::upload::{ik_beta_v2_files_upload_bytes, ik_files_upload_bytes};
-use crate::support::{client, config, cstr, out, CClient};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 

@@ -4,11 +4,11 @@
 //! warm-up, so pools and caches that fill once are not counted. (valgrind's leak check over the
 //! C tests, in tests/it/c_abi.rs, covers the C ABI's own allocations.)
 
+use crate::support::{self, client, config, cstr, out, CClient};
 use ik_mock_server::{Fault, MockServer};
 use imagekit::request::ik_request;
-use imagekit::status::ik_status;
 use imagekit::seed_names::{ik_upload_file_bytes, ik_upload_file_path};
-use crate::support::{self, client, config, cstr, out, CClient};
+use imagekit::status::ik_status;
 use serde_json::json;
 use std::time::Duration;
 

@@ -3,10 +3,9 @@
 //! bound), a `skip` near 2^64 is an error naming `skip` (it used to wrap and restart the walk),
 //! and items come back as the text the server sent.
 
-
+use crate::support::{client, config, cstr, out, raw_server, read_head};
 use imagekit::pages::{ik_assets_list_all, ik_assets_list_each};
 use imagekit::status::ik_status;
-use crate::support::{client, config, cstr, out, raw_server, read_head};
 use serde_json::{json, Value};
 use std::ffi::{c_char, c_int, c_void};
 use std::io::Write;

@@ -3,13 +3,12 @@
 //! does the operation, then closes the connection unanswered), and which failures are retried.
 //! The outcome a caller is told must be the outcome that happened.
 
-
+use crate::support::{client, config, cstr, out, raw_server, read_head, CClient};
 use ik_mock_server::{Fault, MockServer};
 use imagekit::ops_gen::{ik_custom_metadata_fields_create, ik_files_copy, ik_files_delete, ik_files_update};
 use imagekit::request::ik_request;
 use imagekit::status::ik_status;
 use imagekit::upload::ik_files_upload_bytes;
-use crate::support::{client, config, cstr, out, raw_server, read_head, CClient};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -7,12 +7,12 @@
 //! record the C callback receives; and the echoed text must have reached the output (scrubbed), so
 //! the sweep cannot pass by dropping everything.
 
+use crate::support::{self, client, config, cstr, out, CClient};
 use base64::Engine;
 use ik_mock_server::{Fault, MockServer, Options};
 use imagekit::request::ik_request;
-use imagekit::status::ik_status;
 use imagekit::seed_names::{ik_upload_file, ik_upload_file_bytes, ik_upload_file_path};
-use crate::support::{self, client, config, cstr, out, CClient};
+use imagekit::status::ik_status;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -308,7 +308,9 @@ fn a_caught_panic_message_carries_no_secret() {
     for form in forms().into_iter().filter(|f| f.len() > "Sek/r+it~key".len()) {
         let mut doc: *mut std::ffi::c_char = std::ptr::null_mut();
         let st = unsafe {
-            call_with_out(&mut doc, || -> imagekit_core::Result<String> { panic!("a bug near [{form}] in a request") })
+            call_with_out(&mut doc, || -> imagekit_core::Result<String> {
+                panic!("a bug near [{form}] in a request")
+            })
         };
         assert_eq!(st, ik_status::Panic);
         let text = unsafe { std::ffi::CStr::from_ptr(doc) }.to_string_lossy().into_owned();

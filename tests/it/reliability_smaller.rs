@@ -4,7 +4,7 @@
 //! without a body says `Content-Length: 0`, the upload-v2 token refuses a blank `fileName`, the
 //! modern builder refuses `x` with `xCenter`, and `ik_update_file_details` does what its docs say.
 
-
+use crate::support::{client, config, cstr, out, raw_server, read_head};
 use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};
 use ik_mock_server::MockServer;
@@ -17,7 +17,6 @@ use imagekit::request::ik_request;
 use imagekit::status::ik_status;
 use imagekit::upload::ik_files_upload_bytes;
 use imagekit::webhook::ik_webhooks_unwrap;
-use crate::support::{client, config, cstr, out, raw_server, read_head};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -161,7 +160,7 @@ fn the_builder_refuses_x_with_x_center_naming_both() {
 }
 
 #[test]
-#[allow(deprecated)] // the seed name whose docs are checked here
+#[allow(deprecated)] // the original name whose docs are checked here
 fn update_file_details_checks_and_renames_as_its_docs_say() {
     let server = MockServer::start();
     let c = client(&config(&server.base_url(), KEY, json!({})));

@@ -3,10 +3,10 @@
 //! file; the idempotent mode against a server that stores the upload and then drops the
 //! connection; byte lengths no object can have.
 
-use ik_mock_server::{Fault, MockServer};
-use imagekit::status::ik_status;
-use imagekit::seed_names::{ik_upload_file_bytes, ik_upload_file_path};
 use crate::support::{client, config, cstr, out, CClient};
+use ik_mock_server::{Fault, MockServer};
+use imagekit::seed_names::{ik_upload_file_bytes, ik_upload_file_path};
+use imagekit::status::ik_status;
 use serde_json::{json, Value};
 use std::ffi::{c_int, c_void};
 use std::path::{Path, PathBuf};
@@ -269,7 +269,10 @@ fn idempotent_mode_keeps_a_name_taken_before_the_call_an_error_and_checks_its_op
     server.push_fault(Fault::drop_connection().on("POST", "/api/v1/files/upload"));
     let (st, doc) = upload_bytes(&c, b"other size", r#"{"fileName":"taken.bin","idempotent":true}"#);
     assert_eq!(st, ik_status::BadRequest, "{doc}");
-    assert!(doc.contains("no file of that name and size created during this call"), "{doc}");
+    assert!(
+        doc.contains("no file of that name and size created during this call"),
+        "{doc}"
+    );
     assert_eq!(stored_files(&server).len(), 1);
     for bad in [
         r#"{"fileName":"a","idempotent":true,"useUniqueFileName":true}"#,

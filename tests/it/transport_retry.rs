@@ -3,13 +3,13 @@
 //! or an HTTP date, X-RateLimit-Reset, backoff), x-should-retry both ways, replayable and
 //! non-replayable bodies, the attempts count, connection reuse, logging.
 
+use crate::support::{
+    capture_logs, core_client as client, core_config as config_json, dead_port, Reply, Server, TEST_PRIVATE_KEY,
+};
 use imagekit_core::http::retry::format_http_date;
 use imagekit_core::http::{Body, Method, Request, Transport};
 use imagekit_core::log::LogLevel;
 use imagekit_core::{Config, ErrorKind};
-use crate::support::{
-    capture_logs, core_client as client, core_config as config_json, dead_port, Reply, Server, TEST_PRIVATE_KEY,
-};
 use serde_json::json;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 

@@ -1,9 +1,9 @@
 //! Timeouts: connect, waiting for the response, a stalled response body; that they are per
 //! attempt and retried; and that a slow upload body is not cut off by the response timeout.
 
+use crate::support::{core_client as client, Reply, Server};
 use imagekit_core::api::upload::UploadSource;
 use imagekit_core::ErrorKind;
-use crate::support::{core_client as client, Reply, Server};
 use serde_json::json;
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
@@ -105,7 +105,10 @@ fn connect_timeout_applies_when_the_server_never_accepts() {
     // Check the trick works on this kernel before relying on it.
     let probe = std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(300));
     if probe.is_ok() {
-        assert!(std::env::var_os("CI").is_none(), "this kernel accepted past the backlog: the test cannot run here");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "this kernel accepted past the backlog: the test cannot run here"
+        );
         eprintln!("skipping: this kernel accepted past the backlog");
         return;
     }

@@ -3,11 +3,11 @@
 //! fails with IK_STATUS_TLS and is not retried. The server here is a small rustls server on
 //! 127.0.0.1 presenting tests/data/tls/server.pem (SANs localhost and 127.0.0.1).
 
+use crate::support::{self, core_client as client, core_config};
 use imagekit::client::{ik_client_free, ik_client_new, ik_string_free};
 use imagekit::request::ik_request;
 use imagekit::status::ik_status;
 use imagekit_core::ErrorKind;
-use crate::support::{self, core_client as client, core_config};
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use serde_json::json;

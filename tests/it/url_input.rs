@@ -1,7 +1,7 @@
 //! `ik_url` input handling through the C ABI (issue 7, "Input handling"): NUL characters,
 //! numbers that underflow to zero, repeated keys whose last value wins, and many distinct keys.
 //! Expected values follow imagekitio 4.2.0 on CPython 3.11 (`json.loads` then `url()`), the
-//! seed's semantics (`tests/data/url_official.json` is checked by tests/it/ffi_url.rs).
+//! the original SDK's semantics (`tests/data/url_official.json` is checked by tests/it/ffi_url.rs).
 
 use imagekit::client::{ik_client, ik_client_free, ik_client_new, ik_string_free};
 use imagekit::status::ik_status;
@@ -57,7 +57,7 @@ fn invalid(c: &C, options: &str, needle: &str) {
     assert!(msg.contains(needle), "{options}: {msg:?} does not mention {needle:?}");
 }
 
-/// `ik-s` as the seed computes it: HMAC-SHA1 over the URL minus `endpoint/`, plus the expiry.
+/// `ik-s` as the original SDK computes it: HMAC-SHA1 over the URL minus `endpoint/`, plus the expiry.
 fn sig(url_without_signature: &str, expiry: &str) -> String {
     let payload = url_without_signature.replace(&format!("{ENDPOINT}/"), "") + expiry;
     Signer::new("private_key_test").sign(payload.as_bytes())

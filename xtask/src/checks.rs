@@ -7,7 +7,7 @@ use imagekit_ops::OPS;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The seed SDK's function names, kept for existing C callers (src/seed_names.rs).
+/// The original Python SDK's function names, kept for existing C callers (src/seed_names.rs).
 const SEED_ALIASES: &[&str] = &[
     "ik_upload_file",
     "ik_upload_file_bytes",
@@ -23,8 +23,14 @@ const SEED_ALIASES: &[&str] = &[
 ];
 
 /// The client, string, status and version plumbing.
-const PLUMBING: &[&str] =
-    &["ik_client_new", "ik_client_free", "ik_client_set_logger", "ik_string_free", "ik_status_str", "ik_version"];
+const PLUMBING: &[&str] = &[
+    "ik_client_new",
+    "ik_client_free",
+    "ik_client_set_logger",
+    "ik_string_free",
+    "ik_status_str",
+    "ik_version",
+];
 
 /// Every problem found (empty when all hold).
 pub fn run(root: &Path) -> Vec<String> {
@@ -40,7 +46,7 @@ pub fn run(root: &Path) -> Vec<String> {
 }
 
 /// The header declares exactly the table's functions, the hand-written ones of the coverage
-/// table, the seed's aliases and the plumbing: one outside these lists is undocumented surface,
+/// table, the original SDK's aliases and the plumbing: one outside these lists is undocumented surface,
 /// one missing from the header a broken promise.
 fn header_functions(header: &str) -> Vec<String> {
     let declared: BTreeSet<String> = header
@@ -60,7 +66,9 @@ fn header_functions(header: &str) -> Vec<String> {
     let undocumented: Vec<&String> = declared.difference(&documented).collect();
     let missing: Vec<&String> = documented.difference(&declared).collect();
     if !undocumented.is_empty() || !missing.is_empty() {
-        problems.push(format!("header functions: in the header only {undocumented:?}; documented but not declared {missing:?}"));
+        problems.push(format!(
+            "header functions: in the header only {undocumented:?}; documented but not declared {missing:?}"
+        ));
     }
     if declared.len() < 80 {
         problems.push(format!("the header parse found only {} functions", declared.len()));
@@ -98,7 +106,16 @@ fn coverage_rows(root: &Path, header: &str) -> Vec<String> {
 /// The core is plain Rust: no exported symbols, no C types. (Its crate also denies `unsafe_code`,
 /// which catches `#[no_mangle]`, and has no `libc`.)
 pub(crate) fn core_without_c(dir: &Path) -> Vec<String> {
-    const C_WORDS: &[&str] = &["extern \"C\"", "no_mangle", "export_name", "c_char", "c_void", "CStr", "CString", "libc::"];
+    const C_WORDS: &[&str] = &[
+        "extern \"C\"",
+        "no_mangle",
+        "export_name",
+        "c_char",
+        "c_void",
+        "CStr",
+        "CString",
+        "libc::",
+    ];
     let mut problems = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -115,7 +132,11 @@ pub(crate) fn core_without_c(dir: &Path) -> Vec<String> {
                 for (n, line) in text.lines().enumerate() {
                     let code = line.split("//").next().unwrap_or("");
                     if let Some(w) = C_WORDS.iter().find(|w| code.contains(*w)) {
-                        problems.push(format!("{}:{}: `{w}` in the core (C belongs in src/)", path.display(), n + 1));
+                        problems.push(format!(
+                            "{}:{}: `{w}` in the core (C belongs in src/)",
+                            path.display(),
+                            n + 1
+                        ));
                     }
                 }
             }

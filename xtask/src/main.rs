@@ -29,7 +29,10 @@ fn main() -> ExitCode {
 
 /// The repository: the parent of this crate's folder.
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repository").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repository")
+        .to_path_buf()
 }
 
 fn write_all(root: &Path) -> ExitCode {
@@ -78,7 +81,10 @@ mod tests {
             .filter(|(rel, text)| std::fs::read_to_string(root.join(rel)).ok().as_deref() != Some(text.as_str()))
             .map(|(rel, _)| rel)
             .collect();
-        assert!(drift.is_empty(), "drifted from the table: {drift:?}; run `cargo xtask codegen`");
+        assert!(
+            drift.is_empty(),
+            "drifted from the table: {drift:?}; run `cargo xtask codegen`"
+        );
     }
 
     #[test]
@@ -91,7 +97,11 @@ mod tests {
     fn the_core_check_finds_c() {
         let dir = std::env::temp_dir().join(format!("xtask-core-check-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("bad.rs"), "#[no_mangle]\npub extern \"C\" fn f() {}\n// extern \"C\" in a comment is fine\n").unwrap();
+        std::fs::write(
+            dir.join("bad.rs"),
+            "#[no_mangle]\npub extern \"C\" fn f() {}\n// extern \"C\" in a comment is fine\n",
+        )
+        .unwrap();
         let problems = checks::core_without_c(&dir);
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(problems.len(), 2, "{problems:?}");

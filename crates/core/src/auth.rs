@@ -1,4 +1,4 @@
-//! Client-side upload authentication parameters (token, expire, signature), as the seed SDK's
+//! Client-side upload authentication parameters (token, expire, signature), as the original Python SDK's
 //! `get_authentication_parameters(token="", expire=0)`:
 //!
 //! * an empty token becomes a new UUIDv4 (`str(uuid4())`, lower-case, hyphenated);
@@ -296,7 +296,11 @@ mod tests {
             i64::MIN,
             i64::MIN + 1,
         ] {
-            let p = AuthParams { token: "t".into(), expire: n, signature: "s".into() };
+            let p = AuthParams {
+                token: "t".into(),
+                expire: n,
+                signature: "s".into(),
+            };
             assert_eq!(p.to_json(), format!(r#"{{"token":"t","expire":{n},"signature":"s"}}"#));
         }
     }

@@ -21,7 +21,9 @@ pub struct Client {
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("Client")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
 }
 
@@ -32,7 +34,13 @@ impl Client {
         crate::http::agent::validate(&config)?;
         let signer = Signer::new(&config.private_key);
         let secrets = Secrets::for_private_key(&config.private_key);
-        Ok(Client { config, signer, secrets, transport: OnceLock::new(), logger: RwLock::new(None) })
+        Ok(Client {
+            config,
+            signer,
+            secrets,
+            transport: OnceLock::new(),
+            logger: RwLock::new(None),
+        })
     }
 
     /// The transport, built on first use (two threads racing may both build one; one is kept).
@@ -40,7 +48,8 @@ impl Client {
         if let Some(t) = self.transport.get() {
             return Ok(t);
         }
-        let built = Transport::with_secrets(&self.config, self.secrets.clone()).map_err(|e| self.secrets.scrubbed(e))?;
+        let built =
+            Transport::with_secrets(&self.config, self.secrets.clone()).map_err(|e| self.secrets.scrubbed(e))?;
         Ok(self.transport.get_or_init(|| built))
     }
 

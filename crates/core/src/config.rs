@@ -1,6 +1,6 @@
 //! Client configuration, parsed once from the JSON given to `ik_client_new`.
 //!
-//! Keys are accepted in the seed's snake_case and in camelCase, after trimming surrounding
+//! Keys are accepted in the original SDK's snake_case and in camelCase, after trimming surrounding
 //! white space. Unknown keys are rejected by name so that a typo never silently falls back
 //! to a default.
 
@@ -90,11 +90,15 @@ fn canonical_key(raw: &str) -> Option<&'static str> {
 }
 
 fn want_str<'a>(key: &str, v: &'a Value) -> Result<&'a str> {
-    let s = v.as_str().ok_or_else(|| Error::invalid(format!("config `{key}` must be a string")))?;
+    let s = v
+        .as_str()
+        .ok_or_else(|| Error::invalid(format!("config `{key}` must be a string")))?;
     // A NUL (from `\u0000`) would be cut from every C string the value ends up in (a URL, a
     // header), so what is signed or sent would differ from what the caller sees.
     if s.contains('\0') {
-        return Err(Error::invalid(format!("config `{key}` must not contain a NUL character")));
+        return Err(Error::invalid(format!(
+            "config `{key}` must not contain a NUL character"
+        )));
     }
     Ok(s)
 }
@@ -118,7 +122,9 @@ pub const MAX_RETRY_DELAY_MS: u64 = 600_000;
 /// white space or control characters), so that every request URL built on it is valid.
 fn check_base_url(key: &str, url: &str) -> Result<()> {
     if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(Error::invalid(format!("config `{key}` must start with http:// or https://")));
+        return Err(Error::invalid(format!(
+            "config `{key}` must start with http:// or https://"
+        )));
     }
     if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control()) {
         return Err(Error::invalid(format!(
@@ -127,14 +133,18 @@ fn check_base_url(key: &str, url: &str) -> Result<()> {
         )));
     }
     if url.contains(['?', '#']) {
-        return Err(Error::invalid(format!("config `{key}` must not have a query or fragment")));
+        return Err(Error::invalid(format!(
+            "config `{key}` must not have a query or fragment"
+        )));
     }
     let uri: ureq::http::Uri = url
         .parse()
         .map_err(|e| Error::invalid(format!("config `{key}` is not a valid URL: {e}")))?;
     match uri.authority() {
         Some(a) if !a.host().is_empty() && !a.as_str().contains('@') => Ok(()),
-        Some(_) => Err(Error::invalid(format!("config `{key}` must not carry user info (user@host)"))),
+        Some(_) => Err(Error::invalid(format!(
+            "config `{key}` must not carry user info (user@host)"
+        ))),
         None => Err(Error::invalid(format!("config `{key}` has no host"))),
     }
 }
@@ -157,8 +167,8 @@ fn check_user_agent(ua: &str) -> Result<()> {
 impl Config {
     /// Parses the config document. Missing required keys and unknown keys are errors that name the key.
     pub fn from_json(text: &str) -> Result<Config> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| Error::invalid(format!("config is not valid JSON: {e}")))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| Error::invalid(format!("config is not valid JSON: {e}")))?;
         let obj = value
             .as_object()
             .ok_or_else(|| Error::invalid("config must be a JSON object"))?;
@@ -168,8 +178,8 @@ impl Config {
     pub fn from_map(obj: &Map<String, Value>) -> Result<Config> {
         let mut fields: Vec<(&'static str, &Value)> = Vec::with_capacity(obj.len());
         for (raw, v) in obj {
-            let key = canonical_key(raw)
-                .ok_or_else(|| Error::invalid(format!("unknown config key `{}`", raw.trim())))?;
+            let key =
+                canonical_key(raw).ok_or_else(|| Error::invalid(format!("unknown config key `{}`", raw.trim())))?;
             fields.push((key, v));
         }
         let get = |k: &str| fields.iter().rev().find(|(key, _)| *key == k).map(|(_, v)| *v);
@@ -231,9 +241,8 @@ impl Config {
 
         let mut ca_pem = opt_str("ca_pem")?;
         if let Some(path) = opt_str("ca_file")? {
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                Error::invalid(format!("config `ca_file`: cannot read {path:?}: {e}"))
-            })?;
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| Error::invalid(format!("config `ca_file`: cannot read {path:?}: {e}")))?;
             ca_pem = Some(match ca_pem {
                 Some(mut p) => {
                     p.push('\n');
@@ -253,7 +262,9 @@ impl Config {
         let ms = |k: &str, default: u64, min: u64, max: u64| -> Result<Duration> {
             let v = opt_u64(k)?.unwrap_or(default);
             if v < min || v > max {
-                return Err(Error::invalid(format!("config `{k}` must be between {min} and {max} (milliseconds), got {v}")));
+                return Err(Error::invalid(format!(
+                    "config `{k}` must be between {min} and {max} (milliseconds), got {v}"
+                )));
             }
             Ok(Duration::from_millis(v))
         };

@@ -307,7 +307,11 @@ mod tests {
         assert!(matches!(clip(&short), Cow::Borrowed(_)));
         let long = "é".repeat(ECHO_LIMIT); // 2 bytes each: the cut must land on a char boundary
         let cut = clip(&long);
-        assert!(cut.ends_with(&format!("…[cut: {} bytes in all]", long.len())), "{}", &cut[cut.len() - 40..]);
+        assert!(
+            cut.ends_with(&format!("…[cut: {} bytes in all]", long.len())),
+            "{}",
+            &cut[cut.len() - 40..]
+        );
         assert!(cut.len() <= ECHO_LIMIT + MARKER_ROOM);
         // An already-cut text is left alone.
         assert!(matches!(clip(&cut), Cow::Borrowed(_)));
@@ -316,6 +320,9 @@ mod tests {
         let m = e.to_json_map();
         assert!(m["message"].as_str().unwrap().len() <= ECHO_LIMIT + MARKER_ROOM);
         assert!(m["body"].as_str().unwrap().contains("bytes in all]"));
-        assert_eq!(clip_to_limit("abc", 10_000, false), "abc…[cut: more than 10000 bytes in all]");
+        assert_eq!(
+            clip_to_limit("abc", 10_000, false),
+            "abc…[cut: more than 10000 bytes in all]"
+        );
     }
 }

@@ -29,11 +29,11 @@ pub mod url;
 pub mod urlkit;
 pub mod webhook;
 
-/// The signer, where it was before the URL floor (`urlkit`) held it.
-pub use urlkit::sign;
 pub use client::Client;
 pub use config::Config;
 pub use error::{Error, ErrorKind, Result};
+/// The signer, where it was before the URL floor (`urlkit`) held it.
+pub use urlkit::sign;
 
 /// `libimagekit/<version>`, used in the User-Agent and by `ik_version()`.
 pub const VERSION_STRING: &str = concat!("libimagekit/", env!("CARGO_PKG_VERSION"));

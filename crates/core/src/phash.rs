@@ -3,7 +3,7 @@
 //! The rule, not the Python SDK's quirks: both values must be non-empty hexadecimal
 //! strings (an optional `0x`/`0X` prefix is accepted) of the same length; anything else is an
 //! `InvalidArgument` error with a message. The distance is the number of differing bits over the
-//! 4-bit expansion of each digit (`0..=4 × len`), so the seed's examples give 0, 17 and 37.
+//! 4-bit expansion of each digit (`0..=4 × len`), so the original SDK's examples give 0, 17 and 37.
 
 use crate::error::{Error, Result};
 

@@ -47,7 +47,9 @@ pub fn fork_counting_started() {
 /// Records a fork, in the child. Only touches an atomic, so it is async-signal-safe, as a
 /// fork handler of a multi-threaded process must be.
 pub fn note_fork() {
-    let _ = FORKS.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| (n != NOT_COUNTED).then(|| n + 1));
+    let _ = FORKS.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+        (n != NOT_COUNTED).then(|| n + 1)
+    });
 }
 
 /// 16 bytes from the OS's cryptographic random source, each handed out once in this process.

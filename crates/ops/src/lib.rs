@@ -183,7 +183,7 @@ pub struct SeedAlias {
     pub arg: SeedArg,
 }
 
-/// How a seed alias's arguments differ from those of the table's function.
+/// How an original-name alias's arguments differ from those of the table's function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeedArg {
     /// The same arguments.
@@ -415,514 +415,71 @@ const UPDATE_WEBHOOK: &[Param] = &[opt("endpoint", Str), opt("events", StrList),
 
 /// Every regular operation. Order is the order of the docs and the generated code; append new rows
 /// where they belong by resource.
+#[rustfmt::skip] // one row a line
 pub static OPS: &[Op] = &[
     // Files and assets.
-    Op::new("assets.list", "assets.list", "Assets.List", Get, "/v1/files")
-        .query(LIST_ASSETS)
-        .pages()
-        .doc("Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like).")
-        .seed("ik_list_files", SeedArg::ParamsNamed("options_json"))
-        .answer(Answer::ListOf("File"))
-        .retry(Safe),
-    Op::new("files.get", "files.get", "Files.Get", Get, "/v1/files/{fileId}/details").doc("Gets a file's details.")
-        .seed("ik_get_file_details", SeedArg::Same)
-        .answer(Answer::One("File"))
-        .retry(Safe),
-    Op::new(
-        "files.update",
-        "files.update",
-        "Files.Update",
-        Patch,
-        "/v1/files/{fileId}/details",
-    )
-    .body(UPDATE_FILE)
-    .doc("Updates a file's tags, custom coordinates, custom metadata, extensions or publication status.")
-    .seed("ik_update_file_details", SeedArg::RequiredParamsNamed("update_json"))
-    .answer(Answer::One("File"))
-    .retry(Safe),
-    Op::new(
-        "files.delete",
-        "files.delete",
-        "Files.Delete",
-        Delete,
-        "/v1/files/{fileId}",
-    )
-    .doc("Deletes a file and all its versions (cached copies stay until purged).")
-    .seed("ik_delete_file", SeedArg::Same)
-    .answer(Answer::Nothing)
-    .retry(ResolveIfGone),
-    Op::new("files.copy", "files.copy", "Files.Copy", Post, "/v1/files/copy")
-        .body(COPY_FILE)
-        .doc("Copies a file to another folder.")
-        .retry(OutcomeUnknown),
-    Op::new("files.move", "files.move", "Files.Move", Post, "/v1/files/move")
-        .body(MOVE_FILE)
-        .doc("Moves a file to another folder.")
-        .retry(OutcomeUnknown),
-    Op::new("files.rename", "files.rename", "Files.Rename", Put, "/v1/files/rename")
-        .body(RENAME_FILE)
-        .doc("Renames a file (optionally purging the old URL from the cache).")
-        .retry(OutcomeUnknown),
-    Op::new(
-        "files.bulk.delete",
-        "files.bulk.delete",
-        "Files.Bulk.Delete",
-        Post,
-        "/v1/files/batch/deleteByFileIds",
-    )
-    .body(FILE_IDS)
-    .max("fileIds", 100)
-    .doc("Deletes up to 100 files by id.")
-    .retry(ResolveIfGone),
-    Op::new(
-        "files.bulk.add_tags",
-        "files.bulk.addTags",
-        "Files.Bulk.AddTags",
-        Post,
-        "/v1/files/addTags",
-    )
-    .body(TAGS)
-    .max("fileIds", 50)
-    .doc("Adds tags to up to 50 files.")
-    .retry(Safe),
-    Op::new(
-        "files.bulk.remove_tags",
-        "files.bulk.removeTags",
-        "Files.Bulk.RemoveTags",
-        Post,
-        "/v1/files/removeTags",
-    )
-    .body(TAGS)
-    .max("fileIds", 50)
-    .doc("Removes tags from up to 50 files.")
-    .retry(Safe),
-    Op::new(
-        "files.bulk.remove_ai_tags",
-        "files.bulk.removeAITags",
-        "Files.Bulk.RemoveAITags",
-        Post,
-        "/v1/files/removeAITags",
-    )
-    .body(AI_TAGS)
-    .max("fileIds", 50)
-    .doc("Removes AI tags from up to 50 files.")
-    .retry(Safe),
-    Op::new(
-        "files.versions.list",
-        "files.versions.list",
-        "Files.Versions.List",
-        Get,
-        "/v1/files/{fileId}/versions",
-    )
-    .doc("Lists a file's versions.")
-    .retry(Safe),
-    Op::new(
-        "files.versions.get",
-        "files.versions.get",
-        "Files.Versions.Get",
-        Get,
-        "/v1/files/{fileId}/versions/{versionId}",
-    )
-    .doc("Gets one version of a file.")
-    .retry(Safe),
-    Op::new(
-        "files.versions.delete",
-        "files.versions.delete",
-        "Files.Versions.Delete",
-        Delete,
-        "/v1/files/{fileId}/versions/{versionId}",
-    )
-    .doc("Deletes a non-current version of a file.")
-    .retry(ResolveIfGone),
-    Op::new(
-        "files.versions.restore",
-        "files.versions.restore",
-        "Files.Versions.Restore",
-        Put,
-        "/v1/files/{fileId}/versions/{versionId}/restore",
-    )
-    .doc("Makes a version the current version of its file.")
-    .retry(OutcomeUnknown),
-    Op::new(
-        "files.metadata.get",
-        "files.metadata.get",
-        "Files.Metadata.Get",
-        Get,
-        "/v1/files/{fileId}/metadata",
-    )
-    .doc("Gets an uploaded file's metadata: EXIF, dimensions, pHash …")
-    .seed("ik_get_file_metadata", SeedArg::Same)
-    .answer(Answer::One("Metadata"))
-    .retry(Safe),
-    Op::new(
-        "files.metadata.get_from_url",
-        "files.metadata.getFromURL",
-        "Files.Metadata.GetFromURL",
-        Get,
-        "/v1/metadata",
-    )
-    .query(URL_QUERY)
-    .doc("Gets the metadata of a file by its URL (served through one of the account's URL endpoints).")
-    .seed("ik_get_remote_file_url_metadata", SeedArg::Url("remote_url"))
-    .answer(Answer::One("Metadata"))
-    .retry(Safe),
+    Op::new("assets.list", "assets.list", "Assets.List", Get, "/v1/files").query(LIST_ASSETS).pages().doc("Lists and searches files and folders (skip/limit paging; `searchQuery` is Lucene-like).").seed("ik_list_files", SeedArg::ParamsNamed("options_json")).answer(Answer::ListOf("File")).retry(Safe),
+    Op::new("files.get", "files.get", "Files.Get", Get, "/v1/files/{fileId}/details").doc("Gets a file's details.").seed("ik_get_file_details", SeedArg::Same).answer(Answer::One("File")).retry(Safe),
+    Op::new("files.update", "files.update", "Files.Update", Patch, "/v1/files/{fileId}/details").body(UPDATE_FILE).doc("Updates a file's tags, custom coordinates, custom metadata, extensions or publication status.").seed("ik_update_file_details", SeedArg::RequiredParamsNamed("update_json")).answer(Answer::One("File")).retry(Safe),
+    Op::new("files.delete", "files.delete", "Files.Delete", Delete, "/v1/files/{fileId}").doc("Deletes a file and all its versions (cached copies stay until purged).").seed("ik_delete_file", SeedArg::Same).answer(Answer::Nothing).retry(ResolveIfGone),
+    Op::new("files.copy", "files.copy", "Files.Copy", Post, "/v1/files/copy").body(COPY_FILE).doc("Copies a file to another folder.").retry(OutcomeUnknown),
+    Op::new("files.move", "files.move", "Files.Move", Post, "/v1/files/move").body(MOVE_FILE).doc("Moves a file to another folder.").retry(OutcomeUnknown),
+    Op::new("files.rename", "files.rename", "Files.Rename", Put, "/v1/files/rename").body(RENAME_FILE).doc("Renames a file (optionally purging the old URL from the cache).").retry(OutcomeUnknown),
+    Op::new("files.bulk.delete", "files.bulk.delete", "Files.Bulk.Delete", Post, "/v1/files/batch/deleteByFileIds").body(FILE_IDS).max("fileIds", 100).doc("Deletes up to 100 files by id.").retry(ResolveIfGone),
+    Op::new("files.bulk.add_tags", "files.bulk.addTags", "Files.Bulk.AddTags", Post, "/v1/files/addTags").body(TAGS).max("fileIds", 50).doc("Adds tags to up to 50 files.").retry(Safe),
+    Op::new("files.bulk.remove_tags", "files.bulk.removeTags", "Files.Bulk.RemoveTags", Post, "/v1/files/removeTags").body(TAGS).max("fileIds", 50).doc("Removes tags from up to 50 files.").retry(Safe),
+    Op::new("files.bulk.remove_ai_tags", "files.bulk.removeAITags", "Files.Bulk.RemoveAITags", Post, "/v1/files/removeAITags").body(AI_TAGS).max("fileIds", 50).doc("Removes AI tags from up to 50 files.").retry(Safe),
+    Op::new("files.versions.list", "files.versions.list", "Files.Versions.List", Get, "/v1/files/{fileId}/versions").doc("Lists a file's versions.").retry(Safe),
+    Op::new("files.versions.get", "files.versions.get", "Files.Versions.Get", Get, "/v1/files/{fileId}/versions/{versionId}").doc("Gets one version of a file.").retry(Safe),
+    Op::new("files.versions.delete", "files.versions.delete", "Files.Versions.Delete", Delete, "/v1/files/{fileId}/versions/{versionId}").doc("Deletes a non-current version of a file.").retry(ResolveIfGone),
+    Op::new("files.versions.restore", "files.versions.restore", "Files.Versions.Restore", Put, "/v1/files/{fileId}/versions/{versionId}/restore").doc("Makes a version the current version of its file.").retry(OutcomeUnknown),
+    Op::new("files.metadata.get", "files.metadata.get", "Files.Metadata.Get", Get, "/v1/files/{fileId}/metadata").doc("Gets an uploaded file's metadata: EXIF, dimensions, pHash …").seed("ik_get_file_metadata", SeedArg::Same).answer(Answer::One("Metadata")).retry(Safe),
+    Op::new("files.metadata.get_from_url", "files.metadata.getFromURL", "Files.Metadata.GetFromURL", Get, "/v1/metadata").query(URL_QUERY).doc("Gets the metadata of a file by its URL (served through one of the account's URL endpoints).").seed("ik_get_remote_file_url_metadata", SeedArg::Url("remote_url")).answer(Answer::One("Metadata")).retry(Safe),
     // Cache.
-    Op::new(
-        "cache.invalidation.create",
-        "cache.invalidation.create",
-        "Cache.Invalidation.New",
-        Post,
-        "/v1/files/purge",
-    )
-    .body(PURGE)
-    .doc("Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`.")
-    .seed("ik_purge_cache", SeedArg::Url("url"))
-    .answer(Answer::One("PurgeRequest"))
-    .retry(OutcomeUnknown),
-    Op::new(
-        "cache.invalidation.get",
-        "cache.invalidation.get",
-        "Cache.Invalidation.Get",
-        Get,
-        "/v1/files/purge/{requestId}",
-    )
-    .doc("Gets the status of a purge request.")
-    .seed("ik_get_purge_cache_status", SeedArg::Same)
-    .answer(Answer::One("PurgeStatus"))
-    .retry(Safe),
+    Op::new("cache.invalidation.create", "cache.invalidation.create", "Cache.Invalidation.New", Post, "/v1/files/purge").body(PURGE).doc("Purges a URL (or a prefix ending in `*`) from the CDN cache; returns a `requestId`.").seed("ik_purge_cache", SeedArg::Url("url")).answer(Answer::One("PurgeRequest")).retry(OutcomeUnknown),
+    Op::new("cache.invalidation.get", "cache.invalidation.get", "Cache.Invalidation.Get", Get, "/v1/files/purge/{requestId}").doc("Gets the status of a purge request.").seed("ik_get_purge_cache_status", SeedArg::Same).answer(Answer::One("PurgeStatus")).retry(Safe),
     // Folders and bulk jobs.
-    Op::new("folders.create", "folders.create", "Folders.New", Post, "/v1/folder")
-        .body(CREATE_FOLDER)
-        .doc("Creates a folder.")
-        .retry(OutcomeUnknown),
-    Op::new(
-        "folders.delete",
-        "folders.delete",
-        "Folders.Delete",
-        Delete,
-        "/v1/folder",
-    )
-    .body(DELETE_FOLDER)
-    .doc("Deletes a folder with everything in it.")
-    .retry(ResolveIfGone),
-    Op::new(
-        "folders.copy",
-        "folders.copy",
-        "Folders.Copy",
-        Post,
-        "/v1/bulkJobs/copyFolder",
-    )
-    .body(COPY_FOLDER)
-    .doc("Copies a folder (a bulk job: returns a `jobId`).")
-    .retry(OutcomeUnknown),
-    Op::new(
-        "folders.move",
-        "folders.move",
-        "Folders.Move",
-        Post,
-        "/v1/bulkJobs/moveFolder",
-    )
-    .body(MOVE_FOLDER)
-    .doc("Moves a folder (a bulk job: returns a `jobId`).")
-    .retry(OutcomeUnknown),
-    Op::new(
-        "folders.rename",
-        "folders.rename",
-        "Folders.Rename",
-        Post,
-        "/v1/bulkJobs/renameFolder",
-    )
-    .body(RENAME_FOLDER)
-    .doc("Renames a folder (a bulk job: returns a `jobId`).")
-    .retry(OutcomeUnknown),
-    Op::new(
-        "folders.job.get",
-        "folders.job.get",
-        "Folders.Job.Get",
-        Get,
-        "/v1/bulkJobs/{jobId}",
-    )
-    .doc("Gets the status of a bulk job (folder copy, move or rename).")
-    .retry(Safe),
+    Op::new("folders.create", "folders.create", "Folders.New", Post, "/v1/folder").body(CREATE_FOLDER).doc("Creates a folder.").retry(OutcomeUnknown),
+    Op::new("folders.delete", "folders.delete", "Folders.Delete", Delete, "/v1/folder").body(DELETE_FOLDER).doc("Deletes a folder with everything in it.").retry(ResolveIfGone),
+    Op::new("folders.copy", "folders.copy", "Folders.Copy", Post, "/v1/bulkJobs/copyFolder").body(COPY_FOLDER).doc("Copies a folder (a bulk job: returns a `jobId`).").retry(OutcomeUnknown),
+    Op::new("folders.move", "folders.move", "Folders.Move", Post, "/v1/bulkJobs/moveFolder").body(MOVE_FOLDER).doc("Moves a folder (a bulk job: returns a `jobId`).").retry(OutcomeUnknown),
+    Op::new("folders.rename", "folders.rename", "Folders.Rename", Post, "/v1/bulkJobs/renameFolder").body(RENAME_FOLDER).doc("Renames a folder (a bulk job: returns a `jobId`).").retry(OutcomeUnknown),
+    Op::new("folders.job.get", "folders.job.get", "Folders.Job.Get", Get, "/v1/bulkJobs/{jobId}").doc("Gets the status of a bulk job (folder copy, move or rename).").retry(Safe),
     // Custom metadata fields.
-    Op::new(
-        "custom_metadata_fields.create",
-        "customMetadataFields.create",
-        "CustomMetadataFields.New",
-        Post,
-        "/v1/customMetadataFields",
-    )
-    .body(CREATE_FIELD)
-    .doc("Creates a custom metadata field.")
-    .retry(OutcomeUnknown),
-    Op::new(
-        "custom_metadata_fields.list",
-        "customMetadataFields.list",
-        "CustomMetadataFields.List",
-        Get,
-        "/v1/customMetadataFields",
-    )
-    .query(LIST_FIELDS)
-    .doc("Lists the custom metadata fields (optionally deleted ones, or those of a folder).")
-    .retry(Safe),
-    Op::new(
-        "custom_metadata_fields.update",
-        "customMetadataFields.update",
-        "CustomMetadataFields.Update",
-        Patch,
-        "/v1/customMetadataFields/{id}",
-    )
-    .body(UPDATE_FIELD)
-    .doc("Updates a custom metadata field's label or schema.")
-    .retry(Safe),
-    Op::new(
-        "custom_metadata_fields.delete",
-        "customMetadataFields.delete",
-        "CustomMetadataFields.Delete",
-        Delete,
-        "/v1/customMetadataFields/{id}",
-    )
-    .doc("Deletes a custom metadata field.")
-    .retry(ResolveIfGone),
+    Op::new("custom_metadata_fields.create", "customMetadataFields.create", "CustomMetadataFields.New", Post, "/v1/customMetadataFields").body(CREATE_FIELD).doc("Creates a custom metadata field.").retry(OutcomeUnknown),
+    Op::new("custom_metadata_fields.list", "customMetadataFields.list", "CustomMetadataFields.List", Get, "/v1/customMetadataFields").query(LIST_FIELDS).doc("Lists the custom metadata fields (optionally deleted ones, or those of a folder).").retry(Safe),
+    Op::new("custom_metadata_fields.update", "customMetadataFields.update", "CustomMetadataFields.Update", Patch, "/v1/customMetadataFields/{id}").body(UPDATE_FIELD).doc("Updates a custom metadata field's label or schema.").retry(Safe),
+    Op::new("custom_metadata_fields.delete", "customMetadataFields.delete", "CustomMetadataFields.Delete", Delete, "/v1/customMetadataFields/{id}").doc("Deletes a custom metadata field.").retry(ResolveIfGone),
     // Saved extensions.
-    Op::new(
-        "saved_extensions.list",
-        "savedExtensions.list",
-        "SavedExtensions.List",
-        Get,
-        "/v1/saved-extensions",
-    )
-    .doc("Lists the saved extensions.")
-    .retry(Safe),
-    Op::new(
-        "saved_extensions.create",
-        "savedExtensions.create",
-        "SavedExtensions.New",
-        Post,
-        "/v1/saved-extensions",
-    )
-    .body(CREATE_EXTENSION)
-    .doc("Saves an extension configuration under a name.")
-    .retry(OutcomeUnknown),
-    Op::new(
-        "saved_extensions.get",
-        "savedExtensions.get",
-        "SavedExtensions.Get",
-        Get,
-        "/v1/saved-extensions/{id}",
-    )
-    .doc("Gets a saved extension.")
-    .retry(Safe),
-    Op::new(
-        "saved_extensions.update",
-        "savedExtensions.update",
-        "SavedExtensions.Update",
-        Patch,
-        "/v1/saved-extensions/{id}",
-    )
-    .body(UPDATE_EXTENSION)
-    .doc("Updates a saved extension.")
-    .retry(Safe),
-    Op::new(
-        "saved_extensions.delete",
-        "savedExtensions.delete",
-        "SavedExtensions.Delete",
-        Delete,
-        "/v1/saved-extensions/{id}",
-    )
-    .doc("Deletes a saved extension.")
-    .retry(ResolveIfGone),
+    Op::new("saved_extensions.list", "savedExtensions.list", "SavedExtensions.List", Get, "/v1/saved-extensions").doc("Lists the saved extensions.").retry(Safe),
+    Op::new("saved_extensions.create", "savedExtensions.create", "SavedExtensions.New", Post, "/v1/saved-extensions").body(CREATE_EXTENSION).doc("Saves an extension configuration under a name.").retry(OutcomeUnknown),
+    Op::new("saved_extensions.get", "savedExtensions.get", "SavedExtensions.Get", Get, "/v1/saved-extensions/{id}").doc("Gets a saved extension.").retry(Safe),
+    Op::new("saved_extensions.update", "savedExtensions.update", "SavedExtensions.Update", Patch, "/v1/saved-extensions/{id}").body(UPDATE_EXTENSION).doc("Updates a saved extension.").retry(Safe),
+    Op::new("saved_extensions.delete", "savedExtensions.delete", "SavedExtensions.Delete", Delete, "/v1/saved-extensions/{id}").doc("Deletes a saved extension.").retry(ResolveIfGone),
     // Named transformations (not in the stored spec).
-    Op::new(
-        "named_transformations.list",
-        "namedTransformations.list",
-        "NamedTransformations.List",
-        Get,
-        "/v1/named-transformations",
-    )
-    .not_in_spec()
-    .doc("Lists the named transformations.")
-    .retry(Safe),
-    Op::new(
-        "named_transformations.create",
-        "namedTransformations.create",
-        "NamedTransformations.New",
-        Post,
-        "/v1/named-transformations",
-    )
-    .body(CREATE_NAMED)
-    .not_in_spec()
-    .doc("Creates a named transformation (used in URLs as `tr:n-<name>`).")
-    .retry(OutcomeUnknown),
-    Op::new(
-        "named_transformations.get",
-        "namedTransformations.get",
-        "NamedTransformations.Get",
-        Get,
-        "/v1/named-transformations/{id}",
-    )
-    .not_in_spec()
-    .doc("Gets a named transformation.")
-    .retry(Safe),
-    Op::new(
-        "named_transformations.update",
-        "namedTransformations.update",
-        "NamedTransformations.Update",
-        Patch,
-        "/v1/named-transformations/{id}",
-    )
-    .body(UPDATE_NAMED)
-    .not_in_spec()
-    .doc("Updates a named transformation (409 while an upload setting refers to it).")
-    .retry(Safe),
-    Op::new(
-        "named_transformations.delete",
-        "namedTransformations.delete",
-        "NamedTransformations.Delete",
-        Delete,
-        "/v1/named-transformations/{id}",
-    )
-    .not_in_spec()
-    .doc("Deletes a named transformation (409 while an upload setting refers to it).")
-    .retry(ResolveIfGone),
+    Op::new("named_transformations.list", "namedTransformations.list", "NamedTransformations.List", Get, "/v1/named-transformations").not_in_spec().doc("Lists the named transformations.").retry(Safe),
+    Op::new("named_transformations.create", "namedTransformations.create", "NamedTransformations.New", Post, "/v1/named-transformations").body(CREATE_NAMED).not_in_spec().doc("Creates a named transformation (used in URLs as `tr:n-<name>`).").retry(OutcomeUnknown),
+    Op::new("named_transformations.get", "namedTransformations.get", "NamedTransformations.Get", Get, "/v1/named-transformations/{id}").not_in_spec().doc("Gets a named transformation.").retry(Safe),
+    Op::new("named_transformations.update", "namedTransformations.update", "NamedTransformations.Update", Patch, "/v1/named-transformations/{id}").body(UPDATE_NAMED).not_in_spec().doc("Updates a named transformation (409 while an upload setting refers to it).").retry(Safe),
+    Op::new("named_transformations.delete", "namedTransformations.delete", "NamedTransformations.Delete", Delete, "/v1/named-transformations/{id}").not_in_spec().doc("Deletes a named transformation (409 while an upload setting refers to it).").retry(ResolveIfGone),
     // Accounts.
-    Op::new(
-        "accounts.usage.get",
-        "accounts.usage.get",
-        "Accounts.Usage.Get",
-        Get,
-        "/v1/accounts/usage",
-    )
-    .query(DATE_RANGE)
-    .doc("Gets the account's usage between two dates (`endDate` excluded).")
-    .retry(Safe),
-    Op::new(
-        "accounts.usage_analytics.get",
-        "accounts.usageAnalytics.get",
-        "Accounts.UsageAnalytics.Get",
-        Get,
-        "/v1/accounts/usage-analytics",
-    )
-    .query(DATE_RANGE)
-    .not_in_spec()
-    .doc("Gets usage analytics between two dates, both included (beta).")
-    .retry(Safe),
-    Op::new(
-        "accounts.origins.list",
-        "accounts.origins.list",
-        "Accounts.Origins.List",
-        Get,
-        "/v1/accounts/origins",
-    )
-    .doc("Lists the origins.")
-    .retry(Safe),
-    Op::new(
-        "accounts.origins.create",
-        "accounts.origins.create",
-        "Accounts.Origins.New",
-        Post,
-        "/v1/accounts/origins",
-    )
-    .body(ORIGIN)
-    .doc("Creates an origin (S3, S3-compatible, Cloudinary backup, web folder, web proxy, GCS, Azure, Akeneo).")
-    .retry(OutcomeUnknown),
-    Op::new(
-        "accounts.origins.get",
-        "accounts.origins.get",
-        "Accounts.Origins.Get",
-        Get,
-        "/v1/accounts/origins/{id}",
-    )
-    .doc("Gets an origin.")
-    .retry(Safe),
-    Op::new(
-        "accounts.origins.update",
-        "accounts.origins.update",
-        "Accounts.Origins.Update",
-        Put,
-        "/v1/accounts/origins/{id}",
-    )
-    .body(ORIGIN)
-    .doc("Replaces an origin's settings.")
-    .retry(Safe),
-    Op::new(
-        "accounts.origins.delete",
-        "accounts.origins.delete",
-        "Accounts.Origins.Delete",
-        Delete,
-        "/v1/accounts/origins/{id}",
-    )
-    .doc("Deletes an origin.")
-    .retry(ResolveIfGone),
-    Op::new(
-        "accounts.url_endpoints.list",
-        "accounts.urlEndpoints.list",
-        "Accounts.URLEndpoints.List",
-        Get,
-        "/v1/accounts/url-endpoints",
-    )
-    .doc("Lists the URL endpoints.")
-    .retry(Safe),
-    Op::new(
-        "accounts.url_endpoints.create",
-        "accounts.urlEndpoints.create",
-        "Accounts.URLEndpoints.New",
-        Post,
-        "/v1/accounts/url-endpoints",
-    )
-    .body(URL_ENDPOINT)
-    .doc("Creates a URL endpoint.")
-    .retry(OutcomeUnknown),
-    Op::new(
-        "accounts.url_endpoints.get",
-        "accounts.urlEndpoints.get",
-        "Accounts.URLEndpoints.Get",
-        Get,
-        "/v1/accounts/url-endpoints/{id}",
-    )
-    .doc("Gets a URL endpoint.")
-    .retry(Safe),
-    Op::new(
-        "accounts.url_endpoints.update",
-        "accounts.urlEndpoints.update",
-        "Accounts.URLEndpoints.Update",
-        Put,
-        "/v1/accounts/url-endpoints/{id}",
-    )
-    .body(URL_ENDPOINT)
-    .doc("Replaces a URL endpoint's settings.")
-    .retry(Safe),
-    Op::new(
-        "accounts.url_endpoints.delete",
-        "accounts.urlEndpoints.delete",
-        "Accounts.URLEndpoints.Delete",
-        Delete,
-        "/v1/accounts/url-endpoints/{id}",
-    )
-    .doc("Deletes a URL endpoint (not the default one).")
-    .retry(ResolveIfGone),
-    Op::new("accounts.webhooks.list", "", "", Get, "/v1/accounts/webhooks")
-        .not_in_spec()
-        .doc("Lists the webhook endpoints (Python SDK 5.11 only).")
-        .retry(Safe),
-    Op::new("accounts.webhooks.create", "", "", Post, "/v1/accounts/webhooks")
-        .body(CREATE_WEBHOOK)
-        .not_in_spec()
-        .doc("Creates a webhook endpoint; the answer carries its `whsec_` secret.")
-        .retry(OutcomeUnknown),
-    Op::new("accounts.webhooks.get", "", "", Get, "/v1/accounts/webhooks/{id}")
-        .not_in_spec()
-        .doc("Gets a webhook endpoint.")
-        .retry(Safe),
-    Op::new("accounts.webhooks.update", "", "", Patch, "/v1/accounts/webhooks/{id}")
-        .body(UPDATE_WEBHOOK)
-        .not_in_spec()
-        .doc("Updates a webhook endpoint (`events` replaces the whole list).")
-        .retry(Safe),
-    Op::new("accounts.webhooks.delete", "", "", Delete, "/v1/accounts/webhooks/{id}")
-        .not_in_spec()
-        .doc("Deletes a webhook endpoint.")
-        .retry(ResolveIfGone),
+    Op::new("accounts.usage.get", "accounts.usage.get", "Accounts.Usage.Get", Get, "/v1/accounts/usage").query(DATE_RANGE).doc("Gets the account's usage between two dates (`endDate` excluded).").retry(Safe),
+    Op::new("accounts.usage_analytics.get", "accounts.usageAnalytics.get", "Accounts.UsageAnalytics.Get", Get, "/v1/accounts/usage-analytics").query(DATE_RANGE).not_in_spec().doc("Gets usage analytics between two dates, both included (beta).").retry(Safe),
+    Op::new("accounts.origins.list", "accounts.origins.list", "Accounts.Origins.List", Get, "/v1/accounts/origins").doc("Lists the origins.").retry(Safe),
+    Op::new("accounts.origins.create", "accounts.origins.create", "Accounts.Origins.New", Post, "/v1/accounts/origins").body(ORIGIN).doc("Creates an origin (S3, S3-compatible, Cloudinary backup, web folder, web proxy, GCS, Azure, Akeneo).").retry(OutcomeUnknown),
+    Op::new("accounts.origins.get", "accounts.origins.get", "Accounts.Origins.Get", Get, "/v1/accounts/origins/{id}").doc("Gets an origin.").retry(Safe),
+    Op::new("accounts.origins.update", "accounts.origins.update", "Accounts.Origins.Update", Put, "/v1/accounts/origins/{id}").body(ORIGIN).doc("Replaces an origin's settings.").retry(Safe),
+    Op::new("accounts.origins.delete", "accounts.origins.delete", "Accounts.Origins.Delete", Delete, "/v1/accounts/origins/{id}").doc("Deletes an origin.").retry(ResolveIfGone),
+    Op::new("accounts.url_endpoints.list", "accounts.urlEndpoints.list", "Accounts.URLEndpoints.List", Get, "/v1/accounts/url-endpoints").doc("Lists the URL endpoints.").retry(Safe),
+    Op::new("accounts.url_endpoints.create", "accounts.urlEndpoints.create", "Accounts.URLEndpoints.New", Post, "/v1/accounts/url-endpoints").body(URL_ENDPOINT).doc("Creates a URL endpoint.").retry(OutcomeUnknown),
+    Op::new("accounts.url_endpoints.get", "accounts.urlEndpoints.get", "Accounts.URLEndpoints.Get", Get, "/v1/accounts/url-endpoints/{id}").doc("Gets a URL endpoint.").retry(Safe),
+    Op::new("accounts.url_endpoints.update", "accounts.urlEndpoints.update", "Accounts.URLEndpoints.Update", Put, "/v1/accounts/url-endpoints/{id}").body(URL_ENDPOINT).doc("Replaces a URL endpoint's settings.").retry(Safe),
+    Op::new("accounts.url_endpoints.delete", "accounts.urlEndpoints.delete", "Accounts.URLEndpoints.Delete", Delete, "/v1/accounts/url-endpoints/{id}").doc("Deletes a URL endpoint (not the default one).").retry(ResolveIfGone),
+    Op::new("accounts.webhooks.list", "", "", Get, "/v1/accounts/webhooks").not_in_spec().doc("Lists the webhook endpoints (Python SDK 5.11 only).").retry(Safe),
+    Op::new("accounts.webhooks.create", "", "", Post, "/v1/accounts/webhooks").body(CREATE_WEBHOOK).not_in_spec().doc("Creates a webhook endpoint; the answer carries its `whsec_` secret.").retry(OutcomeUnknown),
+    Op::new("accounts.webhooks.get", "", "", Get, "/v1/accounts/webhooks/{id}").not_in_spec().doc("Gets a webhook endpoint.").retry(Safe),
+    Op::new("accounts.webhooks.update", "", "", Patch, "/v1/accounts/webhooks/{id}").body(UPDATE_WEBHOOK).not_in_spec().doc("Updates a webhook endpoint (`events` replaces the whole list).").retry(Safe),
+    Op::new("accounts.webhooks.delete", "", "", Delete, "/v1/accounts/webhooks/{id}").not_in_spec().doc("Deletes a webhook endpoint.").retry(ResolveIfGone),
 ];
 
 /// The row whose Python name is `py`.

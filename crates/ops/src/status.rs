@@ -22,7 +22,13 @@ pub struct Status {
 }
 
 const fn st(code: u32, variant: &'static str, name: &'static str, describe: &'static str, doc: &'static str) -> Status {
-    Status { code, variant, name, describe, doc }
+    Status {
+        code,
+        variant,
+        name,
+        describe,
+        doc,
+    }
 }
 
 /// Every status, in code order.

@@ -15,7 +15,9 @@ fn dates(ctx: &Ctx<'_, '_>) -> Result<(String, String, i64, i64), Response> {
         let v = ctx.query(k).unwrap_or("").trim().to_string();
         match parse_iso8601(&v) {
             Some(ms) if v.len() == 10 => Ok((v, ms)),
-            _ => Err(bad(format!("Your request contains invalid {k} parameter. It should be in YYYY-MM-DD format."))),
+            _ => Err(bad(format!(
+                "Your request contains invalid {k} parameter. It should be in YYYY-MM-DD format."
+            ))),
         }
     };
     let (s, start) = get("startDate")?;
@@ -31,7 +33,9 @@ pub(crate) fn usage(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     }
     let days = (end - start) / DAY_MS;
     if days >= 90 {
-        return Err(bad("The difference between startDate and endDate should be less than 90 days."));
+        return Err(bad(
+            "The difference between startDate and endDate should be less than 90 days.",
+        ));
     }
     Ok(Response::json(
         200,
@@ -66,7 +70,9 @@ pub(crate) fn usage_analytics(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     }
     let days = (end - start) / DAY_MS + 1;
     if days > 90 {
-        return Err(bad("The difference between startDate and endDate should be less than 90 days."));
+        return Err(bad(
+            "The difference between startDate and endDate should be less than 90 days.",
+        ));
     }
     let d = days as u64;
     let (bytes, requests) = (700_000_000 * d, 120_000 * d);

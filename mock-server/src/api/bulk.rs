@@ -38,7 +38,10 @@ fn bulk(ctx: &mut Ctx<'_, '_>, done_key: &str, change: Option<&dyn Fn(&mut FileR
     if missing.is_empty() {
         return Ok(Response::json(200, &json!({done_key: found})));
     }
-    let errors: Vec<Value> = missing.iter().map(|id| json!({"fileId": id, "error": "File not found."})).collect();
+    let errors: Vec<Value> = missing
+        .iter()
+        .map(|id| json!({"fileId": id, "error": "File not found."}))
+        .collect();
     Ok(Response::json(207, &json!({done_key: found, "errors": errors})))
 }
 

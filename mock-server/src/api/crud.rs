@@ -26,7 +26,10 @@ pub(crate) struct Build<'a> {
 impl Build<'_> {
     /// The body's value for `k`, else the stored one (PATCH semantics).
     pub fn field(&self, k: &str) -> Option<&Value> {
-        self.body.get(k).filter(|v| !v.is_null()).or_else(|| self.old.and_then(|o| o.get(k)))
+        self.body
+            .get(k)
+            .filter(|v| !v.is_null())
+            .or_else(|| self.old.and_then(|o| o.get(k)))
     }
 
     pub fn str(&self, k: &str) -> Option<&str> {
@@ -35,7 +38,9 @@ impl Build<'_> {
 
     /// The other records of the collection (not the one being updated).
     pub fn others<'c>(&self, c: &'c Collection) -> Vec<&'c Map<String, Value>> {
-        c.iter().filter(|r| r.get("id").and_then(Value::as_str) != Some(self.id)).collect()
+        c.iter()
+            .filter(|r| r.get("id").and_then(Value::as_str) != Some(self.id))
+            .collect()
     }
 }
 
@@ -74,11 +79,21 @@ pub(crate) fn create<R: Resource>(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let body = ctx.obj();
     let mut st = lock(&ctx.shared.state);
     if R::MAX.is_some_and(|m| R::items(&st).len() >= m) {
-        return Err(bad(format!("You can have at most {} {}s.", R::MAX.unwrap_or(0), R::NOUN)));
+        return Err(bad(format!(
+            "You can have at most {} {}s.",
+            R::MAX.unwrap_or(0),
+            R::NOUN
+        )));
     }
     let id = crate::util::object_id();
     let now = super::ctx::now_iso();
-    let rec = R::build(&Build { st: &st, body: &body, old: None, id: &id, now: &now })?;
+    let rec = R::build(&Build {
+        st: &st,
+        body: &body,
+        old: None,
+        id: &id,
+        now: &now,
+    })?;
     let out = R::view(&rec);
     R::items_mut(&mut st).insert(rec);
     Ok(Response::json(201, &out))
@@ -99,7 +114,13 @@ pub(crate) fn update<R: Resource>(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let mut st = lock(&ctx.shared.state);
     let old = R::items(&st).get(&id).cloned().ok_or_else(not_found::<R>)?;
     let now = super::ctx::now_iso();
-    let rec = R::build(&Build { st: &st, body: &body, old: Some(&old), id: &id, now: &now })?;
+    let rec = R::build(&Build {
+        st: &st,
+        body: &body,
+        old: Some(&old),
+        id: &id,
+        now: &now,
+    })?;
     let out = R::view(&rec);
     R::items_mut(&mut st).insert(rec);
     Ok(Response::json(200, &out))

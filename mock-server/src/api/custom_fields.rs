@@ -8,9 +8,25 @@ use crate::shared::lock;
 use crate::store::FieldRecord;
 use serde_json::{json, Map, Value};
 
-const TYPES: [&str; 7] = ["Text", "Textarea", "Number", "Date", "Boolean", "SingleSelect", "MultiSelect"];
-const SCHEMA_KEYS: [&str; 8] =
-    ["type", "selectOptions", "defaultValue", "isValueRequired", "minValue", "maxValue", "minLength", "maxLength"];
+const TYPES: [&str; 7] = [
+    "Text",
+    "Textarea",
+    "Number",
+    "Date",
+    "Boolean",
+    "SingleSelect",
+    "MultiSelect",
+];
+const SCHEMA_KEYS: [&str; 8] = [
+    "type",
+    "selectOptions",
+    "defaultValue",
+    "isValueRequired",
+    "minValue",
+    "maxValue",
+    "minLength",
+    "maxLength",
+];
 
 fn view(f: &FieldRecord) -> Value {
     json!({"id": f.id, "name": f.name, "label": f.label, "schema": Value::Object(f.schema.clone())})
@@ -37,8 +53,15 @@ fn check_schema(schema: &Map<String, Value>, ty: Option<&str>) -> Result<Map<Str
         },
     };
     let select = t == "SingleSelect" || t == "MultiSelect";
-    if select && out.get("selectOptions").and_then(Value::as_array).is_none_or(|a| a.is_empty()) {
-        return Err(bad("schema.selectOptions is required for SingleSelect and MultiSelect fields."));
+    if select
+        && out
+            .get("selectOptions")
+            .and_then(Value::as_array)
+            .is_none_or(|a| a.is_empty())
+    {
+        return Err(bad(
+            "schema.selectOptions is required for SingleSelect and MultiSelect fields.",
+        ));
     }
     if out.get("isValueRequired") == Some(&Value::Bool(true)) && !out.contains_key("defaultValue") {
         return Err(bad("schema.defaultValue is required when isValueRequired is true."));
@@ -59,9 +82,17 @@ pub(crate) fn create(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
         )));
     }
     if st.custom_fields.iter().any(|f| !f.deleted && f.label == label) {
-        return Err(bad(format!("A custom metadata field with label {label} already exists.")));
+        return Err(bad(format!(
+            "A custom metadata field with label {label} already exists."
+        )));
     }
-    let f = FieldRecord { id: crate::util::object_id(), name, label, schema, deleted: false };
+    let f = FieldRecord {
+        id: crate::util::object_id(),
+        name,
+        label,
+        schema,
+        deleted: false,
+    };
     let out = view(&f);
     st.custom_fields.push(f);
     Ok(Response::json(201, &out))
@@ -72,7 +103,12 @@ pub(crate) fn create(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
 pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let include_deleted = ctx.query("includeDeleted") == Some("true");
     let st = lock(&ctx.shared.state);
-    let out: Vec<Value> = st.custom_fields.iter().filter(|f| include_deleted || !f.deleted).map(view).collect();
+    let out: Vec<Value> = st
+        .custom_fields
+        .iter()
+        .filter(|f| include_deleted || !f.deleted)
+        .map(view)
+        .collect();
     Ok(Response::json(200, &Value::Array(out)))
 }
 
@@ -81,13 +117,23 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let o = ctx.obj();
     let id = ctx.param("id").to_string();
     let mut st = lock(&ctx.shared.state);
-    let i = st.custom_fields.iter().position(|f| f.id == id && !f.deleted).ok_or_else(not_found)?;
+    let i = st
+        .custom_fields
+        .iter()
+        .position(|f| f.id == id && !f.deleted)
+        .ok_or_else(not_found)?;
     if o.get("label").is_none_or(Value::is_null) && o.get("schema").is_none_or(Value::is_null) {
         return Err(bad("Your request must contain label or schema."));
     }
     if let Some(label) = str_field(&o, "label") {
-        if st.custom_fields.iter().any(|f| !f.deleted && f.id != id && f.label == label) {
-            return Err(bad(format!("A custom metadata field with label {label} already exists.")));
+        if st
+            .custom_fields
+            .iter()
+            .any(|f| !f.deleted && f.id != id && f.label == label)
+        {
+            return Err(bad(format!(
+                "A custom metadata field with label {label} already exists."
+            )));
         }
     }
     let f = &st.custom_fields[i];
@@ -111,7 +157,11 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
 pub(crate) fn delete(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let id = ctx.param("id").to_string();
     let mut st = lock(&ctx.shared.state);
-    let f = st.custom_fields.iter_mut().find(|f| f.id == id && !f.deleted).ok_or_else(not_found)?;
+    let f = st
+        .custom_fields
+        .iter_mut()
+        .find(|f| f.id == id && !f.deleted)
+        .ok_or_else(not_found)?;
     f.deleted = true;
     Ok(Response::new(204))
 }

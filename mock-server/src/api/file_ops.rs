@@ -1,7 +1,7 @@
 //! Copy, move and rename of one file (by path). A missing destination folder is created.
 
-use super::validators::sanitize_name;
 use super::ctx::{bool_field, error_with_reason, str_field, Ctx, HandlerResult};
+use super::validators::sanitize_name;
 use crate::http::Response;
 use crate::shared::lock;
 use crate::store::normalize_folder;

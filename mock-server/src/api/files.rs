@@ -33,7 +33,10 @@ impl Searchable for FileRecord {
             "isPrivateFile" => one(self.is_private.into()),
             "isPublished" => one(self.is_published.into()),
             "description" => self.description.iter().map(|d| Value::from(d.clone())).collect(),
-            f => match f.strip_prefix("customMetadata.").and_then(|k| self.custom_metadata.get(k)) {
+            f => match f
+                .strip_prefix("customMetadata.")
+                .and_then(|k| self.custom_metadata.get(k))
+            {
                 Some(Value::Array(a)) => a.clone(),
                 Some(v) => one(v.clone()),
                 None => vec![],
@@ -50,7 +53,10 @@ impl Searchable for FolderRecord {
             "createdAt" => vec![iso8601(self.created_ms).into()],
             "updatedAt" => vec![iso8601(self.updated_ms).into()],
             "path" => vec![self.parent().into()],
-            f => match f.strip_prefix("customMetadata.").and_then(|k| self.custom_metadata.get(k)) {
+            f => match f
+                .strip_prefix("customMetadata.")
+                .and_then(|k| self.custom_metadata.get(k))
+            {
                 Some(v) => vec![v.clone()],
                 None => vec![],
             },
@@ -76,18 +82,34 @@ struct Item {
 
 /// Every sort the API takes (the newest Python SDK sends the last four too).
 const SORTS: [&str; 18] = [
-    "ASC_NAME", "DESC_NAME", "ASC_CREATED", "DESC_CREATED", "ASC_UPDATED", "DESC_UPDATED", "ASC_HEIGHT",
-    "DESC_HEIGHT", "ASC_WIDTH", "DESC_WIDTH", "ASC_SIZE", "DESC_SIZE", "ASC_RELEVANCE", "DESC_RELEVANCE",
-    "ASC_DURATION", "DESC_DURATION", "ASC_ORIGINAL_CREATION_DATE", "DESC_ORIGINAL_CREATION_DATE",
+    "ASC_NAME",
+    "DESC_NAME",
+    "ASC_CREATED",
+    "DESC_CREATED",
+    "ASC_UPDATED",
+    "DESC_UPDATED",
+    "ASC_HEIGHT",
+    "DESC_HEIGHT",
+    "ASC_WIDTH",
+    "DESC_WIDTH",
+    "ASC_SIZE",
+    "DESC_SIZE",
+    "ASC_RELEVANCE",
+    "DESC_RELEVANCE",
+    "ASC_DURATION",
+    "DESC_DURATION",
+    "ASC_ORIGINAL_CREATION_DATE",
+    "DESC_ORIGINAL_CREATION_DATE",
 ];
 
 fn int_param(ctx: &Ctx<'_, '_>, name: &str, default: i64) -> Result<i64, Response> {
     match ctx.query(name) {
         None | Some("") => Ok(default),
-        Some(v) => v
-            .trim()
-            .parse()
-            .map_err(|_| bad(format!("Your request contains invalid value for {name} parameter. Value sent is {v}."))),
+        Some(v) => v.trim().parse().map_err(|_| {
+            bad(format!(
+                "Your request contains invalid value for {name} parameter. Value sent is {v}."
+            ))
+        }),
     }
 }
 
@@ -117,10 +139,14 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     }
     let limit = int_param(ctx, "limit", 1000)?;
     if limit < 1 {
-        return Err(bad(format!("Minimum value of limit parameter is 1. Value sent is {limit}.")));
+        return Err(bad(format!(
+            "Minimum value of limit parameter is 1. Value sent is {limit}."
+        )));
     }
     if limit > 1000 {
-        return Err(bad(format!("Maximum value of limit parameter is 1000. Value sent is {limit}.")));
+        return Err(bad(format!(
+            "Maximum value of limit parameter is 1000. Value sent is {limit}."
+        )));
     }
     let include_folder = match ctx.query("includeFolder") {
         None | Some("") | Some("false") => false,
@@ -130,21 +156,28 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let query = match ctx.query("searchQuery").map(str::trim).filter(|q| !q.is_empty()) {
         None => None,
         Some(q) => Some(search::parse(q).map_err(|e| {
-            bad(format!("Your request contains invalid syntax for the searchQuery parameter: {e}."))
+            bad(format!(
+                "Your request contains invalid syntax for the searchQuery parameter: {e}."
+            ))
         })?),
     };
     let path = ctx.query("path").filter(|p| !p.is_empty()).map(normalize_folder);
-    let tags: Option<Vec<String>> = ctx
-        .query("tags")
-        .filter(|t| !t.is_empty())
-        .map(|t| t.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect());
+    let tags: Option<Vec<String>> = ctx.query("tags").filter(|t| !t.is_empty()).map(|t| {
+        t.split(',')
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty())
+            .collect()
+    });
     let name = ctx.query("name").filter(|n| !n.is_empty()).map(str::to_string);
 
     // With a searchQuery, `type`, `tags` and `name` have no effect (spec); folders come in only
     // when the query talks about `type`.
     let (want_files, want_folders) = match &query {
         Some(q) => (true, search::mentions(q, "type")),
-        None => (typ == "file" || typ == "all", typ == "folder" || typ == "all" || include_folder),
+        None => (
+            typ == "file" || typ == "all",
+            typ == "folder" || typ == "all" || include_folder,
+        ),
     };
     // `type=file-version` lists the older versions of files.
     let want_versions = query.is_none() && typ == "file-version";
@@ -158,9 +191,7 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
             st.files.values().collect()
         };
         for f in records {
-            if path.as_ref().is_some_and(|p| &f.folder != p)
-                || (file_type != "all" && f.file_type() != file_type)
-            {
+            if path.as_ref().is_some_and(|p| &f.folder != p) || (file_type != "all" && f.file_type() != file_type) {
                 continue;
             }
             match &query {
@@ -170,7 +201,9 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
                     }
                 }
                 None => {
-                    if tags.as_ref().is_some_and(|t| !t.iter().any(|x| f.tags.iter().flatten().any(|y| y == x)))
+                    if tags
+                        .as_ref()
+                        .is_some_and(|t| !t.iter().any(|x| f.tags.iter().flatten().any(|y| y == x)))
                         || name.as_ref().is_some_and(|n| &f.name != n)
                     {
                         continue;
@@ -232,7 +265,12 @@ pub(crate) fn list(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
             o
         }
     });
-    let page: Vec<Value> = items.into_iter().skip(skip as usize).take(limit as usize).map(|i| i.json).collect();
+    let page: Vec<Value> = items
+        .into_iter()
+        .skip(skip as usize)
+        .take(limit as usize)
+        .map(|i| i.json)
+        .collect();
     Ok(Response::json(200, &Value::Array(page)))
 }
 
@@ -250,8 +288,14 @@ pub(crate) fn delete(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     Ok(Response::new(204))
 }
 
-const AI_VOCABULARY: [(&str, f64); 6] =
-    [("Shirt", 95.3), ("Clothing", 91.8), ("Sleeve", 88.1), ("Textile", 82.4), ("Pattern", 74.9), ("Fashion", 63.2)];
+const AI_VOCABULARY: [(&str, f64); 6] = [
+    ("Shirt", 95.3),
+    ("Clothing", 91.8),
+    ("Sleeve", 88.1),
+    ("Textile", 82.4),
+    ("Pattern", 74.9),
+    ("Fashion", 63.2),
+];
 
 /// Pretends to run extensions: auto-tagging adds AITags, auto-description sets a description.
 /// Returns `extensionStatus`.
@@ -336,9 +380,9 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let tags = match o.get("tags") {
         None => None,
         Some(Value::Null) => Some(None),
-        Some(Value::Array(a)) if a.iter().all(Value::is_string) => {
-            Some(Some(a.iter().filter_map(Value::as_str).map(String::from).collect::<Vec<_>>()))
-        }
+        Some(Value::Array(a)) if a.iter().all(Value::is_string) => Some(Some(
+            a.iter().filter_map(Value::as_str).map(String::from).collect::<Vec<_>>(),
+        )),
         Some(_) => return Err(field_error("tags", "must be an array of strings or null")),
     };
     let coords = match o.get("customCoordinates") {
@@ -365,9 +409,9 @@ pub(crate) fn update(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let remove_ai = match o.get("removeAITags") {
         None => None,
         Some(Value::String(s)) if s == "all" => Some(None),
-        Some(Value::Array(a)) if a.iter().all(Value::is_string) => {
-            Some(Some(a.iter().filter_map(Value::as_str).map(String::from).collect::<Vec<_>>()))
-        }
+        Some(Value::Array(a)) if a.iter().all(Value::is_string) => Some(Some(
+            a.iter().filter_map(Value::as_str).map(String::from).collect::<Vec<_>>(),
+        )),
         Some(_) => return Err(field_error("removeAITags", "must be \"all\" or an array of strings")),
     };
     let description = match o.get("description") {

@@ -10,7 +10,16 @@ use serde_json::json;
 
 /// Folder names keep letters, digits (any script), `-` and `_`; anything else becomes `_`.
 fn sanitize_folder_name(n: &str) -> String {
-    n.trim().chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+    n.trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// `/a/b/` or `a/b` → `/a/b` (the key of `State::folders`); the root is "".
@@ -19,7 +28,11 @@ fn key(path: &str) -> String {
 }
 
 fn folder_not_found(path: &str) -> Response {
-    error_with_reason(404, "FOLDER_NOT_FOUND", format!("No folder found with folderPath {path}."))
+    error_with_reason(
+        404,
+        "FOLDER_NOT_FOUND",
+        format!("No folder found with folderPath {path}."),
+    )
 }
 
 /// `key` is `under` or inside it.
@@ -56,7 +69,14 @@ pub(crate) fn delete(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
 
 fn new_job(st: &mut State, kind: &'static str, purge_request_id: Option<String>) -> String {
     let id = crate::util::object_id();
-    st.jobs.insert(id.clone(), JobRecord { kind, polls: 0, purge_request_id });
+    st.jobs.insert(
+        id.clone(),
+        JobRecord {
+            kind,
+            polls: 0,
+            purge_request_id,
+        },
+    );
     id
 }
 
@@ -68,10 +88,19 @@ fn transfer(st: &mut State, src: &str, dest: &str, moving: bool, include_version
     for p in &folders {
         st.ensure_folders(&format!("{new_base}{}/", &p[src.len()..]));
     }
-    let files: Vec<String> =
-        st.files.values().filter(|f| within(f.folder.trim_end_matches('/'), src)).map(|f| f.file_id.clone()).collect();
+    let files: Vec<String> = st
+        .files
+        .values()
+        .filter(|f| within(f.folder.trim_end_matches('/'), src))
+        .map(|f| f.file_id.clone())
+        .collect();
     for id in files {
-        let mut f = if moving { st.files.remove(&id) } else { st.files.get(&id).cloned() }.expect("listed");
+        let mut f = if moving {
+            st.files.remove(&id)
+        } else {
+            st.files.get(&id).cloned()
+        }
+        .expect("listed");
         let folder = format!("{new_base}{}", &f.folder[src.len()..]);
         if !moving && !include_versions {
             f.history.clear();
@@ -167,7 +196,10 @@ pub(crate) fn rename(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
 pub(crate) fn job(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let id = ctx.param("jobId").to_string();
     let mut st = lock(&ctx.shared.state);
-    let j = st.jobs.get_mut(&id).ok_or_else(|| Response::error(404, "No bulk job exists with this jobId."))?;
+    let j = st
+        .jobs
+        .get_mut(&id)
+        .ok_or_else(|| Response::error(404, "No bulk job exists with this jobId."))?;
     j.polls += 1;
     let status = if j.polls == 1 { "Pending" } else { "Completed" };
     let mut out = json!({"jobId": id, "type": j.kind, "status": status});

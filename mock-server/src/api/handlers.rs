@@ -75,8 +75,11 @@ pub(crate) fn handler(py: &str) -> Option<Handler> {
 mod tests {
     #[test]
     fn every_row_has_a_handler() {
-        let missing: Vec<&str> =
-            imagekit_ops::OPS.iter().map(|o| o.py).filter(|py| super::handler(py).is_none()).collect();
+        let missing: Vec<&str> = imagekit_ops::OPS
+            .iter()
+            .map(|o| o.py)
+            .filter(|py| super::handler(py).is_none())
+            .collect();
         assert!(missing.is_empty(), "rows without a handler: {missing:?}");
     }
 }

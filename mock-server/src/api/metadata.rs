@@ -1,8 +1,8 @@
 //! File metadata and remote-URL metadata.
 
+use super::ctx::{Ctx, HandlerResult};
 use super::files::not_found;
 use super::validators::valid_http_url;
-use super::ctx::{Ctx, HandlerResult};
 use crate::http::Response;
 use crate::shared::lock;
 use crate::store::metadata_for;
@@ -43,10 +43,17 @@ pub(crate) fn remote(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     }
     let phash = format!("{:016x}", fnv1a64(without_query.as_bytes()));
     let mime = mime_for(&without_query);
-    let mime = if mime == "application/octet-stream" { "image/jpeg" } else { mime };
+    let mime = if mime == "application/octet-stream" {
+        "image/jpeg"
+    } else {
+        mime
+    };
     let mut format = extension(&without_query);
     if format.is_empty() {
         format = "jpg".into();
     }
-    Ok(Response::json(200, &metadata_for(mime, &format, REMOTE_FILE_SIZE, &phash)))
+    Ok(Response::json(
+        200,
+        &metadata_for(mime, &format, REMOTE_FILE_SIZE, &phash),
+    ))
 }

@@ -58,14 +58,29 @@ pub(crate) struct Route {
 }
 
 const fn route(method: &'static str, pattern: &'static str, auth: Auth, handler: Handler) -> Route {
-    Route { method, pattern, auth, handler }
+    Route {
+        method,
+        pattern,
+        auth,
+        handler,
+    }
 }
 
 /// The operations that are not rows of the operation table.
 pub(crate) static ROUTES: &[Route] = &[
     // Upload (upload.imagekit.io)
-    route("POST", "/api/v1/files/upload", Auth::BasicOrUploadSignature, upload::upload_v1),
-    route("POST", "/api/v2/files/upload", Auth::BasicOrUploadSignature, upload::upload_v2),
+    route(
+        "POST",
+        "/api/v1/files/upload",
+        Auth::BasicOrUploadSignature,
+        upload::upload_v1,
+    ),
+    route(
+        "POST",
+        "/api/v2/files/upload",
+        Auth::BasicOrUploadSignature,
+        upload::upload_v2,
+    ),
     // The old public spec's path of files.metadata.get_from_url.
     route("GET", "/v1/files/metadata", Auth::Basic, metadata::remote),
 ];
@@ -158,10 +173,18 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_, '_>) -> Response {
         return (r.handler)(ctx).unwrap_or_else(|e| e);
     }
     if let Some((op, ids)) = verb(&ctx.head.method).and_then(|v| ops::route(v, &path)) {
-        let ids: Vec<String> = ids.into_iter().map(|raw| crate::util::percent_decode(raw, false)).collect();
+        let ids: Vec<String> = ids
+            .into_iter()
+            .map(|raw| crate::util::percent_decode(raw, false))
+            .collect();
         return serve_op(ctx, op, ids);
     }
-    allowed.extend(VERBS.into_iter().filter(|v| ops::route(*v, &path).is_some()).map(Verb::as_str));
+    allowed.extend(
+        VERBS
+            .into_iter()
+            .filter(|v| ops::route(*v, &path).is_some())
+            .map(Verb::as_str),
+    );
     if allowed.is_empty() {
         Response::error(404, format!("No such API: {} {}.", ctx.head.method, path))
     } else {
@@ -190,7 +213,15 @@ fn serve_op(ctx: &mut Ctx<'_, '_>, op: &'static Op, ids: Vec<String>) -> Respons
 
 /// The answer of a table row the mock has no handler for (a test fails on it).
 pub(crate) fn no_handler(op: &Op) -> Response {
-    Response::error(501, format!("The mock server has no handler for {} ({} {}).", op.py, op.verb.as_str(), op.path))
+    Response::error(
+        501,
+        format!(
+            "The mock server has no handler for {} ({} {}).",
+            op.py,
+            op.verb.as_str(),
+            op.path
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -216,7 +247,9 @@ mod tests {
             path: "/".into(),
             query: String::new(),
             http10: false,
-            headers: auth.map(|a| vec![("Authorization".to_string(), a.to_string())]).unwrap_or_default(),
+            headers: auth
+                .map(|a| vec![("Authorization".to_string(), a.to_string())])
+                .unwrap_or_default(),
         };
         let status = |a: Option<&str>| check_basic(&head(a), "private_key_test").err().map(|r| r.status);
         assert_eq!(status(Some("Basic cHJpdmF0ZV9rZXlfdGVzdDpkb19ub3Rfc2V0")), None); // key:do_not_set

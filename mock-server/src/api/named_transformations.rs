@@ -1,8 +1,8 @@
 //! Named transformations (`/v1/named-transformations`): at most 250; names are alphanumeric or
 //! `_`, unique and case-sensitive; `enabled` defaults to true.
 
-use super::ctx::bad;
 use super::crud::{check_len, Build, Resource};
+use super::ctx::bad;
 use crate::http::Response;
 use crate::store::{Collection, State};
 use serde_json::{Map, Value};
@@ -28,15 +28,25 @@ impl Resource for NamedTransformations {
         if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return Err(bad("name may contain only letters, digits and _."));
         }
-        if b.others(&b.st.named_transformations).iter().any(|r| r.get("name").and_then(Value::as_str) == Some(name)) {
+        if b.others(&b.st.named_transformations)
+            .iter()
+            .any(|r| r.get("name").and_then(Value::as_str) == Some(name))
+        {
             return Err(bad(format!("A named transformation called {name} already exists.")));
         }
         let mut r = Map::new();
         r.insert("id".into(), b.id.into());
         r.insert("name".into(), name.into());
         r.insert("transformation".into(), b.str("transformation").unwrap_or("").into());
-        r.insert("enabled".into(), b.field("enabled").and_then(Value::as_bool).unwrap_or(true).into());
-        let created = b.old.and_then(|o| o.get("createdAt")).cloned().unwrap_or_else(|| b.now.into());
+        r.insert(
+            "enabled".into(),
+            b.field("enabled").and_then(Value::as_bool).unwrap_or(true).into(),
+        );
+        let created = b
+            .old
+            .and_then(|o| o.get("createdAt"))
+            .cloned()
+            .unwrap_or_else(|| b.now.into());
         r.insert("createdAt".into(), created);
         Ok(r)
     }

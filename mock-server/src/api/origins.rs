@@ -2,8 +2,8 @@
 //! answers leave out the secrets (`OriginResponse`). PUT replaces the settings; an origin that a
 //! URL endpoint uses cannot be deleted.
 
-use super::ctx::bad;
 use super::crud::{check_len, Build, Resource};
+use super::ctx::bad;
 use super::validators::valid_http_url;
 use crate::http::Response;
 use crate::store::{Collection, State};
@@ -18,12 +18,23 @@ const TYPES: [(&str, &[&str]); 8] = [
     ("WEB_PROXY", &[]),
     ("GCS", &["bucket", "clientEmail", "privateKey"]),
     ("AZURE_BLOB", &["container", "accountName", "sasToken"]),
-    ("AKENEO_PIM", &["baseUrl", "clientId", "clientSecret", "username", "password"]),
+    (
+        "AKENEO_PIM",
+        &["baseUrl", "clientId", "clientSecret", "username", "password"],
+    ),
 ];
 
 /// Stored, never answered.
-const SECRETS: [&str; 8] =
-    ["accessKey", "secretKey", "privateKey", "sasToken", "clientId", "clientSecret", "username", "password"];
+const SECRETS: [&str; 8] = [
+    "accessKey",
+    "secretKey",
+    "privateKey",
+    "sasToken",
+    "clientId",
+    "clientSecret",
+    "username",
+    "password",
+];
 /// Types whose answer has `prefix` (default "").
 const PREFIXED: [&str; 5] = ["S3", "S3_COMPATIBLE", "CLOUDINARY_BACKUP", "GCS", "AZURE_BLOB"];
 
@@ -59,7 +70,11 @@ impl Resource for Origins {
             }
         }
         for k in ["baseUrl", "endpoint", "baseUrlForCanonicalHeader"] {
-            if b.body.get(k).and_then(Value::as_str).is_some_and(|u| !valid_http_url(u)) {
+            if b.body
+                .get(k)
+                .and_then(Value::as_str)
+                .is_some_and(|u| !valid_http_url(u))
+            {
                 return Err(bad(format!("{k} must be an http or https URL.")));
             }
         }
@@ -92,12 +107,15 @@ impl Resource for Origins {
 
     fn check_delete(st: &State, rec: &Map<String, Value>) -> Result<(), Response> {
         let id = rec.get("id").cloned().unwrap_or(Value::Null);
-        let used = st
-            .url_endpoints
-            .iter()
-            .any(|e| e.get("origins").and_then(Value::as_array).is_some_and(|o| o.contains(&id)));
+        let used = st.url_endpoints.iter().any(|e| {
+            e.get("origins")
+                .and_then(Value::as_array)
+                .is_some_and(|o| o.contains(&id))
+        });
         if used {
-            return Err(bad("The origin is used by a URL endpoint; remove it from the URL endpoint first."));
+            return Err(bad(
+                "The origin is used by a URL endpoint; remove it from the URL endpoint first.",
+            ));
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! Cache purge and purge status.
 
-use super::validators::valid_http_url;
 use super::ctx::{str_field, Ctx, HandlerResult};
+use super::validators::valid_http_url;
 use crate::http::Response;
 use crate::shared::lock;
 use crate::store::{PurgeRecord, State};
@@ -15,7 +15,9 @@ pub(crate) fn create(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     };
     let url = match str_field(&o, "url") {
         None | Some("") => return Err(Response::error(400, "Your request is missing url parameter.")),
-        Some(u) if !valid_http_url(u) => return Err(Response::error(400, "Your request contains invalid url parameter.")),
+        Some(u) if !valid_http_url(u) => {
+            return Err(Response::error(400, "Your request contains invalid url parameter."))
+        }
         Some(u) => u.to_string(),
     };
     let id = start(&mut lock(&ctx.shared.state), url);

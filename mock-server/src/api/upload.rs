@@ -32,10 +32,21 @@ const RESPONSE_FIELDS: [&str; 8] = [
 /// What the `file` field held.
 #[derive(Debug)]
 enum FileInput {
-    Binary { size: u64, crc: u32, content_type: Option<String> },
+    Binary {
+        size: u64,
+        crc: u32,
+        content_type: Option<String>,
+    },
     Url(String),
-    Base64 { size: u64, crc: u32 },
-    DataUri { size: u64, crc: u32, mime: String },
+    Base64 {
+        size: u64,
+        crc: u32,
+    },
+    DataUri {
+        size: u64,
+        crc: u32,
+        mime: String,
+    },
     Invalid,
 }
 
@@ -96,11 +107,19 @@ impl TextSniffer {
         if lower.starts_with("http://") || lower.starts_with("https://") {
             let ok = self.total <= SNIFF_HEAD as u64
                 && !head.chars().any(char::is_whitespace)
-                && head.split_once("://").is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
-            return if ok { FileInput::Url(head.into_owned()) } else { FileInput::Invalid };
+                && head
+                    .split_once("://")
+                    .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
+            return if ok {
+                FileInput::Url(head.into_owned())
+            } else {
+                FileInput::Invalid
+            };
         }
         if lower.starts_with("data:") {
-            let Some((check, raw_len)) = self.after_comma else { return FileInput::Invalid };
+            let Some((check, raw_len)) = self.after_comma else {
+                return FileInput::Invalid;
+            };
             let meta = &head[5..head.find(',').unwrap_or(5)];
             let mime = meta.split(';').next().unwrap_or("").trim().to_string();
             let size = if meta.to_ascii_lowercase().ends_with(";base64") {
@@ -140,7 +159,11 @@ fn read_form<R: Read>(
             }
             let part = rec.finish();
             *file = Some(match sniff {
-                None => FileInput::Binary { size: part.size, crc: part.crc32, content_type: h.content_type.clone() },
+                None => FileInput::Binary {
+                    size: part.size,
+                    crc: part.crc32,
+                    content_type: h.content_type.clone(),
+                },
                 Some(s) => s.finish(part.crc32),
             });
             parts.push(part);
@@ -181,15 +204,23 @@ impl Form {
     }
 
     fn list(&self, k: &str) -> Option<Vec<String>> {
-        self.get(k).map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+        self.get(k).map(|v| {
+            v.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        })
     }
 
     fn json(&self, k: &str) -> Result<Option<Value>, Response> {
         match self.get(k) {
             None => Ok(None),
-            Some(v) => serde_json::from_str(v)
-                .map(Some)
-                .map_err(|_| bad(format!("Your request contains invalid {k} parameter. It should be a JSON string."))),
+            Some(v) => serde_json::from_str(v).map(Some).map_err(|_| {
+                bad(format!(
+                    "Your request contains invalid {k} parameter. It should be a JSON string."
+                ))
+            }),
         }
     }
 }
@@ -225,7 +256,9 @@ fn client_auth(ctx: &Ctx<'_, '_>, form: &Form) -> Result<(), Response> {
         return Err(Response::error(403, "Your request contains invalid signature."));
     }
     if !lock(&ctx.shared.state).used_tokens.insert(token.to_string()) {
-        return Err(bad("The token has already been used. Use a unique token for every request."));
+        return Err(bad(
+            "The token has already been used. Use a unique token for every request.",
+        ));
     }
     Ok(())
 }
@@ -288,11 +321,15 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
         super::upload_v2::check_token(ctx, &form.0)?;
     }
     if let Some(f) = too_big.first() {
-        return Err(bad(format!("Your request contains invalid {f} parameter. It is larger than {MAX_FIELD} bytes.")));
+        return Err(bad(format!(
+            "Your request contains invalid {f} parameter. It is larger than {MAX_FIELD} bytes."
+        )));
     }
 
     // Required fields.
-    let Some(file) = file else { return Err(bad("Your request is missing file parameter.")) };
+    let Some(file) = file else {
+        return Err(bad("Your request is missing file parameter."));
+    };
     let file_name = form.get("fileName").map(str::trim).unwrap_or("");
     if file_name.is_empty() {
         return Err(bad("Your request is missing fileName parameter."));
@@ -317,7 +354,10 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
             return Err(bad("Your request contains invalid tags parameter. The combined length of all tags must not exceed 500 characters and tags must not contain %."));
         }
     }
-    let coords = form.get("customCoordinates").map(str::to_string).filter(|c| !c.is_empty());
+    let coords = form
+        .get("customCoordinates")
+        .map(str::to_string)
+        .filter(|c| !c.is_empty());
     if coords.as_deref().is_some_and(|c| !valid_coordinates(c)) {
         return Err(bad(
             "Your request contains invalid customCoordinates parameter. It should be x,y,width,height.",
@@ -326,7 +366,11 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
     let custom_metadata = match form.json("customMetadata")? {
         None => None,
         Some(Value::Object(m)) => Some(m),
-        Some(_) => return Err(bad("Your request contains invalid customMetadata parameter. It should be a JSON object.")),
+        Some(_) => {
+            return Err(bad(
+                "Your request contains invalid customMetadata parameter. It should be a JSON object.",
+            ))
+        }
     };
     let extensions = form.json("extensions")?;
     if extensions.as_ref().is_some_and(|e| !valid_extensions(e)) {
@@ -334,11 +378,15 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
     }
     let transformation = form.json("transformation")?;
     if transformation.as_ref().is_some_and(|t| !valid_transformation(t)) {
-        return Err(bad("The file could not be uploaded because the transformation field is invalid."));
+        return Err(bad(
+            "The file could not be uploaded because the transformation field is invalid.",
+        ));
     }
     let response_fields = form.list("responseFields").unwrap_or_default();
     if let Some(f) = response_fields.iter().find(|f| !RESPONSE_FIELDS.contains(&f.as_str())) {
-        return Err(bad(format!("Your request contains invalid responseFields parameter: {f:?}.")));
+        return Err(bad(format!(
+            "Your request contains invalid responseFields parameter: {f:?}."
+        )));
     }
     if let Some(u) = form.get("webhookUrl") {
         if !valid_http_url(u) {
@@ -356,7 +404,11 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
 
     // Size, type and a stable content hash.
     let (size, content_hash, hinted_mime) = match &file {
-        FileInput::Binary { size, crc, content_type } => (*size, ((*size) << 32) ^ *crc as u64, content_type.clone()),
+        FileInput::Binary {
+            size,
+            crc,
+            content_type,
+        } => (*size, ((*size) << 32) ^ *crc as u64, content_type.clone()),
         FileInput::Url(u) => (URL_FILE_SIZE, util::fnv1a64(u.as_bytes()), None),
         FileInput::Base64 { size, crc } => (*size, ((*size) << 32) ^ *crc as u64, None),
         FileInput::DataUri { size, crc, mime } => (*size, ((*size) << 32) ^ *crc as u64, Some(mime.clone())),
@@ -386,7 +438,11 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
             },
             version_id: util::object_id(),
             version_number: old.version_number + 1,
-            tags: if tags.is_some() || overwrite_tags { tags.clone() } else { old.tags.clone() },
+            tags: if tags.is_some() || overwrite_tags {
+                tags.clone()
+            } else {
+                old.tags.clone()
+            },
             ai_tags: if overwrite_ai_tags { None } else { old.ai_tags.clone() },
             custom_metadata: match (&custom_metadata, overwrite_cm) {
                 (Some(m), _) => m.clone(),
@@ -436,7 +492,10 @@ pub(crate) fn upload(ctx: &mut Ctx<'_, '_>, api: Api) -> HandlerResult {
 
     let pre_video = rec.is_video() && transformation.as_ref().is_some_and(|t| t.get("pre").is_some());
     if pre_video {
-        return Ok(Response::json(202, &json!({"message": "The pre-transformation has been queued successfully."})));
+        return Ok(Response::json(
+            202,
+            &json!({"message": "The pre-transformation has been queued successfully."}),
+        ));
     }
     let mut out = rec.upload_response(&endpoint, &response_fields);
     if let (Some(s), Some(o)) = (ext_status, out.as_object_mut()) {
@@ -461,12 +520,22 @@ mod tests {
 
     #[test]
     fn text_file_kinds() {
-        assert!(matches!(sniff(&[b"https://example.com/a.jpg"]), FileInput::Url(u) if u == "https://example.com/a.jpg"));
+        assert!(
+            matches!(sniff(&[b"https://example.com/a.jpg"]), FileInput::Url(u) if u == "https://example.com/a.jpg")
+        );
         assert!(matches!(sniff(&[b"http", b"://x/y.png"]), FileInput::Url(_)));
         assert!(matches!(sniff(&[b"https:///nohost"]), FileInput::Invalid));
-        assert!(matches!(sniff(&[b"aGVsbG8gd29y", b"bGQ="]), FileInput::Base64 { size: 11, .. }));
-        assert!(matches!(sniff(&[b"data:image/png;base64,aGVs", b"bG8="]), FileInput::DataUri { size: 5, ref mime, .. } if mime == "image/png"));
-        assert!(matches!(sniff(&[b"da", b"ta:text/plain,hello"]), FileInput::DataUri { size: 5, .. }));
+        assert!(matches!(
+            sniff(&[b"aGVsbG8gd29y", b"bGQ="]),
+            FileInput::Base64 { size: 11, .. }
+        ));
+        assert!(
+            matches!(sniff(&[b"data:image/png;base64,aGVs", b"bG8="]), FileInput::DataUri { size: 5, ref mime, .. } if mime == "image/png")
+        );
+        assert!(matches!(
+            sniff(&[b"da", b"ta:text/plain,hello"]),
+            FileInput::DataUri { size: 5, .. }
+        ));
         assert!(matches!(sniff(&[b"data:image/png;base64,!!!"]), FileInput::Invalid));
         assert!(matches!(sniff(&[b"just some text"]), FileInput::Invalid));
         assert!(matches!(sniff(&[b"ftp://x/y"]), FileInput::Invalid));
@@ -479,7 +548,9 @@ mod tests {
         assert!(u.starts_with("a.b_") && u.ends_with(".jpg") && u.len() == "a.b_.jpg".len() + 9);
         assert!(unique_name("noext").starts_with("noext_"));
         assert!(valid_coordinates("10,10,100,100") && !valid_coordinates("1,2,3") && !valid_coordinates("a,b,c,d"));
-        assert!(valid_transformation(&json!({"pre": "w-100", "post": [{"type": "thumbnail", "value": "w-10"}]})));
+        assert!(valid_transformation(
+            &json!({"pre": "w-100", "post": [{"type": "thumbnail", "value": "w-10"}]})
+        ));
         assert!(!valid_transformation(&json!({"post": {"type": "x"}})));
         assert!(!valid_transformation(&json!({})));
         assert!(valid_extensions(&json!([{"name": "remove-bg"}])) && !valid_extensions(&json!([{}])));

@@ -23,7 +23,9 @@ fn invalid_token(why: &str) -> Response {
 }
 
 fn decode_json(part: &str, what: &str) -> Result<Map<String, Value>, Response> {
-    let bytes = B64URL.decode(part).map_err(|_| invalid_token(&format!("the {what} is not base64url")))?;
+    let bytes = B64URL
+        .decode(part)
+        .map_err(|_| invalid_token(&format!("the {what} is not base64url")))?;
     match serde_json::from_slice(&bytes) {
         Ok(Value::Object(o)) => Ok(o),
         _ => Err(invalid_token(&format!("the {what} is not a JSON object"))),
@@ -56,14 +58,20 @@ pub(crate) fn check_token(ctx: &Ctx<'_, '_>, fields: &[(String, String)]) -> Res
         return Err(forbidden());
     }
     let payload = decode_json(p, "payload")?;
-    let sig = B64URL.decode(sig).map_err(|_| invalid_token("the signature is not base64url"))?;
+    let sig = B64URL
+        .decode(sig)
+        .map_err(|_| invalid_token("the signature is not base64url"))?;
     let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, ctx.shared.opts.private_key.as_bytes());
     if ring::hmac::verify(&key, format!("{h}.{p}").as_bytes(), &sig).is_err() {
-        return Err(Response::error(403, "Your request contains an invalid token signature."));
+        return Err(Response::error(
+            403,
+            "Your request contains an invalid token signature.",
+        ));
     }
-    let (Some(iat), Some(exp)) =
-        (payload.get("iat").and_then(Value::as_i64), payload.get("exp").and_then(Value::as_i64))
-    else {
+    let (Some(iat), Some(exp)) = (
+        payload.get("iat").and_then(Value::as_i64),
+        payload.get("exp").and_then(Value::as_i64),
+    ) else {
         return Err(invalid_token("iat and exp must be integers"));
     };
     let now = crate::util::now_ms() / 1000;
@@ -83,11 +91,18 @@ pub(crate) fn check_token(ctx: &Ctx<'_, '_>, fields: &[(String, String)]) -> Res
             None => return Err(bad(format!("The token does not include the {name} parameter."))),
         }
     }
-    if let Some(k) = payload.keys().find(|k| !["iat", "exp"].contains(&k.as_str()) && field(k).is_none()) {
-        return Err(bad(format!("The request is missing the {k} parameter that the token includes.")));
+    if let Some(k) = payload
+        .keys()
+        .find(|k| !["iat", "exp"].contains(&k.as_str()) && field(k).is_none())
+    {
+        return Err(bad(format!(
+            "The request is missing the {k} parameter that the token includes."
+        )));
     }
     if !lock(&ctx.shared.state).used_tokens.insert(token.to_string()) {
-        return Err(bad("The token has already been used. Use a unique token for every request."));
+        return Err(bad(
+            "The token has already been used. Use a unique token for every request.",
+        ));
     }
     Ok(())
 }

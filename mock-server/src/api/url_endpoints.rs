@@ -2,8 +2,8 @@
 //! which cannot be deleted. `urlPrefix` is letters, digits and `-` (≤ 100), unique; every id in
 //! `origins` must be an existing origin. PUT replaces the settings.
 
-use super::ctx::bad;
 use super::crud::{check_len, Build, Resource};
+use super::ctx::bad;
 use crate::http::Response;
 use crate::store::{Collection, State};
 use serde_json::{json, Map, Value};
@@ -25,16 +25,31 @@ impl Resource for UrlEndpoints {
         check_len(b, "description", 1000, true)?;
         let prefix = b.body.get("urlPrefix").and_then(Value::as_str).unwrap_or("");
         if prefix.len() > 100 || !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return Err(bad("urlPrefix may contain only letters, digits and -, at most 100 characters."));
+            return Err(bad(
+                "urlPrefix may contain only letters, digits and -, at most 100 characters.",
+            ));
         }
         if b.id != "default" && prefix.is_empty() {
-            return Err(bad("urlPrefix is required: the empty prefix belongs to the default URL endpoint."));
+            return Err(bad(
+                "urlPrefix is required: the empty prefix belongs to the default URL endpoint.",
+            ));
         }
-        if b.others(&b.st.url_endpoints).iter().any(|r| r.get("urlPrefix").and_then(Value::as_str) == Some(prefix)) {
+        if b.others(&b.st.url_endpoints)
+            .iter()
+            .any(|r| r.get("urlPrefix").and_then(Value::as_str) == Some(prefix))
+        {
             return Err(bad(format!("A URL endpoint with urlPrefix {prefix:?} already exists.")));
         }
-        let origins = b.body.get("origins").and_then(Value::as_array).cloned().unwrap_or_default();
-        if let Some(o) = origins.iter().find(|o| o.as_str().is_none_or(|id| b.st.origins.get(id).is_none())) {
+        let origins = b
+            .body
+            .get("origins")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        if let Some(o) = origins
+            .iter()
+            .find(|o| o.as_str().is_none_or(|id| b.st.origins.get(id).is_none()))
+        {
             return Err(bad(format!("No origin exists with id {o}.")));
         }
         let mut r = Map::new();

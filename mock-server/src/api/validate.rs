@@ -21,11 +21,19 @@ pub(crate) fn row(ctx: &mut Ctx<'_, '_>, op: &'static Op) -> Result<(), Response
 }
 
 fn missing(name: &str) -> Response {
-    error_with_reason(400, "MISSING_PARAMETER", format!("Your request is missing {name} parameter."))
+    error_with_reason(
+        400,
+        "MISSING_PARAMETER",
+        format!("Your request is missing {name} parameter."),
+    )
 }
 
 fn invalid(p: &Param) -> Response {
-    bad(format!("Your request contains invalid value for {} parameter. It should be {}.", p.name, p.kind.describe()))
+    bad(format!(
+        "Your request contains invalid value for {} parameter. It should be {}.",
+        p.name,
+        p.kind.describe()
+    ))
 }
 
 /// Query parameters: required ones present; booleans and integers well-formed. Unknown query

@@ -1,8 +1,8 @@
 //! File versions: an upload over an existing file path (overwriteFile) makes a new version;
 //! these list, get, delete (not the current one) and restore them.
 
-use super::files::not_found;
 use super::ctx::{bad, Ctx, HandlerResult};
+use super::files::not_found;
 use crate::http::Response;
 use crate::shared::lock;
 use serde_json::Value;
@@ -29,7 +29,11 @@ pub(crate) fn get(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     if f.version_id == vid {
         return Ok(Response::json(200, &f.version_details(ctx.endpoint(), true)));
     }
-    let v = f.history.iter().find(|v| v.version_id == vid).ok_or_else(version_not_found)?;
+    let v = f
+        .history
+        .iter()
+        .find(|v| v.version_id == vid)
+        .ok_or_else(version_not_found)?;
     Ok(Response::json(200, &v.version_details(ctx.endpoint(), false)))
 }
 
@@ -39,9 +43,15 @@ pub(crate) fn delete(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let mut st = lock(&ctx.shared.state);
     let f = st.files.get_mut(ctx.param("fileId")).ok_or_else(not_found)?;
     if f.version_id == vid {
-        return Err(bad("You cannot delete the current version of a file. Restore another version first."));
+        return Err(bad(
+            "You cannot delete the current version of a file. Restore another version first.",
+        ));
     }
-    let i = f.history.iter().position(|v| v.version_id == vid).ok_or_else(version_not_found)?;
+    let i = f
+        .history
+        .iter()
+        .position(|v| v.version_id == vid)
+        .ok_or_else(version_not_found)?;
     f.history.remove(i);
     Ok(Response::new(204))
 }
@@ -55,12 +65,20 @@ pub(crate) fn restore(ctx: &mut Ctx<'_, '_>) -> HandlerResult {
     let now = st.tick();
     let f = st.files.get_mut(ctx.param("fileId")).ok_or_else(not_found)?;
     if f.version_id != vid {
-        let i = f.history.iter().position(|v| v.version_id == vid).ok_or_else(version_not_found)?;
+        let i = f
+            .history
+            .iter()
+            .position(|v| v.version_id == vid)
+            .ok_or_else(version_not_found)?;
         let restored = f.history.remove(i);
         let old = f.snapshot();
         let mut history = std::mem::take(&mut f.history);
         history.push(old);
-        *f = crate::store::FileRecord { history, created_ms: f.created_ms, ..restored };
+        *f = crate::store::FileRecord {
+            history,
+            created_ms: f.created_ms,
+            ..restored
+        };
     }
     f.updated_ms = now;
     Ok(Response::json(200, &f.details(&endpoint)))

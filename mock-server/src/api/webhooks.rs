@@ -1,8 +1,8 @@
 //! Webhook endpoints (`/v1/accounts/webhooks`, py5 only): at most 3, unique http(s) endpoints,
 //! events from the API's list, a generated `whsec_…` secret that never changes.
 
-use super::ctx::bad;
 use super::crud::{Build, Resource};
+use super::ctx::bad;
 use super::validators::valid_http_url;
 use crate::http::Response;
 use crate::store::{Collection, State};
@@ -47,7 +47,10 @@ impl Resource for Webhooks {
         if !valid_http_url(endpoint) {
             return Err(bad("endpoint must be an http or https URL."));
         }
-        if b.others(&b.st.webhooks).iter().any(|r| r.get("endpoint").and_then(Value::as_str) == Some(endpoint)) {
+        if b.others(&b.st.webhooks)
+            .iter()
+            .any(|r| r.get("endpoint").and_then(Value::as_str) == Some(endpoint))
+        {
             return Err(bad(format!("A webhook with endpoint {endpoint} already exists.")));
         }
         let events = b.field("events").and_then(Value::as_array).cloned().unwrap_or_default();
@@ -68,9 +71,16 @@ impl Resource for Webhooks {
         r.insert("id".into(), b.id.into());
         r.insert("endpoint".into(), endpoint.into());
         r.insert("events".into(), Value::Array(events));
-        r.insert("enabled".into(), b.field("enabled").and_then(Value::as_bool).unwrap_or(true).into());
+        r.insert(
+            "enabled".into(),
+            b.field("enabled").and_then(Value::as_bool).unwrap_or(true).into(),
+        );
         r.insert("secret".into(), secret);
-        let created = b.old.and_then(|o| o.get("createdAt")).cloned().unwrap_or_else(|| b.now.into());
+        let created = b
+            .old
+            .and_then(|o| o.get("createdAt"))
+            .cloned()
+            .unwrap_or_else(|| b.now.into());
         r.insert("createdAt".into(), created);
         r.insert("updatedAt".into(), b.now.into());
         Ok(r)

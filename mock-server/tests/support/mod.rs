@@ -39,7 +39,10 @@ pub struct Resp {
 
 impl Resp {
     pub fn header(&self, k: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(k)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(k))
+            .map(|(_, v)| v.as_str())
     }
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
@@ -59,7 +62,9 @@ impl Conn {
     pub fn plain(addr: SocketAddr) -> Conn {
         let s = TcpStream::connect(addr).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        Conn { r: BufReader::new(Box::new(s)) }
+        Conn {
+            r: BufReader::new(Box::new(s)),
+        }
     }
 
     /// TLS to `localhost:port`, trusting `ca_pem`.
@@ -82,7 +87,9 @@ impl Conn {
         while tls.conn.is_handshaking() {
             tls.conn.complete_io(&mut tls.sock)?;
         }
-        Ok(Conn { r: BufReader::new(Box::new(tls)) })
+        Ok(Conn {
+            r: BufReader::new(Box::new(tls)),
+        })
     }
 
     pub fn send(&mut self, raw: &[u8]) {
@@ -113,7 +120,11 @@ impl Conn {
             let (k, v) = l.split_once(':')?;
             headers.push((k.trim().to_string(), v.trim().to_string()));
         }
-        let mut resp = Resp { status, headers, body: Vec::new() };
+        let mut resp = Resp {
+            status,
+            headers,
+            body: Vec::new(),
+        };
         if head_only || status == 204 || status == 304 || (100..200).contains(&status) {
             return Some(resp);
         }
@@ -173,12 +184,18 @@ pub struct Form {
 
 impl Form {
     pub fn new() -> Form {
-        Form { boundary: "----ikTestBoundary7MA4YWxkTrZu0gW".into(), body: Vec::new() }
+        Form {
+            boundary: "----ikTestBoundary7MA4YWxkTrZu0gW".into(),
+            body: Vec::new(),
+        }
     }
     pub fn text(mut self, name: &str, value: &str) -> Form {
         self.body.extend_from_slice(
-            format!("--{}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n", self.boundary)
-                .as_bytes(),
+            format!(
+                "--{}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n",
+                self.boundary
+            )
+            .as_bytes(),
         );
         self
     }
@@ -195,7 +212,8 @@ impl Form {
         self
     }
     pub fn finish(mut self) -> (String, Vec<u8>) {
-        self.body.extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
+        self.body
+            .extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
         (format!("multipart/form-data; boundary={}", self.boundary), self.body)
     }
 }
@@ -203,12 +221,19 @@ impl Form {
 /// Uploads a form with Basic auth; returns the response.
 pub fn upload(addr: SocketAddr, form: Form) -> Resp {
     let (ct, body) = form.finish();
-    Conn::plain(addr).request("POST", "/api/v1/files/upload", &[auth(), ("Content-Type".into(), ct)], &body)
+    Conn::plain(addr).request(
+        "POST",
+        "/api/v1/files/upload",
+        &[auth(), ("Content-Type".into(), ct)],
+        &body,
+    )
 }
 
 /// Uploads `data` as `name` (unique suffix off unless told) and returns the Upload JSON.
 pub fn upload_file(addr: SocketAddr, name: &str, data: &[u8], extra: &[(&str, &str)]) -> Value {
-    let mut f = Form::new().file("file", name, "application/octet-stream", data).text("fileName", name);
+    let mut f = Form::new()
+        .file("file", name, "application/octet-stream", data)
+        .text("fileName", name);
     for (k, v) in extra {
         f = f.text(k, v);
     }
@@ -219,6 +244,10 @@ pub fn upload_file(addr: SocketAddr, name: &str, data: &[u8], extra: &[(&str, &s
 
 /// One authenticated request with a JSON body (`Value::Null` sends none).
 pub fn send_json(addr: SocketAddr, method: &str, path: &str, body: &Value) -> Resp {
-    let b = if body.is_null() { Vec::new() } else { body.to_string().into_bytes() };
+    let b = if body.is_null() {
+        Vec::new()
+    } else {
+        body.to_string().into_bytes()
+    };
     call(addr, method, path, &b)
 }

@@ -78,7 +78,12 @@ pub(crate) fn ffi_rs() -> String {
                 names
             }
         );
-        let _ = writeln!(s, "///\n/// Retry class `{}`: {}.", op.retry.name(), op.retry.describe());
+        let _ = writeln!(
+            s,
+            "///\n/// Retry class `{}`: {}.",
+            op.retry.name(),
+            op.retry.describe()
+        );
         s.push_str("///\n/// # Safety\n/// `client` must be NULL or a live handle; strings NULL or NUL-terminated; `out_json` NULL or writable.\n");
         s.push_str("#[no_mangle]\n");
         let _ = writeln!(s, "pub unsafe extern \"C\" fn {}(", op.c_name());
@@ -138,7 +143,11 @@ fn seed_alias_rs(s: &mut String, index: usize, op: &Op, ids: &[String]) {
     let id_list = ids.join(", ");
     match alias.arg {
         SeedArg::Url(n) => {
-            let _ = writeln!(s, "    with_url({index}, \"{}\", client, {n}, \"{n}\", out_json)", op.py);
+            let _ = writeln!(
+                s,
+                "    with_url({index}, \"{}\", client, {n}, \"{n}\", out_json)",
+                op.py
+            );
         }
         SeedArg::RequiredParamsNamed(n) => {
             let _ = writeln!(
@@ -149,7 +158,11 @@ fn seed_alias_rs(s: &mut String, index: usize, op: &Op, ids: &[String]) {
         }
         _ => {
             let params = arg.unwrap_or("std::ptr::null()");
-            let _ = writeln!(s, "    run_op({index}, \"{}\", client, &[{id_list}], {params}, out_json)", op.py);
+            let _ = writeln!(
+                s,
+                "    run_op({index}, \"{}\", client, &[{id_list}], {params}, out_json)",
+                op.py
+            );
         }
     }
     s.push_str("}\n");
@@ -273,7 +286,6 @@ pub(crate) fn c_test() -> String {
     s
 }
 
-
 /// `src/status_gen.rs`: the `ik_status` enum (what cbindgen writes into the header), its list in
 /// code order, and the static NUL-terminated texts `ik_status_str` hands out.
 pub(crate) fn status_rs() -> String {
@@ -287,7 +299,9 @@ pub(crate) fn status_rs() -> String {
         }
         let _ = writeln!(s, "    {} = {},", st.variant, st.code);
     }
-    s.push_str("}\n\nimpl ik_status {\n    /// Every status, in code order.\n    pub const ALL: &'static [ik_status] = &[\n");
+    s.push_str(
+        "}\n\nimpl ik_status {\n    /// Every status, in code order.\n    pub const ALL: &'static [ik_status] = &[\n",
+    );
     for st in STATUSES {
         let _ = writeln!(s, "        ik_status::{},", st.variant);
     }

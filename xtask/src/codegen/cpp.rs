@@ -19,9 +19,7 @@ pub(crate) fn cpp_status() -> String {
 
 pub(crate) fn cpp_ops() -> String {
     let mut s = String::new();
-    s.push_str(
-        "// Generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen). Do not edit.\n",
-    );
+    s.push_str("// Generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen). Do not edit.\n");
     s.push_str("// Included by imagekit.hpp: the table-driven operations, as methods of imagekit::Client.\n");
     s.push_str("#ifndef IMAGEKIT_OPS_HPP\n#define IMAGEKIT_OPS_HPP\n\n#include <string>\n\nnamespace imagekit {\nnamespace detail {\n\n");
     s.push_str("/// Mixed into Client (CRTP): one method per row of the operation table. Each returns the API's\n/// JSON (\"{}\" when it has no body) and throws imagekit::Error on failure.\ntemplate <class Self>\nclass Operations {\npublic:\n");
@@ -52,4 +50,3 @@ pub(crate) fn cpp_ops() -> String {
     s.push_str("\nprivate:\n    ik_client *handle() const { return static_cast<const Self *>(this)->get(); }\n};\n\n}  // namespace detail\n}  // namespace imagekit\n\n#endif  // IMAGEKIT_OPS_HPP\n");
     s
 }
-

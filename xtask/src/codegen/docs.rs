@@ -36,7 +36,7 @@ pub const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
         "ik_build_url",
         "BuildURL",
     ),
-    ("— (the seed's url())", "—", "—", "ik_url", "URL"),
+    ("— (the original SDK's url()())", "—", "—", "ik_url", "URL"),
     (
         "— (py5 builds it inside build_url)",
         "helper.buildTransformationString",
@@ -67,13 +67,21 @@ pub const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
     ),
     ("— (no SDK has it)", "—", "—", "ik_upload_v2_token", "UploadV2Token"),
     ("— (pHash distance)", "—", "—", "ik_phash_distance", "PHashDistance"),
-    ("— (no SDK has it: many uploads at once)", "—", "—", "ik_bulk_upload", "BulkUpload"),
+    (
+        "— (no SDK has it: many uploads at once)",
+        "—",
+        "—",
+        "ik_bulk_upload",
+        "BulkUpload",
+    ),
     ("— (any endpoint)", "—", "—", "ik_request", "Request"),
 ];
 
 pub(crate) fn coverage_md() -> String {
     let mut s = String::new();
-    s.push_str("<!-- Generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen). Do not edit. -->\n");
+    s.push_str(
+        "<!-- Generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen). Do not edit. -->\n",
+    );
     s.push_str("# Operations: the official SDKs' methods and libimagekit's\n\n");
     s.push_str("Every operation of the newest official SDKs (Python `imagekitio` 5.x, `@imagekit/nodejs` 7.x,\n`imagekit-go` v2) and the C function and Go method that do it. The regular REST operations come\nfrom one table, `crates/ops/src/lib.rs`; the C++ wrapper has each as a method named like the C function\nwithout `ik_` (`client.files_versions_get(file_id, version_id)`).\n\n");
     let _ = writeln!(s, "## The {} table-driven operations\n", OPS.len());
@@ -146,4 +154,3 @@ fn code_list(items: &str) -> String {
     };
     items.split(", ").map(code).collect::<Vec<_>>().join(", ")
 }
-

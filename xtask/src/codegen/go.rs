@@ -78,7 +78,13 @@ pub(crate) fn go_ops() -> String {
             Answer::One(t) => format!("*imagekit.{t}"),
             Answer::ListOf(t) => format!("[]imagekit.{t}"),
         };
-        let _ = writeln!(s, "\t{{\"{}\", \"{}\", \"{}\", \"{result}\"}},", go_method(op), op.c_name(), op.py);
+        let _ = writeln!(
+            s,
+            "\t{{\"{}\", \"{}\", \"{}\", \"{result}\"}},",
+            go_method(op),
+            op.c_name(),
+            op.py
+        );
     }
     s.push_str("}\n");
     s
@@ -124,7 +130,9 @@ fn go_aligned(rows: &[Vec<String>], indent: &str) -> String {
 
 pub(crate) fn go_status() -> String {
     let mut s = String::new();
-    s.push_str("// Code generated from crates/ops/src/status.rs by xtask/src/codegen (cargo xtask codegen). DO NOT EDIT.\n");
+    s.push_str(
+        "// Code generated from crates/ops/src/status.rs by xtask/src/codegen (cargo xtask codegen). DO NOT EDIT.\n",
+    );
     s.push_str("\npackage imagekit\n\n/*\n#include \"imagekit.h\"\n*/\nimport \"C\"\n\n");
     s.push_str("// The library's ik_status codes; the values are the C enum's (part of the ABI).\nconst (\n");
     let rows: Vec<Vec<String>> = STATUSES
@@ -175,4 +183,3 @@ pub(crate) fn go_status() -> String {
     s.push_str("\t}\n}\n");
     s
 }
-

@@ -82,11 +82,18 @@ pub(crate) fn operations_json() -> String {
             })
         })
         .collect();
-    let kinds: serde_json::Map<String, Value> =
-        [Kind::Str, Kind::Bool, Kind::Int, Kind::StrList, Kind::StrOrList, Kind::Object, Kind::Array]
-            .into_iter()
-            .map(|k| (kind_name(k).to_string(), Value::from(k.describe())))
-            .collect();
+    let kinds: serde_json::Map<String, Value> = [
+        Kind::Str,
+        Kind::Bool,
+        Kind::Int,
+        Kind::StrList,
+        Kind::StrOrList,
+        Kind::Object,
+        Kind::Array,
+    ]
+    .into_iter()
+    .map(|k| (kind_name(k).to_string(), Value::from(k.describe())))
+    .collect();
     let doc = json!({
         "format": 1,
         "generated_by": "cargo xtask codegen (from crates/ops); do not edit",

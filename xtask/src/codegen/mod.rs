@@ -31,7 +31,8 @@ pub fn render_all() -> Vec<(&'static str, String)> {
 }
 
 pub(crate) const RUST_BANNER: &str = "// Generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen).\n// Do not edit by hand: `cargo xtask codegen --check` fails when this file drifts from the table.\n";
-pub(crate) const GO_BANNER: &str = "// Code generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen). DO NOT EDIT.\n";
+pub(crate) const GO_BANNER: &str =
+    "// Code generated from crates/ops/src/lib.rs by xtask/src/codegen (cargo xtask codegen). DO NOT EDIT.\n";
 
 /// `files.versions.get` → `FilesVersionsGet`, with Go initialisms (`URL`, `AI`, `ID`).
 pub(crate) fn go_method(op: &Op) -> String {
@@ -101,19 +102,7 @@ pub(crate) fn params_arg(op: &Op) -> Option<bool> {
     }
 }
 
-
-
 /// `NotFound` → `NOT_FOUND`, `ApiError` → `API_ERROR`: the C enum constant's suffix.
 pub(crate) fn screaming(variant: &str) -> String {
     snake_case(variant).to_ascii_uppercase()
 }
-
-
-
-
-
-
-
-
-
-

@@ -68,7 +68,10 @@ fn partial_success(op: &Op, answer: Answer) -> Error {
     };
     let mut e = Error::new(
         ErrorKind::PartialSuccess,
-        format!("{}: HTTP 207, partial success: {what}, the others were done (`body.errors` lists the failures)", op.py),
+        format!(
+            "{}: HTTP 207, partial success: {what}, the others were done (`body.errors` lists the failures)",
+            op.py
+        ),
     );
     e.http_status = Some(answer.status);
     e.request_id = answer.request_id;
@@ -340,12 +343,28 @@ mod tests {
         );
         // A null body field is sent (the update API clears tags that way); a null query parameter is absent.
         assert_eq!(
-            prep("files.update", &["f"], Some(r#"{"tags":null,"customCoordinates":null}"#)).unwrap().1,
+            prep(
+                "files.update",
+                &["f"],
+                Some(r#"{"tags":null,"customCoordinates":null}"#)
+            )
+            .unwrap()
+            .1,
             r#"{"tags":null,"customCoordinates":null}"#
         );
-        let e = prep("files.copy", &[], Some(r#"{"sourceFilePath":null,"destinationPath":"/b/"}"#)).unwrap_err();
+        let e = prep(
+            "files.copy",
+            &[],
+            Some(r#"{"sourceFilePath":null,"destinationPath":"/b/"}"#),
+        )
+        .unwrap_err();
         assert!(e.message.contains("`sourceFilePath` is required"), "{}", e.message);
-        assert_eq!(prep("assets.list", &[], Some(r#"{"limit":null,"path":"/a"}"#)).unwrap().0, "/v1/files?path=%2Fa");
+        assert_eq!(
+            prep("assets.list", &[], Some(r#"{"limit":null,"path":"/a"}"#))
+                .unwrap()
+                .0,
+            "/v1/files?path=%2Fa"
+        );
     }
 
     #[test]

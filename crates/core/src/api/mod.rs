@@ -15,9 +15,9 @@ pub mod request;
 pub mod upload;
 
 use crate::client::Client;
-use ops::Retry;
 use crate::error::{Error, Result};
 use crate::http::{Answer, Body, Method, ProgressFn, Request};
+use ops::Retry;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Everything but RFC 3986 "unreserved" (`A-Z a-z 0-9 - . _ ~`) is escaped.

@@ -1,7 +1,7 @@
 //! Parsing of the JSON option objects the operations take.
 //!
 //! Each operation has a table of options: the API's camelCase name plus accepted spellings
-//! (the seed's snake_case). Keys are matched after trimming white space. An unknown key, or one
+//! (the original SDK's snake_case). Keys are matched after trimming white space. An unknown key, or one
 //! option given under two spellings, is an `InvalidArgument` error that names it; `null` values
 //! count as absent.
 

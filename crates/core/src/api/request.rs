@@ -67,6 +67,12 @@ impl Client {
         } else {
             &self.config.api_base_url
         };
-        self.send(m, format!("{base}{path_and_query}"), body, retry_class(m, path_and_query), None)
+        self.send(
+            m,
+            format!("{base}{path_and_query}"),
+            body,
+            retry_class(m, path_and_query),
+            None,
+        )
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! The file comes from one of three places: the `file` option (a public URL, a base64 string
 //! or a data URI, sent as a text field), bytes the caller lends, or a local path read in chunks
-//! while it is sent. Options follow the API's field names (camelCase) and the seed's
+//! while it is sent. Options follow the API's field names (camelCase) and the original SDK's
 //! snake_case; lists are joined with ",", booleans sent as "true"/"false", objects as JSON text.
 
 use super::ops::Retry;
@@ -367,7 +367,11 @@ fn idempotent_options(options: &Map<String, Value>) -> Result<WireOptions> {
         Some(_) => return Err(Error::invalid("upload option `idempotent` must be true or false")),
     };
     if !on {
-        return Ok(WireOptions { idempotent: false, options: wire, caller_pinned_both: false });
+        return Ok(WireOptions {
+            idempotent: false,
+            options: wire,
+            caller_pinned_both: false,
+        });
     }
     let mut resolved = Map::with_capacity(wire.len() + PINNED.len());
     for (spec, value) in resolve(UPLOAD_OPTIONS, &wire, "upload")? {
@@ -381,7 +385,10 @@ fn idempotent_options(options: &Map<String, Value>) -> Result<WireOptions> {
                 resolved.insert(name.to_string(), Value::Bool(false));
             }
             Some(value) => {
-                let spec = UPLOAD_OPTIONS.iter().find(|s| s.name == name).expect("an upload option");
+                let spec = UPLOAD_OPTIONS
+                    .iter()
+                    .find(|s| s.name == name)
+                    .expect("an upload option");
                 if wire_text(spec, value, "upload")? != "false" {
                     return Err(Error::invalid(format!(
                         "upload option `{name}` must be false with `idempotent` (a retry must not store a second copy)"
@@ -390,7 +397,11 @@ fn idempotent_options(options: &Map<String, Value>) -> Result<WireOptions> {
             }
         }
     }
-    Ok(WireOptions { idempotent: true, options: resolved, caller_pinned_both })
+    Ok(WireOptions {
+        idempotent: true,
+        options: resolved,
+        caller_pinned_both,
+    })
 }
 
 impl Client {
@@ -435,7 +446,11 @@ impl Client {
         options: &Map<String, Value>,
         progress: Option<&mut ProgressFn<'_>>,
     ) -> Result<String> {
-        let WireOptions { idempotent, options, caller_pinned_both } = idempotent_options(options)?;
+        let WireOptions {
+            idempotent,
+            options,
+            caller_pinned_both,
+        } = idempotent_options(options)?;
         // A v2 token signs the form: fields the idempotent mode would add must be in it already.
         if idempotent && api == UploadApi::V2 && options.contains_key("token") && !caller_pinned_both {
             return Err(Error::invalid(
@@ -644,8 +659,22 @@ mod tests {
         ] {
             let w = wire(opts.clone()).unwrap();
             assert!(w.idempotent, "{opts}");
-            assert_eq!(w.options.get("useUniqueFileName").and_then(|v| wire_text(&UPLOAD_OPTIONS[2], v, "u").ok()).as_deref(), Some("false"), "{opts}");
-            assert_eq!(w.options.get("overwriteFile").and_then(|v| wire_text(&UPLOAD_OPTIONS[11], v, "u").ok()).as_deref(), Some("false"), "{opts}");
+            assert_eq!(
+                w.options
+                    .get("useUniqueFileName")
+                    .and_then(|v| wire_text(&UPLOAD_OPTIONS[2], v, "u").ok())
+                    .as_deref(),
+                Some("false"),
+                "{opts}"
+            );
+            assert_eq!(
+                w.options
+                    .get("overwriteFile")
+                    .and_then(|v| wire_text(&UPLOAD_OPTIONS[11], v, "u").ok())
+                    .as_deref(),
+                Some("false"),
+                "{opts}"
+            );
             assert!(!w.options.contains_key("use_unique_file_name") && !w.options.contains_key(" overwriteFile"));
             let body = text_of(&build_body(UploadSource::Bytes(b"x"), &w.options).unwrap());
             assert_eq!(field(&body, "useUniqueFileName").as_deref(), Some("false"), "{opts}");
@@ -655,11 +684,25 @@ mod tests {
             json!({"fileName": "a", "idempotent": true, " useUniqueFileName ": true}),
             json!({"fileName": "a", "idempotent": true, "overwrite_file": "true"}),
         ] {
-            assert!(wire(bad.clone()).unwrap_err().message.contains("must be false with `idempotent`"), "{bad}");
+            assert!(
+                wire(bad.clone())
+                    .unwrap_err()
+                    .message
+                    .contains("must be false with `idempotent`"),
+                "{bad}"
+            );
         }
         // Both given by the caller (as false) versus a null standing in for one.
-        assert!(wire(json!({"fileName": "a", "idempotent": true, "useUniqueFileName": false, "overwrite_file": false})).unwrap().caller_pinned_both);
-        assert!(!wire(json!({"fileName": "a", "idempotent": true, "useUniqueFileName": false, "overwriteFile": null})).unwrap().caller_pinned_both);
+        assert!(
+            wire(json!({"fileName": "a", "idempotent": true, "useUniqueFileName": false, "overwrite_file": false}))
+                .unwrap()
+                .caller_pinned_both
+        );
+        assert!(
+            !wire(json!({"fileName": "a", "idempotent": true, "useUniqueFileName": false, "overwriteFile": null}))
+                .unwrap()
+                .caller_pinned_both
+        );
         // Not idempotent: the options are left as given.
         let w = wire(json!({"fileName": "a", "useUniqueFileName": null})).unwrap();
         assert!(!w.idempotent && w.options.contains_key("useUniqueFileName"));

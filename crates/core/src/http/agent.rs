@@ -60,7 +60,14 @@ pub fn root_certs(ca_pem: Option<&str>) -> Result<RootCerts> {
 }
 
 /// The proxy variables, in the order ureq reads them (`Proxy::try_from_env`).
-const PROXY_ENV: [&str; 6] = ["ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
+const PROXY_ENV: [&str; 6] = [
+    "ALL_PROXY",
+    "all_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+];
 
 /// Refuses what the transport cannot use: SOCKS (this build has no SOCKS connector; ureq would
 /// panic on a configured one and silently go direct with one from the environment).
@@ -190,7 +197,11 @@ mod tests {
         assert!(proxy(Some("::::")).is_err());
         for socks in ["socks5://127.0.0.1:1080", "socks4://h:1", "socks5h://h", "socks://h"] {
             let e = proxy(Some(socks)).unwrap_err();
-            assert!(e.message.contains("config `proxy`") && e.message.contains("SOCKS"), "{}", e.message);
+            assert!(
+                e.message.contains("config `proxy`") && e.message.contains("SOCKS"),
+                "{}",
+                e.message
+            );
         }
         assert!(proxy(Some("https://127.0.0.1:3128")).unwrap().is_some());
     }

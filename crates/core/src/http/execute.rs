@@ -76,7 +76,10 @@ impl Transport {
             let source = if p.is_from_env() { ", from the environment" } else { "" };
             format!("proxy {}{source}", host_port(p.host(), p.port()))
         });
-        let peer = Peer { target: target_of(&uri), proxy };
+        let peer = Peer {
+            target: target_of(&uri),
+            proxy,
+        };
         let replayable = req.body.replayable();
         let class = req.retry;
         let mut retries: u32 = 0;
@@ -153,7 +156,11 @@ impl Transport {
                     }
                     return Ok(resp);
                 }
-                Err(Failure { mut error, retryable, sent }) => {
+                Err(Failure {
+                    mut error,
+                    retryable,
+                    sent,
+                }) => {
                     let verdict = retry::failure_verdict(class, retryable, sent);
                     maybe_applied |= verdict.maybe_applied;
                     if verdict.retry && budget_left && replayable {
@@ -285,23 +292,38 @@ impl Transport {
             body.with_config()
                 .limit(MAX_RESPONSE_BODY)
                 .read_to_vec()
-                .map_err(|e| Failure { sent: true, ..failure_from_ureq(e, peer, timeouts) })?
+                .map_err(|e| Failure {
+                    sent: true,
+                    ..failure_from_ureq(e, peer, timeouts)
+                })?
         } else {
             // An error answer: only its head is echoed, so only its head is kept.
-            let fail = |e: std::io::Error| Failure { sent: true, ..failure_from_ureq(ureq::Error::from(e), peer, timeouts) };
+            let fail = |e: std::io::Error| Failure {
+                sent: true,
+                ..failure_from_ureq(ureq::Error::from(e), peer, timeouts)
+            };
             let mut reader = body.as_reader();
             let mut head = Vec::new();
-            (&mut reader).take(MAX_ERROR_BODY).read_to_end(&mut head).map_err(fail)?;
+            (&mut reader)
+                .take(MAX_ERROR_BODY)
+                .read_to_end(&mut head)
+                .map_err(fail)?;
             if head.len() as u64 == MAX_ERROR_BODY {
-                let rest = std::io::copy(&mut (&mut reader).take(DRAIN_ERROR_BODY - MAX_ERROR_BODY), &mut std::io::sink())
-                    .map_err(fail)?;
+                let rest = std::io::copy(
+                    &mut (&mut reader).take(DRAIN_ERROR_BODY - MAX_ERROR_BODY),
+                    &mut std::io::sink(),
+                )
+                .map_err(fail)?;
                 if rest > 0 {
                     let declared = parts
                         .headers
                         .get(header::CONTENT_LENGTH)
                         .and_then(|v| v.to_str().ok())
                         .and_then(|v| v.trim().parse::<u64>().ok());
-                    cut = Some(BodyCut { declared, read: MAX_ERROR_BODY + rest });
+                    cut = Some(BodyCut {
+                        declared,
+                        read: MAX_ERROR_BODY + rest,
+                    });
                 }
             }
             head

@@ -231,7 +231,12 @@ impl Transport {
                 )
             });
             let request_id = resp.request_id().map(|r| self.secrets.scrub(r).into_owned());
-            return Ok(Answer { status: resp.status, text: "{}".to_string(), request_id, attempts: resp.attempts });
+            return Ok(Answer {
+                status: resp.status,
+                text: "{}".to_string(),
+                request_id,
+                attempts: resp.attempts,
+            });
         }
         if !(200..300).contains(&resp.status) {
             let mut e = self.error_for(&resp);
@@ -242,7 +247,12 @@ impl Transport {
         let attempts = resp.attempts;
         let request_id = resp.request_id().map(|r| self.secrets.scrub(r).into_owned());
         let text = resp.into_json_text().map_err(|e| self.secrets.scrubbed(e))?;
-        Ok(Answer { status, text, request_id, attempts })
+        Ok(Answer {
+            status,
+            text,
+            request_id,
+            attempts,
+        })
     }
 
     /// The error for a non-2xx answer (secrets scrubbed).

@@ -36,7 +36,11 @@ impl CachingResolver {
 
 impl<R: Resolver> CachingResolver<R> {
     pub fn with_inner(inner: R, ttl: Duration) -> CachingResolver<R> {
-        CachingResolver { inner, ttl, cache: Mutex::new(HashMap::new()) }
+        CachingResolver {
+            inner,
+            ttl,
+            cache: Mutex::new(HashMap::new()),
+        }
     }
 
     fn collect(&self, addrs: &[SocketAddr]) -> ResolvedSocketAddrs {
@@ -110,13 +114,18 @@ mod tests {
 
     fn resolve<R: Resolver>(r: &CachingResolver<R>, url: &str) -> Vec<SocketAddr> {
         let uri: Uri = url.parse().unwrap();
-        r.resolve(&uri, &UreqConfig::default(), NextTimeout::default()).unwrap().to_vec()
+        r.resolve(&uri, &UreqConfig::default(), NextTimeout::default())
+            .unwrap()
+            .to_vec()
     }
 
     #[test]
     fn ip_literals_need_no_lookup() {
         let r = CachingResolver::with_inner(Counting::default(), TTL);
-        assert_eq!(resolve(&r, "http://127.0.0.1:8080/v1/files"), vec!["127.0.0.1:8080".parse().unwrap()]);
+        assert_eq!(
+            resolve(&r, "http://127.0.0.1:8080/v1/files"),
+            vec!["127.0.0.1:8080".parse().unwrap()]
+        );
         assert_eq!(resolve(&r, "https://[::1]/x"), vec!["[::1]:443".parse().unwrap()]);
         assert_eq!(resolve(&r, "http://10.1.2.3/x"), vec!["10.1.2.3:80".parse().unwrap()]);
         assert_eq!(r.inner.0.load(Ordering::SeqCst), 0);
@@ -126,7 +135,10 @@ mod tests {
     fn host_names_are_cached_per_host_and_port_until_the_ttl() {
         let r = CachingResolver::with_inner(Counting::default(), TTL);
         for _ in 0..5 {
-            assert_eq!(resolve(&r, "https://api.example.test/v1/files"), vec!["127.0.0.1:443".parse().unwrap()]);
+            assert_eq!(
+                resolve(&r, "https://api.example.test/v1/files"),
+                vec!["127.0.0.1:443".parse().unwrap()]
+            );
         }
         assert_eq!(r.inner.0.load(Ordering::SeqCst), 1);
         resolve(&r, "https://api.example.test:8443/v1/files");

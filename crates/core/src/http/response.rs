@@ -329,12 +329,18 @@ fn io_failure(e: &io::Error, peer: &Peer) -> Failure {
     use io::ErrorKind as K;
     let (kind, msg) = match e.kind() {
         K::TimedOut | K::WouldBlock => (ErrorKind::Timeout, peer.via(format!("timed out talking to {target}"))),
-        K::ConnectionRefused => (ErrorKind::Network, format!("connection refused by {}", peer.connected_to())),
+        K::ConnectionRefused => (
+            ErrorKind::Network,
+            format!("connection refused by {}", peer.connected_to()),
+        ),
         K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => (
             ErrorKind::Network,
             peer.via(format!("connection to {target} closed unexpectedly ({e})")),
         ),
-        _ => (ErrorKind::Network, peer.via(format!("network error talking to {target}: {e}"))),
+        _ => (
+            ErrorKind::Network,
+            peer.via(format!("network error talking to {target}: {e}")),
+        ),
     };
     Failure {
         error: Error::new(kind, msg),
@@ -358,7 +364,11 @@ pub fn failure_from_ureq(err: ureq::Error, peer: &Peer, timeouts: (u128, u128)) 
             let connecting = matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve);
             let limit = if connecting { connect_ms } else { timeout_ms };
             let msg = if connecting {
-                format!("timed out {} {} (after {limit} ms)", timeout_text(t), peer.connected_to())
+                format!(
+                    "timed out {} {} (after {limit} ms)",
+                    timeout_text(t),
+                    peer.connected_to()
+                )
             } else {
                 peer.via(format!("timed out {} {target} (after {limit} ms)", timeout_text(t)))
             };
@@ -452,7 +462,10 @@ fn tls_hint(detail: &str) -> &'static str {
 }
 
 fn tls_error(detail: &str, target: &str) -> Error {
-    Error::new(ErrorKind::Tls, format!("TLS with {target} failed: {detail}{}", tls_hint(detail)))
+    Error::new(
+        ErrorKind::Tls,
+        format!("TLS with {target} failed: {detail}{}", tls_hint(detail)),
+    )
 }
 
 #[cfg(test)]
@@ -537,7 +550,10 @@ mod tests {
         let doc = serde_json::Value::Object(e.to_json_map()).to_string();
         assert!(!doc.contains("private_key_abc"), "{doc}");
         assert!(doc.contains("<redacted>"));
-        let e = error_from_response(&resp(500, &[], "oops private_key_abc"), &Secrets::for_private_key("private_key_abc"));
+        let e = error_from_response(
+            &resp(500, &[], "oops private_key_abc"),
+            &Secrets::for_private_key("private_key_abc"),
+        );
         assert!(!format!("{e:?}").contains("private_key_abc"));
     }
 
@@ -559,7 +575,10 @@ mod tests {
     #[test]
     fn body_faults_survive_io_wrapping() {
         let e = BodyFault::Cancelled.into_io();
-        let peer = Peer { target: "h:1".into(), proxy: None };
+        let peer = Peer {
+            target: "h:1".into(),
+            proxy: None,
+        };
         let f = io_failure(&e, &peer);
         assert_eq!(f.error.kind, ErrorKind::Cancelled);
         assert!(!f.retryable);

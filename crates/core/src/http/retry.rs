@@ -57,7 +57,11 @@ pub fn answer_verdict(class: Retry, status: u16, should_retry_header: Option<&st
         Retry::Safe | Retry::ResolveIfGone => sdk_retry,
         Retry::OutcomeUnknown => server_says.unwrap_or(status == 429),
     };
-    Verdict { retry, maybe_applied, held_back: sdk_retry && !retry }
+    Verdict {
+        retry,
+        maybe_applied,
+        held_back: sdk_retry && !retry,
+    }
 }
 
 /// The verdict on a transport failure (`retryable` per the SDKs' policy; `sent`: the whole
@@ -68,7 +72,11 @@ pub fn failure_verdict(class: Retry, retryable: bool, sent: bool) -> Verdict {
         Retry::Safe | Retry::ResolveIfGone => retryable,
         Retry::OutcomeUnknown => retryable && !sent,
     };
-    Verdict { retry, maybe_applied: sent, held_back: retryable && !retry }
+    Verdict {
+        retry,
+        maybe_applied: sent,
+        held_back: retryable && !retry,
+    }
 }
 
 /// Parses a non-negative-or-negative decimal number of seconds or milliseconds as f64,

@@ -9,9 +9,9 @@
 //! error; a bare `?` in `src` does not leave `??tr=`.
 
 use super::encode::{push_encoded, Set};
-use crate::error::invalid;
 use super::options::{Options, Position};
 use super::urlparts::{self, PathWriter};
+use crate::error::invalid;
 use crate::error::Result;
 use crate::urlkit::sign::Signer;
 

@@ -1,4 +1,4 @@
-//! JSON for the modern builder: a [`Reader`] over the seed builder's borrowing pull parser
+//! JSON for the modern builder: a [`Reader`] over the original builder's borrowing pull parser
 //! (`crate::urlkit::json::Parser`), scalar values with JavaScript's `String()` formatting, and a
 //! trail (`transformation[0].overlay.position.x`) that names where a bad value sits.
 //!
@@ -16,7 +16,7 @@ use crate::urlkit::json::{Parser, Plain, Value, MAX_DEPTH};
 use std::borrow::Cow;
 use std::fmt;
 
-/// How the seed parser starts its syntax errors; [`in_context`] puts the caller's context there.
+/// How the original builder's parser starts its syntax errors; [`in_context`] puts the caller's context there.
 const PARSER_PREFIX: &str = "options_json is not valid JSON: ";
 
 /// `err` as an error of the document named by `context` (`invalid options_json: …`).

@@ -74,7 +74,13 @@ pub fn responsive_image_attributes(client: &Client, options_json: &str) -> Resul
     build::with_scratch(|scratch| {
         let mut o = options::Options::default();
         options::parse(options_json, true, &mut o, &mut scratch.tr)?;
-        responsive::attributes(&o, scratch, endpoint(client, &o), &client.signer, crate::clock::unix_now)
+        responsive::attributes(
+            &o,
+            scratch,
+            endpoint(client, &o),
+            &client.signer,
+            crate::clock::unix_now,
+        )
     })
 }
 

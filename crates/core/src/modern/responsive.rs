@@ -12,8 +12,8 @@
 //! a missing `src` is an error (js5 returns `" 640w, …"`).
 
 use super::build::{expiry, Request, Scratch};
-use crate::error::invalid;
 use super::options::Options;
+use crate::error::invalid;
 use crate::error::Result;
 use crate::urlkit::sign::Signer;
 use serde_json::{Map, Value};

@@ -1,17 +1,17 @@
 //! The original Python SDK's builder: imagekitio 4.2.0's `Url.build_url` with the original
 //! README's transformation table, step by step, on borrowed options.
 
-use crate::urlkit::json::Value;
 use super::options::Options;
 use super::pyfmt;
 use super::query::{push_quote_plus, QueryDict};
 use super::signature::{signature, signature_with, Expiry};
 use super::urlparse::{plainly_verbatim, sanitize, urlparse, Scan, UrlParts};
-use crate::error::{invalid, Result as Res};
 use crate::client::Client;
+use crate::clock::unix_now;
 use crate::config::TransformationPosition;
 use crate::error::Result;
-use crate::clock::unix_now;
+use crate::error::{invalid, Result as Res};
+use crate::urlkit::json::Value;
 use std::cell::RefCell;
 
 /// `int(now) + expire_seconds` when `expire_seconds` is truthy; `None` when it is falsy. The
@@ -173,7 +173,12 @@ impl Client {
                     out.push_str(signature.as_str());
                 }
                 _ => {
-                    let signature = signature(&self.signer, &out[..url_len], endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
+                    let signature = signature(
+                        &self.signer,
+                        &out[..url_len],
+                        endpoint,
+                        expiry.unwrap_or(Expiry::DEFAULT),
+                    )?;
                     push_signature_params(out, expiry, signature.as_str());
                 }
             }
@@ -204,7 +209,13 @@ impl Client {
         let expiry = expiry_for(opts.expire_seconds.as_ref(), now)?;
         let signature = signature(&self.signer, &out, endpoint, expiry.unwrap_or(Expiry::DEFAULT))?;
         if q.contains("ik-t") || q.contains("ik-s") {
-            return Ok(Built::Owned(self.resign(&parts, q, updates, expiry, signature.as_str())));
+            return Ok(Built::Owned(self.resign(
+                &parts,
+                q,
+                updates,
+                expiry,
+                signature.as_str(),
+            )));
         }
         // Append ik-t / ik-s to the query, before any fragment.
         out.truncate(query_end);
@@ -374,7 +385,7 @@ mod tests {
                 "{bad}: {}",
                 e.message
             );
-            // Not signed: the seed ignores expire_seconds entirely.
+            // Not signed: the original SDK ignores expire_seconds entirely.
             assert!(c.url(&format!("{{\"path\":\"a\",\"expire_seconds\":{bad}}}")).is_ok());
         }
         let u = c

@@ -7,12 +7,12 @@
 //! trimming surrounding white space; any other key is an error that names it. A repeated key
 //! keeps its last value, as Python's `json.loads` does.
 
-use crate::urlkit::json::{has_nul, nul_error, Parser, Plain, Value};
 use super::pyfmt;
 use super::query::QueryDict;
 use super::transform::parse_transformation;
-use crate::error::{invalid, Result};
 use crate::config::TransformationPosition;
+use crate::error::{invalid, Result};
+use crate::urlkit::json::{has_nul, nul_error, Parser, Plain, Value};
 use std::borrow::Cow;
 
 /// The parsed options, read in one pass: the transformation string is built and the query

@@ -1,4 +1,4 @@
-//! Python's `str()` of the values `json.loads` produces, as the seed SDK formats them into URLs.
+//! Python's `str()` of the values `json.loads` produces, as the original Python SDK formats them into URLs.
 //!
 //! * integers print as their digits (JSON integers are already canonical, except `-0` → `0`);
 //! * floats print as Python `repr(float)`: the shortest digits that round-trip, in fixed

@@ -13,8 +13,8 @@
 
 use super::pyfmt;
 use super::query::push_quote_sign;
-use crate::error::{invalid, Result as Res};
 use crate::error::Result;
+use crate::error::{invalid, Result as Res};
 use crate::urlkit::sign::{hex40, Hex40, Signer};
 
 /// An expiry timestamp: Python `int(now) + expire_seconds` is an int, or a float when
@@ -133,11 +133,9 @@ fn payload_with(url: &str, url_endpoint: &str, exp: &str) -> Res<String> {
 }
 
 /// `get_signature(private_key, url, url_endpoint, expiry)` with a pre-keyed signer. The endpoint
-/// is used as given (plus a trailing `/`); an empty endpoint is an error, as in the seed SDK.
+/// is used as given (plus a trailing `/`); an empty endpoint is an error, as in the original Python SDK.
 pub fn get_signature(signer: &Signer, url: &str, url_endpoint: &str, expiry: Expiry) -> Result<String> {
-    signature(signer, url, url_endpoint, expiry)
-        .map(|h| h.as_str().to_string())
-        
+    signature(signer, url, url_endpoint, expiry).map(|h| h.as_str().to_string())
 }
 
 /// [`get_signature`] with the builder's boxed error, as hex on the stack.

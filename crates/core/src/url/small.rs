@@ -53,7 +53,10 @@ impl KeyIndex {
 
 impl<T, const N: usize> Default for SmallList<T, N> {
     fn default() -> Self {
-        SmallList { items: SmallVec::new(), index: None }
+        SmallList {
+            items: SmallVec::new(),
+            index: None,
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! The transformation string (`transformation_to_str` of the seed SDK).
+//! The transformation string (`transformation_to_str` of the original Python SDK).
 //!
 //! Steps are joined with `:`, the parts of a step with `,`, in the caller's key order. For each
 //! key (mapped through [`crate::urlkit::names`], unknown keys verbatim):
@@ -14,11 +14,11 @@
 //! dict built from the JSON does (an invalid earlier value is then no error). Wrong types and
 //! NUL characters are errors that name the step and the key.
 
-use crate::urlkit::json::{has_nul, nul_error, Parser, Plain, Value};
 use super::pyfmt;
 use super::small::SmallList;
-use crate::urlkit::names;
 use crate::error::{invalid, Result};
+use crate::urlkit::json::{has_nul, nul_error, Parser, Plain, Value};
+use crate::urlkit::names;
 use std::borrow::Cow;
 
 /// Reads the value of the `transformation` option (the parser is on it) and appends the

@@ -5,8 +5,8 @@
 //! Kept by hand instead of a URL crate for byte-exactness: WHATWG parsers (the `url` crate)
 //! normalise differently from CPython, and `ik_url` must match the Python SDK byte for byte.
 
-use crate::error::{invalid, Result};
 use crate::error::Error;
+use crate::error::{invalid, Result};
 use std::net::Ipv6Addr;
 
 /// The six components of `urlparse`. The scheme is lower-cased by the caller's buffer.

@@ -11,8 +11,8 @@
 //! The grammar is RFC 8259 JSON. Lone UTF-16 surrogates in `\u` escapes are rejected (they cannot
 //! be represented in UTF-8). Nesting is limited to [`MAX_DEPTH`] levels.
 
-use crate::error::{invalid, Result};
 use crate::error::Error;
+use crate::error::{invalid, Result};
 use std::borrow::Cow;
 
 /// Deepest nesting of arrays/objects accepted.
@@ -121,7 +121,7 @@ impl<'a> Raw<'a> {
 #[allow(unsafe_code)] // SSE2 intrinsics
 fn scan_plain(b: &[u8], mut pos: usize) -> usize {
     use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, __m128i,
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
     while pos + 16 <= b.len() {
         // SAFETY: SSE2 is in the x86-64 baseline; the unaligned load reads b[pos..pos + 16],
@@ -761,7 +761,11 @@ mod tests {
                         let want = (start..len)
                             .find(|&i| b[i] == b'"' || b[i] == b'\\' || b[i] < 0x20)
                             .unwrap_or(len);
-                        assert_eq!(scan_plain(&b, start), want, "len {len}, byte {special:#x} at {at}, from {start}");
+                        assert_eq!(
+                            scan_plain(&b, start),
+                            want,
+                            "len {len}, byte {special:#x} at {at}, from {start}"
+                        );
                     }
                 }
             }

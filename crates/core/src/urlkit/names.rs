@@ -206,7 +206,7 @@ pub const NAMES: &[Name] = &[
     other("effect_shadow", "e-shadow", Kind::FlagOrValue),
     other("effect_gradient", "e-gradient", Kind::FlagOrValue),
     // Older and newer official names in other spellings.
-    // camelCase of the seed names (Node 6, Go 1).
+    // camelCase of the original SDK's names (Node 6, Go 1).
     other("effectSharpen", "e-sharpen", Kind::FlagOrValue),
     other("effectUSM", "e-usm", Kind::FlagOrValue),
     other("effectUsm", "e-usm", Kind::FlagOrValue),

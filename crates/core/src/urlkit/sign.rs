@@ -163,7 +163,10 @@ mod tests {
     fn official_auth_vector() {
         // imagekit-python tests/test_utils_calculation.py
         let s = Signer::new("private_key_test");
-        assert_eq!(s.sign(b"your_token1582269249"), "e71bcd6031016b060d349d212e23e85c791decdd");
+        assert_eq!(
+            s.sign(b"your_token1582269249"),
+            "e71bcd6031016b060d349d212e23e85c791decdd"
+        );
         assert_eq!(
             s.sign_parts(&[b"your_token", b"1582269249"]),
             "e71bcd6031016b060d349d212e23e85c791decdd"
@@ -178,7 +181,10 @@ mod tests {
         for b in 0..=255u8 {
             let mut d = [0u8; 20];
             d[7] = b;
-            assert_eq!(hex40(&d).as_str(), format!("{}{b:02x}{}", "00".repeat(7), "00".repeat(12)));
+            assert_eq!(
+                hex40(&d).as_str(),
+                format!("{}{b:02x}{}", "00".repeat(7), "00".repeat(12))
+            );
         }
     }
 
@@ -197,7 +203,14 @@ mod tests {
     #[test]
     fn matches_the_hmac_crate_at_every_length_and_split() {
         let msg: Vec<u8> = (0..300u32).map(|i| (i * 7 + 3) as u8).collect();
-        for key in ["", "k", "private_key_test", &"x".repeat(64), &"y".repeat(65), &"z".repeat(200)] {
+        for key in [
+            "",
+            "k",
+            "private_key_test",
+            &"x".repeat(64),
+            &"y".repeat(65),
+            &"z".repeat(200),
+        ] {
             let s = Signer::new(key);
             for len in 0..msg.len() {
                 let m = &msg[..len];

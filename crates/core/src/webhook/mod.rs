@@ -229,9 +229,7 @@ impl<'a> Headers<'a> {
         let values = self.all(scheme, name)?;
         match values.as_slice() {
             [] => Err(Check::MissingHeader.fail(Some(scheme), format_args!("header `{name}` is missing"))),
-            [""] => {
-                Err(Check::MalformedHeader.fail(Some(scheme), format_args!("header `{name}` is empty")))
-            }
+            [""] => Err(Check::MalformedHeader.fail(Some(scheme), format_args!("header `{name}` is empty"))),
             [v] => Ok(v),
             _ => Err(Check::MalformedHeader.fail(
                 Some(scheme),
@@ -409,7 +407,10 @@ mod tests {
     fn key_candidates() {
         assert_eq!(keys("abc", SecretEncoding::Auto).unwrap(), vec![b"abc".to_vec()]);
         // A valid-base64 secret without the prefix: both keys, as under `whsec` and `raw`.
-        assert_eq!(keys("AAEC", SecretEncoding::Auto).unwrap(), vec![b"AAEC".to_vec(), vec![0, 1, 2]]);
+        assert_eq!(
+            keys("AAEC", SecretEncoding::Auto).unwrap(),
+            vec![b"AAEC".to_vec(), vec![0, 1, 2]]
+        );
         assert_eq!(
             keys("whsec_AAEC", SecretEncoding::Auto).unwrap(),
             vec![b"whsec_AAEC".to_vec(), vec![0, 1, 2]]
