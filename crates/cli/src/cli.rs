@@ -72,6 +72,7 @@ pub enum Command {
     Purge(PurgeArgs),
     Auth(AuthArgs),
     Token(TokenArgs),
+    /// Webhooks: verify a captured request's signature (`webhook verify`)
     #[command(subcommand)]
     Webhook(WebhookCommand),
     Usage(UsageArgs),
