@@ -299,7 +299,7 @@ fn every_operation_passes_prism_validation() {
 
     // Structured upload fields. The real API and every official SDK send them as text parts
     // (`tags`/`responseFields` comma-joined, `extensions`/`customMetadata`/`transformation` as
-    // JSON text: imagekit-api.md §5.2), while the spec types them as array/object, which Prism
+    // JSON text, as ImageKit documents), while the spec types them as array/object, which Prism
     // cannot match in multipart. Production wins: the request must be valid in every other
     // respect, so Prism's only complaints may be exactly those five type mismatches.
     let before = prism.log.lock().unwrap().len();

@@ -166,7 +166,7 @@ fn readme_example_2_src() {
 
 #[test]
 fn readme_example_3_query_position_with_a_padded_key() {
-    // The original README writes "transformation_position " with a trailing space (Decision 1).
+    // The original README writes "transformation_position " with a trailing space.
     let c = readme_client();
     assert_eq!(
         url_ok(

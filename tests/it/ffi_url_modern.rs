@@ -252,7 +252,7 @@ fn official_auth_vectors() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Where the official SDKs are wrong (reference §3.6 and §4): what this builder does instead
+// Where the official SDKs are wrong (docs/url-modern.md lists each): what this builder does instead
 // ---------------------------------------------------------------------------------------------
 
 #[test]
@@ -436,7 +436,7 @@ fn endpoint_from_the_client_and_paths() {
 #[test]
 fn signed_urls_with_and_without_expiry_match_the_reference_vectors() {
     let c = client_with(KEY, "https://test-domain.com/test-endpoint");
-    // Reference §5.4 vectors 1, 3, 4 and 5.
+    // The signing vectors of ImageKit's docs, 1, 3, 4 and 5.
     assert_eq!(
         url(&c, json!({"src": "/test-signed-url.png", "transformation": [{"width": 100}], "transformationPosition": "path", "signed": true})),
         "https://test-domain.com/test-endpoint/tr:w-100/test-signed-url.png?ik-s=41b3075c40bc84147eb71b8b49ae7fbf349d0f00"

@@ -1,4 +1,4 @@
-//! `ik_url` input handling through the C ABI (issue 7, "Input handling"): NUL characters,
+//! `ik_url` input handling through the C ABI (the input-handling rules): NUL characters,
 //! numbers that underflow to zero, repeated keys whose last value wins, and many distinct keys.
 //! Expected values follow imagekitio 4.2.0 on CPython 3.11 (`json.loads` then `url()`), the
 //! the original SDK's semantics (`tests/data/url_official.json` is checked by tests/it/ffi_url.rs).

@@ -1,5 +1,5 @@
 //! The upload-v2 JWT: the one-time `token` a browser or app sends to `POST /api/v2/files/upload`
-//! instead of the v1 `publicKey`/`signature`/`expire` trio (API reference §5.3). No official SDK
+//! instead of the v1 `publicKey`/`signature`/`expire` trio (docs/webhooks-and-upload-tokens.md). No official SDK
 //! makes it; this does, from the keys alone (no transport), so a backend can hand it out.
 //!
 //! The token is the JWS compact form `b64url(header).b64url(payload).b64url(sig)` with

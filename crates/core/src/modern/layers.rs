@@ -1,4 +1,4 @@
-//! Layers (node7's `processOverlay`, `url-generation.md` §4): the `overlay` of a step becomes
+//! Layers (node7's `processOverlay`; docs/url-modern.md): the `overlay` of a step becomes
 //! `l-<type>,<input>[,lm-…][,lx-…,ly-…,lxc-…,lyc-…,lfo-…,lap-…][,lso-…,leo-…,ldu-…][,<nested>],l-end`.
 //!
 //! | `type` | needs | emits |

@@ -1,7 +1,7 @@
 //! Webhook verification (`webhooks.unwrap` in the newest SDKs): checks that a webhook request
 //! really comes from ImageKit and is fresh, then hands back its event JSON.
 //!
-//! Two signature schemes are in use (API reference §6.2):
+//! Two signature schemes are in use (ImageKit's webhook docs; docs/webhooks-and-upload-tokens.md):
 //! - [`standard`]: Standard Webhooks, what the newest SDKs verify: headers `webhook-id`,
 //!   `webhook-timestamp` (unix seconds) and `webhook-signature` (space-separated `v1,<base64>`),
 //!   HMAC-SHA256 over `id.timestamp.body`;
