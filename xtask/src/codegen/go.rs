@@ -4,6 +4,18 @@ use super::{go_arg, go_method, params_arg, screaming, GO_BANNER};
 use imagekit_ops::{Answer, OPS, STATUSES};
 use std::fmt::Write;
 
+/// The Go type of a method's first result (`*File`, `[]File`, `json.RawMessage`), its own types
+/// prefixed with `package` (`"imagekit."` gives the names reflect prints); `None` when the error
+/// is the only result.
+fn answer_type(answer: Answer, package: &str) -> Option<String> {
+    match answer {
+        Answer::Json => Some("json.RawMessage".to_string()),
+        Answer::Nothing => None,
+        Answer::One(t) => Some(format!("*{package}{t}")),
+        Answer::ListOf(t) => Some(format!("[]{package}{t}")),
+    }
+}
+
 pub(crate) fn go_ops() -> String {
     let mut s = String::new();
     s.push_str(GO_BANNER);
@@ -25,11 +37,9 @@ pub(crate) fn go_ops() -> String {
         if params_arg(op).is_some() {
             s.push_str("// params is a map or struct marshalled to JSON, a json.RawMessage, []byte or string sent as is, or nil.\n");
         }
-        let result = match op.answer {
-            Answer::Json => "(json.RawMessage, error)".to_string(),
-            Answer::Nothing => "error".to_string(),
-            Answer::One(t) => format!("(*{t}, error)"),
-            Answer::ListOf(t) => format!("([]{t}, error)"),
+        let result = match answer_type(op.answer, "") {
+            Some(t) => format!("({t}, error)"),
+            None => "error".to_string(),
         };
         let _ = writeln!(s, "func (c *Client) {name}({}) {result} {{", args.join(", "));
         let params = if params_arg(op).is_some() { "params" } else { "nil" };
@@ -72,12 +82,7 @@ pub(crate) fn go_ops() -> String {
     // The table, for tests and tools: method name → C function and SDK names.
     s.push_str("\n// operations lists every table-driven method: Go name, C function, Python SDK name, and its\n// first result's type as reflect prints it (\"\" when the error is the only result).\nvar operations = [][4]string{\n");
     for op in OPS {
-        let result = match op.answer {
-            Answer::Json => "json.RawMessage".to_string(),
-            Answer::Nothing => String::new(),
-            Answer::One(t) => format!("*imagekit.{t}"),
-            Answer::ListOf(t) => format!("[]imagekit.{t}"),
-        };
+        let result = answer_type(op.answer, "imagekit.").unwrap_or_default();
         let _ = writeln!(
             s,
             "\t{{\"{}\", \"{}\", \"{}\", \"{result}\"}},",
