@@ -1,7 +1,5 @@
 //! Decoding of C arguments: NULL checks, UTF-8, and the client handle.
 
-use super::ik_client;
-use imagekit_core::client::Client;
 use imagekit_core::error::{Error, Result};
 use std::ffi::{c_char, CStr};
 
@@ -80,17 +78,6 @@ pub unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'
         )));
     }
     Ok(std::slice::from_raw_parts(ptr, len))
-}
-
-/// Borrows the client behind a handle.
-///
-/// # Safety
-/// `ptr` must be NULL or a live handle from `ik_client_new`.
-pub unsafe fn client_arg<'a>(ptr: *const ik_client) -> Result<&'a Client> {
-    if ptr.is_null() {
-        return Err(Error::null_argument("client"));
-    }
-    Ok(&*(ptr as *const Client))
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! C surface: upload authentication parameters (`ik_get_authentication_parameters`).
 
-use super::args::{bytes_arg, client_arg, opt_str_arg, utf8_arg};
+use super::args::{bytes_arg, opt_str_arg, utf8_arg};
 use super::boundary::{call_with_error, call_with_out};
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::cstring::CText;
 use super::status::ik_status;
 use imagekit_core::error::Error;

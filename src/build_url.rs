@@ -1,9 +1,9 @@
 //! C surface of the modern URL builder (`imagekit_core::modern`): `ik_build_url`,
 //! `ik_build_transformation` and `ik_responsive_image_attributes`.
 
-use super::args::{client_arg, str_arg};
+use super::args::str_arg;
 use super::boundary::call_with_out;
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::cstring::CText;
 use super::status::ik_status;
 use std::ffi::c_char;

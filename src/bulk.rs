@@ -1,13 +1,13 @@
 //! C surface: many uploads at once (`ik_bulk_upload`) over one client, with one progress callback
 //! for the whole batch and a result per item.
 
-use super::args::{client_arg, opt_str_arg, str_arg};
+use super::args::{opt_str_arg, str_arg};
 use super::boundary::call_with_out;
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::status::ik_status;
-use imagekit_core::api::options::parse_object;
 use imagekit_core::bulk::batch::{self, Item, Mode, Source};
 use imagekit_core::error::{Error, Result};
+use imagekit_core::options::parse_object;
 use serde_json::{json, Map, Value};
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::path::PathBuf;

@@ -1,11 +1,12 @@
-//! Client lifecycle: `ik_client_new`, `ik_client_free`, `ik_client_set_logger`.
+//! Client lifecycle: `ik_client_new`, `ik_client_free`, `ik_client_set_logger`, and `client_arg`,
+//! how every other function borrows the client behind a handle.
 
-use super::args::{client_arg, str_arg};
+use super::args::str_arg;
 use super::boundary::{call_with_error, guard};
 use super::live_secrets;
 use super::status::ik_status;
 use imagekit_core::client::Client;
-use imagekit_core::error::Error;
+use imagekit_core::error::{Error, Result};
 use imagekit_core::log::{LogFn, LogLevel};
 use std::ffi::{c_char, c_void, CString};
 use std::sync::Arc;
@@ -177,4 +178,15 @@ pub extern "C" fn ik_version() -> *const c_char {
 fn _assert_send_sync() {
     fn is<T: Send + Sync>() {}
     is::<Client>();
+}
+
+/// Borrows the client behind a handle.
+///
+/// # Safety
+/// `ptr` must be NULL or a live handle from `ik_client_new`.
+pub unsafe fn client_arg<'a>(ptr: *const ik_client) -> Result<&'a Client> {
+    if ptr.is_null() {
+        return Err(Error::null_argument("client"));
+    }
+    Ok(&*(ptr as *const Client))
 }

@@ -1,11 +1,11 @@
 //! C surface: the upload-v2 JWT for client-side uploads (`ik_upload_v2_token`).
 
-use super::args::{client_arg, opt_str_arg, str_arg};
+use super::args::{opt_str_arg, str_arg};
 use super::boundary::call_with_out;
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::status::ik_status;
-use imagekit_core::api::options::parse_object;
 use imagekit_core::jwt::{upload_v2_token, TokenOptions};
+use imagekit_core::options::parse_object;
 use std::ffi::c_char;
 
 /// Makes the one-time `token` (a JWT) a browser or app sends with a client-side upload to

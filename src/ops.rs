@@ -2,9 +2,9 @@
 //! arguments, run the row through [`Client::call`](imagekit_core::Client::call), apply the out-parameter
 //! protocol.
 
-use super::args::{client_arg, opt_str_arg, str_arg};
+use super::args::{opt_str_arg, str_arg};
 use super::boundary::call_with_out;
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::status::ik_status;
 use imagekit_core::api::ops::{id_arg, Op, OPS};
 use imagekit_core::error::{Error, ErrorKind, Result};

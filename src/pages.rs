@@ -1,9 +1,9 @@
 //! C surface: every page of a list that pages (`assets.list`): a callback per page, or all items
 //! in one array with a cap.
 
-use super::args::{client_arg, opt_str_arg};
+use super::args::opt_str_arg;
 use super::boundary::call_with_out;
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::status::ik_status;
 use imagekit_core::api::ops;
 use imagekit_core::error::{Error, ErrorKind, Result};

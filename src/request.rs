@@ -1,8 +1,8 @@
 //! C surface: the generic request escape hatch.
 
-use super::args::{client_arg, opt_str_arg, str_arg};
+use super::args::{opt_str_arg, str_arg};
 use super::boundary::call_with_out;
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::status::ik_status;
 use std::ffi::c_char;
 

@@ -3,9 +3,9 @@
 //! the operation table's original-name column, with the two helpers below; the upload aliases,
 //! which are not table rows, are here.
 
-use super::args::{client_arg, str_arg};
+use super::args::str_arg;
 use super::boundary::call_with_out;
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::status::ik_status;
 use super::upload::{ik_files_upload, ik_files_upload_bytes, ik_files_upload_path, ik_progress_callback};
 use imagekit_core::api::ops::OPS;

@@ -2,14 +2,14 @@
 //! (`ik_beta_v2_files_upload`, `_bytes`, `_path`), and the progress callback type. The original SDK's
 //! names (`ik_upload_file` …) are in `seed_names.rs`.
 
-use super::args::{bytes_arg, client_arg, str_arg};
+use super::args::{bytes_arg, str_arg};
 use super::boundary::call_with_out;
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::status::ik_status;
-use imagekit_core::api::options::parse_object;
 use imagekit_core::api::upload::{UploadApi, UploadSource};
 use imagekit_core::error::Result;
 use imagekit_core::http::ProgressFn;
+use imagekit_core::options::parse_object;
 use std::ffi::{c_char, c_int, c_void};
 use std::path::Path;
 

@@ -1,8 +1,8 @@
 //! C surface: URL generation (`ik_url`).
 
-use super::args::{client_arg, str_arg};
+use super::args::str_arg;
 use super::boundary::call_with_out;
-use super::client::ik_client;
+use super::client::{client_arg, ik_client};
 use super::cstring::CText;
 use super::status::ik_status;
 use std::ffi::c_char;

@@ -3,7 +3,7 @@
 use super::args::{bytes_arg, opt_str_arg, str_arg};
 use super::boundary::call_with_out;
 use super::status::ik_status;
-use imagekit_core::api::options::parse_object;
+use imagekit_core::options::parse_object;
 use imagekit_core::webhook::{unwrap, Headers, UnwrapOptions};
 use std::ffi::c_char;
 

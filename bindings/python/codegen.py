@@ -33,6 +33,7 @@ KIND_TYPES = {
     "str_or_list": "Union[str, Sequence[str]]",
     "object": "Mapping[str, Any]",
     "array": "Sequence[Any]",
+    "json": "Union[str, Mapping[str, Any], Sequence[Any]]",
 }
 
 

@@ -24,14 +24,14 @@ fn sample(kind: Kind) -> Value {
         Kind::Int => json!(1),
         Kind::StrList | Kind::StrOrList => json!(["x"]),
         Kind::Object => json!({}),
-        Kind::Array => json!([]),
+        Kind::Array | Kind::Json => json!([]),
     }
 }
 
 /// A value that is not of the kind.
 fn wrong(kind: Kind) -> Value {
     match kind {
-        Kind::Str | Kind::StrList | Kind::StrOrList | Kind::Object | Kind::Array => json!(12),
+        Kind::Str | Kind::StrList | Kind::StrOrList | Kind::Object | Kind::Array | Kind::Json => json!(12),
         Kind::Bool | Kind::Int => json!("x"),
     }
 }

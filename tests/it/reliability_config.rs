@@ -172,20 +172,36 @@ fn a_client_that_only_signs_never_builds_the_transport() {
 
 #[test]
 fn error_documents_echo_at_most_4_kib_of_any_text_and_say_it_was_cut() {
+    // An unknown key is named in short (its start and its length) ...
     let long_key = "k".repeat(1_000_000);
     let cfg = config("http://127.0.0.1:9", KEY, json!({ long_key.clone(): 1 }));
+    let (_, doc) = try_client(&cfg).err().unwrap();
+    assert!(doc.len() < 1024, "{} bytes", doc.len());
+    let m = serde_json::from_str::<Value>(&doc).unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        m.starts_with("unknown config `kkk") && m.contains("(1000000 bytes)"),
+        "{m}"
+    );
+    // ... and a message that quotes a long value whole is cut at 4 KiB, saying so.
+    let long_value = "q".repeat(1_000_000);
+    let cfg = config(
+        "http://127.0.0.1:9",
+        KEY,
+        json!({ "transformation_position": long_value }),
+    );
     let (_, doc) = try_client(&cfg).err().unwrap();
     assert!(doc.len() < 4096 + 300, "{} bytes", doc.len());
     let m = serde_json::from_str::<Value>(&doc).unwrap()["message"]
         .as_str()
         .unwrap()
         .to_string();
-    assert!(m.starts_with("unknown config key `kkk"), "{m}");
+    assert!(m.starts_with("config `transformation_position` must be"), "{m}");
+    let whole = format!("config `transformation_position` must be \"path\" or \"query\", got \"{long_value}\"");
     assert!(
-        m.ends_with(&format!(
-            "…[cut: {} bytes in all]",
-            1_000_000 + "unknown config key ``".len()
-        )),
+        m.ends_with(&format!("…[cut: {} bytes in all]", whole.len())),
         "{}",
         &m[m.len() - 80..]
     );

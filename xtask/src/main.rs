@@ -5,11 +5,13 @@
 //!   bindings' generated files, `docs/operations.md`, `docs/operations.json`, the C test program
 //!   and the tests' dispatcher.
 //! - `codegen --check`: writes nothing; fails when a generated file differs from what the table
-//!   gives, when the header's functions are not exactly the documented ones, or when the core
-//!   crate has C in it. The test command runs it.
+//!   gives, when the header's functions are not exactly the documented ones, when the core
+//!   crate has C in it, or when modules of a crate import each other in a cycle (`cycles`). The
+//!   test command runs it.
 
 mod checks;
 mod codegen;
+mod cycles;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -57,6 +59,7 @@ fn check_all(root: &Path) -> ExitCode {
         }
     }
     problems.extend(checks::run(root));
+    problems.extend(cycles::run(root));
     if problems.is_empty() {
         println!("codegen check: every generated file matches the table; the header and the core are as documented");
         ExitCode::SUCCESS

@@ -5,6 +5,7 @@
 //! to a default.
 
 use crate::error::{Error, Result};
+use crate::options::{self, opt, req, Kind, Param, Wire};
 use serde_json::{Map, Value};
 use std::time::Duration;
 
@@ -67,46 +68,26 @@ impl std::fmt::Debug for Config {
     }
 }
 
-/// Canonical key for a config key as written by the caller (snake_case or camelCase).
-fn canonical_key(raw: &str) -> Option<&'static str> {
-    Some(match raw.trim() {
-        "private_key" | "privateKey" => "private_key",
-        "public_key" | "publicKey" => "public_key",
-        "url_endpoint" | "urlEndpoint" => "url_endpoint",
-        "transformation_position" | "transformationPosition" => "transformation_position",
-        "api_base_url" | "apiBaseUrl" | "base_url" | "baseUrl" | "baseURL" => "api_base_url",
-        "upload_base_url" | "uploadBaseUrl" => "upload_base_url",
-        "connect_timeout_ms" | "connectTimeoutMs" => "connect_timeout_ms",
-        "timeout_ms" | "timeoutMs" => "timeout_ms",
-        "max_retries" | "maxRetries" => "max_retries",
-        "retry_initial_delay_ms" | "retryInitialDelayMs" => "retry_initial_delay_ms",
-        "retry_max_delay_ms" | "retryMaxDelayMs" => "retry_max_delay_ms",
-        "ca_pem" | "caPem" => "ca_pem",
-        "ca_file" | "caFile" => "ca_file",
-        "proxy" => "proxy",
-        "user_agent" | "userAgent" => "user_agent",
-        _ => return None,
-    })
-}
-
-fn want_str<'a>(key: &str, v: &'a Value) -> Result<&'a str> {
-    let s = v
-        .as_str()
-        .ok_or_else(|| Error::invalid(format!("config `{key}` must be a string")))?;
-    // A NUL (from `\u0000`) would be cut from every C string the value ends up in (a URL, a
-    // header), so what is signed or sent would differ from what the caller sees.
-    if s.contains('\0') {
-        return Err(Error::invalid(format!(
-            "config `{key}` must not contain a NUL character"
-        )));
-    }
-    Ok(s)
-}
-
-fn want_u64(key: &str, v: &Value) -> Result<u64> {
-    v.as_u64()
-        .ok_or_else(|| Error::invalid(format!("config `{key}` must be a non-negative integer")))
-}
+/// Every config key, read by the one option reader (`crate::options`): snake_case names, the
+/// camelCase spellings as aliases.
+#[rustfmt::skip]
+const CONFIG_KEYS: &[Param] = &[
+    req("private_key", Kind::Str).or(&["privateKey"]),
+    req("public_key", Kind::Str).or(&["publicKey"]),
+    req("url_endpoint", Kind::Str).or(&["urlEndpoint"]),
+    opt("transformation_position", Kind::Str).or(&["transformationPosition"]),
+    opt("api_base_url", Kind::Str).or(&["apiBaseUrl", "base_url", "baseUrl", "baseURL"]),
+    opt("upload_base_url", Kind::Str).or(&["uploadBaseUrl"]),
+    opt("connect_timeout_ms", Kind::Int).or(&["connectTimeoutMs"]),
+    opt("timeout_ms", Kind::Int).or(&["timeoutMs"]),
+    opt("max_retries", Kind::Int).or(&["maxRetries"]),
+    opt("retry_initial_delay_ms", Kind::Int).or(&["retryInitialDelayMs"]),
+    opt("retry_max_delay_ms", Kind::Int).or(&["retryMaxDelayMs"]),
+    opt("ca_pem", Kind::Str).or(&["caPem"]),
+    opt("ca_file", Kind::Str).or(&["caFile"]),
+    opt("proxy", Kind::Str),
+    opt("user_agent", Kind::Str).or(&["userAgent"]),
+];
 
 fn trim_base(url: &str) -> String {
     url.trim_end_matches('/').to_string()
@@ -176,61 +157,36 @@ impl Config {
     }
 
     pub fn from_map(obj: &Map<String, Value>) -> Result<Config> {
-        let mut fields: Vec<(&'static str, &Value)> = Vec::with_capacity(obj.len());
-        for (raw, v) in obj {
-            let key =
-                canonical_key(raw).ok_or_else(|| Error::invalid(format!("unknown config key `{}`", raw.trim())))?;
-            fields.push((key, v));
+        let read = options::read(CONFIG_KEYS, obj, "config", Wire::Json)?;
+        // A NUL (from `\u0000`) would be cut from every C string the value ends up in (a URL, a
+        // header), so what is signed or sent would differ from what the caller sees.
+        if let Some((key, _)) = read.iter().find(|(_, v)| v.as_str().is_some_and(|s| s.contains('\0'))) {
+            return Err(Error::invalid(format!(
+                "config `{}` must not contain a NUL character",
+                key.name
+            )));
         }
-        let get = |k: &str| fields.iter().rev().find(|(key, _)| *key == k).map(|(_, v)| *v);
-        let required = |k: &str| -> Result<String> {
-            match get(k) {
-                None | Some(Value::Null) => Err(Error::invalid(format!("config `{k}` is required"))),
-                Some(v) => {
-                    let s = want_str(k, v)?;
-                    if s.is_empty() {
-                        Err(Error::invalid(format!("config `{k}` must not be empty")))
-                    } else {
-                        Ok(s.to_string())
-                    }
-                }
-            }
+        let text = |k: &str| read.str(k).unwrap_or_default().to_string();
+        let private_key = text("private_key");
+        let public_key = text("public_key");
+        let url_endpoint = text("url_endpoint");
+
+        let transformation_position = match read.str("transformation_position") {
+            None => TransformationPosition::Path,
+            Some(s) => TransformationPosition::parse(s.trim()).ok_or_else(|| {
+                Error::invalid(format!(
+                    "config `transformation_position` must be \"path\" or \"query\", got {s:?}"
+                ))
+            })?,
         };
 
-        let private_key = required("private_key")?;
-        let public_key = required("public_key")?;
-        let url_endpoint = required("url_endpoint")?;
+        let opt_str = |k: &str| read.str(k).map(str::to_string);
 
-        let transformation_position = match get("transformation_position") {
-            None | Some(Value::Null) => TransformationPosition::Path,
-            Some(v) => {
-                let s = want_str("transformation_position", v)?;
-                TransformationPosition::parse(s.trim()).ok_or_else(|| {
-                    Error::invalid(format!(
-                        "config `transformation_position` must be \"path\" or \"query\", got {s:?}"
-                    ))
-                })?
-            }
-        };
-
-        let opt_str = |k: &str| -> Result<Option<String>> {
-            match get(k) {
-                None | Some(Value::Null) => Ok(None),
-                Some(v) => Ok(Some(want_str(k, v)?.to_string())),
-            }
-        };
-        let opt_u64 = |k: &str| -> Result<Option<u64>> {
-            match get(k) {
-                None | Some(Value::Null) => Ok(None),
-                Some(v) => Ok(Some(want_u64(k, v)?)),
-            }
-        };
-
-        let api_override = opt_str("api_base_url")?;
+        let api_override = opt_str("api_base_url");
         let api_base_url = trim_base(api_override.as_deref().unwrap_or(DEFAULT_API_BASE_URL));
         // As the official SDKs do: with only the API base overridden, uploads follow it
         // (`<base>/api/v1/files/upload`); with nothing overridden they go to the upload host.
-        let upload_base_url = match opt_str("upload_base_url")? {
+        let upload_base_url = match opt_str("upload_base_url") {
             Some(u) => trim_base(&u),
             None if api_override.is_some() => api_base_url.clone(),
             None => DEFAULT_UPLOAD_BASE_URL.to_string(),
@@ -239,8 +195,8 @@ impl Config {
             check_base_url(k, u)?;
         }
 
-        let mut ca_pem = opt_str("ca_pem")?;
-        if let Some(path) = opt_str("ca_file")? {
+        let mut ca_pem = opt_str("ca_pem");
+        if let Some(path) = opt_str("ca_file") {
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| Error::invalid(format!("config `ca_file`: cannot read {path:?}: {e}")))?;
             ca_pem = Some(match ca_pem {
@@ -253,14 +209,14 @@ impl Config {
             });
         }
 
-        let max_retries = opt_u64("max_retries")?.unwrap_or(2);
+        let max_retries = read.u64("max_retries").unwrap_or(2);
         if max_retries > 10 {
             return Err(Error::invalid("config `max_retries` must be at most 10"));
         }
         // A timeout of 0 is refused rather than read as "none" or "fail at once": there is no
         // way to turn the timeouts off, only to make them long (up to a day).
         let ms = |k: &str, default: u64, min: u64, max: u64| -> Result<Duration> {
-            let v = opt_u64(k)?.unwrap_or(default);
+            let v = read.u64(k).unwrap_or(default);
             if v < min || v > max {
                 return Err(Error::invalid(format!(
                     "config `{k}` must be between {min} and {max} (milliseconds), got {v}"
@@ -268,7 +224,7 @@ impl Config {
             }
             Ok(Duration::from_millis(v))
         };
-        let user_agent_suffix = opt_str("user_agent")?;
+        let user_agent_suffix = opt_str("user_agent");
         if let Some(ua) = user_agent_suffix.as_deref() {
             check_user_agent(ua)?;
         }
@@ -286,7 +242,7 @@ impl Config {
             retry_initial_delay: ms("retry_initial_delay_ms", 500, 0, MAX_RETRY_DELAY_MS)?,
             retry_max_delay: ms("retry_max_delay_ms", 8_000, 0, MAX_RETRY_DELAY_MS)?,
             ca_pem,
-            proxy: opt_str("proxy")?,
+            proxy: opt_str("proxy"),
             user_agent_suffix,
         })
     }

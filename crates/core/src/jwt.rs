@@ -10,13 +10,13 @@
 //! - sig = HMAC-SHA256(private key, `b64url(header) + "." + b64url(payload)`).
 //!
 //! The parameters go through the upload's own option table and wire encoding
-//! ([`crate::api::upload::UPLOAD_OPTIONS`], [`crate::api::options::wire_text`]), so the payload
+//! ([`crate::api::upload::UPLOAD_OPTIONS`], [`crate::options::wire_text`]), so the payload
 //! holds exactly the text the library's own upload would send for the same options: ImageKit
 //! rejects an upload whose form differs from the token's payload in any field.
 
-use crate::api::options::{resolve, wire_text};
-use crate::api::upload::UPLOAD_OPTIONS;
+use crate::api::upload::read_options;
 use crate::error::{Error, Result};
+use crate::options::{self, opt, wire_text, Kind, Param, Wire};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};
@@ -65,33 +65,21 @@ impl Default for TokenOptions {
 }
 
 impl TokenOptions {
-    /// Reads `{"expire_seconds":600,"now":1714035985}` (both optional; `null` = absent).
-    /// `expireSeconds` is accepted for `expire_seconds`, as elsewhere in the library.
+    /// Reads `{"expire_seconds":600,"now":1714035985}` (both optional; `null` = absent) with the
+    /// one option reader.
     pub fn from_json_map(map: &Map<String, Value>) -> Result<TokenOptions> {
+        const KEYS: &[Param] = &[
+            opt("expire_seconds", Kind::Int).or(&["expireSeconds"]),
+            opt("now", Kind::Int),
+        ];
+        let read = options::read(KEYS, map, "token option", Wire::Json)?;
         let mut opts = TokenOptions::default();
-        for (raw, value) in map {
-            if value.is_null() {
-                continue;
-            }
-            match raw.trim() {
-                "expire_seconds" | "expireSeconds" => {
-                    opts.expire_seconds = value.as_i64().ok_or_else(|| {
-                        Error::invalid(format!(
-                            "token option `expire_seconds` must be an integer (1..={MAX_EXPIRE_SECONDS})"
-                        ))
-                    })?;
-                }
-                "now" => {
-                    opts.now = Some(value.as_i64().filter(|n| *n >= 0).ok_or_else(|| {
-                        Error::invalid("token option `now` must be a non-negative unix time in seconds")
-                    })?);
-                }
-                other => {
-                    return Err(Error::invalid(format!(
-                        "unknown token option `{other}` (known: expire_seconds, now)"
-                    )))
-                }
-            }
+        if let Some(seconds) = read.u64("expire_seconds") {
+            opts.expire_seconds = i64::try_from(seconds).unwrap_or(i64::MAX);
+        }
+        if let Some(now) = read.u64("now") {
+            let now = i64::try_from(now).map_err(|_| Error::invalid("token option `now` is too large"))?;
+            opts.now = Some(now);
         }
         opts.validate()?;
         Ok(opts)
@@ -119,19 +107,16 @@ pub fn payload(params: &Map<String, Value>, iat: i64, exp: i64) -> Result<Map<St
             )));
         }
     }
-    let resolved = resolve(UPLOAD_OPTIONS, params, "upload-v2 token payload")?;
-    let mut out = Map::with_capacity(resolved.len() + 2);
-    for (spec, value) in resolved {
+    let read = read_options(params, "upload-v2 token payload option")?;
+    let mut out = Map::with_capacity(read.len() + 2);
+    for (spec, value) in read.iter() {
         if let Some((_, why)) = NOT_IN_PAYLOAD.iter().find(|(name, _)| *name == spec.name) {
             return Err(Error::invalid(format!(
                 "upload-v2 token payload must not contain `{}`: {why}",
                 spec.name
             )));
         }
-        out.insert(
-            spec.name.to_string(),
-            Value::String(wire_text(spec, value, "upload-v2 token payload")?),
-        );
+        out.insert(spec.name.to_string(), Value::String(wire_text(spec.kind, value)));
     }
     // Blank as the upload sees it: the upload refuses a `fileName` of white space only.
     match out.get("fileName") {

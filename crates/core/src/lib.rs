@@ -23,6 +23,7 @@ pub mod http;
 pub mod jwt;
 pub mod log;
 pub mod modern;
+pub mod options;
 pub mod phash;
 pub mod random;
 pub mod url;
@@ -35,5 +36,4 @@ pub use error::{Error, ErrorKind, Result};
 /// The signer, where it was before the URL floor (`urlkit`) held it.
 pub use urlkit::sign;
 
-/// `libimagekit/<version>`, used in the User-Agent and by `ik_version()`.
-pub const VERSION_STRING: &str = concat!("libimagekit/", env!("CARGO_PKG_VERSION"));
+pub use http::agent::VERSION_STRING;

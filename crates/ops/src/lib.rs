@@ -57,6 +57,8 @@ pub enum Kind {
     Object,
     /// Any JSON array.
     Array,
+    /// A JSON object or array, or its JSON text (a form field carries it as text).
+    Json,
 }
 
 impl Kind {
@@ -70,32 +72,54 @@ impl Kind {
             Kind::StrOrList => "a string or a list of strings",
             Kind::Object => "a JSON object",
             Kind::Array => "a JSON array",
+            Kind::Json => "a JSON object or array (or its JSON text)",
         }
     }
 }
 
-/// One query parameter or top-level body field. Its snake_case spelling is accepted too
-/// (`fileIds` or `file_ids`); the API's camelCase name is what goes on the wire.
+/// One key of a JSON option object: an operation's query parameter or body field, an upload
+/// field, a client-config key, a webhook or token option. The same description serves every
+/// reader (`imagekit_core::options`): a caller's key matches the name, the name's snake_case
+/// spelling (`fileIds` or `file_ids`) or one of the aliases; the name is what goes on the wire
+/// and what messages show.
 #[derive(Debug, Clone, Copy)]
 pub struct Param {
     pub name: &'static str,
     pub kind: Kind,
     pub required: bool,
+    /// Other accepted spellings besides the name and its snake_case.
+    pub aliases: &'static [&'static str],
 }
 
-const fn req(name: &'static str, kind: Kind) -> Param {
+/// A required key.
+pub const fn req(name: &'static str, kind: Kind) -> Param {
     Param {
         name,
         kind,
         required: true,
+        aliases: &[],
     }
 }
 
-const fn opt(name: &'static str, kind: Kind) -> Param {
+/// An optional key.
+pub const fn opt(name: &'static str, kind: Kind) -> Param {
     Param {
         name,
         kind,
         required: false,
+        aliases: &[],
+    }
+}
+
+impl Param {
+    /// The same key, also accepted under `aliases`.
+    pub const fn or(self, aliases: &'static [&'static str]) -> Param {
+        Param { aliases, ..self }
+    }
+
+    /// True when a caller's (trimmed) key names this parameter.
+    pub fn accepts(&self, key: &str) -> bool {
+        key == self.name || self.aliases.contains(&key) || snake_case(self.name) == key
     }
 }
 

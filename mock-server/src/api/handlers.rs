@@ -1,6 +1,10 @@
 //! Which handler serves which row of the operation table, by the row's Python-SDK name.
 
-use super::*;
+use super::ctx::Handler;
+use super::{
+    accounts, bulk, crud, custom_fields, file_ops, files, folders, metadata, named_transformations, origins, purge,
+};
+use super::{saved_extensions, url_endpoints, versions, webhooks};
 
 /// The handler of the row named `py`; `None` means the mock lacks the operation (501).
 pub(crate) fn handler(py: &str) -> Option<Handler> {

@@ -72,6 +72,7 @@ fn of_kind(kind: Kind, v: &Value) -> bool {
         Kind::StrOrList => v.is_string() || v.as_array().is_some_and(strings),
         Kind::Object => v.is_object(),
         Kind::Array => v.is_array(),
+        Kind::Json => v.is_object() || v.is_array() || v.is_string(),
     }
 }
 

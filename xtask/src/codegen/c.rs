@@ -2,7 +2,7 @@
 //! `src/status_gen.rs`: the `ik_status` enum), the C program that calls every function, and the
 //! tests' dispatcher.
 
-use super::{params_arg, params_doc, RUST_BANNER};
+use super::names::{params_arg, params_doc, RUST_BANNER};
 use imagekit_ops::{id_arg, Input, Op, SeedArg, OPS, STATUSES};
 use std::fmt::Write;
 

@@ -1,6 +1,6 @@
 //! The C++ wrapper's status enum and per-operation methods.
 
-use super::{params_arg, screaming};
+use super::names::{params_arg, screaming};
 use imagekit_ops::{id_arg, OPS, STATUSES};
 use std::fmt::Write;
 

@@ -1,6 +1,6 @@
 //! The coverage table `docs/operations.md`: the official SDKs' names beside libimagekit's.
 
-use super::{go_method, screaming};
+use super::names::{go_method, screaming};
 use imagekit_ops::{OPS, STATUSES};
 use std::fmt::Write;
 

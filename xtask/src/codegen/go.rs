@@ -1,6 +1,6 @@
 //! The Go binding's methods (`bindings/go/ops_gen.go`) and status constants (`status_gen.go`).
 
-use super::{go_arg, go_method, params_arg, screaming, GO_BANNER};
+use super::names::{go_arg, go_method, params_arg, screaming, GO_BANNER};
 use imagekit_ops::{Answer, OPS, STATUSES};
 use std::fmt::Write;
 

@@ -1,7 +1,7 @@
 //! `docs/operations.json`: every regular operation and status code in a language-neutral form,
 //! the input new bindings are generated from (the Python package's generator reads it).
 
-use super::{go_method, params_arg};
+use super::names::{go_method, params_arg};
 use imagekit_ops::{snake_case, Answer, Input, Kind, SeedArg, OPS, STATUSES};
 use serde_json::{json, Value};
 
@@ -15,6 +15,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::StrOrList => "str_or_list",
         Kind::Object => "object",
         Kind::Array => "array",
+        Kind::Json => "json",
     }
 }
 
@@ -75,7 +76,7 @@ pub(crate) fn operations_json() -> String {
             json!({
                 "name": st.name,
                 "variant": st.variant,
-                "c": format!("IK_STATUS_{}", super::screaming(st.variant)),
+                "c": format!("IK_STATUS_{}", super::names::screaming(st.variant)),
                 "value": st.code,
                 "describe": st.describe,
                 "doc": st.doc.replace('\n', " "),
@@ -90,6 +91,7 @@ pub(crate) fn operations_json() -> String {
         Kind::StrOrList,
         Kind::Object,
         Kind::Array,
+        Kind::Json,
     ]
     .into_iter()
     .map(|k| (kind_name(k).to_string(), Value::from(k.describe())))

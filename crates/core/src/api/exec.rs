@@ -1,18 +1,19 @@
 //! The one executor under every regular operation: a row of the operation table plus the caller's
 //! ids and JSON parameters in, the API's JSON answer out.
 //!
-//! Checks happen before anything is sent: the number of ids, empty or dot-segment ids, unknown
-//! keys (named, with the accepted ones), keys given twice, missing required fields, value types and
-//! the API's list limits. Keys may be the API's camelCase name or its snake_case spelling; the
-//! camelCase name goes on the wire. A `null` query parameter counts as absent; a `null` body field
-//! is sent as `null` (the update API clears `tags` and `customCoordinates` that way), except that it
-//! does not satisfy a required field.
+//! Checks happen before anything is sent: the number of ids, empty or dot-segment ids, then the
+//! parameters through the one option reader (`crate::options`: unknown keys named, spellings,
+//! repeated keys, required fields, value types), then the API's list limits. The camelCase name
+//! goes on the wire. A `null` query parameter counts as absent; a `null` body field is sent as
+//! `null` (the update API clears `tags` and `customCoordinates` that way), except that it does not
+//! satisfy a required field.
 
-use super::ops::{Input, Kind, Op, Param, Verb};
+use super::ops::{Input, Op, Param, Verb};
 use super::{encode_query, encode_segment, require_id};
 use crate::client::Client;
 use crate::error::{clip_name as clip, Error, ErrorKind, Result};
 use crate::http::{Answer, Body, Method, MAX_URL_LEN};
+use crate::options::{self, Wire};
 use serde_json::{Map, Value};
 
 impl Client {
@@ -115,14 +116,14 @@ pub fn prepare(op: &Op, ids: &[&str], params_json: Option<&str>) -> Result<Prepa
         }
         Input::Query(params) => {
             let object = parse_params(op, params_json)?;
-            let pairs = check(op, params, &object)?;
+            let read = read(op, params, &object, Wire::Text)?;
             let mut first = true;
-            for (param, value) in pairs {
+            for (param, value) in read.iter() {
                 path_and_query.push(if first { '?' } else { '&' });
                 first = false;
                 path_and_query.push_str(&encode_query(param.name));
                 path_and_query.push('=');
-                path_and_query.push_str(&encode_query(&query_text(op, param, value)?));
+                path_and_query.push_str(&encode_query(&options::wire_text(param.kind, value)));
             }
             Body::Empty
         }
@@ -134,10 +135,11 @@ pub fn prepare(op: &Op, ids: &[&str], params_json: Option<&str>) -> Result<Prepa
                 ));
             }
             let object = parse_params(op, params_json)?;
-            let pairs = check(op, fields, &object)?;
-            let mut body = Map::with_capacity(pairs.len());
-            for (field, value) in pairs {
-                body.insert(field.name.to_string(), value.clone());
+            let read = read(op, fields, &object, Wire::Json)?;
+            let mut body = Map::with_capacity(read.len());
+            // In a body, null is a value the API gives meaning to (`"tags": null` clears the tags).
+            for &(field, value) in read.with_nulls() {
+                body.insert(field.name.to_string(), (*value).clone());
             }
             Body::Json(Value::Object(body).to_string())
         }
@@ -171,130 +173,32 @@ fn fill_path(op: &Op, ids: &[&str]) -> Result<String> {
 }
 
 fn parse_params(op: &Op, text: Option<&str>) -> Result<Map<String, Value>> {
-    let Some(text) = text else { return Ok(Map::new()) };
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(m)) => Ok(m),
-        Ok(_) => Err(Error::invalid(format!("{}: params_json must be a JSON object", op.py))),
-        Err(e) => Err(Error::invalid(format!("{}: params_json is not valid JSON: {e}", op.py))),
-    }
+    options::parse_object(text, &format!("{}: params_json", op.py))
 }
 
-fn lookup<'p>(params: &'p [Param], key: &str) -> Option<&'p Param> {
-    params
-        .iter()
-        .find(|p| p.name == key || super::ops::snake_case(p.name) == key)
-}
-
-/// Matches the caller's keys against the row, in the caller's order; checks types, required
-/// fields and limits.
-fn check<'o, 'v>(op: &Op, params: &'o [Param], object: &'v Map<String, Value>) -> Result<Vec<(&'o Param, &'v Value)>> {
-    let body = matches!(op.input, Input::Body(_));
-    let mut out: Vec<(&'o Param, &'v Value)> = Vec::with_capacity(object.len());
-    let mut seen: Vec<(&'static str, &str)> = Vec::with_capacity(object.len());
-    for (raw, value) in object {
-        let key = raw.trim();
-        let Some(param) = lookup(params, key) else {
-            let known: Vec<&str> = params.iter().map(|p| p.name).collect();
-            let known = if known.is_empty() {
-                "none".to_string()
-            } else {
-                known.join(", ")
-            };
-            return Err(Error::invalid(format!(
-                "unknown {} option `{}` (known: {known})",
-                op.py,
-                clip(key)
-            )));
-        };
-        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == param.name) {
-            return Err(Error::invalid(format!(
-                "{} option `{}` is given twice (as `{}` and `{}`)",
-                op.py,
-                param.name,
-                clip(first),
-                clip(raw)
-            )));
-        }
-        seen.push((param.name, raw.as_str()));
-        if value.is_null() {
-            // In a body, null is a value the API gives meaning to (`"tags": null` clears the
-            // tags); in a query it means absent.
-            if body && !param.required {
-                out.push((param, value));
-            }
-            continue;
-        }
-        check_kind(op, param, value)?;
-        if param.required && value.as_str().is_some_and(|s| s.trim().is_empty()) {
-            return Err(Error::invalid(format!(
-                "{} option `{}` must not be empty",
-                op.py, param.name
-            )));
-        }
-        if let (Some(limit), Value::Array(items)) = (op.max_items, value) {
-            if limit.field == param.name && items.len() > limit.max {
+/// Reads the caller's object against the row (the one option reader), then checks the API's
+/// list limit.
+fn read<'p, 'v>(
+    op: &Op,
+    params: &'p [Param],
+    object: &'v Map<String, Value>,
+    wire: Wire,
+) -> Result<options::Read<'p, 'v>> {
+    let read = options::read(params, object, &format!("{} option", op.py), wire)?;
+    if let Some(limit) = op.max_items {
+        if let Some(Value::Array(items)) = read.get(limit.field) {
+            if items.len() > limit.max {
                 return Err(Error::invalid(format!(
                     "{} option `{}` takes at most {} items, got {}",
                     op.py,
-                    param.name,
+                    limit.field,
                     limit.max,
                     items.len()
                 )));
             }
         }
-        out.push((param, value));
     }
-    for param in params.iter().filter(|p| p.required) {
-        if !out.iter().any(|(p, _)| p.name == param.name) {
-            return Err(Error::invalid(format!("{} option `{}` is required", op.py, param.name)));
-        }
-    }
-    Ok(out)
-}
-
-fn check_kind(op: &Op, param: &Param, value: &Value) -> Result<()> {
-    let query = matches!(op.input, Input::Query(_));
-    let ok = match (param.kind, value) {
-        (Kind::Str, Value::String(_)) => true,
-        (Kind::Bool, Value::Bool(_)) => true,
-        (Kind::Bool, Value::String(s)) if query => s == "true" || s == "false",
-        (Kind::Int, Value::Number(n)) => n.as_u64().is_some(),
-        (Kind::Int, Value::String(s)) if query => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
-        (Kind::StrList, Value::Array(items)) | (Kind::StrOrList, Value::Array(items)) => {
-            items.iter().all(Value::is_string)
-        }
-        (Kind::StrList, Value::String(_)) => query,
-        (Kind::StrOrList, Value::String(_)) => true,
-        (Kind::Object, Value::Object(_)) => true,
-        (Kind::Array, Value::Array(_)) => true,
-        _ => false,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(format!(
-            "{} option `{}` must be {}",
-            op.py,
-            param.name,
-            param.kind.describe()
-        )))
-    }
-}
-
-/// A checked query value as text: strings as they are, lists comma-joined.
-fn query_text(op: &Op, param: &Param, value: &Value) -> Result<String> {
-    Ok(match value {
-        Value::String(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::Array(items) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
-        _ => {
-            return Err(Error::invalid(format!(
-                "{} option `{}` cannot go in a query",
-                op.py, param.name
-            )))
-        }
-    })
+    Ok(read)
 }
 
 #[cfg(test)]
@@ -397,12 +301,17 @@ mod tests {
         let ids: Vec<String> = (0..101).map(|i| format!("\"{i}\"")).collect();
         let body = format!(r#"{{"fileIds":[{}]}}"#, ids.join(","));
         assert!(msg(prep("files.bulk.delete", &[], Some(&body))).contains("at most 100 items, got 101"));
-        assert!(msg(prep(
-            "files.bulk.add_tags",
-            &[],
-            Some(r#"{"fileIds":["a"],"file_ids":["b"],"tags":["t"]}"#)
-        ))
-        .contains("given twice"));
+        // One key under two spellings: the last value, at the first position (the one reader's rule).
+        assert_eq!(
+            prep(
+                "files.bulk.add_tags",
+                &[],
+                Some(r#"{"fileIds":["a"],"tags":["t"],"file_ids":["b"]}"#)
+            )
+            .unwrap()
+            .1,
+            r#"{"fileIds":["b"],"tags":["t"]}"#
+        );
         assert!(msg(prep("files.get", &["a"], Some(r#"{"x":1}"#))).contains("takes no options"));
         let long = "k".repeat(10_000);
         let m = msg(prep("assets.list", &[], Some(&format!(r#"{{"{long}":1}}"#))));

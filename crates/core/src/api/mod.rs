@@ -4,12 +4,11 @@
 //! answer has no body) or an [`Error`](crate::Error) carrying the HTTP details.
 //!
 //! `ops` is the operation table (every regular REST operation) and `exec` its one executor,
-//! `Client::call`; `upload` is the multipart upload, `request` the generic escape hatch, `options` (shared
-//! parsing of JSON option objects).
+//! `Client::call`; `upload` is the multipart upload, `request` the generic escape hatch. Option
+//! objects are read by the one option reader, `crate::options`.
 
 pub mod exec;
 pub use imagekit_ops as ops;
-pub mod options;
 pub mod pages;
 pub mod request;
 pub mod upload;

@@ -7,10 +7,10 @@
 //! snake_case; lists are joined with ",", booleans sent as "true"/"false", objects as JSON text.
 
 use super::ops::Retry;
-use super::options::{resolve, wire_text, Kind, Spec};
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{Answer, Body, Method, Multipart, ProgressFn};
+use crate::options::{self, opt, wire_text, Kind, Param, Read, Wire};
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -18,126 +18,41 @@ use std::path::Path;
 /// unable to store the file twice (see [`Client::upload`]).
 pub const IDEMPOTENT_OPTION: &str = "idempotent";
 
-/// Every field of the upload API (`FileUploadV1`).
-pub const UPLOAD_OPTIONS: &[Spec] = &[
-    Spec {
-        name: "file",
-        aliases: &[],
-        kind: Kind::Special,
-    },
-    Spec {
-        name: "fileName",
-        aliases: &["file_name"],
-        kind: Kind::Str,
-    },
-    Spec {
-        name: "useUniqueFileName",
-        aliases: &["use_unique_file_name"],
-        kind: Kind::Bool,
-    },
-    Spec {
-        name: "tags",
-        aliases: &[],
-        kind: Kind::List,
-    },
-    Spec {
-        name: "folder",
-        aliases: &[],
-        kind: Kind::Str,
-    },
-    Spec {
-        name: "isPrivateFile",
-        aliases: &["is_private_file"],
-        kind: Kind::Bool,
-    },
-    Spec {
-        name: "isPublished",
-        aliases: &["is_published"],
-        kind: Kind::Bool,
-    },
-    Spec {
-        name: "customCoordinates",
-        aliases: &["custom_coordinates"],
-        kind: Kind::Str,
-    },
-    Spec {
-        name: "responseFields",
-        aliases: &["response_fields"],
-        kind: Kind::List,
-    },
-    Spec {
-        name: "extensions",
-        aliases: &[],
-        kind: Kind::Json,
-    },
-    Spec {
-        name: "webhookUrl",
-        aliases: &["webhook_url"],
-        kind: Kind::Str,
-    },
-    Spec {
-        name: "overwriteFile",
-        aliases: &["overwrite_file"],
-        kind: Kind::Bool,
-    },
-    Spec {
-        name: "overwriteAITags",
-        aliases: &["overwrite_ai_tags", "overwriteAiTags"],
-        kind: Kind::Bool,
-    },
-    Spec {
-        name: "overwriteTags",
-        aliases: &["overwrite_tags"],
-        kind: Kind::Bool,
-    },
-    Spec {
-        name: "overwriteCustomMetadata",
-        aliases: &["overwrite_custom_metadata"],
-        kind: Kind::Bool,
-    },
-    Spec {
-        name: "customMetadata",
-        aliases: &["custom_metadata"],
-        kind: Kind::Json,
-    },
-    Spec {
-        name: "transformation",
-        aliases: &[],
-        kind: Kind::Json,
-    },
-    Spec {
-        name: "checks",
-        aliases: &[],
-        kind: Kind::Str,
-    },
-    Spec {
-        name: "description",
-        aliases: &[],
-        kind: Kind::Str,
-    },
+/// Every field of the upload API (`FileUploadV1`), read by the one option reader as form text
+/// (`crate::options`). `file` is checked by the upload itself (it depends on the source).
+#[rustfmt::skip]
+pub const UPLOAD_OPTIONS: &[Param] = &[
+    opt("file", Kind::Str),
+    opt("fileName", Kind::Str),
+    opt("useUniqueFileName", Kind::Bool),
+    opt("tags", Kind::StrOrList),
+    opt("folder", Kind::Str),
+    opt("isPrivateFile", Kind::Bool),
+    opt("isPublished", Kind::Bool),
+    opt("customCoordinates", Kind::Str),
+    opt("responseFields", Kind::StrOrList),
+    opt("extensions", Kind::Json),
+    opt("webhookUrl", Kind::Str),
+    opt("overwriteFile", Kind::Bool),
+    opt("overwriteAITags", Kind::Bool).or(&["overwriteAiTags"]),
+    opt("overwriteTags", Kind::Bool),
+    opt("overwriteCustomMetadata", Kind::Bool),
+    opt("customMetadata", Kind::Json),
+    opt("transformation", Kind::Json),
+    opt("checks", Kind::Str),
+    opt("description", Kind::Str),
     // Client-side upload authentication fields of the same API (normally not needed: the
     // library authenticates with the private key).
-    Spec {
-        name: "publicKey",
-        aliases: &["public_key"],
-        kind: Kind::Str,
-    },
-    Spec {
-        name: "signature",
-        aliases: &[],
-        kind: Kind::Str,
-    },
-    Spec {
-        name: "expire",
-        aliases: &[],
-        kind: Kind::Int,
-    },
-    Spec {
-        name: "token",
-        aliases: &[],
-        kind: Kind::Str,
-    },
+    opt("publicKey", Kind::Str),
+    opt("signature", Kind::Str),
+    opt("expire", Kind::Int),
+    opt("token", Kind::Str),
 ];
+
+/// Reads upload options (or a token payload: `what` says which) with the one option reader.
+pub fn read_options<'v>(options: &'v Map<String, Value>, what: &str) -> Result<Read<'static, 'v>> {
+    options::read(UPLOAD_OPTIONS, options, what, Wire::Text)
+}
 
 /// Which upload API a call goes to. Both take the same multipart form; v2 authenticates a
 /// client-side upload with a JWT `token` (see `crate::jwt`) instead of v1's
@@ -183,7 +98,7 @@ pub fn build_body_for<'a>(
     source: UploadSource<'a>,
     options: &Map<String, Value>,
 ) -> Result<Multipart<'a>> {
-    let fields = resolve(UPLOAD_OPTIONS, options, "upload")?;
+    let fields = read_options(options, "upload option")?;
     if api == UploadApi::V2 {
         if let Some((spec, _)) = fields.iter().find(|(spec, _)| V1_ONLY.contains(&spec.name)) {
             return Err(Error::invalid(format!(
@@ -195,8 +110,8 @@ pub fn build_body_for<'a>(
     let mut file_text: Option<String> = None;
     let mut file_name: Option<String> = None;
     let mut texts: Vec<(&'static str, String)> = Vec::with_capacity(fields.len());
-    for (spec, value) in fields {
-        let text = wire_text(spec, value, "upload")?;
+    for (spec, value) in fields.iter() {
+        let text = wire_text(spec.kind, value);
         match spec.name {
             "file" => file_text = Some(text),
             "fileName" => file_name = Some(text),
@@ -336,10 +251,6 @@ fn list_path(folder: Option<&str>) -> String {
     format!("/{f}")
 }
 
-fn str_option<'o>(options: &'o Map<String, Value>, names: &[&str]) -> Option<&'o str> {
-    names.iter().find_map(|n| options.get(*n)).and_then(Value::as_str)
-}
-
 /// The two fields the idempotent mode pins to `false`.
 const PINNED: [&str; 2] = ["useUniqueFileName", "overwriteFile"];
 
@@ -360,8 +271,10 @@ struct WireOptions {
 /// refuses either set to `true`.
 fn idempotent_options(options: &Map<String, Value>) -> Result<WireOptions> {
     let mut wire = options.clone();
-    let key = wire.keys().find(|k| k.trim() == IDEMPOTENT_OPTION).cloned();
-    let on = match key.and_then(|k| wire.remove(&k)) {
+    // Every spelling of the key comes off; the last value counts (the one option reader's rule).
+    let keys: Vec<String> = wire.keys().filter(|k| k.trim() == IDEMPOTENT_OPTION).cloned().collect();
+    let value = keys.iter().fold(None, |_, k| wire.shift_remove(k));
+    let on = match value {
         None | Some(Value::Null) | Some(Value::Bool(false)) => false,
         Some(Value::Bool(true)) => true,
         Some(_) => return Err(Error::invalid("upload option `idempotent` must be true or false")),
@@ -373,27 +286,23 @@ fn idempotent_options(options: &Map<String, Value>) -> Result<WireOptions> {
             caller_pinned_both: false,
         });
     }
+    let read = read_options(&wire, "upload option")?;
     let mut resolved = Map::with_capacity(wire.len() + PINNED.len());
-    for (spec, value) in resolve(UPLOAD_OPTIONS, &wire, "upload")? {
+    for (spec, value) in read.iter() {
         resolved.insert(spec.name.to_string(), value.clone());
     }
     let mut caller_pinned_both = true;
     for name in PINNED {
-        match resolved.get(name) {
+        match read.bool(name) {
             None => {
                 caller_pinned_both = false;
                 resolved.insert(name.to_string(), Value::Bool(false));
             }
-            Some(value) => {
-                let spec = UPLOAD_OPTIONS
-                    .iter()
-                    .find(|s| s.name == name)
-                    .expect("an upload option");
-                if wire_text(spec, value, "upload")? != "false" {
-                    return Err(Error::invalid(format!(
-                        "upload option `{name}` must be false with `idempotent` (a retry must not store a second copy)"
-                    )));
-                }
+            Some(false) => {}
+            Some(true) => {
+                return Err(Error::invalid(format!(
+                    "upload option `{name}` must be false with `idempotent` (a retry must not store a second copy)"
+                )))
             }
         }
     }
@@ -492,10 +401,13 @@ impl Client {
         started: i64,
         original: Error,
     ) -> Result<String> {
-        let Some(name) = str_option(options, &["fileName", "file_name"]) else {
+        let Ok(options) = read_options(options, "upload option") else {
             return Err(original);
         };
-        let folder = list_path(str_option(options, &["folder"]));
+        let Some(name) = options.str("fileName") else {
+            return Err(original);
+        };
+        let folder = list_path(options.str("folder"));
         let unresolved = |why: &str| {
             let mut e = original.clone();
             e.message.push_str(&format!(
@@ -509,7 +421,7 @@ impl Client {
                 Ok(m) => m.len(),
                 Err(_) => return Err(unresolved("the file's size is no longer known")),
             },
-            UploadSource::Option => match str_option(options, &["file"]).and_then(base64_payload_len) {
+            UploadSource::Option => match options.str("file").and_then(base64_payload_len) {
                 Some(n) => n,
                 None => {
                     return Err(unresolved(
@@ -662,7 +574,7 @@ mod tests {
             assert_eq!(
                 w.options
                     .get("useUniqueFileName")
-                    .and_then(|v| wire_text(&UPLOAD_OPTIONS[2], v, "u").ok())
+                    .map(|v| wire_text(Kind::Bool, v))
                     .as_deref(),
                 Some("false"),
                 "{opts}"
@@ -670,7 +582,7 @@ mod tests {
             assert_eq!(
                 w.options
                     .get("overwriteFile")
-                    .and_then(|v| wire_text(&UPLOAD_OPTIONS[11], v, "u").ok())
+                    .map(|v| wire_text(Kind::Bool, v))
                     .as_deref(),
                 Some("false"),
                 "{opts}"

@@ -16,7 +16,7 @@
 //! flat in the number of files; files are streamed from disk, never held.
 
 use crate::api::ops;
-use crate::api::upload::{UploadSource, IDEMPOTENT_OPTION};
+use crate::api::upload::{read_options, UploadSource, IDEMPOTENT_OPTION};
 use crate::client::Client;
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
@@ -494,7 +494,7 @@ fn upload_new(
     options.insert(IDEMPOTENT_OPTION.into(), Value::Bool(true));
     match run.client.upload(source, &options, Some(on_bytes)) {
         Ok(text) => Outcome::Uploaded(parse(&text)),
-        Err(e) if is_already_exists(&e) => match already_there(run.client, source, &options) {
+        Err(e) if is_already_exists(&e) => match already_there(run.client, source, &without_idempotent(options)) {
             Ok(Some(file)) => Outcome::AlreadyThere(file),
             Ok(None) => {
                 let mut e = e;
@@ -519,8 +519,10 @@ fn is_already_exists(e: &Error) -> bool {
     matches!(e.http_status, Some(400) | Some(409)) && e.message.contains("already exists")
 }
 
-fn option_str<'o>(options: &'o Map<String, Value>, names: &[&str]) -> Option<&'o str> {
-    names.iter().find_map(|n| options.get(*n)).and_then(Value::as_str)
+/// The upload options as the API takes them: the library's own `idempotent` option taken off.
+fn without_idempotent(mut options: Map<String, Value>) -> Map<String, Value> {
+    options.shift_remove(IDEMPOTENT_OPTION);
+    options
 }
 
 /// The file already stored under the item's folder and name when its size is the item's.
@@ -532,8 +534,9 @@ fn already_there(client: &Client, source: UploadSource<'_>, options: &Map<String
         UploadSource::Bytes(b) => b.len() as u64,
         UploadSource::Option => return Ok(None),
     };
-    let name = option_str(options, &["fileName", "file_name"]).unwrap_or_default();
-    let folder = super::journal::normalize_folder(option_str(options, &["folder"]).unwrap_or("/"));
+    let options = read_options(options, "upload option")?;
+    let name = options.str("fileName").unwrap_or_default();
+    let folder = super::journal::normalize_folder(options.str("folder").unwrap_or("/"));
     Ok(find_file(client, &folder, name)?.filter(|f| f["size"].as_u64() == Some(size)))
 }
 

@@ -14,6 +14,9 @@ use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig, TlsProvider};
 use ureq::unversioned::transport::{Connector, DefaultConnector};
 use ureq::{Agent, Proxy};
 
+/// `libimagekit/<version>`, used in the User-Agent and by `ik_version()`.
+pub const VERSION_STRING: &str = concat!("libimagekit/", env!("CARGO_PKG_VERSION"));
+
 /// Parses `ca_pem` and checks each certificate can act as a trust anchor.
 fn extra_roots(pem: &str) -> Result<Vec<Certificate<'static>>> {
     let mut out = Vec::new();
@@ -78,7 +81,7 @@ fn usable(proxy: &Proxy, source: &str) -> Result<()> {
         _ => Err(Error::invalid(format!(
             "{source} is a SOCKS proxy ({}), which libimagekit does not support: use an http:// or \
              https:// (CONNECT) proxy, or set config `proxy` to \"\" to connect directly",
-            super::execute::host_port(proxy.host(), proxy.port())
+            super::response::host_port(proxy.host(), proxy.port())
         ))),
     }
 }
@@ -119,8 +122,8 @@ fn proxy(setting: Option<&str>) -> Result<Option<Proxy>> {
 /// The User-Agent: `libimagekit/<version>`, plus the configured suffix.
 pub fn user_agent(config: &Config) -> String {
     match config.user_agent_suffix.as_deref().map(str::trim) {
-        Some(s) if !s.is_empty() => format!("{} {}", crate::VERSION_STRING, s),
-        _ => crate::VERSION_STRING.to_string(),
+        Some(s) if !s.is_empty() => format!("{} {}", VERSION_STRING, s),
+        _ => VERSION_STRING.to_string(),
     }
 }
 

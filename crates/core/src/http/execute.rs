@@ -3,7 +3,7 @@
 //! the policy in [`super::retry`].
 
 use super::progress::{ProgressFn, ProgressReader};
-use super::response::{failure_from_ureq, BodyCut, Failure, Peer, Response};
+use super::response::{failure_from_ureq, host_port, BodyCut, Failure, Peer, Response};
 use super::retry;
 use super::{Body, LogHook, Method, Request, Transport};
 use crate::error::{Error, Result};
@@ -23,16 +23,6 @@ pub const MAX_ERROR_BODY: u64 = 64 * 1024;
 /// Beyond [`MAX_ERROR_BODY`], an error body is read and discarded up to this size so that its
 /// connection can go back to the pool; a longer one is left unread and its connection closed.
 const DRAIN_ERROR_BODY: u64 = 1024 * 1024;
-
-/// `host:port` for messages; an IPv6 host is bracketed once (`[::1]:9`), whether or not it came
-/// with its brackets (`http::Uri::host` keeps them).
-pub(crate) fn host_port(host: &str, port: u16) -> String {
-    if host.contains(':') && !host.starts_with('[') {
-        format!("[{host}]:{port}")
-    } else {
-        format!("{host}:{port}")
-    }
-}
 
 /// `host:port` of a URL, for messages.
 fn target_of(uri: &Uri) -> String {
@@ -180,7 +170,7 @@ impl Transport {
                     }
                     error.attempts = Some(attempt_no);
                     error.maybe_applied = maybe_applied;
-                    let level = if error.kind == crate::ErrorKind::Cancelled {
+                    let level = if error.kind == crate::error::ErrorKind::Cancelled {
                         LogLevel::Info
                     } else {
                         LogLevel::Warn

@@ -21,11 +21,11 @@ pub use progress::ProgressFn;
 pub use redact::Secrets;
 pub use response::Response;
 
-use crate::api::ops::Retry;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::log::LogLevel;
 use base64::Engine;
+use imagekit_ops::Retry;
 use std::io::Read;
 use std::time::Duration;
 

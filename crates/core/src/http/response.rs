@@ -14,6 +14,16 @@ use serde_json::Value;
 use std::io;
 use ureq::http::HeaderMap;
 
+/// `host:port` for messages; an IPv6 host is bracketed once (`[::1]:9`), whether or not it came
+/// with its brackets (`http::Uri::host` keeps them).
+pub(crate) fn host_port(host: &str, port: u16) -> String {
+    if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    }
+}
+
 /// A complete answer: status, headers and the whole body.
 #[derive(Debug, Clone)]
 pub struct Response {

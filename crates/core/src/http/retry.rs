@@ -9,7 +9,7 @@
 //!   `X-RateLimit-Reset` (milliseconds, same window); else
 //!   `min(initial * 2^n, max) * (1 - 0.25 * random)` with `n` = retries already made.
 
-use crate::api::ops::Retry;
+use imagekit_ops::Retry;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// A server-provided delay is honoured only inside `(0, MAX_SERVER_DELAY]`.

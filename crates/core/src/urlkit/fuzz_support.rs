@@ -44,7 +44,7 @@ pub fn shallow(text: &str) -> Result<Shallow, String> {
         .map_err(|e| e.message.clone())
 }
 
-fn tree(p: &mut Parser<'_>, depth: usize) -> crate::Result<Tree> {
+fn tree(p: &mut Parser<'_>, depth: usize) -> crate::error::Result<Tree> {
     match p.peek_value() {
         Some(b'{') if depth < MAX_DEPTH => {
             p.begin_object()?;

@@ -3,7 +3,7 @@
 //! `,` and then on the first `=`; unknown parts are ignored, several `v1` parts are all tried.
 //! node6 applied no freshness check; this one applies the same tolerance as the standard scheme.
 
-use super::{any_matches, check_fresh, parse_timestamp, Check, Clock, Headers, Scheme};
+use super::checks::{any_matches, check_fresh, parse_timestamp, Check, Clock, Headers, Scheme};
 use crate::error::Result;
 
 /// The scheme's header.

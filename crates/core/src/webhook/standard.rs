@@ -3,7 +3,7 @@
 //! entries separated by spaces (several while a secret is being rotated); entries of other
 //! versions are skipped. `webhook-timestamp` is in unix seconds.
 
-use super::{any_matches, check_fresh, parse_timestamp, Check, Clock, Headers, Scheme};
+use super::checks::{any_matches, check_fresh, parse_timestamp, Check, Clock, Headers, Scheme};
 use crate::error::Result;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
