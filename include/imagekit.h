@@ -13,6 +13,8 @@
  *    when out_json itself is not NULL; a NULL out_json gets nothing written). Invalid UTF-8,
  *    malformed JSON, a wrong JSON type or an unknown key give IK_STATUS_INVALID_ARGUMENT, and the
  *    message names the argument or key. Error texts are at most 4 KiB and never hold a secret.
+ *  - In a JSON object of options, a key may be the API's camelCase name or its snake_case; a key
+ *    given twice (or under both spellings) keeps its last value, as JSON parsers read it.
  *  - A client may be shared: functions taking a `const ik_client *` may run on several threads
  *    at once on it; a progress callback runs on the thread that made the call unless its
  *    function says otherwise.

@@ -3,7 +3,8 @@
 //!
 //! Names are camelCase as in the SDKs, snake_case accepted too; `null` is the same as leaving an
 //! option out; a repeated key keeps its last value (as `JSON.parse`); any other key is an error
-//! that names it. The transformation string and the encoded query parameters are built while
+//! that names it: the one option reader's rules (`crate::options`), applied in the URL floor's
+//! pull parser for speed. The transformation string and the encoded query parameters are built while
 //! the JSON is read.
 
 use super::encode::push_form;

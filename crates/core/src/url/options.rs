@@ -5,7 +5,9 @@
 //! aliases the Python SDK accepts (`urlEndpoint`, `transformationPosition`, `queryParameters`,
 //! `expireSeconds`) and `now`, a testing aid that freezes the clock. Keys are matched after
 //! trimming surrounding white space; any other key is an error that names it. A repeated key
-//! keeps its last value, as Python's `json.loads` does.
+//! keeps its last value, as Python's `json.loads` does. These are the rules of the one option
+//! reader (`crate::options`); the URL builders apply them in their own pull parser, which reads
+//! the document in one borrowed pass for speed.
 
 use super::pyfmt;
 use super::query::QueryDict;
