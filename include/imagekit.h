@@ -454,7 +454,7 @@ ik_status ik_bulk_upload(const struct ik_client *client,
  * remote-only (deleting it is the caller's decision: nothing here deletes).
  *
  * `options_json` may be NULL or `{"journal": "<file>", "hashField": "<custom metadata field>",
- * "include": ["*.jpg"], "exclude": ["tmp/**"]}` (globs on the path relative to `local_dir`; a
+ * "include": ["*.jpg"], "exclude": ["*.tmp"]}` (globs on the path relative to `local_dir`; a
  * bare name matches at any depth). The journal is only read; a missing one is no journal.
  *
  * On `IK_STATUS_OK`, `*out_json` holds `{"actions": [...], "summary": {"upload", "replace",
@@ -474,7 +474,7 @@ ik_status ik_bulk_upload(const struct ik_client *client,
  * @code
  * char *plan = NULL;
  * if (ik_sync_plan(client, "photos", "/shop", "{\"journal\":\"photos.journal\"}", &plan) == IK_STATUS_OK)
- *     puts(plan);   /* {"actions":[{"action":"upload","path":"new.jpg","size":1234}],...} */
+ *     puts(plan);   // {"actions":[{"action":"upload","path":"new.jpg","size":1234}],...}
  * ik_string_free(plan);
  * @endcode
  *
