@@ -329,6 +329,12 @@ fn journaled_files(job: &Journaled, items_text: Option<&str>) -> Result<tree::Wa
     let Value::Array(items) = items else {
         return Err(Error::invalid("items_json must be a JSON array"));
     };
+    if !job.root.is_dir() {
+        return Err(Error::invalid(format!(
+            "cannot read directory {}: not a directory (bulk option `root`)",
+            job.root.display()
+        )));
+    }
     let mut out = tree::Walked::default();
     for (index, v) in items.into_iter().enumerate() {
         let path = match &v {
