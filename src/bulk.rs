@@ -251,7 +251,11 @@ unsafe fn bulk_upload(
     userdata: *mut c_void,
 ) -> Result<String> {
     let client = client_arg(client)?;
-    let mut o = Opts::parse(opt_str_arg(options_json, "options_json")?, "options_json", "bulk option")?;
+    let mut o = Opts::parse(
+        opt_str_arg(options_json, "options_json")?,
+        "options_json",
+        "bulk option",
+    )?;
     let concurrency = o.concurrency()?;
     let journal = o.string("journal")?;
     let root = o.string("root")?;
@@ -297,7 +301,9 @@ unsafe fn bulk_upload(
         return Ok(json!({"results": results, "summary": summary.to_json()}).to_string());
     };
     let root = root.ok_or_else(|| {
-        Error::invalid("bulk option `root` (the local directory the journal's paths are relative to) is required with `journal`")
+        Error::invalid(
+            "bulk option `root` (the local directory the journal's paths are relative to) is required with `journal`",
+        )
     })?;
     for (name, value) in [("fileName", "per file"), ("folder", "from `folder`")] {
         if upload_options.contains_key(name) {
@@ -353,8 +359,17 @@ fn journaled_files(job: &Journaled, items_text: Option<&str>) -> Result<tree::Wa
         // A relative path is taken as it is written (so a missing file is reported, not refused);
         // an absolute one must resolve to a place under the root.
         let rel = if given.is_relative() {
-            let plain = given.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-            plain.then(|| tree::rel_text(&given.components().filter(|c| *c != Component::CurDir).collect::<PathBuf>()))
+            let plain = given
+                .components()
+                .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+            plain.then(|| {
+                tree::rel_text(
+                    &given
+                        .components()
+                        .filter(|c| *c != Component::CurDir)
+                        .collect::<PathBuf>(),
+                )
+            })
         } else {
             tree::relative_to(&job.root, &full)
         }
@@ -412,7 +427,9 @@ fn journaled_upload(
         hash_field: job.hash_field.as_deref(),
         cancel: None,
     };
-    let done = tree::upload_plan(client, plan, &target, Some(report), &mut |r| results.push(result_json(&r)))?;
+    let done = tree::upload_plan(client, plan, &target, Some(report), &mut |r| {
+        results.push(result_json(&r))
+    })?;
     let mut summary = done.summary.to_json();
     summary["unchanged"] = json!(done.unchanged);
     summary["failed"] = json!(done.summary.failed + unreadable);
@@ -508,7 +525,11 @@ unsafe fn sync_plan(
     let client = client_arg(client)?;
     let root = PathBuf::from(str_arg(local_dir, "local_dir")?);
     let folder = journal::normalize_folder(str_arg(remote_folder, "remote_folder")?);
-    let mut o = Opts::parse(opt_str_arg(options_json, "options_json")?, "options_json", "sync plan option")?;
+    let mut o = Opts::parse(
+        opt_str_arg(options_json, "options_json")?,
+        "options_json",
+        "sync plan option",
+    )?;
     let journal_path = o.string("journal")?.map(PathBuf::from);
     let hash_field = o.string("hashField")?;
     let filter = Filter::new(&o.strings("include")?, &o.strings("exclude")?)?;

@@ -272,7 +272,11 @@ fn plan_raw(c: &C, dir: &str, folder: &str, options: Option<&str>) -> (ik_status
 fn tree(dir: &std::path::Path, n: usize) {
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     for i in 0..n {
-        let rel = if i < 2 { format!("sub/t{i}.bin") } else { format!("t{i}.bin") };
+        let rel = if i < 2 {
+            format!("sub/t{i}.bin")
+        } else {
+            format!("t{i}.bin")
+        };
         std::fs::write(dir.join(rel), vec![b'a' + i as u8; 50 + i]).unwrap();
     }
 }
@@ -360,7 +364,11 @@ fn a_sync_plan_lists_uploads_replacements_and_remote_only_files_and_changes_noth
     let base = scratch("plan");
     let dir = base.join("tree");
     tree(&dir, 5);
-    let (st, out) = bulk_raw(&c, None, &json!({"journal": base.join("j"), "root": dir, "folder": "/p"}).to_string());
+    let (st, out) = bulk_raw(
+        &c,
+        None,
+        &json!({"journal": base.join("j"), "root": dir, "folder": "/p"}).to_string(),
+    );
     assert_eq!(st, ik_status::Ok, "{out}");
     std::fs::remove_file(dir.join("t4.bin")).unwrap();
     std::fs::write(dir.join("t2.bin"), b"a different size now").unwrap();
@@ -401,7 +409,11 @@ fn bad_journals_and_arguments_leave_the_journal_untouched_and_send_nothing() {
     let dir = base.join("tree");
     tree(&dir, 3);
     let journal = base.join("j");
-    let (st, out) = bulk_raw(&c, None, &json!({"journal": journal, "root": dir, "folder": "/a"}).to_string());
+    let (st, out) = bulk_raw(
+        &c,
+        None,
+        &json!({"journal": journal, "root": dir, "folder": "/a"}).to_string(),
+    );
     assert_eq!(st, ik_status::Ok, "{out}");
     let good = std::fs::read(&journal).unwrap();
     server.clear_requests();
@@ -411,9 +423,17 @@ fn bad_journals_and_arguments_leave_the_journal_untouched_and_send_nothing() {
     let (st, out) = bulk_raw(&c, None, &other);
     assert_eq!(st, ik_status::InvalidArgument, "{out}");
     let msg = out["message"].as_str().unwrap();
-    assert!(msg.contains("/a") && msg.contains("/b") && msg.contains("left as it is"), "{msg}");
+    assert!(
+        msg.contains("/a") && msg.contains("/b") && msg.contains("left as it is"),
+        "{msg}"
+    );
     assert_eq!(out["code"], ik_status::InvalidArgument as u32);
-    let (st, out) = plan_raw(&c, dir.to_str().unwrap(), "/b", Some(&json!({"journal": journal}).to_string()));
+    let (st, out) = plan_raw(
+        &c,
+        dir.to_str().unwrap(),
+        "/b",
+        Some(&json!({"journal": journal}).to_string()),
+    );
     assert_eq!(st, ik_status::InvalidArgument, "{out}");
     assert_eq!(std::fs::read(&journal).unwrap(), good);
 
@@ -422,11 +442,20 @@ fn bad_journals_and_arguments_leave_the_journal_untouched_and_send_nothing() {
     corrupt.extend_from_slice(b"{\"not\": \"an entry\"}\n{}\n");
     for bytes in [corrupt, b"just some text\n".to_vec()] {
         std::fs::write(&journal, &bytes).unwrap();
-        let (st, out) = bulk_raw(&c, None, &json!({"journal": journal, "root": dir, "folder": "/a"}).to_string());
+        let (st, out) = bulk_raw(
+            &c,
+            None,
+            &json!({"journal": journal, "root": dir, "folder": "/a"}).to_string(),
+        );
         assert_eq!(st, ik_status::InvalidArgument, "{out}");
         assert!(out["message"].as_str().unwrap().contains("journal"), "{out}");
         assert_eq!(std::fs::read(&journal).unwrap(), bytes);
-        let (st, _) = plan_raw(&c, dir.to_str().unwrap(), "/a", Some(&json!({"journal": journal}).to_string()));
+        let (st, _) = plan_raw(
+            &c,
+            dir.to_str().unwrap(),
+            "/a",
+            Some(&json!({"journal": journal}).to_string()),
+        );
         assert_eq!(st, ik_status::InvalidArgument);
         assert_eq!(std::fs::read(&journal).unwrap(), bytes);
     }
@@ -435,11 +464,31 @@ fn bad_journals_and_arguments_leave_the_journal_untouched_and_send_nothing() {
     for (items, options, needle) in [
         (None, json!({"journal": journal}), "`root`"),
         (Some("[]"), json!({"root": dir}), "goes with `journal`"),
-        (None, json!({"journal": journal, "root": dir, "uploadOptions": {"folder": "/x"}}), "`folder`"),
-        (Some(r#"["../escape.bin"]"#), json!({"journal": journal, "root": dir}), "not a file under the root"),
-        (Some(r#"[{"path": "t0.bin", "key": "k"}]"#), json!({"journal": journal, "root": dir}), "items_json[0]"),
-        (None, json!({"journal": journal, "root": dir, "include": ["a["]}), "include glob"),
-        (None, json!({"journal": journal, "root": base.join("missing")}), "cannot read directory"),
+        (
+            None,
+            json!({"journal": journal, "root": dir, "uploadOptions": {"folder": "/x"}}),
+            "`folder`",
+        ),
+        (
+            Some(r#"["../escape.bin"]"#),
+            json!({"journal": journal, "root": dir}),
+            "not a file under the root",
+        ),
+        (
+            Some(r#"[{"path": "t0.bin", "key": "k"}]"#),
+            json!({"journal": journal, "root": dir}),
+            "items_json[0]",
+        ),
+        (
+            None,
+            json!({"journal": journal, "root": dir, "include": ["a["]}),
+            "include glob",
+        ),
+        (
+            None,
+            json!({"journal": journal, "root": base.join("missing")}),
+            "cannot read directory",
+        ),
     ] {
         let (st, out) = bulk_raw(&c, items, &options.to_string());
         assert_eq!(st, ik_status::InvalidArgument, "{options}: {out}");

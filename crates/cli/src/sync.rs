@@ -136,7 +136,10 @@ fn print_plan(ctx: &Context, plan: &Plan, deleting: bool) {
         if out.json {
             out.object(&a);
         } else if action == "unreadable" {
-            out.error(&format!("{path}: cannot read it: {}", a["error"].as_str().unwrap_or("")));
+            out.error(&format!(
+                "{path}: cannot read it: {}",
+                a["error"].as_str().unwrap_or("")
+            ));
         } else {
             out.line(&format!("{action:<13} {path}"));
         }

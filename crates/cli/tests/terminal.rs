@@ -112,7 +112,9 @@ impl OnTerminal {
 /// Whether `text` holds an SGR sequence that sets a colour (ESC [ … m with a 3x/4x/9x parameter).
 fn has_colour(text: &str) -> bool {
     text.split('\x1b').skip(1).any(|seq| {
-        let Some(body) = seq.strip_prefix('[') else { return false };
+        let Some(body) = seq.strip_prefix('[') else {
+            return false;
+        };
         let Some(end) = body.find(|c: char| !(c.is_ascii_digit() || c == ';')) else {
             return false;
         };
@@ -216,7 +218,10 @@ fn sync_delete_asks_on_a_terminal_and_refuses_off_one_without_yes() {
     t.type_line("n");
     let (code, shown) = t.finish();
     assert_eq!(code, 2, "{shown}");
-    assert!(shown.contains("not confirmed") && shown.contains("nothing was changed"), "{shown}");
+    assert!(
+        shown.contains("not confirmed") && shown.contains("nothing was changed"),
+        "{shown}"
+    );
     assert_eq!(deletes(&server), 0);
     assert_eq!(server.files(), before);
 
@@ -228,7 +233,10 @@ fn sync_delete_asks_on_a_terminal_and_refuses_off_one_without_yes() {
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("--yes") && stderr.contains("nothing was changed"), "{stderr}");
+    assert!(
+        stderr.contains("--yes") && stderr.contains("nothing was changed"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("[y/N]"), "asked off a terminal: {stderr}");
     assert_eq!(deletes(&server), 0);
     assert_eq!(server.files(), before);

@@ -292,7 +292,10 @@ mod tests {
 
     #[test]
     fn destinations_and_filters() {
-        assert_eq!(destination_of("/f", "a/b.jpg"), ("/f/a".to_string(), "b.jpg".to_string()));
+        assert_eq!(
+            destination_of("/f", "a/b.jpg"),
+            ("/f/a".to_string(), "b.jpg".to_string())
+        );
         assert_eq!(destination_of("/", "b.jpg"), ("/".to_string(), "b.jpg".to_string()));
         let f = Filter::new(&["*.jpg".into()], &["skip/**".into()]).unwrap();
         assert!(f.keeps("a.jpg") && f.keeps("x/y/a.jpg"));
