@@ -372,7 +372,7 @@ ik_status ik_responsive_image_attributes(const struct ik_client *client,
 
 /**
  * Uploads many files at once over the client's kept-alive connections, none of which can be
- * stored twice.
+ * stored twice; with a journal, a re-run uploads only what is not confirmed yet.
  *
  * `items_json` is a JSON array; each item is an object with `"path"` (a local file, streamed)
  * or `"file"` (a URL, base64 text or data URI ImageKit fetches), `"options"` (the upload options
@@ -380,6 +380,20 @@ ik_status ik_responsive_image_attributes(const struct ik_client *client,
  * progress; default the path or file name) and an optional `"replaceFileId"` (store a new version
  * of that file instead of a new file). `options_json` may be NULL or
  * `{"concurrency": 1-64}` (default 8).
+ *
+ * **With a journal** (`options_json` `{"journal": "<file>", "root": "<local dir>", "folder":
+ * "/remote/folder", …}`) the batch is a resumable upload of a local tree, as `imagekit upload -r`
+ * does it: each file goes to `folder` (default `/`) + its path relative to `root`, and every
+ * confirmed upload is appended to the journal (created if missing). A re-run skips the files the
+ * journal records unchanged (same size and time, or same content hash), uploads the rest and
+ * replaces (as a new version) the files whose content changed. `items_json` is then NULL (every
+ * regular file under `root`, filtered by `"include"` / `"exclude"` globs, the journal left out)
+ * or an array of paths (strings or `{"path": …}`) relative to `root` or absolute under it.
+ * Further options: `"hashField"` (also keep each file's content hash in this custom metadata
+ * field) and `"uploadOptions"` (upload options every file gets, such as `tags`; not `fileName`
+ * or `folder`). A journal that is not one, is corrupt or records another folder or endpoint
+ * gives `IK_STATUS_INVALID_ARGUMENT` with a message saying what to do, before anything is sent;
+ * the journal is left byte for byte as it was.
  *
  * New files go up in the `idempotent` mode (`useUniqueFileName=false`, `overwriteFile=false`),
  * each retried per the client's `max_retries`; a file of that name and size already there (an
@@ -394,11 +408,14 @@ ik_status ik_responsive_image_attributes(const struct ik_client *client,
  * `{"results": [{"key", "status", "size", "file" | "error"}, …], "summary": {"uploaded",
  * "replaced", "alreadyThere", "failed", "cancelled", "wasCancelled"}}`, one result per item in
  * the order they finished; `status` is `uploaded`, `replaced`, `already_there`, `failed` (with
- * the error document) or `cancelled`. A failed item is never reported stored. Bad arguments
+ * the error document) or `cancelled`. A failed item is never reported stored. With a journal,
+ * the keys are the relative paths, unchanged files have a result with status `unchanged` (and the
+ * summary an `"unchanged"` count), a result may carry a `"warning"`, and a journal that could not
+ * be written to is named in a top-level `"journalError"`. Bad arguments
  * (invalid JSON, an item without `fileName`, an unknown key) give `IK_STATUS_INVALID_ARGUMENT`
  * before anything is sent, with an error document naming the item. The caller frees `*out_json`
- * with `ik_string_free`. NULL `client`, `items_json` or `out_json` gives
- * `IK_STATUS_NULL_ARGUMENT`.
+ * with `ik_string_free`. NULL `client` or `out_json`, or NULL `items_json` without a journal,
+ * gives `IK_STATUS_NULL_ARGUMENT`.
  *
  * @code
  * char *out = NULL;
@@ -406,6 +423,10 @@ ik_status ik_responsive_image_attributes(const struct ik_client *client,
  *     "[{\"path\":\"a.jpg\",\"options\":{\"fileName\":\"a.jpg\",\"folder\":\"/shop\"}},"
  *     " {\"path\":\"b.jpg\",\"options\":{\"fileName\":\"b.jpg\",\"folder\":\"/shop\"}}]",
  *     "{\"concurrency\":8}", NULL, NULL, &out);
+ * ik_string_free(out);
+ * // A resumable upload of a directory: run it again after a crash to upload only the rest.
+ * st = ik_bulk_upload(client, NULL,
+ *     "{\"journal\":\"photos.journal\",\"root\":\"photos\",\"folder\":\"/shop\"}", NULL, NULL, &out);
  * ik_string_free(out);
  * @endcode
  *
@@ -419,6 +440,55 @@ ik_status ik_bulk_upload(const struct ik_client *client,
                          ik_bulk_progress_callback progress,
                          void *userdata,
                          char **out_json);
+
+/**
+ * Works out what uploading the local directory `local_dir` to the remote folder `remote_folder`
+ * would change, without changing anything (on the server or in the journal): the sync plan
+ * that `imagekit sync --dry-run` shows, from the same code.
+ *
+ * Every regular file under `local_dir` (symbolic links not followed) is compared with the
+ * remote folder's listing (every page, sub-folders included) and, when given, the journal of
+ * earlier uploads: a file is unchanged when the journal records it with the same size and
+ * modification time or the same content hash, or (without a journal entry) when the remote
+ * folder has a file of that relative path and size, or that content hash in the `hashField`
+ * custom metadata field; a recorded or remote file whose content differs is to be replaced;
+ * a file the folder lacks is to be uploaded; a remote file with no local counterpart is
+ * remote-only (deleting it is the caller's decision: nothing here deletes).
+ *
+ * `options_json` may be NULL or `{"journal": "<file>", "hashField": "<custom metadata field>",
+ * "include": ["*.jpg"], "exclude": ["*.tmp"]}` (globs on the path relative to `local_dir`; a
+ * bare name matches at any depth). The journal is only read; a missing one is no journal.
+ *
+ * On `IK_STATUS_OK`, `*out_json` holds `{"actions": [...], "summary": {"upload", "replace",
+ * "unchanged", "remoteOnly", "unreadable"}, "folder": "/normalized", "remoteFolderExists":
+ * bool}`; each action is `{"action": "upload", "path": rel, "size"}`, `{"action": "replace",
+ * "path": rel, "size", "fileId"}`, `{"action": "remote-only", "path": filePath, "fileId",
+ * "size"}` or `{"action": "unreadable", "path": rel, "error"}`. A remote folder that does not
+ * exist is not an error: everything is to be uploaded and `remoteFolderExists` is false.
+ *
+ * A `local_dir` that is not a readable directory, bad options, or a journal that is not one,
+ * is corrupt or records another folder or endpoint give `IK_STATUS_INVALID_ARGUMENT` with a
+ * message saying what to do (the journal is left as it was); a failed listing gives the
+ * request's status and error document. NULL `client`, `local_dir`, `remote_folder` or
+ * `out_json` gives `IK_STATUS_NULL_ARGUMENT`. The caller frees `*out_json` with
+ * `ik_string_free`.
+ *
+ * @code
+ * char *plan = NULL;
+ * if (ik_sync_plan(client, "photos", "/shop", "{\"journal\":\"photos.journal\"}", &plan) == IK_STATUS_OK)
+ *     puts(plan);   // {"actions":[{"action":"upload","path":"new.jpg","size":1234}],...}
+ * ik_string_free(plan);
+ * @endcode
+ *
+ * # Safety
+ * Pointers must be NULL or valid NUL-terminated strings; `out_json` must be NULL or valid for a
+ * pointer write.
+ */
+ik_status ik_sync_plan(const struct ik_client *client,
+                       const char *local_dir,
+                       const char *remote_folder,
+                       const char *options_json,
+                       char **out_json);
 
 /**
  * Creates a client from a JSON configuration.

@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, a: DevServerArgs) -> Result<Exit, Failure> {
 
 /// Uploads every file under `dir` to the server, keeping relative paths under `folder`.
 fn seed(ctx: &Context, server: &MockServer, dir: &std::path::Path, folder: &str) -> Result<(), Failure> {
-    let filter = crate::walk::Filter::new(&[], &[])?;
+    let filter = crate::walk::Filter::all();
     let walked = crate::walk::walk(dir, &filter, None)?;
     if let Some((rel, why)) = walked.unreadable.first() {
         return Err(Failure::usage(format!("--seed: cannot read {rel}: {why}")));

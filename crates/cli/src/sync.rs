@@ -4,8 +4,8 @@
 use crate::cli::SyncArgs;
 use crate::context::{Context, Needs};
 use crate::output::{describe, Exit, Failure};
-use crate::transfer::{self, planned};
-use crate::walk::{self, Filter};
+use crate::transfer;
+use crate::walk;
 use imagekit_core::api::ops;
 use imagekit_core::bulk::batch::MAX_CONCURRENCY;
 use imagekit_core::bulk::journal::{normalize_folder, Destination};
@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, a: SyncArgs) -> Result<Exit, Failure> {
         return Err(Failure::usage(format!("--concurrency must be 1 to {MAX_CONCURRENCY}")));
     }
     let folder = normalize_folder(&a.remote_folder);
-    let filter = Filter::new(&a.transfer.include, &a.transfer.exclude)?;
+    let filter = walk::filter(&a.transfer.include, &a.transfer.exclude)?;
     let client = ctx.client(Needs::PrivateKey)?;
     let dest = Destination::new(&folder, &client.config.upload_base_url);
     let journal_path = transfer::journal_path(&a.dir, a.transfer.journal.as_ref(), a.transfer.no_journal);
@@ -44,20 +44,19 @@ pub fn run(ctx: &Context, a: SyncArgs) -> Result<Exit, Failure> {
     };
     let mut plan = plan::build(walked.files, &index, Some(listing));
     plan.unreadable.extend(walked.unreadable);
-    let deletions = if a.delete {
-        std::mem::take(&mut plan.remote_only)
-    } else {
-        Vec::new()
-    };
-
     if a.dry_run {
-        print_plan(ctx, &plan, &deletions);
+        print_plan(ctx, &plan, a.delete);
         return Ok(if plan.unreadable.is_empty() {
             Exit::Ok
         } else {
             Exit::Partial
         });
     }
+    let deletions = if a.delete {
+        std::mem::take(&mut plan.remote_only)
+    } else {
+        Vec::new()
+    };
     // Deletions are settled before anything changes: refused means nothing happens at all.
     if !deletions.is_empty() {
         if let Some(max) = a.max_delete {
@@ -129,40 +128,33 @@ pub fn run(ctx: &Context, a: SyncArgs) -> Result<Exit, Failure> {
     Ok(transfer::finish(ctx, &tally))
 }
 
-fn print_plan(ctx: &Context, plan: &Plan, deletions: &[RemoteFile]) {
+fn print_plan(ctx: &Context, plan: &Plan, deleting: bool) {
     let out = &ctx.out;
-    let emit = |action: &str, path: &str| {
+    // The objects are the core's (`Plan::actions`), the same the C ABI's `ik_sync_plan` returns.
+    for a in plan.actions(deleting) {
+        let (action, path) = (a["action"].as_str().unwrap_or(""), a["path"].as_str().unwrap_or(""));
         if out.json {
-            out.object(&planned(action, path, None));
+            out.object(&a);
+        } else if action == "unreadable" {
+            out.error(&format!(
+                "{path}: cannot read it: {}",
+                a["error"].as_str().unwrap_or("")
+            ));
         } else {
             out.line(&format!("{action:<13} {path}"));
         }
+    }
+    let (deleted, kept) = if deleting {
+        (plan.remote_only.len(), 0)
+    } else {
+        (0, plan.remote_only.len())
     };
-    for f in &plan.upload {
-        emit("upload", &f.rel);
-    }
-    for (f, _) in &plan.replace {
-        emit("replace", &f.rel);
-    }
-    for r in deletions {
-        emit("delete", &r.file_path);
-    }
-    for r in &plan.remote_only {
-        emit("remote-only", &r.file_path);
-    }
-    for (rel, why) in &plan.unreadable {
-        if out.json {
-            out.object(&planned("unreadable", rel, Some(("error", json!(why)))));
-        } else {
-            out.error(&format!("{rel}: cannot read it: {why}"));
-        }
-    }
     out.info(&format!(
         "dry run: {} to upload, {} to replace, {} to delete, {} remote-only kept, {} unchanged; nothing was changed",
         plan.upload.len(),
         plan.replace.len(),
-        deletions.len(),
-        plan.remote_only.len(),
+        deleted,
+        kept,
         plan.unchanged.len()
     ));
 }

@@ -4,13 +4,13 @@
 use crate::context::Context;
 use crate::output::{describe, Exit, Failure};
 use crate::progress::Bar;
-use imagekit_core::bulk::batch::{self, Item, ItemResult, Mode, Outcome, Source};
-use imagekit_core::bulk::journal::{self, Destination, Entry, Index, Journal};
-use imagekit_core::bulk::plan::{Evidence, LocalFile, Plan};
-use imagekit_core::Client;
-use serde_json::{json, Map, Value};
+use imagekit_core::bulk::batch::{self, ItemResult, Outcome};
+use imagekit_core::bulk::journal::{self, Destination, Index, Journal};
+use imagekit_core::bulk::plan::Plan;
+use imagekit_core::bulk::tree;
+use imagekit_core::{Client, ErrorKind};
+use serde_json::{json, Map};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 /// The journal's path for a tree: `--journal`, else `DIR/.imagekit-journal.jsonl`; `None` with `--no-journal`.
 pub fn journal_path(dir: &Path, given: Option<&PathBuf>, none: bool) -> Option<PathBuf> {
@@ -42,31 +42,6 @@ pub fn read_journal(path: Option<&Path>, dest: &Destination) -> Result<Index, Fa
     }
 }
 
-/// The remote folder and file name of a relative path under `folder`.
-pub fn destination_of(folder: &str, rel: &str) -> (String, String) {
-    let (dir, name) = match rel.rsplit_once('/') {
-        Some((d, n)) => (format!("{}/{d}", folder.trim_end_matches('/')), n.to_string()),
-        None => (folder.to_string(), rel.to_string()),
-    };
-    (journal::normalize_folder(&dir), name)
-}
-
-fn item(folder: &str, tags: &[String], local: LocalFile, mode: Mode) -> Item {
-    let (dir, name) = destination_of(folder, &local.rel);
-    let mut options = Map::new();
-    options.insert("fileName".into(), json!(name));
-    options.insert("folder".into(), json!(dir));
-    if !tags.is_empty() {
-        options.insert("tags".into(), json!(tags));
-    }
-    Item {
-        key: local.rel,
-        source: Source::Path(local.path),
-        options,
-        mode,
-    }
-}
-
 /// What a transfer did, for the summary and the exit code.
 #[derive(Default)]
 pub struct Tally {
@@ -87,17 +62,10 @@ pub struct Target<'a> {
     pub hash_field: Option<&'a str>,
 }
 
-/// Uploads the plan's new and changed files, recording each confirmed one in the journal, and
-/// refreshes the journal's entries of files that were only touched.
+/// Uploads the plan's new and changed files through the core's journaled upload
+/// (`imagekit_core::bulk::tree::upload_plan`), with the progress bar, Ctrl-C and one line or
+/// JSON object per item.
 pub fn upload_plan(ctx: &Context, client: &Client, plan: Plan, target: &Target<'_>) -> Result<Tally, Failure> {
-    let Target {
-        folder,
-        tags,
-        concurrency,
-        journal,
-        index,
-        hash_field,
-    } = *target;
     let mut tally = Tally::default();
     let out = &ctx.out;
     for (rel, why) in &plan.unreadable {
@@ -108,88 +76,49 @@ pub fn upload_plan(ctx: &Context, client: &Client, plan: Plan, target: &Target<'
             out.error(&format!("{rel}: cannot read it: {why}"));
         }
     }
-    let mut unchanged = 0u64;
-    for (local, why) in &plan.unchanged {
-        unchanged += 1;
-        if out.json {
+    if out.json {
+        for (local, _) in &plan.unchanged {
             out.object(&json!({"key": local.rel, "status": "unchanged", "size": local.size}));
         }
-        // Touched but not changed: record the new time so the next run need not read it.
-        if let (Evidence::Hash, Some(j), Some(old)) = (why, journal, index.get(&local.rel)) {
-            let refreshed = Entry {
-                mtime_ns: local.mtime_ns,
-                size: local.size,
-                ..old.clone()
-            };
-            if let Err(e) = j.append(&refreshed) {
-                return Err(Failure::failed(format!(
-                    "cannot write the journal {}: {e}",
-                    j.path().display()
-                )));
-            }
-        }
+    }
+    let mut options = Map::new();
+    if !target.tags.is_empty() {
+        options.insert("tags".into(), json!(target.tags));
     }
     let files_total = (plan.upload.len() + plan.replace.len()) as u64;
     let bytes_total =
         plan.upload.iter().map(|f| f.size).sum::<u64>() + plan.replace.iter().map(|(f, _)| f.size).sum::<u64>();
-    let items = plan.upload.into_iter().map(|f| item(folder, tags, f, Mode::New)).chain(
-        plan.replace
-            .into_iter()
-            .map(|(f, id)| item(folder, tags, f, Mode::Replace { file_id: id })),
-    );
     let bar = Bar::new(ctx, files_total, bytes_total);
     let progress = |p: &batch::Progress<'_>| {
         bar.update(p);
         true
     };
-    let journal_error: Mutex<Option<String>> = Mutex::new(None);
     let mut on_result = |r: ItemResult| {
         if let Some(w) = &r.warning {
             tally.warnings += 1;
             bar.suspend(|| out.warn(w));
         }
-        if let (Some(file), Some(content), Some(j)) = (r.outcome.stored(), &r.content, journal) {
-            let entry = Entry {
-                path: r.key.clone(),
-                size: content.size,
-                mtime_ns: content.mtime_ns,
-                hash: content.hash.clone(),
-                file_id: file["fileId"].as_str().unwrap_or_default().to_string(),
-                version_id: file["versionInfo"]["id"].as_str().map(str::to_string),
-                file_path: file["filePath"].as_str().unwrap_or_default().to_string(),
-            };
-            if entry.file_id.is_empty() {
-                // A 202 (queued pre-transformation) names no file yet: nothing to record.
-                tally.warnings += 1;
-                bar.suspend(|| {
-                    out.warn(&format!(
-                        "{}: stored, but the answer names no file id; not recorded in the journal",
-                        r.key
-                    ))
-                });
-            } else if let Err(e) = j.append(&entry) {
-                let mut slot = journal_error.lock().unwrap_or_else(|e| e.into_inner());
-                slot.get_or_insert_with(|| format!("cannot write the journal {}: {e}", j.path().display()));
-            }
-        }
         report(ctx, &bar, &r, &mut tally);
     };
-    let options = batch::Options {
-        concurrency,
-        files_total,
-        bytes_total,
+    let core_target = tree::Target {
+        folder: target.folder,
+        options: &options,
+        concurrency: target.concurrency,
+        journal: target.journal,
+        index: target.index,
+        hash_field: target.hash_field,
         cancel: Some(crate::interrupt::flag()),
-        hash: journal.is_some(),
-        hash_field,
     };
-    let summary = batch::upload(client, items, &options, Some(&progress), &mut on_result)?;
+    let done = tree::upload_plan(client, plan, &core_target, Some(&progress), &mut on_result);
     bar.finish();
-    if let Some(j) = journal {
-        let _ = j.sync();
-    }
+    let done = done.map_err(|e| match e.kind {
+        ErrorKind::Io => Failure::failed(e.message.clone()),
+        _ => Failure::from(e),
+    })?;
+    let summary = done.summary;
     tally.interrupted = summary.was_cancelled;
-    if let Some(e) = journal_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        out.error(&e);
+    if let Some(e) = &done.journal_error {
+        out.error(e);
         tally.warnings += 1;
     }
     out.info(&format!(
@@ -197,7 +126,7 @@ pub fn upload_plan(ctx: &Context, client: &Client, plan: Plan, target: &Target<'
         summary.uploaded,
         summary.replaced,
         summary.already_there,
-        unchanged,
+        done.unchanged,
         tally.failed.len(),
         if summary.was_cancelled {
             format!(", {} not done (interrupted)", summary.cancelled)
@@ -256,13 +185,4 @@ pub fn finish(ctx: &Context, tally: &Tally) -> Exit {
         return Exit::Warnings;
     }
     Exit::Ok
-}
-
-/// A JSON object for a planned action.
-pub fn planned(action: &str, path: &str, extra: Option<(&str, Value)>) -> Value {
-    let mut v = json!({"action": action, "path": path});
-    if let Some((k, x)) = extra {
-        v[k] = x;
-    }
-    v
 }

@@ -8,6 +8,7 @@ use crate::walk::{self, Filter};
 use imagekit_core::bulk::batch::{self, Item, Mode, Source};
 use imagekit_core::bulk::journal::{normalize_folder, Destination};
 use imagekit_core::bulk::plan;
+use imagekit_core::bulk::tree;
 use serde_json::{json, Map};
 
 pub fn run(ctx: &Context, a: UploadArgs) -> Result<Exit, Failure> {
@@ -25,7 +26,7 @@ pub fn run(ctx: &Context, a: UploadArgs) -> Result<Exit, Failure> {
             ));
         }
         let client = ctx.client(Needs::PrivateKey)?;
-        let filter = Filter::new(&a.transfer.include, &a.transfer.exclude)?;
+        let filter = walk::filter(&a.transfer.include, &a.transfer.exclude)?;
         let mut total = Tally::default();
         for dir in &a.paths {
             let tally = upload_dir(ctx, &client, &a, &folder, &filter, dir)?;
@@ -112,7 +113,7 @@ fn upload_dir(
 
 /// Items for plain files (used by `dev-server --seed` too).
 pub fn file_item(rel: &str, path: std::path::PathBuf, folder: &str) -> Item {
-    let (dir, name) = transfer::destination_of(folder, rel);
+    let (dir, name) = tree::destination_of(folder, rel);
     let mut options = Map::new();
     options.insert("fileName".into(), json!(name));
     options.insert("folder".into(), json!(dir));

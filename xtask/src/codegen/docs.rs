@@ -74,6 +74,13 @@ pub const IRREGULAR: &[(&str, &str, &str, &str, &str)] = &[
         "ik_bulk_upload",
         "BulkUpload",
     ),
+    (
+        "— (no SDK has it: the sync plan of a local tree)",
+        "—",
+        "—",
+        "ik_sync_plan",
+        "SyncPlan",
+    ),
     ("— (any endpoint)", "—", "—", "ik_request", "Request"),
 ];
 

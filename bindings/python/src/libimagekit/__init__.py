@@ -8,6 +8,16 @@ webhook verification.
 
 from importlib import metadata as _metadata
 
+from ._bulk import (
+    BulkItemResult,
+    BulkProgress,
+    BulkResult,
+    BulkSummary,
+    PlanFile,
+    RemoteOnlyFile,
+    SyncPlan,
+    UnreadableFile,
+)
 from ._client import ImageKit, Result
 from ._resources import BetaV2Files, Files
 from ._errors import (
@@ -48,6 +58,10 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BetaV2Files",
+    "BulkItemResult",
+    "BulkProgress",
+    "BulkResult",
+    "BulkSummary",
     "ClosedClientError",
     "ConflictError",
     "DecodeError",
@@ -65,9 +79,13 @@ __all__ = [
     "NotGiven",
     "NullArgumentError",
     "PermissionDeniedError",
+    "PlanFile",
     "Progress",
     "RateLimitError",
+    "RemoteOnlyFile",
     "Result",
+    "SyncPlan",
+    "UnreadableFile",
     "UnprocessableEntityError",
     "UploadCancelledError",
     "library_version",

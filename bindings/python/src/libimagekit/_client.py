@@ -4,9 +4,10 @@ table) and its helpers."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional, Sequence, Union
 
-from . import _ops_gen
+from . import _bulk, _ops_gen
+from ._bulk import BulkProgressCallback, BulkResult, PathInput, SyncPlan
 from ._core import Core
 from ._helpers import Helper, Webhooks
 from ._legacy import Legacy2x, Result
@@ -51,6 +52,63 @@ class ImageKit(Legacy2x, _ops_gen.Resources):
         self.beta = Beta(self._core)
         self.helper = Helper(self._core)
         self.webhooks = Webhooks(webhook_secret)
+
+    # --- bulk transfers ------------------------------------------------------------------------
+
+    def bulk_upload(
+        self,
+        items: Optional[Sequence[Any]] = None,
+        *,
+        concurrency: Optional[int] = None,
+        progress: Optional[BulkProgressCallback] = None,
+        journal: Optional[PathInput] = None,
+        root: Optional[PathInput] = None,
+        folder: Optional[str] = None,
+        include: Union[None, str, Sequence[str]] = None,
+        exclude: Union[None, str, Sequence[str]] = None,
+        hash_field: Optional[str] = None,
+        upload_options: Optional[Mapping[str, Any]] = None,
+    ) -> BulkResult:
+        """Uploads many files at once (`concurrency` in flight, default 8) over the client's
+        connection pool; a retry never stores a file twice. Returns a result per item; items that
+        failed are in the results (`result.failed`), not raised.
+
+        Without a journal, `items` are dicts: `{"file": Path("a.jpg") or "https://…",
+        "file_name": "a.jpg", "options": {"folder": "/shop", "tags": [...]}, "key": …,
+        "replace_file_id": …}` (a `Path` is a local file, streamed; a `str` a URL or base64 text).
+
+        With `journal` (a file, created when missing) and `root` (a local directory) the batch is
+        a resumable upload of that tree: each file goes to `folder` (default `/`) + its path under
+        `root`, each confirmed upload is recorded, and a re-run sends only what the journal does
+        not confirm (a changed file becomes a new version). `items` is then None (every file
+        under `root`, filtered by `include` / `exclude` globs) or a list of paths under `root`;
+        `upload_options` (e.g. `{"tags": [...]}`) go with every file. A corrupt or foreign
+        journal, or one of another folder, raises `InvalidArgumentError` and is left untouched.
+
+        `progress(p: BulkProgress)` is called from the library's threads; returning `False`
+        cancels the batch (`summary.was_cancelled`), an exception in it cancels and is re-raised."""
+        return _bulk.bulk_upload(
+            self._core, items, concurrency=concurrency, progress=progress, journal=journal, root=root,
+            folder=folder, include=include, exclude=exclude, hash_field=hash_field,
+            upload_options=upload_options,
+        )
+
+    def sync_plan(
+        self,
+        local_dir: PathInput,
+        remote_folder: str,
+        *,
+        journal: Optional[PathInput] = None,
+        hash_field: Optional[str] = None,
+        include: Union[None, str, Sequence[str]] = None,
+        exclude: Union[None, str, Sequence[str]] = None,
+    ) -> SyncPlan:
+        """What uploading `local_dir` to `remote_folder` would change, without changing anything
+        (on the server or in the journal): files to upload, to replace, unchanged (by the
+        journal, by name and size, or by a content hash kept in the custom metadata field
+        `hash_field`) and remote-only. The same plan `imagekit sync --dry-run` shows."""
+        return _bulk.sync_plan(self._core, local_dir, remote_folder, journal=journal, hash_field=hash_field,
+                               include=include, exclude=exclude)
 
     # --- lifetime ------------------------------------------------------------------------------
 

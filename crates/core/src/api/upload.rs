@@ -251,6 +251,16 @@ fn list_path(folder: Option<&str>) -> String {
     format!("/{f}")
 }
 
+/// The options as the upload API takes them (the library's own `idempotent` option off, under
+/// every spelling of its key: keys are trimmed) and that option's value (the last one given, the
+/// one option reader's rule).
+pub fn split_idempotent(options: &Map<String, Value>) -> (Map<String, Value>, Option<Value>) {
+    let mut wire = options.clone();
+    let keys: Vec<String> = wire.keys().filter(|k| k.trim() == IDEMPOTENT_OPTION).cloned().collect();
+    let value = keys.iter().fold(None, |_, k| wire.shift_remove(k));
+    (wire, value)
+}
+
 /// The two fields the idempotent mode pins to `false`.
 const PINNED: [&str; 2] = ["useUniqueFileName", "overwriteFile"];
 
@@ -270,10 +280,7 @@ struct WireOptions {
 /// will read it, then adds `useUniqueFileName=false` and `overwriteFile=false` where absent and
 /// refuses either set to `true`.
 fn idempotent_options(options: &Map<String, Value>) -> Result<WireOptions> {
-    let mut wire = options.clone();
-    // Every spelling of the key comes off; the last value counts (the one option reader's rule).
-    let keys: Vec<String> = wire.keys().filter(|k| k.trim() == IDEMPOTENT_OPTION).cloned().collect();
-    let value = keys.iter().fold(None, |_, k| wire.shift_remove(k));
+    let (wire, value) = split_idempotent(options);
     let on = match value {
         None | Some(Value::Null) | Some(Value::Bool(false)) => false,
         Some(Value::Bool(true)) => true,

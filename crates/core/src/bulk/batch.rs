@@ -16,7 +16,7 @@
 //! flat in the number of files; files are streamed from disk, never held.
 
 use crate::api::ops;
-use crate::api::upload::{read_options, UploadSource, IDEMPOTENT_OPTION};
+use crate::api::upload::{read_options, split_idempotent, UploadSource, IDEMPOTENT_OPTION};
 use crate::client::Client;
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
@@ -494,7 +494,7 @@ fn upload_new(
     options.insert(IDEMPOTENT_OPTION.into(), Value::Bool(true));
     match run.client.upload(source, &options, Some(on_bytes)) {
         Ok(text) => Outcome::Uploaded(parse(&text)),
-        Err(e) if is_already_exists(&e) => match already_there(run.client, source, &without_idempotent(options)) {
+        Err(e) if is_already_exists(&e) => match already_there(run.client, source, &split_idempotent(&options).0) {
             Ok(Some(file)) => Outcome::AlreadyThere(file),
             Ok(None) => {
                 let mut e = e;
@@ -517,12 +517,6 @@ fn upload_new(
 /// `overwriteFile=false`.
 fn is_already_exists(e: &Error) -> bool {
     matches!(e.http_status, Some(400) | Some(409)) && e.message.contains("already exists")
-}
-
-/// The upload options as the API takes them: the library's own `idempotent` option taken off.
-fn without_idempotent(mut options: Map<String, Value>) -> Map<String, Value> {
-    options.shift_remove(IDEMPOTENT_OPTION);
-    options
 }
 
 /// The file already stored under the item's folder and name when its size is the item's.

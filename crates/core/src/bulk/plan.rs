@@ -143,16 +143,52 @@ pub struct Plan {
     pub unreadable: Vec<(String, String)>,
 }
 
+impl Evidence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Evidence::Journal => "journal",
+            Evidence::Hash => "hash",
+            Evidence::SizeAndName => "sizeAndName",
+            Evidence::RemoteHash => "remoteHash",
+        }
+    }
+}
+
 impl Plan {
-    /// `{"upload": [rel…], "replace": [rel…], "unchanged": n, "remoteOnly": [filePath…], "unreadable": […]}`.
+    /// One object per thing the plan would do, in the order upload, replace, remote-only,
+    /// unreadable (unchanged files are only counted): `{"action": "upload", "path": rel, "size"}`,
+    /// `{"action": "replace", "path": rel, "size", "fileId"}`, `{"action": "remote-only" (or
+    /// "delete" when `deleting`), "path": filePath, "fileId", "size"}`, `{"action": "unreadable",
+    /// "path": rel, "error"}`. The CLI's `sync --dry-run --json` prints these, one per line.
+    pub fn actions(&self, deleting: bool) -> impl Iterator<Item = Value> + '_ {
+        let upload = self
+            .upload
+            .iter()
+            .map(|f| json!({"action": "upload", "path": f.rel, "size": f.size}));
+        let replace = self
+            .replace
+            .iter()
+            .map(|(f, id)| json!({"action": "replace", "path": f.rel, "size": f.size, "fileId": id}));
+        let remote_only = self.remote_only.iter().map(move |r| {
+            let action = if deleting { "delete" } else { "remote-only" };
+            json!({"action": action, "path": r.file_path, "fileId": r.file_id, "size": r.size})
+        });
+        let unreadable = self
+            .unreadable
+            .iter()
+            .map(|(p, why)| json!({"action": "unreadable", "path": p, "error": why}));
+        upload.chain(replace).chain(remote_only).chain(unreadable)
+    }
+
+    /// The counts: `{"upload", "replace", "unchanged", "remoteOnly", "unreadable"}`.
+    pub fn summary(&self) -> Value {
+        json!({"upload": self.upload.len(), "replace": self.replace.len(), "unchanged": self.unchanged.len(),
+               "remoteOnly": self.remote_only.len(), "unreadable": self.unreadable.len()})
+    }
+
+    /// The whole plan as one document: `{"actions": [`[`Plan::actions`]`…], "summary": {…}}`.
     pub fn to_json(&self) -> Value {
-        json!({
-            "upload": self.upload.iter().map(|f| f.rel.as_str()).collect::<Vec<_>>(),
-            "replace": self.replace.iter().map(|(f, _)| f.rel.as_str()).collect::<Vec<_>>(),
-            "unchanged": self.unchanged.len(),
-            "remoteOnly": self.remote_only.iter().map(|r| r.file_path.as_str()).collect::<Vec<_>>(),
-            "unreadable": self.unreadable.iter().map(|(p, why)| json!({"path": p, "error": why})).collect::<Vec<_>>(),
-        })
+        json!({"actions": self.actions(false).collect::<Vec<_>>(), "summary": self.summary()})
     }
 }
 
