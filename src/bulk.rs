@@ -14,7 +14,7 @@ use imagekit_core::bulk::plan::{self, LocalFile};
 use imagekit_core::bulk::tree::{self, Filter};
 use imagekit_core::client::Client;
 use imagekit_core::error::{Error, ErrorKind, Result};
-use imagekit_core::options::{self, opt, parse_object, Kind, Param, Read, Wire};
+use imagekit_core::options::{self, opt, parse_object, req, Kind, Param, Read, Wire};
 use serde_json::{json, Map, Value};
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::path::{Component, Path, PathBuf};
@@ -301,9 +301,12 @@ fn journaled_files(job: &Journaled, items_text: Option<&str>) -> Result<tree::Wa
     }
     let mut out = tree::Walked::default();
     for (index, v) in items.into_iter().enumerate() {
+        const JOURNAL_ITEM_KEYS: &[Param] = &[req("path", Kind::Str)];
         let path = match &v {
             Value::String(s) => Some(s.as_str()),
-            Value::Object(m) if m.len() == 1 => m.get("path").and_then(Value::as_str),
+            Value::Object(m) => {
+                options::read(JOURNAL_ITEM_KEYS, m, &format!("items_json[{index}] key"), Wire::Json)?.str("path")
+            }
             _ => None,
         }
         .filter(|p| !p.is_empty())
