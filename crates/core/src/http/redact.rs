@@ -77,8 +77,32 @@ impl Secrets {
         Cow::Owned(out)
     }
 
+    /// True when `text` holds a secret, or its JSON-escaped form does: an error document prints
+    /// a control character as `\u001c` or `\n`, whose last letter or digit can complete a secret
+    /// with the text after it (`\u001c` + `HJpdm…` reads `…cHJpdm…`, the Basic token).
+    fn found_in_json(&self, text: &str) -> bool {
+        self.found_in(text) || (text.chars().any(char::is_control) && self.found_in(&json_escaped(text)))
+    }
+
+    /// `text` with every secret replaced, as it will stand in an error document: when an escape
+    /// would complete a secret, the control characters become U+FFFD (printed as themselves).
+    fn scrub_json<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if !self.found_in_json(text) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = self.scrub(text).into_owned();
+        if self.found_in(&json_escaped(&out)) {
+            out = out
+                .chars()
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+                .collect();
+            out = self.scrub(&out).into_owned();
+        }
+        Cow::Owned(out)
+    }
+
     fn scrub_string(&self, s: &mut String) {
-        if let Cow::Owned(clean) = self.scrub(s) {
+        if let Cow::Owned(clean) = self.scrub_json(s) {
             *s = clean;
         }
     }
@@ -89,12 +113,12 @@ impl Secrets {
             Value::String(s) => self.scrub_string(s),
             Value::Array(a) => a.iter_mut().for_each(|x| self.scrub_value(x)),
             Value::Object(o) => {
-                if o.keys().any(|k| self.found_in(k)) {
+                if o.keys().any(|k| self.found_in_json(k)) {
                     let old = std::mem::take(o);
                     let mut clean = Map::with_capacity(old.len());
                     for (k, mut x) in old {
                         self.scrub_value(&mut x);
-                        clean.insert(self.scrub(&k).into_owned(), x);
+                        clean.insert(self.scrub_json(&k).into_owned(), x);
                     }
                     *o = clean;
                 } else {
@@ -130,6 +154,15 @@ impl Secrets {
     }
 }
 
+/// `text` as a JSON string literal prints it, quotes left off.
+fn json_escaped(text: &str) -> String {
+    let quoted = serde_json::to_string(text).unwrap_or_default();
+    quoted
+        .get(1..quoted.len().saturating_sub(1))
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// `%2F` → `%2f`: the same percent-encoding with lower-case hex digits.
 fn lower_hex_escapes(encoded: &str) -> String {
     let mut out = String::with_capacity(encoded.len());
@@ -154,6 +187,23 @@ mod tests {
     use crate::error::ErrorKind;
 
     const KEY: &str = "private_key_SEKRIT/+0123456789";
+
+    #[test]
+    fn a_json_escape_cannot_complete_a_secret_in_the_error_document() {
+        // `\u001c` ends in `c`; followed by the Basic token without its first letter, the
+        // document's text would read the whole token (a fuzzing find).
+        let s = Secrets::for_private_key("private_key_test");
+        let body = "\u{1c}HJpdmF0ZV9rZXlfdGVzdDo and \nmore";
+        assert!(!s.found_in(body) && s.found_in(&json_escaped(body)));
+        let mut e = Error::new(ErrorKind::RateLimited, format!("HTTP 429: {body}"));
+        e.body = Some(serde_json::json!({ body: [body], "ok": "a\u{1c}b" }));
+        let e = s.scrubbed(e);
+        let doc = serde_json::to_string(&(e.message.clone(), e.body.clone())).unwrap();
+        assert!(!s.found_in(&doc), "{doc}");
+        assert!(e.message.contains('\u{FFFD}'), "{}", e.message);
+        // A string no escape can complete a secret in is left alone, control characters and all.
+        assert_eq!(e.body.as_ref().unwrap()["ok"], "a\u{1c}b");
+    }
 
     #[test]
     fn every_form_of_the_key_is_scrubbed() {
