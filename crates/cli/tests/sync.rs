@@ -16,15 +16,7 @@ fn diverged(name: &str) -> (MockServer, std::path::PathBuf) {
     assert_eq!(run(cmd).code, 0);
     std::fs::write(dir.join(&rels[0]), b"changed").unwrap();
     std::fs::write(dir.join("new.txt"), b"new").unwrap();
-    let extra = scratch(&format!("{name}-extra"));
-    for i in 0..3 {
-        std::fs::write(extra.join(format!("old{i}.txt")), b"old").unwrap();
-    }
-    let mut cmd = imagekit(&server);
-    cmd.args(["upload", "-r"])
-        .arg(&extra)
-        .args(["--folder", "/site/gone", "--no-journal"]);
-    assert_eq!(run(cmd).code, 0);
+    put_remote_only(&server, name);
     (server, dir)
 }
 

@@ -183,15 +183,7 @@ fn with_remote_only(name: &str) -> (MockServer, std::path::PathBuf) {
     let mut cmd = imagekit(&server);
     cmd.args(["upload", "-r"]).arg(&dir).args(["--folder", "/site"]);
     assert_eq!(run(cmd).code, 0);
-    let extra = scratch(&format!("{name}-extra"));
-    for i in 0..3 {
-        std::fs::write(extra.join(format!("old{i}.txt")), b"old").unwrap();
-    }
-    let mut cmd = imagekit(&server);
-    cmd.args(["upload", "-r"])
-        .arg(&extra)
-        .args(["--folder", "/site/gone", "--no-journal"]);
-    assert_eq!(run(cmd).code, 0);
+    put_remote_only(&server, name);
     (server, dir)
 }
 

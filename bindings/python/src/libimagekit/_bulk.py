@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 from ._core import Core, c_str, take_json, to_json
 from ._errors import ImageKitError, error_from_document
 from ._native import ffi, lib
+from ._relay import CallbackRelay
 
 PathInput = Union[str, "os.PathLike[str]"]
 
@@ -171,21 +172,15 @@ def _item(index: int, item: Any) -> Dict[str, Any]:
     return out
 
 
-class _BulkRelay:
+class _BulkRelay(CallbackRelay):
     """Relays the library's batch progress (from its worker threads, one call at a time) to a
     Python callable at a bounded rate; `False` or an exception cancels the batch."""
 
     def __init__(self, callback: Optional[BulkProgressCallback]) -> None:
-        self.callback = callback
-        self.error: Optional[BaseException] = None
         self._last = 0.0
         self._last_done = -1
         self._lock = threading.Lock()
-        self.c_callback: Any = ffi.NULL
-        if callback is not None:
-            if not callable(callback):
-                raise TypeError(f"progress must be callable, not {type(callback).__name__}")
-            self.c_callback = ffi.callback("ik_bulk_progress_callback", self._on_progress, onerror=self._on_error)
+        super().__init__(callback, "ik_bulk_progress_callback")
 
     def _on_progress(self, _userdata: Any, done: int, total: int, sent: int, bytes_total: int, key: Any) -> int:
         with self._lock:
@@ -195,19 +190,8 @@ class _BulkRelay:
             if done == self._last_done and now - self._last < PROGRESS_INTERVAL_S:
                 return 0
             self._last, self._last_done = now, done
-            assert self.callback is not None
             name = ffi.string(key).decode("utf-8", "replace") if key != ffi.NULL else ""
-            try:
-                if self.callback(BulkProgress(done, total, sent, bytes_total, name)) is False:
-                    return 1
-            except BaseException as e:  # re-raised by bulk_upload, never into C
-                self.error = e
-                return 1
-            return 0
-
-    def _on_error(self, exc_type: Any, exc: Optional[BaseException], _tb: Any) -> int:
-        self.error = exc
-        return 1
+            return self.deliver(BulkProgress(done, total, sent, bytes_total, name))
 
 
 def _decode_result(doc: Dict[str, Any]) -> BulkResult:

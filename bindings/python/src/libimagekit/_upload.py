@@ -20,6 +20,7 @@ from typing import Any, BinaryIO, Callable, Dict, Optional, Union
 from ._core import Core, take_json, to_json
 from ._errors import UploadCancelledError
 from ._native import ffi
+from ._relay import CallbackRelay
 
 Progress = Callable[[int, int], Optional[bool]]
 """`progress(sent, total)`: bytes of the request body sent so far out of the whole. Return
@@ -31,40 +32,20 @@ FileInput = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]", BinaryI
 PROGRESS_INTERVAL_S = 0.1
 
 
-class _ProgressRelay:
+class _ProgressRelay(CallbackRelay):
     """Relays the library's progress reports to a Python callable at a bounded rate, on the
     uploading thread, turning `False` or an exception into a cancellation."""
 
     def __init__(self, callback: Optional[Progress]) -> None:
-        self.callback = callback
-        self.error: Optional[BaseException] = None
-        self.cancelled_by_return = False
         self._last = 0.0
-        self.c_callback: Any = ffi.NULL
-        if callback is not None:
-            if not callable(callback):
-                raise TypeError(f"progress must be callable, not {type(callback).__name__}")
-            self.c_callback = ffi.callback("ik_progress_callback", self._on_progress, onerror=self._on_error)
+        super().__init__(callback, "ik_progress_callback")
 
     def _on_progress(self, _userdata: Any, sent: int, total: int) -> int:
         now = time.monotonic()
         if sent != 0 and sent != total and now - self._last < PROGRESS_INTERVAL_S:
             return 0
         self._last = now
-        assert self.callback is not None
-        try:
-            if self.callback(sent, total) is False:
-                self.cancelled_by_return = True
-                return 1
-        except BaseException as e:  # re-raised by the upload, never into C
-            self.error = e
-            return 1
-        return 0
-
-    def _on_error(self, exc_type: Any, exc: Optional[BaseException], _tb: Any) -> int:
-        # Only reached if the relay itself failed; cancel and report it.
-        self.error = exc
-        return 1
+        return self.deliver(sent, total)
 
     def finish(self, status: int, out: Any) -> Any:
         try:

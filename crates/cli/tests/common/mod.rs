@@ -111,6 +111,20 @@ pub fn tree(root: &Path, n: usize, size: usize) -> Vec<String> {
 }
 
 /// How many upload requests the server saw.
+/// Three files put on the server in /site/gone and nowhere locally (the remote-only files of a
+/// sync), uploaded from a scratch folder of their own without a journal.
+pub fn put_remote_only(server: &MockServer, name: &str) {
+    let extra = scratch(&format!("{name}-extra"));
+    for i in 0..3 {
+        std::fs::write(extra.join(format!("old{i}.txt")), b"old").unwrap();
+    }
+    let mut cmd = imagekit(server);
+    cmd.args(["upload", "-r"])
+        .arg(&extra)
+        .args(["--folder", "/site/gone", "--no-journal"]);
+    assert_eq!(run(cmd).code, 0);
+}
+
 pub fn upload_requests(server: &MockServer) -> usize {
     server
         .requests()
