@@ -4,7 +4,7 @@
 //! over the 256 MB cap, and Content-Lengths that lie in both directions. Every case must end in
 //! the documented status (never OK for a failed transfer, never a panic).
 
-use crate::support::{client, config, content_length, cstr, out, raw_server, read_head, CClient};
+use crate::support::{client, config, content_length, cstr, out, raw_server, read_head, upload_bytes, CClient};
 use imagekit::request::ik_request;
 use imagekit::seed_names::ik_upload_file_bytes;
 use imagekit::status::ik_status;
@@ -23,17 +23,7 @@ fn get(c: &CClient, path: &str) -> (ik_status, String) {
 
 fn upload(c: &CClient, data: &[u8]) -> (ik_status, String) {
     let o_ = cstr(r#"{"fileName":"f.bin"}"#);
-    out(|o| unsafe {
-        ik_upload_file_bytes(
-            c.ptr,
-            data.as_ptr(),
-            data.len(),
-            o_.as_ptr(),
-            None,
-            std::ptr::null_mut(),
-            o,
-        )
-    })
+    upload_bytes(ik_upload_file_bytes, c.ptr, data, &o_)
 }
 
 fn base(port: u16) -> String {

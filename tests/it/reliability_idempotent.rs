@@ -3,7 +3,7 @@
 //! attempt of the same call may have stored it, the found file must sit at the path asked for,
 //! and two clients racing for one name each get the outcome that happened.
 
-use crate::support::{client, config, cstr, out, CClient};
+use crate::support::{client, config, cstr, upload_bytes, CClient};
 use ik_mock_server::{Fault, MockServer};
 use imagekit::status::ik_status;
 use imagekit::upload::{ik_beta_v2_files_upload_bytes, ik_files_upload_bytes};
@@ -20,17 +20,7 @@ fn mock() -> (MockServer, CClient) {
 
 fn upload(c: &CClient, data: &[u8], options: &str) -> (ik_status, String) {
     let o_ = cstr(options);
-    out(|o| unsafe {
-        ik_files_upload_bytes(
-            c.ptr,
-            data.as_ptr(),
-            data.len(),
-            o_.as_ptr(),
-            None,
-            std::ptr::null_mut(),
-            o,
-        )
-    })
+    upload_bytes(ik_files_upload_bytes, c.ptr, data, &o_)
 }
 
 fn uploads(server: &MockServer) -> usize {
@@ -68,17 +58,7 @@ fn a_v2_token_with_null_pinned_fields_is_refused() {
     let (_server, c) = mock();
     let data = b"x";
     let o_ = cstr(r#"{"fileName":"a","idempotent":true,"token":"t","useUniqueFileName":null,"overwriteFile":null}"#);
-    let (st, doc) = out(|o| unsafe {
-        ik_beta_v2_files_upload_bytes(
-            c.ptr,
-            data.as_ptr(),
-            data.len(),
-            o_.as_ptr(),
-            None,
-            std::ptr::null_mut(),
-            o,
-        )
-    });
+    let (st, doc) = upload_bytes(ik_beta_v2_files_upload_bytes, c.ptr, data, &o_);
     assert_eq!(st, ik_status::InvalidArgument, "{doc}");
     assert!(
         doc.contains("needs `useUniqueFileName: false` and `overwriteFile: false`"),

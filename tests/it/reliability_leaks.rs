@@ -4,7 +4,7 @@
 //! warm-up, so pools and caches that fill once are not counted. (valgrind's leak check over the
 //! C tests, in tests/it/c_abi.rs, covers the C ABI's own allocations.)
 
-use crate::support::{self, client, config, cstr, out, CClient};
+use crate::support::{self, client, config, cstr, out, upload_bytes, CClient};
 use ik_mock_server::{Fault, MockServer};
 use imagekit::request::ik_request;
 use imagekit::seed_names::{ik_upload_file_bytes, ik_upload_file_path};
@@ -39,17 +39,7 @@ fn failing_round(c: &CClient, quick: &CClient, dead: &CClient, server: &MockServ
     let data = [1u8; 700];
     let o_ = cstr(r#"{"fileName":"leak.bin"}"#);
     let up = if i % 5 == 3 { quick } else { c };
-    let (st, _) = out(|o| unsafe {
-        ik_upload_file_bytes(
-            up.ptr,
-            data.as_ptr(),
-            data.len(),
-            o_.as_ptr(),
-            None,
-            std::ptr::null_mut(),
-            o,
-        )
-    });
+    let (st, _) = upload_bytes(ik_upload_file_bytes, up.ptr, &data, &o_);
     assert_ne!(st, ik_status::Ok, "round {i}");
     server.clear_faults();
     let (st, _) = out(|o| unsafe { ik_request(dead.ptr, m.as_ptr(), p.as_ptr(), std::ptr::null(), o) });

@@ -3,7 +3,7 @@
 //! does the operation, then closes the connection unanswered), and which failures are retried.
 //! The outcome a caller is told must be the outcome that happened.
 
-use crate::support::{client, config, cstr, out, raw_server, read_head, CClient};
+use crate::support::{client, config, cstr, out, raw_server, read_head, upload_bytes, CClient};
 use ik_mock_server::{Fault, MockServer};
 use imagekit::ops_gen::{ik_custom_metadata_fields_create, ik_files_copy, ik_files_delete, ik_files_update};
 use imagekit::request::ik_request;
@@ -28,17 +28,7 @@ fn stored(c: &CClient, name: &str) -> String {
         r#"{{"fileName":"{name}","folder":"/docs","useUniqueFileName":false}}"#
     ));
     let data = b"0123456789";
-    let (st, doc) = out(|o| unsafe {
-        ik_files_upload_bytes(
-            c.ptr,
-            data.as_ptr(),
-            data.len(),
-            o_.as_ptr(),
-            None,
-            std::ptr::null_mut(),
-            o,
-        )
-    });
+    let (st, doc) = upload_bytes(ik_files_upload_bytes, c.ptr, data, &o_);
     assert_eq!(st, ik_status::Ok, "{doc}");
     serde_json::from_str::<Value>(&doc).unwrap()["fileId"]
         .as_str()

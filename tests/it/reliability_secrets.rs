@@ -7,7 +7,7 @@
 //! record the C callback receives; and the echoed text must have reached the output (scrubbed), so
 //! the sweep cannot pass by dropping everything.
 
-use crate::support::{self, client, config, cstr, out, CClient};
+use crate::support::{self, client, config, cstr, out, upload_bytes, CClient};
 use base64::Engine;
 use ik_mock_server::{Fault, MockServer, Options};
 use imagekit::request::ik_request;
@@ -114,17 +114,7 @@ fn operations(upload_file: &std::path::Path) -> Vec<Op> {
             Box::new(|c: &CClient| {
                 let data = b"0123456789";
                 let o_ = cstr(r#"{"fileName":"b.bin"}"#);
-                out(|o| unsafe {
-                    ik_upload_file_bytes(
-                        c.ptr,
-                        data.as_ptr(),
-                        data.len(),
-                        o_.as_ptr(),
-                        None,
-                        std::ptr::null_mut(),
-                        o,
-                    )
-                })
+                upload_bytes(ik_upload_file_bytes, c.ptr, data, &o_)
             }),
         ),
         (

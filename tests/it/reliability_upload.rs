@@ -3,7 +3,7 @@
 //! file; the idempotent mode against a server that stores the upload and then drops the
 //! connection; byte lengths no object can have.
 
-use crate::support::{client, config, cstr, out, CClient};
+use crate::support::{client, config, cstr, out, upload_bytes, CClient};
 use ik_mock_server::{Fault, MockServer};
 use imagekit::seed_names::{ik_upload_file_bytes, ik_upload_file_path};
 use imagekit::status::ik_status;
@@ -147,19 +147,8 @@ fn a_file_deleted_before_its_part_is_an_io_error_and_after_opening_is_sent_whole
     std::fs::remove_dir_all(&dir).ok();
 }
 
-fn upload_bytes(c: &CClient, data: &[u8], options: &str) -> (ik_status, String) {
-    let o_ = cstr(options);
-    out(|o| unsafe {
-        ik_upload_file_bytes(
-            c.ptr,
-            data.as_ptr(),
-            data.len(),
-            o_.as_ptr(),
-            None,
-            std::ptr::null_mut(),
-            o,
-        )
-    })
+fn upload_v1_bytes(c: &CClient, data: &[u8], options: &str) -> (ik_status, String) {
+    upload_bytes(ik_upload_file_bytes, c.ptr, data, &cstr(options))
 }
 
 #[test]
@@ -177,7 +166,7 @@ fn a_2xx_upload_answer_that_describes_no_file_is_a_decode_error_keeping_the_body
         (200, "[1,2]", json!([1, 2])),
     ] {
         server.push_fault(Fault::respond(status, body).on("POST", "/api/v1/files/upload"));
-        let (st, doc) = upload_bytes(&c, b"abc", r#"{"fileName":"a.jpg"}"#);
+        let (st, doc) = upload_v1_bytes(&c, b"abc", r#"{"fileName":"a.jpg"}"#);
         assert_eq!(st, ik_status::Decode, "{status} {body:?}: {doc}");
         let d: Value = serde_json::from_str(&doc).unwrap();
         assert_eq!(d["http_status"], status);
@@ -200,10 +189,10 @@ fn a_2xx_upload_answer_that_describes_no_file_is_a_decode_error_keeping_the_body
         )
         .on("POST", "/api/v1/files/upload"),
     );
-    let (st, doc) = upload_bytes(&c, b"abc", r#"{"fileName":"a.jpg"}"#);
+    let (st, doc) = upload_v1_bytes(&c, b"abc", r#"{"fileName":"a.jpg"}"#);
     assert_eq!(st, ik_status::Ok, "{doc}");
     // And a real upload still succeeds.
-    let (st, doc) = upload_bytes(&c, b"abc", r#"{"fileName":"a.jpg"}"#);
+    let (st, doc) = upload_v1_bytes(&c, b"abc", r#"{"fileName":"a.jpg"}"#);
     assert_eq!(st, ik_status::Ok, "{doc}");
     assert!(serde_json::from_str::<Value>(&doc).unwrap()["fileId"].is_string());
 }
@@ -214,7 +203,7 @@ fn idempotent_upload_resolves_a_stored_attempt_whose_answer_was_lost() {
     let data = vec![9u8; 4096];
     // The first attempt is stored, then the connection drops before the answer.
     server.push_fault(Fault::handle_then_drop().on("POST", "/api/v1/files/upload"));
-    let (st, doc) = upload_bytes(
+    let (st, doc) = upload_v1_bytes(
         &c,
         &data,
         r#"{"fileName":"once.bin","folder":"/docs","idempotent":true}"#,
@@ -251,7 +240,7 @@ fn without_idempotent_mode_the_same_fault_stores_a_second_copy() {
     // The hazard the mode exists for, shown on the same server behaviour.
     let (server, c) = mock();
     server.push_fault(Fault::handle_then_drop().on("POST", "/api/v1/files/upload"));
-    let (st, doc) = upload_bytes(&c, b"xyz", r#"{"fileName":"twice.bin"}"#);
+    let (st, doc) = upload_v1_bytes(&c, b"xyz", r#"{"fileName":"twice.bin"}"#);
     assert_eq!(st, ik_status::Ok, "{doc}");
     assert_eq!(stored_files(&server).len(), 2);
 }
@@ -259,15 +248,15 @@ fn without_idempotent_mode_the_same_fault_stores_a_second_copy() {
 #[test]
 fn idempotent_mode_keeps_a_name_taken_before_the_call_an_error_and_checks_its_options() {
     let (server, c) = mock();
-    let (st, doc) = upload_bytes(&c, b"first", r#"{"fileName":"taken.bin","useUniqueFileName":false}"#);
+    let (st, doc) = upload_v1_bytes(&c, b"first", r#"{"fileName":"taken.bin","useUniqueFileName":false}"#);
     assert_eq!(st, ik_status::Ok, "{doc}");
     // First attempt answered "already exists": the name was taken before, not by this call.
-    let (st, doc) = upload_bytes(&c, b"second", r#"{"fileName":"taken.bin","idempotent":true}"#);
+    let (st, doc) = upload_v1_bytes(&c, b"second", r#"{"fileName":"taken.bin","idempotent":true}"#);
     assert_eq!(st, ik_status::BadRequest, "{doc}");
     assert!(doc.contains("already exists"), "{doc}");
     // A retry told "already exists" whose stored file has another size is not taken for ours.
     server.push_fault(Fault::drop_connection().on("POST", "/api/v1/files/upload"));
-    let (st, doc) = upload_bytes(&c, b"other size", r#"{"fileName":"taken.bin","idempotent":true}"#);
+    let (st, doc) = upload_v1_bytes(&c, b"other size", r#"{"fileName":"taken.bin","idempotent":true}"#);
     assert_eq!(st, ik_status::BadRequest, "{doc}");
     assert!(
         doc.contains("no file of that name and size created during this call"),
@@ -279,7 +268,7 @@ fn idempotent_mode_keeps_a_name_taken_before_the_call_an_error_and_checks_its_op
         r#"{"fileName":"a","idempotent":true,"overwrite_file":"true"}"#,
         r#"{"fileName":"a","idempotent":"yes"}"#,
     ] {
-        let (st, doc) = upload_bytes(&c, b"x", bad);
+        let (st, doc) = upload_v1_bytes(&c, b"x", bad);
         assert_eq!(st, ik_status::InvalidArgument, "{bad}: {doc}");
     }
 }

@@ -167,3 +167,36 @@ pub fn is_uuid_v4(s: &str) -> bool {
             .enumerate()
             .all(|(i, c)| [8, 13, 18, 23].contains(&i) || c.is_ascii_digit() || (b'a'..=b'f').contains(c))
 }
+
+/// The signature the byte-upload functions share (`ik_files_upload_bytes`, its v2 twin and the
+/// original SDK's `ik_upload_file_bytes`).
+pub type BytesUpload = unsafe extern "C" fn(
+    *const ik_client,
+    *const u8,
+    usize,
+    *const c_char,
+    imagekit::upload::ik_progress_callback,
+    *mut c_void,
+    *mut *mut c_char,
+) -> ik_status;
+
+/// Uploads `data` through `upload` with `options_json`, without a progress callback:
+/// `(status, text)` as [`out`] gives them.
+pub fn upload_bytes(
+    upload: BytesUpload,
+    client: *const ik_client,
+    data: &[u8],
+    options_json: &CStr,
+) -> (ik_status, String) {
+    out(|o| unsafe {
+        upload(
+            client,
+            data.as_ptr(),
+            data.len(),
+            options_json.as_ptr(),
+            None,
+            ptr::null_mut(),
+            o,
+        )
+    })
+}
